@@ -1,0 +1,22 @@
+import { CATALOGUE, findRule } from '../model/rules/index.js';
+import { didYouMean } from '../model/suggest.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+
+export function explainCommand(code: string | undefined, io: CliIO): number {
+  if (code === undefined) {
+    const width = Math.max(...CATALOGUE.map((r) => r.name.length));
+    for (const r of CATALOGUE) {
+      io.stdout.write(`${r.code}  ${r.name.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}\n`);
+    }
+    return EXIT.ok;
+  }
+  const rule = findRule(code);
+  if (!rule) {
+    const known = CATALOGUE.flatMap((r) => [r.code, r.name]);
+    throw new UsageError(`no rule "${code}"${didYouMean(code.toUpperCase().startsWith('MSA') ? code.toUpperCase() : code, known)} (msa-gen explain lists them all)`);
+  }
+  io.stdout.write(
+    `${rule.code} ${rule.name} (${rule.severity})\n\n${rule.summary}\n\n${rule.docs}\n\nFix: ${rule.hint}\n`,
+  );
+  return EXIT.ok;
+}

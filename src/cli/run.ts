@@ -1,0 +1,70 @@
+/**
+ * The CLI's testable entry point: `run(argv, io) → exit code`. Commands load what they need
+ * lazily, so `validate` never pays for the generators or the TypeScript compiler.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, UsageError, type CliIO } from './io.js';
+import { version } from './version.js';
+
+export type { CliIO } from './io.js';
+
+function program(io: CliIO, result: { code: number }): Command {
+  const cli = new Command('msa-gen')
+    .description('Event-storming model (YAML) → event-driven platform: validate it, scaffold services, Kafka topics, sagas and Helm.')
+    .version(version(), '-v, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false);
+
+  cli
+    .command('validate')
+    .description('Check models against the schema and every naming, reference, flow, saga and Kafka rule.')
+    .argument('<model...>', 'model files (YAML)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .action(async (models: string[], opts: { format: 'text' | 'json' | 'sarif' | 'github'; maxWarnings?: number }) => {
+      const { validateCommand } = await import('./validate-command.js');
+      result.code = await validateCommand(models, opts, io);
+    });
+
+  cli
+    .command('explain')
+    .description('Explain a rule: what it requires, why, and how to fix a finding. Without a code, list every rule.')
+    .argument('[code]', 'rule code (MSA103) or name (event-past-tense)')
+    .action(async (code: string | undefined) => {
+      const { explainCommand } = await import('./explain-command.js');
+      result.code = explainCommand(code, io);
+    });
+
+  return cli;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number, not "${value}"`);
+  return Number(value);
+}
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const result = { code: EXIT.ok as number };
+  try {
+    await program(io, result).parseAsync([...argv], { from: 'user' });
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`msa-gen: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`msa-gen: internal error: ${message}\n`);
+    if (io.env['MSA_GEN_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,68 @@
+import { sortDiagnostics, countBySeverity, type Diagnostic } from '../model/diagnostic.js';
+import type { SourceText } from '../model/source.js';
+import { validateModelText } from '../model/validate.js';
+import { CATALOGUE } from '../model/rules/index.js';
+import { displayPath, readModelFile } from './files.js';
+import { EXIT, colorLevel, type CliIO } from './io.js';
+import { printGithub } from './printers/github.js';
+import { printJson } from './printers/json.js';
+import { printSarif } from './printers/sarif.js';
+import { printText, summaryLine } from './printers/text.js';
+import { version } from './version.js';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export interface ValidateOptions {
+  readonly format: 'text' | 'json' | 'sarif' | 'github';
+  readonly maxWarnings?: number | undefined;
+}
+
+export async function validateCommand(models: readonly string[], opts: ValidateOptions, io: CliIO): Promise<number> {
+  const texts = await Promise.all(models.map((m) => readModelFile(io.cwd, m)));
+  const all: Diagnostic[] = [];
+  const sources = new Map<string, SourceText>();
+  const clean: string[] = [];
+  models.forEach((m, i) => {
+    const file = displayPath(io.cwd, m);
+    const result = validateModelText(file, texts[i]!);
+    sources.set(file, result.source);
+    all.push(...result.diagnostics);
+    if (result.diagnostics.length === 0 && result.model) {
+      const mdl = result.model;
+      const counts = [
+        plural(mdl.contexts.length, 'context'),
+        plural(mdl.commands.length, 'command'),
+        plural(mdl.events.length, 'event'),
+        plural(mdl.policies.length, 'policy', 'policies'),
+        plural(mdl.sagas.length, 'saga'),
+      ];
+      clean.push(`${file}: no problems (${counts.join(', ')})`);
+    }
+  });
+  const diagnostics = sortDiagnostics(all);
+  const files = models.map((m) => displayPath(io.cwd, m));
+  switch (opts.format) {
+    case 'json':
+      io.stdout.write(printJson(diagnostics, files));
+      break;
+    case 'sarif':
+      io.stdout.write(printSarif(diagnostics, { version: version(), rules: CATALOGUE }));
+      break;
+    case 'github':
+      io.stdout.write(printGithub(diagnostics));
+      break;
+    default: {
+      const color = colorLevel(io, io.stdout);
+      io.stdout.write(printText(diagnostics, { color, sources }));
+      if (diagnostics.length === 0) io.stdout.write(clean.join('\n') + '\n');
+      else io.stdout.write(summaryLine(diagnostics, models.length, color));
+    }
+  }
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (errors > 0) return EXIT.findings;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    if (opts.format === 'text') io.stderr.write(`msa-gen: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}

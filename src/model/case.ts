@@ -1,0 +1,62 @@
+/** Word splitting and case conversion, shared by rules and generators. */
+
+/** Splits `GeneralApplicationSubmitted`, `general-application`, `HTTPServer2x` into words. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+
+export function pascalCase(name: string): string {
+  return words(name).map(cap).join('');
+}
+
+export function camelCase(name: string): string {
+  const p = pascalCase(name);
+  return p.charAt(0).toLowerCase() + p.slice(1);
+}
+
+export function kebabCase(name: string): string {
+  return words(name)
+    .map((w) => w.toLowerCase())
+    .join('-');
+}
+
+export function constantCase(name: string): string {
+  return words(name)
+    .map((w) => w.toUpperCase())
+    .join('_');
+}
+
+export const PASCAL_CASE = /^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/;
+export const CAMEL_CASE = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/;
+/** Kubernetes DNS-1123 label. */
+export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function isPascalCase(name: string): boolean {
+  return PASCAL_CASE.test(name);
+}
+
+export function isCamelCase(name: string): boolean {
+  return CAMEL_CASE.test(name);
+}
+
+export function isDnsLabel(name: string): boolean {
+  return name.length <= 63 && DNS_1123_LABEL.test(name);
+}
+
+/** The closest DNS-1123 label to a name (`Car_Registry` → `car-registry`). */
+export function toDnsLabel(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+}

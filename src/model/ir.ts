@@ -1,0 +1,269 @@
+/**
+ * The intermediate representation: the model resolved and frozen. References are objects
+ * (`Ref.target`), defaults are filled in, and every element keeps the JSON Pointer of its
+ * node in the source so rules can report exact positions. Every later stage reads this,
+ * never the raw YAML.
+ */
+
+export type FieldType =
+  | 'string'
+  | 'text'
+  | 'int'
+  | 'number'
+  | 'boolean'
+  | 'uuid'
+  | 'date'
+  | 'datetime'
+  | 'url'
+  | 'email'
+  | 'money'
+  | 'enum'
+  | 'binary'
+  | 'file';
+
+/** Where an element stands in its model file. */
+export interface Located {
+  /** JSON Pointer of the element's node, e.g. `/contexts/0/aggregates/1`. */
+  readonly pointer: string;
+}
+
+/**
+ * A reference by name. `target` is the element it names, or undefined when the name does not
+ * resolve (a rule reports that; generators run only on models without errors).
+ */
+export interface Ref<T> extends Located {
+  readonly name: string;
+  readonly target: T | undefined;
+}
+
+export interface Field extends Located {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly key: boolean;
+  readonly pii: boolean;
+  readonly list: boolean;
+  readonly optional: boolean;
+  readonly values: readonly string[];
+  readonly description: string | undefined;
+}
+
+export interface RetrySettings {
+  /** Attempts in all, the first included. */
+  readonly maxAttempts: number;
+  readonly backoffMs: number;
+  readonly multiplier: number;
+  readonly maxBackoffMs: number;
+}
+
+export interface TopicSettings {
+  readonly partitions: number;
+  readonly replicas: number;
+  readonly minInSyncReplicas: number;
+  readonly retentionMs: number;
+  readonly maxMessageBytes: number | undefined;
+  readonly cleanupPolicy: 'delete' | 'compact' | 'compact,delete';
+}
+
+export interface Topic extends TopicSettings, Located {
+  /** The real Kafka topic name. */
+  readonly name: string;
+  /** Pointer of the settings that decided partitions/replicas (for findings about them). */
+  readonly settingsPointer: string;
+}
+
+export interface Autoscaling {
+  readonly min: number;
+  readonly max: number;
+  readonly cpuPercent: number;
+}
+
+export interface Keda {
+  readonly lagThreshold: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface DeploySettings extends Located {
+  readonly replicas: number;
+  readonly cpu: string;
+  readonly memory: string;
+  /** undefined = CPU autoscaling switched off. */
+  readonly autoscaling: Autoscaling | undefined;
+  readonly keda: Keda | undefined;
+  readonly podDisruptionBudget: { readonly minAvailable: number } | undefined;
+}
+
+export interface Platform extends Located {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly namespace: string;
+  readonly eventTypePrefix: string;
+  readonly eventQualifiers: readonly Ref<string>[];
+  readonly kafka: {
+    readonly cluster: string;
+    readonly defaults: TopicSettings;
+    readonly defaultsPointer: string;
+    readonly retry: RetrySettings;
+    readonly dlq: {
+      readonly suffix: string;
+      readonly retentionMs: number;
+      readonly partitions: number | undefined;
+      readonly pointer: string;
+    };
+  };
+  readonly deploy: {
+    readonly defaults: DeploySettings;
+    readonly image: { readonly registry: string; readonly tag: string };
+  };
+}
+
+export interface HttpRoute extends Located {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path with `{param}` segments, e.g. `/applications/{applicationId}`. */
+  readonly path: string;
+  readonly params: readonly string[];
+}
+
+export interface Context extends Located {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly communication: 'sync' | 'async';
+  readonly namespace: string;
+  /** True when the namespace differs from the platform's (its own Helm release). */
+  readonly isolated: boolean;
+  readonly qualifier: Ref<string> | undefined;
+  readonly port: number;
+  readonly deploy: DeploySettings;
+  readonly aggregates: readonly Aggregate[];
+  readonly policies: readonly Policy[];
+  readonly readModels: readonly ReadModel[];
+}
+
+export interface Aggregate extends Located {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly context: Context;
+  readonly fields: readonly Field[];
+  /** The field marked `key: true`, if any. */
+  readonly key: Field | undefined;
+  readonly commands: readonly Command[];
+  readonly events: readonly Event[];
+}
+
+/** The fields of a command or event: aggregate fields by name, or fields of its own. */
+export interface FieldSelection extends Located {
+  /** Resolved fields, in declared order. */
+  readonly fields: readonly Field[];
+  /** For the list form: each name and the aggregate field it names. Empty for the map form. */
+  readonly refs: readonly Ref<Field>[];
+  /** Whether the selection was written in the model (false: a default). */
+  readonly explicit: boolean;
+}
+
+export interface Command extends Located {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly aggregate: Aggregate;
+  readonly context: Context;
+  readonly actor: string | undefined;
+  readonly http: HttpRoute | undefined;
+  readonly payload: FieldSelection;
+  readonly emits: readonly Ref<Event>[];
+}
+
+export interface Event extends Located {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly aggregate: Aggregate;
+  readonly context: Context;
+  readonly payload: FieldSelection;
+  readonly version: number;
+  readonly terminal: boolean;
+  readonly failure: boolean;
+  /** CloudEvents type: `<prefix>.<Event>.v<version>`. */
+  readonly type: string;
+  readonly topic: Topic;
+  readonly dlq: Topic;
+}
+
+export interface Policy extends Located {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly context: Context;
+  readonly on: Ref<Event>;
+  readonly then: Ref<Command>;
+  readonly retry: RetrySettings;
+  readonly dlq: boolean;
+  readonly idempotencyKey: Ref<Field> | undefined;
+}
+
+export interface ReadModel extends Located {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly context: Context;
+  readonly key: Ref<Field>;
+  readonly from: readonly Ref<Event>[];
+  readonly store: 'cache' | 'database';
+  readonly http: HttpRoute;
+  /** Event name → status value set when it arrives (explicit `status:` or derived). */
+  readonly status: ReadonlyMap<string, string>;
+  /** Union of the fields of its events, key first. */
+  readonly fields: readonly Field[];
+}
+
+export interface ExternalOperation extends Located {
+  readonly name: string;
+  readonly external: External;
+}
+
+export interface External extends Located {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly calledBy: readonly Ref<Context>[];
+  readonly operations: readonly ExternalOperation[];
+  readonly baseUrl: string | undefined;
+}
+
+export interface Call extends Located {
+  readonly from: Ref<Context>;
+  readonly to: Ref<Context>;
+  readonly command: Ref<Command>;
+  readonly timeoutMs: number;
+  readonly retry: RetrySettings;
+  readonly circuitBreaker: { readonly consecutiveFailures: number; readonly halfOpenAfterMs: number };
+}
+
+export interface SagaStep extends Located {
+  readonly index: number;
+  readonly command: Ref<Command>;
+  /** Set when the step names an operation of an external system (never allowed). */
+  readonly external: ExternalOperation | undefined;
+  readonly compensation: Ref<Command> | undefined;
+}
+
+export interface Saga extends Located {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly coordination: 'choreography' | 'orchestration';
+  readonly orchestrator: Ref<Context> | undefined;
+  readonly steps: readonly SagaStep[];
+}
+
+export interface Model {
+  /** The model file's path as the user gave it. */
+  readonly file: string;
+  readonly platform: Platform;
+  readonly contexts: readonly Context[];
+  readonly externals: readonly External[];
+  readonly calls: readonly Call[];
+  readonly sagas: readonly Saga[];
+  /** Flat views, in model order, for rules and generators. */
+  readonly aggregates: readonly Aggregate[];
+  readonly commands: readonly Command[];
+  readonly events: readonly Event[];
+  readonly policies: readonly Policy[];
+  readonly readModels: readonly ReadModel[];
+}

@@ -1,0 +1,255 @@
+/**
+ * Loads a YAML model once into a value and a JSON-pointer → offset map built from the same
+ * js-yaml event stream, so every later finding can name a line and a column.
+ */
+import {
+  EVENT_ID,
+  SCALAR_STYLE,
+  YAMLException,
+  constructFromEvents,
+  getScalarValue,
+  parseEvents,
+  type Event,
+} from 'js-yaml';
+import { joinPointer } from './pointer.js';
+import { SourceText } from './source.js';
+
+export const LIMITS = {
+  /** Collections nested deeper than this are refused (a model needs about 8). */
+  maxDepth: 64,
+  /** Alias nodes (`*ref`) per document. */
+  maxAliases: 200,
+  /** Nodes the document would have with every alias expanded (billion laughs). */
+  maxExpandedNodes: 100_000,
+} as const;
+
+export interface NodeLocation {
+  /** Offset of the node's first character (the opening quote of a quoted scalar). */
+  readonly start: number;
+  /** Offset of the mapping key that holds the node, when it is a mapping value. */
+  readonly keyStart?: number;
+}
+
+export interface SourceMap {
+  readonly source: SourceText;
+  /** Exact location of a pointer, or of its nearest mapped ancestor. */
+  locate(pointer: string): NodeLocation;
+}
+
+export interface LoadFailure {
+  readonly ok: false;
+  readonly code: 'MSA001' | 'MSA002' | 'MSA003' | 'MSA004';
+  readonly message: string;
+  readonly offset: number;
+  readonly source: SourceText;
+}
+
+export interface LoadSuccess {
+  readonly ok: true;
+  readonly value: unknown;
+  readonly map: SourceMap;
+}
+
+export type LoadResult = LoadSuccess | LoadFailure;
+
+class PointerMap implements SourceMap {
+  readonly source: SourceText;
+  private readonly locations: Map<string, NodeLocation>;
+
+  constructor(source: SourceText, locations: Map<string, NodeLocation>) {
+    this.source = source;
+    this.locations = locations;
+  }
+
+  locate(pointer: string): NodeLocation {
+    let p = pointer;
+    for (;;) {
+      const found = this.locations.get(p);
+      if (found) return found;
+      if (p === '') return { start: 0 };
+      p = p.slice(0, p.lastIndexOf('/'));
+    }
+  }
+}
+
+interface Frame {
+  readonly kind: 'map' | 'seq';
+  readonly pointer: string;
+  index: number;
+  /** In a mapping: the pending key and its offset, or undefined when a key comes next. */
+  key: string | undefined;
+  keyStart: number;
+  /** Expanded node count of this collection's subtree so far (for anchors). */
+  size: number;
+  readonly anchor: string | undefined;
+}
+
+function nodeStart(event: Event): number {
+  switch (event.type) {
+    case EVENT_ID.SCALAR: {
+      const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+      const start = quoted ? event.valueStart - 1 : event.valueStart;
+      return event.anchorStart >= 0 ? Math.min(event.anchorStart - 1, start) : start;
+    }
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE:
+      return event.anchorStart >= 0 ? Math.min(event.anchorStart - 1, event.start) : event.start;
+    case EVENT_ID.ALIAS:
+      return event.anchorStart - 1;
+    default:
+      return 0;
+  }
+}
+
+class LimitError extends Error {
+  readonly offset: number;
+  readonly code: LoadFailure['code'];
+  constructor(code: LoadFailure['code'], message: string, offset: number) {
+    super(message);
+    this.code = code;
+    this.offset = offset;
+  }
+}
+
+/** Builds pointer → location from the event stream and counts the alias-expanded size. */
+function mapEvents(source: SourceText, events: Event[]): Map<string, NodeLocation> {
+  const locations = new Map<string, NodeLocation>();
+  const anchorSizes = new Map<string, number>();
+  const stack: Frame[] = [];
+  let documents = 0;
+  let expanded = 0;
+  const text = source.text;
+
+  // Returns the pointer of the node that starts now, and records its location.
+  const place = (start: number): string | undefined => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      locations.set('', { start });
+      return '';
+    }
+    if (top.kind === 'seq') {
+      const pointer = joinPointer(top.pointer, top.index++);
+      locations.set(pointer, { start });
+      return pointer;
+    }
+    if (top.key === undefined) return undefined; // this node is a key
+    const pointer = joinPointer(top.pointer, top.key);
+    locations.set(pointer, { start, keyStart: top.keyStart });
+    top.key = undefined;
+    return pointer;
+  };
+
+  const addSize = (n: number, at: number) => {
+    expanded += n;
+    for (const f of stack) f.size += n;
+    if (expanded > LIMITS.maxExpandedNodes) {
+      throw new LimitError(
+        'MSA003',
+        `aliases expand the document to more than ${LIMITS.maxExpandedNodes} nodes (an alias bomb?)`,
+        at,
+      );
+    }
+  };
+
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        documents++;
+        if (documents > 1) throw new LimitError('MSA001', 'a model file holds one YAML document; found a second one', 0);
+        break;
+      case EVENT_ID.SCALAR: {
+        const top = stack[stack.length - 1];
+        const start = nodeStart(event);
+        if (top && top.kind === 'map' && top.key === undefined) {
+          top.key = getScalarValue(text, event);
+          top.keyStart = start;
+        } else {
+          place(start);
+        }
+        addSize(1, start);
+        if (event.anchorStart >= 0) anchorSizes.set(text.slice(event.anchorStart, event.anchorEnd), 1);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const start = nodeStart(event);
+        const top = stack[stack.length - 1];
+        const name = text.slice(event.anchorStart, event.anchorEnd);
+        if (top && top.kind === 'map' && top.key === undefined) {
+          top.key = `*${name}`;
+          top.keyStart = start;
+        } else {
+          place(start);
+        }
+        addSize(anchorSizes.get(name) ?? 1, start);
+        break;
+      }
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const start = nodeStart(event);
+        const top = stack[stack.length - 1];
+        let pointer: string | undefined;
+        if (top && top.kind === 'map' && top.key === undefined) {
+          // A collection used as a mapping key: unusual; give it a synthetic name.
+          top.key = `[key@${start}]`;
+          top.keyStart = start;
+          pointer = joinPointer(top.pointer, top.key);
+        } else {
+          pointer = place(start) ?? '';
+        }
+        addSize(1, start);
+        const anchor = event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
+        stack.push({
+          kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+          pointer,
+          index: 0,
+          key: undefined,
+          keyStart: start,
+          size: 1,
+          anchor,
+        });
+        break;
+      }
+      case EVENT_ID.POP: {
+        const frame = stack.pop();
+        if (frame?.anchor !== undefined) anchorSizes.set(frame.anchor, frame.size);
+        break;
+      }
+    }
+  }
+  return locations;
+}
+
+function failure(source: SourceText, code: LoadFailure['code'], message: string, offset: number): LoadFailure {
+  return { ok: false, code, message, offset, source };
+}
+
+function classify(reason: string): LoadFailure['code'] {
+  if (/duplicat/i.test(reason)) return 'MSA002';
+  if (/alias/i.test(reason)) return 'MSA003';
+  if (/depth/i.test(reason)) return 'MSA004';
+  return 'MSA001';
+}
+
+/** Parses one YAML document; never throws for any input text. */
+export function loadModelText(path: string, text: string): LoadResult {
+  const source = new SourceText(path, text);
+  try {
+    const events = parseEvents(text, { filename: path, maxDepth: LIMITS.maxDepth });
+    const locations = mapEvents(source, events);
+    const values = constructFromEvents(events, { source: text, filename: path, maxAliases: LIMITS.maxAliases });
+    if (values.length === 0 || values[0] === null || values[0] === undefined) {
+      return failure(source, 'MSA001', 'the file is empty: a model starts with `version: 1`', 0);
+    }
+    return { ok: true, value: values[0], map: new PointerMap(source, locations) };
+  } catch (error) {
+    if (error instanceof LimitError) return failure(source, error.code, error.message, error.offset);
+    if (error instanceof YAMLException) {
+      const offset = error.mark?.position ?? 0;
+      return failure(source, classify(error.reason), error.reason, offset);
+    }
+    if (error instanceof RangeError) {
+      return failure(source, 'MSA004', `the document is nested too deeply (${error.message})`, 0);
+    }
+    throw error;
+  }
+}

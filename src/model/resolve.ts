@@ -1,0 +1,504 @@
+/**
+ * Raw model → IR: fills in defaults, turns names into object references and freezes the
+ * result. It never fails: a name that does not resolve becomes a Ref without a target, for a
+ * rule to report with its position.
+ */
+import { kebabCase, words } from './case.js';
+import type {
+  Aggregate,
+  Autoscaling,
+  Call,
+  Command,
+  Context,
+  DeploySettings,
+  Event,
+  External,
+  ExternalOperation,
+  Field,
+  FieldSelection,
+  FieldType,
+  HttpRoute,
+  Model,
+  Platform,
+  Policy,
+  ReadModel,
+  Ref,
+  RetrySettings,
+  Saga,
+  SagaStep,
+  Topic,
+  TopicSettings,
+} from './ir.js';
+import { joinPointer } from './pointer.js';
+import type {
+  RawAggregate,
+  RawContext,
+  RawDeploy,
+  RawField,
+  RawFieldSelection,
+  RawModel,
+  RawRetry,
+  RawTopicConfig,
+} from './raw.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export const DEFAULTS = {
+  topic: {
+    partitions: 3,
+    replicas: 3,
+    minInSyncReplicas: 2,
+    retentionMs: 604_800_000,
+    maxMessageBytes: undefined,
+    cleanupPolicy: 'delete',
+  } satisfies TopicSettings,
+  retry: { maxAttempts: 4, backoffMs: 500, multiplier: 2, maxBackoffMs: 30_000 } satisfies RetrySettings,
+  dlq: { suffix: '.DLQ', retentionMs: 1_209_600_000 },
+  deploy: { replicas: 2, cpu: '250m', memory: '256Mi', cpuPercent: 70, lagThreshold: 100 },
+  imageTag: '0.1.0',
+  port: 8080,
+  call: {
+    timeoutMs: 2000,
+    retry: { maxAttempts: 3, backoffMs: 100, multiplier: 2, maxBackoffMs: 1000 } satisfies RetrySettings,
+    circuitBreaker: { consecutiveFailures: 5, halfOpenAfterMs: 10_000 },
+  },
+} as const;
+
+function ref<T>(name: string, pointer: string, target: T | undefined): Ref<T> {
+  return { name, pointer, target };
+}
+
+function mergeRetry(base: RetrySettings, raw: RawRetry | undefined): RetrySettings {
+  return {
+    maxAttempts: raw?.maxAttempts ?? base.maxAttempts,
+    backoffMs: raw?.backoffMs ?? base.backoffMs,
+    multiplier: raw?.multiplier ?? base.multiplier,
+    maxBackoffMs: raw?.maxBackoffMs ?? base.maxBackoffMs,
+  };
+}
+
+function mergeTopic(base: TopicSettings, raw: RawTopicConfig | undefined): TopicSettings {
+  return {
+    partitions: raw?.partitions ?? base.partitions,
+    replicas: raw?.replicas ?? base.replicas,
+    minInSyncReplicas: raw?.minInSyncReplicas ?? base.minInSyncReplicas,
+    retentionMs: raw?.retentionMs ?? base.retentionMs,
+    maxMessageBytes: raw?.maxMessageBytes ?? base.maxMessageBytes,
+    cleanupPolicy: raw?.cleanupPolicy ?? base.cleanupPolicy,
+  };
+}
+
+function mergeDeploy(base: DeploySettings | undefined, raw: RawDeploy | undefined, pointer: string): DeploySettings {
+  const replicas = raw?.replicas ?? base?.replicas ?? DEFAULTS.deploy.replicas;
+  let autoscaling: Autoscaling | undefined;
+  if (raw?.autoscaling === false) autoscaling = undefined;
+  else if (raw?.autoscaling) {
+    const b = base?.autoscaling;
+    autoscaling = {
+      min: raw.autoscaling.min ?? b?.min ?? replicas,
+      max: raw.autoscaling.max ?? b?.max ?? Math.max(replicas, (raw.autoscaling.min ?? replicas) * 5),
+      cpuPercent: raw.autoscaling.cpuPercent ?? b?.cpuPercent ?? DEFAULTS.deploy.cpuPercent,
+    };
+  } else if (raw?.keda) {
+    autoscaling = undefined; // KEDA replaces the CPU autoscaler inherited from the defaults
+  } else autoscaling = base?.autoscaling;
+  const keda = raw?.keda
+    ? {
+        lagThreshold: raw.keda.lagThreshold ?? DEFAULTS.deploy.lagThreshold,
+        min: raw.keda.min ?? replicas,
+        max: raw.keda.max ?? base?.autoscaling?.max ?? replicas * 5,
+      }
+    : undefined;
+  const pdb = raw?.podDisruptionBudget ?? base?.podDisruptionBudget;
+  return {
+    pointer,
+    replicas,
+    cpu: raw?.cpu ?? base?.cpu ?? DEFAULTS.deploy.cpu,
+    memory: raw?.memory ?? base?.memory ?? DEFAULTS.deploy.memory,
+    autoscaling,
+    keda,
+    podDisruptionBudget: pdb ? { minAvailable: pdb.minAvailable ?? 1 } : undefined,
+  };
+}
+
+function parseRoute(text: string | undefined, pointer: string): HttpRoute | undefined {
+  if (text === undefined) return undefined;
+  const space = text.indexOf(' ');
+  const method = text.slice(0, space) as HttpRoute['method'];
+  const path = text.slice(space + 1);
+  const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  return { pointer, method, path, params };
+}
+
+function field(name: string, raw: RawField, pointer: string): Field {
+  const spec = typeof raw === 'string' ? { type: raw } : raw;
+  return {
+    pointer,
+    name,
+    type: spec.type as FieldType,
+    key: spec.key ?? false,
+    pii: spec.pii ?? false,
+    list: spec.list ?? false,
+    optional: spec.optional ?? false,
+    values: spec.values ?? [],
+    description: spec.description,
+  };
+}
+
+function ownFields(map: Record<string, RawField>, pointer: string): Field[] {
+  return Object.entries(map).map(([name, raw]) => field(name, raw, joinPointer(pointer, name)));
+}
+
+function selection(
+  raw: RawFieldSelection | undefined,
+  pointer: string,
+  aggregateFields: readonly Field[],
+  fallback: () => readonly Field[],
+): FieldSelection {
+  if (raw === undefined) return { pointer, fields: fallback(), refs: [], explicit: false };
+  if (Array.isArray(raw)) {
+    const refs = raw.map((name, i) =>
+      ref(
+        name,
+        joinPointer(pointer, i),
+        aggregateFields.find((f) => f.name === name),
+      ),
+    );
+    return { pointer, fields: refs.flatMap((r) => (r.target ? [r.target] : [])), refs, explicit: true };
+  }
+  return { pointer, fields: ownFields(raw, pointer), refs: [], explicit: true };
+}
+
+function uniqueFields(list: readonly Field[]): Field[] {
+  const seen = new Set<string>();
+  return list.filter((f) => (seen.has(f.name) ? false : (seen.add(f.name), true)));
+}
+
+/** The value a read model's status takes for an event: its final word (Submitted, Issued…). */
+export function defaultStatus(eventName: string): string {
+  const w = words(eventName);
+  return w[w.length - 1] ?? eventName;
+}
+
+function firstBy<T extends { name: string }>(list: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of list) if (!map.has(item.name)) map.set(item.name, item);
+  return map;
+}
+
+export function resolveModel(raw: RawModel, file: string): Model {
+  const p = raw.platform;
+  const kafka = p.kafka ?? {};
+  const topicDefaults = mergeTopic(DEFAULTS.topic, kafka.defaults);
+  const platformRetry = mergeRetry(DEFAULTS.retry, kafka.retry);
+  const deployDefaults = mergeDeploy(undefined, p.deploy?.defaults, '/platform/deploy/defaults');
+  const platform: Platform = {
+    pointer: '/platform',
+    name: p.name,
+    title: p.title ?? p.name,
+    description: p.description,
+    namespace: p.namespace ?? p.name,
+    eventTypePrefix: p.eventTypePrefix ?? p.name,
+    eventQualifiers: (p.naming?.eventQualifiers ?? []).map((q, i) =>
+      ref(q, joinPointer('/platform/naming/eventQualifiers', i), q),
+    ),
+    kafka: {
+      cluster: kafka.cluster ?? `${p.name}-kafka`,
+      defaults: topicDefaults,
+      defaultsPointer: kafka.defaults ? '/platform/kafka/defaults' : '/platform',
+      retry: platformRetry,
+      dlq: {
+        suffix: kafka.dlq?.suffix ?? DEFAULTS.dlq.suffix,
+        retentionMs: kafka.dlq?.retentionMs ?? DEFAULTS.dlq.retentionMs,
+        partitions: kafka.dlq?.partitions,
+        pointer: kafka.dlq ? '/platform/kafka/dlq' : '/platform',
+      },
+    },
+    deploy: {
+      defaults: deployDefaults,
+      image: {
+        registry: p.deploy?.image?.registry ?? `registry.local/${p.name}`,
+        tag: p.deploy?.image?.tag ?? DEFAULTS.imageTag,
+      },
+    },
+  };
+
+  const contexts: Context[] = [];
+  const aggregates: Aggregate[] = [];
+  const commands: Command[] = [];
+  const events: Event[] = [];
+  const pending: Array<() => void> = [];
+
+  raw.contexts.forEach((rc: RawContext, ci) => {
+    const cp = joinPointer('/contexts', ci);
+    const namespace = rc.namespace ?? platform.namespace;
+    const context: Mutable<Context> = {
+      pointer: cp,
+      name: rc.name,
+      title: rc.title ?? rc.name,
+      description: rc.description,
+      communication: rc.communication ?? 'async',
+      namespace,
+      isolated: namespace !== platform.namespace,
+      qualifier:
+        rc.qualifier === undefined
+          ? undefined
+          : ref(
+              rc.qualifier,
+              joinPointer(cp, 'qualifier'),
+              (p.naming?.eventQualifiers ?? []).includes(rc.qualifier) ? rc.qualifier : undefined,
+            ),
+      port: rc.port ?? DEFAULTS.port,
+      deploy: mergeDeploy(deployDefaults, rc.deploy, rc.deploy ? joinPointer(cp, 'deploy') : cp),
+      aggregates: [],
+      policies: [],
+      readModels: [],
+    };
+    contexts.push(context);
+
+    (rc.aggregates ?? []).forEach((ra: RawAggregate, ai) => {
+      const ap = joinPointer(cp, 'aggregates', ai);
+      const fields = ownFields(ra.fields, joinPointer(ap, 'fields'));
+      const aggregate: Mutable<Aggregate> = {
+        pointer: ap,
+        name: ra.name,
+        description: ra.description,
+        context,
+        fields,
+        key: fields.find((f) => f.key),
+        commands: [],
+        events: [],
+      };
+      const keyOnly = () => (aggregate.key ? [aggregate.key] : []);
+      const aggEvents = (ra.events ?? []).map((re, ei): Event => {
+        const ep = joinPointer(ap, 'events', ei);
+        const settings = mergeTopic(topicDefaults, re.kafka);
+        const topicName = re.topic ?? re.name;
+        const settingsPointer = re.kafka ? joinPointer(ep, 'kafka') : platform.kafka.defaultsPointer;
+        const topic: Topic = {
+          ...settings,
+          name: topicName,
+          pointer: re.topic !== undefined ? joinPointer(ep, 'topic') : joinPointer(ep, 'name'),
+          settingsPointer,
+        };
+        const dlq: Topic = {
+          ...settings,
+          partitions: platform.kafka.dlq.partitions ?? settings.partitions,
+          retentionMs: platform.kafka.dlq.retentionMs,
+          cleanupPolicy: 'delete',
+          name: topicName + platform.kafka.dlq.suffix,
+          pointer: topic.pointer,
+          settingsPointer: platform.kafka.dlq.partitions !== undefined ? platform.kafka.dlq.pointer : settingsPointer,
+        };
+        const version = re.version ?? 1;
+        return {
+          pointer: ep,
+          name: re.name,
+          description: re.description,
+          aggregate,
+          context,
+          payload: selection(re.fields, joinPointer(ep, 'fields'), fields, keyOnly),
+          version,
+          terminal: re.terminal ?? false,
+          failure: re.failure ?? false,
+          type: `${platform.eventTypePrefix}.${re.name}.v${version}`,
+          topic,
+          dlq,
+        };
+      });
+      aggregate.events = aggEvents;
+      events.push(...aggEvents);
+
+      aggregate.commands = (ra.commands ?? []).map((rcmd, mi): Command => {
+        const mp = joinPointer(ap, 'commands', mi);
+        const emits = (rcmd.emits ?? []).map((name, i) =>
+          ref(
+            name,
+            joinPointer(mp, 'emits', i),
+            aggEvents.find((e) => e.name === name),
+          ),
+        );
+        const command: Command = {
+          pointer: mp,
+          name: rcmd.name,
+          description: rcmd.description,
+          aggregate,
+          context,
+          actor: rcmd.actor,
+          http: parseRoute(rcmd.http, joinPointer(mp, 'http')),
+          payload: selection(rcmd.fields, joinPointer(mp, 'fields'), fields, () => {
+            const emitted = uniqueFields(emits.flatMap((e) => e.target?.payload.fields ?? []));
+            return emitted.length > 0 ? emitted : keyOnly();
+          }),
+          emits,
+        };
+        return command;
+      });
+      commands.push(...aggregate.commands);
+      aggregates.push(aggregate);
+      context.aggregates = [...context.aggregates, aggregate];
+    });
+
+    pending.push(() => {
+      context.policies = (rc.policies ?? []).map((rp, pi): Policy => {
+        const pp = joinPointer(cp, 'policies', pi);
+        const on = eventsByName.get(rp.on);
+        return {
+          pointer: pp,
+          name: rp.name,
+          description: rp.description,
+          context,
+          on: ref(rp.on, joinPointer(pp, 'on'), on),
+          then: ref(
+            rp.then,
+            joinPointer(pp, 'then'),
+            commands.find((c) => c.name === rp.then && c.context === context),
+          ),
+          retry: mergeRetry(platformRetry, rp.retry),
+          dlq: rp.dlq ?? true,
+          idempotencyKey:
+            rp.idempotencyKey === undefined
+              ? undefined
+              : ref(
+                  rp.idempotencyKey,
+                  joinPointer(pp, 'idempotencyKey'),
+                  on?.payload.fields.find((f) => f.name === rp.idempotencyKey),
+                ),
+        };
+      });
+      context.readModels = (rc.readModels ?? []).map((rr, ri): ReadModel => {
+        const rp = joinPointer(cp, 'readModels', ri);
+        const from = rr.from.map((name, i) => ref(name, joinPointer(rp, 'from', i), eventsByName.get(name)));
+        const all = uniqueFields(from.flatMap((f) => f.target?.payload.fields ?? []));
+        const keyField = all.find((f) => f.name === rr.key);
+        const status = new Map<string, string>();
+        for (const f of from) status.set(f.name, rr.status?.[f.name] ?? defaultStatus(f.name));
+        const http =
+          parseRoute(rr.http, joinPointer(rp, 'http')) ??
+          ({
+            pointer: rp,
+            method: 'GET',
+            path: `/${kebabCase(rr.name)}s/{${rr.key}}`,
+            params: [rr.key],
+          } satisfies HttpRoute);
+        return {
+          pointer: rp,
+          name: rr.name,
+          description: rr.description,
+          context,
+          key: ref(rr.key, joinPointer(rp, 'key'), keyField),
+          from,
+          store: rr.store ?? 'database',
+          http,
+          status,
+          fields: keyField ? [keyField, ...all.filter((f) => f !== keyField)] : all,
+        };
+      });
+    });
+  });
+
+  const eventsByName = firstBy(events);
+  const commandsByName = firstBy(commands);
+  const contextsByName = firstBy(contexts);
+  for (const run of pending) run();
+
+  const externals: External[] = (raw.externals ?? []).map((rx, xi) => {
+    const xp = joinPointer('/externals', xi);
+    const external: Mutable<External> = {
+      pointer: xp,
+      name: rx.name,
+      title: rx.title ?? rx.name,
+      description: rx.description,
+      calledBy: (rx.calledBy ?? []).map((name, i) =>
+        ref(name, joinPointer(xp, 'calledBy', i), contextsByName.get(name)),
+      ),
+      operations: [],
+      baseUrl: rx.baseUrl,
+    };
+    external.operations = (rx.commands ?? []).map(
+      (name, i): ExternalOperation => ({ pointer: joinPointer(xp, 'commands', i), name, external }),
+    );
+    return external;
+  });
+  const operationsByName = firstBy(externals.flatMap((x) => x.operations));
+
+  const calls: Call[] = (raw.calls ?? []).map((rcall, i) => {
+    const lp = joinPointer('/calls', i);
+    const to = contextsByName.get(rcall.to);
+    return {
+      pointer: lp,
+      from: ref(rcall.from, joinPointer(lp, 'from'), contextsByName.get(rcall.from)),
+      to: ref(rcall.to, joinPointer(lp, 'to'), to),
+      command: ref(
+        rcall.command,
+        joinPointer(lp, 'command'),
+        commands.find((c) => c.name === rcall.command && (to === undefined || c.context === to)),
+      ),
+      timeoutMs: rcall.timeoutMs ?? DEFAULTS.call.timeoutMs,
+      retry: mergeRetry(DEFAULTS.call.retry, rcall.retry),
+      circuitBreaker: {
+        consecutiveFailures:
+          rcall.circuitBreaker?.consecutiveFailures ?? DEFAULTS.call.circuitBreaker.consecutiveFailures,
+        halfOpenAfterMs: rcall.circuitBreaker?.halfOpenAfterMs ?? DEFAULTS.call.circuitBreaker.halfOpenAfterMs,
+      },
+    };
+  });
+
+  const sagas: Saga[] = (raw.sagas ?? []).map((rs, si) => {
+    const sp = joinPointer('/sagas', si);
+    return {
+      pointer: sp,
+      name: rs.name,
+      description: rs.description,
+      coordination: rs.coordination,
+      orchestrator:
+        rs.orchestrator === undefined
+          ? undefined
+          : ref(rs.orchestrator, joinPointer(sp, 'orchestrator'), contextsByName.get(rs.orchestrator)),
+      steps: rs.steps.map((step, i): SagaStep => {
+        const stp = joinPointer(sp, 'steps', i);
+        return {
+          pointer: stp,
+          index: i,
+          command: ref(step.command, joinPointer(stp, 'command'), commandsByName.get(step.command)),
+          external: operationsByName.get(step.command),
+          compensation:
+            step.compensation === undefined
+              ? undefined
+              : ref(step.compensation, joinPointer(stp, 'compensation'), commandsByName.get(step.compensation)),
+        };
+      }),
+    };
+  });
+
+  const model: Model = {
+    file,
+    platform,
+    contexts,
+    externals,
+    calls,
+    sagas,
+    aggregates,
+    commands,
+    events,
+    policies: contexts.flatMap((c) => c.policies),
+    readModels: contexts.flatMap((c) => c.readModels),
+  };
+  return deepFreeze(model);
+}
+
+function deepFreeze<T>(root: T): T {
+  const seen = new Set<object>();
+  const visit = (value: unknown) => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (value instanceof Map) {
+      for (const v of value.values()) visit(v);
+    } else {
+      for (const v of Object.values(value)) visit(v);
+    }
+    Object.freeze(value);
+  };
+  visit(root);
+  return root;
+}

@@ -1,0 +1,43 @@
+/** A model file's text with a line index, to turn offsets into 1-based line and column. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export class SourceText {
+  readonly path: string;
+  readonly text: string;
+  private readonly lineStarts: number[];
+
+  constructor(path: string, text: string) {
+    this.path = path;
+    this.text = text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    }
+    this.lineStarts = starts;
+  }
+
+  /** 1-based line and column (UTF-16 code units) of a 0-based offset. */
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.lineStarts[lo]! + 1 };
+  }
+
+  /** The text of a 1-based line, without its line break. */
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1];
+    if (start === undefined) return '';
+    const next = this.lineStarts[line];
+    const end = next === undefined ? this.text.length : next - 1;
+    return this.text.slice(start, end).replace(/\r$/, '');
+  }
+}

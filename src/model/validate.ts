@@ -1,0 +1,96 @@
+/**
+ * The validation pipeline: load (positions kept) → schema → resolve → rules → diagnostics.
+ * Pure: takes the text, returns data. Never throws for any input text.
+ */
+import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import type { Finding } from './finding.js';
+import type { Model } from './ir.js';
+import { loadModelText, type SourceMap } from './load.js';
+import type { RawModel } from './raw.js';
+import { resolveModel } from './resolve.js';
+import { CATALOGUE, MODEL_RULES } from './rules/index.js';
+import type { Rule, RuleInfo } from './rules/rule.js';
+import { checkSchema } from './schema.js';
+import type { SourceText } from './source.js';
+
+export interface ValidationResult {
+  readonly source: SourceText;
+  /** Sorted and de-duplicated. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The resolved model, when the file loaded and matched the schema. */
+  readonly model: Model | undefined;
+}
+
+export interface ValidateOptions {
+  /** Rules to run; all of them by default (tests run one at a time). */
+  readonly rules?: readonly Rule[];
+}
+
+const INFO = new Map(CATALOGUE.map((r) => [r.code, r]));
+
+function info(code: string): RuleInfo {
+  const found = INFO.get(code);
+  if (!found) throw new Error(`unknown rule code ${code}`);
+  return found;
+}
+
+export function locateFinding(map: SourceMap, rule: RuleInfo, finding: Finding, file: string): Diagnostic {
+  const loc = map.locate(finding.pointer);
+  const offset = finding.on === 'key' && loc.keyStart !== undefined ? loc.keyStart : loc.start;
+  const { line, column } = map.source.position(offset);
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    message: finding.message,
+    file,
+    line,
+    column,
+    pointer: finding.pointer,
+    hint: finding.hint ?? rule.hint,
+  };
+}
+
+/** Raised when a rule itself fails: an internal error, not a finding about the model. */
+export class RuleError extends Error {
+  readonly code: string;
+  constructor(code: string, cause: unknown) {
+    super(`rule ${code} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.code = code;
+  }
+}
+
+export function validateModelText(file: string, text: string, options: ValidateOptions = {}): ValidationResult {
+  const loaded = loadModelText(file, text);
+  if (!loaded.ok) {
+    const { line, column } = loaded.source.position(loaded.offset);
+    const rule = info(loaded.code);
+    return {
+      source: loaded.source,
+      model: undefined,
+      diagnostics: [
+        { code: rule.code, severity: rule.severity, message: loaded.message, file, line, column, pointer: '', hint: rule.hint },
+      ],
+    };
+  }
+  const schemaFindings = checkSchema(loaded.value);
+  if (schemaFindings.length > 0) {
+    const rule = info('MSA010');
+    return {
+      source: loaded.map.source,
+      model: undefined,
+      diagnostics: sortDiagnostics(schemaFindings.map((f) => locateFinding(loaded.map, rule, f, file))),
+    };
+  }
+  const model = resolveModel(loaded.value as RawModel, file);
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of options.rules ?? MODEL_RULES) {
+    let findings: Finding[];
+    try {
+      findings = rule.check(model);
+    } catch (error) {
+      throw new RuleError(rule.code, error);
+    }
+    for (const f of findings) diagnostics.push(locateFinding(loaded.map, rule, f, file));
+  }
+  return { source: loaded.map.source, model, diagnostics: sortDiagnostics(diagnostics) };
+}
