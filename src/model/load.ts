@@ -145,7 +145,7 @@ function mapEvents(source: SourceText, events: Event[]): Map<string, NodeLocatio
     if (expanded > LIMITS.maxExpandedNodes) {
       throw new LimitError(
         'MSA003',
-        `aliases expand the document to more than ${LIMITS.maxExpandedNodes} nodes (an alias bomb?)`,
+        `Aliases expand the document to more than ${LIMITS.maxExpandedNodes} nodes (an alias bomb?)`,
         at,
       );
     }
@@ -155,7 +155,7 @@ function mapEvents(source: SourceText, events: Event[]): Map<string, NodeLocatio
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         documents++;
-        if (documents > 1) throw new LimitError('MSA001', 'a model file holds one YAML document; found a second one', 0);
+        if (documents > 1) throw new LimitError('MSA001', 'A model file holds one YAML document; found a second one', 0);
         break;
       case EVENT_ID.SCALAR: {
         const top = stack[stack.length - 1];
@@ -230,6 +230,21 @@ function classify(reason: string): LoadFailure['code'] {
   return 'MSA001';
 }
 
+function describeYamlError(code: LoadFailure['code'], reason: string, text: string, offset: number): string {
+  switch (code) {
+    case 'MSA002': {
+      const key = /^\s*["']?([^"':\n]+?)["']?\s*:/.exec(text.slice(offset))?.[1];
+      return key ? `Duplicate key "${key}": YAML would keep only one of the two` : `Duplicate key: ${reason}`;
+    }
+    case 'MSA003':
+      return `Too many aliases: ${reason}`;
+    case 'MSA004':
+      return `Nested more than ${LIMITS.maxDepth} levels deep`;
+    default:
+      return `YAML syntax error: ${reason}`;
+  }
+}
+
 /** Parses one YAML document; never throws for any input text. */
 export function loadModelText(path: string, text: string): LoadResult {
   const source = new SourceText(path, text);
@@ -238,14 +253,15 @@ export function loadModelText(path: string, text: string): LoadResult {
     const locations = mapEvents(source, events);
     const values = constructFromEvents(events, { source: text, filename: path, maxAliases: LIMITS.maxAliases });
     if (values.length === 0 || values[0] === null || values[0] === undefined) {
-      return failure(source, 'MSA001', 'the file is empty: a model starts with `version: 1`', 0);
+      return failure(source, 'MSA001', 'The file is empty: a model starts with `version: 1`', 0);
     }
     return { ok: true, value: values[0], map: new PointerMap(source, locations) };
   } catch (error) {
     if (error instanceof LimitError) return failure(source, error.code, error.message, error.offset);
     if (error instanceof YAMLException) {
       const offset = error.mark?.position ?? 0;
-      return failure(source, classify(error.reason), error.reason, offset);
+      const code = classify(error.reason);
+      return failure(source, code, describeYamlError(code, error.reason, text, offset), offset);
     }
     if (error instanceof RangeError) {
       return failure(source, 'MSA004', `the document is nested too deeply (${error.message})`, 0);

@@ -1,4 +1,26 @@
+import { camelCase, isCamelCase } from '../case.js';
+import type { Finding } from '../finding.js';
+import type { Field, Model } from '../ir.js';
 import type { Rule } from './rule.js';
+
+/** Fields written in the model: aggregate fields and the own fields (map form) of events and commands. */
+function writtenFields(model: Model): Array<{ readonly field: Field; readonly owner: string }> {
+  const list: Array<{ field: Field; owner: string }> = [];
+  for (const a of model.aggregates) {
+    for (const f of a.fields) list.push({ field: f, owner: `aggregate "${a.name}"` });
+    for (const c of a.commands) {
+      if (c.payload.explicit && c.payload.refs.length === 0) {
+        for (const f of c.payload.fields) list.push({ field: f, owner: `command "${c.name}"` });
+      }
+    }
+    for (const e of a.events) {
+      if (e.payload.explicit && e.payload.refs.length === 0) {
+        for (const f of e.payload.fields) list.push({ field: f, owner: `event "${e.name}"` });
+      }
+    }
+  }
+  return list;
+}
 
 export const rule: Rule = {
   code: 'MSA105',
@@ -6,8 +28,39 @@ export const rule: Rule = {
   severity: 'error',
   summary: 'Field names are camelCase.',
   hint: 'Write field names as camelCase, e.g. applicationId.',
-  docs: `TODO`,
-  check() {
-    return []; // TODO: not implemented yet
+  docs: `A field becomes a property of the generated TypeScript types, a key of the JSON payload
+of every event that carries it, a column of the read model and a property of the request
+schema. camelCase is the convention of all of these (TypeScript, JSON, CloudEvents data), and
+one convention across the platform keeps payloads of different services consistent: the
+Government24 read model joins \`applicationId\` from events of three services.
+
+The rule checks the fields of aggregates and the fields events and commands declare as a map
+of their own. Fields listed by name (\`fields: [applicationId]\`) refer to aggregate fields and
+are checked there. The finding points at the field's key and suggests the camelCase spelling.
+
+Fails:
+
+    fields:
+      application_id: { type: uuid, key: true }   # did you mean "applicationId"?
+      CitizenId: string                           # did you mean "citizenId"?
+
+Passes:
+
+    fields:
+      applicationId: { type: uuid, key: true }
+      citizenId: string`,
+  check(model) {
+    const findings: Finding[] = [];
+    for (const { field, owner } of writtenFields(model)) {
+      if (isCamelCase(field.name)) continue;
+      const suggestion = camelCase(field.name);
+      const dym = suggestion !== field.name && isCamelCase(suggestion) ? `; did you mean "${suggestion}"?` : '';
+      findings.push({
+        pointer: field.pointer,
+        on: 'key',
+        message: `Field "${field.name}" of ${owner} is not camelCase${dym}`,
+      });
+    }
+    return findings;
   },
 };

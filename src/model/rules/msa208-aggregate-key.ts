@@ -1,13 +1,62 @@
+import type { Finding } from '../finding.js';
+import { joinPointer } from '../pointer.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   code: 'MSA208',
   name: 'aggregate-key',
   severity: 'error',
-  summary: 'Every aggregate has exactly one field with `key: true`.',
-  hint: "Mark the aggregate's identity field with `key: true` (and only that one).",
-  docs: `TODO`,
-  check() {
-    return []; // TODO: not implemented yet
+  summary: 'Every aggregate has exactly one field marked `key: true`.',
+  hint: 'Mark the field that identifies the aggregate with `key: true`, and only that one.',
+  docs: `The key identifies one instance of an aggregate. The generated platform uses it
+everywhere: as the Kafka record key (all events of one application land on one partition, in
+order), as the CloudEvents \`subject\`, as the primary key of the aggregate's table and as the
+default payload of events and commands that list no fields. An aggregate without a key has
+none of these; an aggregate with two keys makes each of them ambiguous.
+
+In Government24 the complaint (application) id is that key: it orders the events of one
+complaint, it is the correlation id carried in every event for traceability, and the business
+idempotency check ("already issued?") looks the complaint up by it.
+
+No key is reported at the aggregate's name; a second (third…) key at that field's name.
+
+Fails:
+
+    aggregates:
+      - name: Permit
+        fields:
+          permitId: uuid                    # no field is the key
+          applicationId: uuid
+
+Passes:
+
+    aggregates:
+      - name: Permit
+        fields:
+          permitId: { type: uuid, key: true }
+          applicationId: uuid`,
+  check(model) {
+    const findings: Finding[] = [];
+    for (const aggregate of model.aggregates) {
+      const keys = aggregate.fields.filter((f) => f.key);
+      const first = keys[0];
+      if (first === undefined) {
+        findings.push({
+          pointer: joinPointer(aggregate.pointer, 'name'),
+          message: `Aggregate "${aggregate.name}" has no key field`,
+          hint: `Mark the field that identifies a ${aggregate.name} with \`key: true\`, e.g. \`${aggregate.name.charAt(0).toLowerCase()}${aggregate.name.slice(1)}Id: { type: uuid, key: true }\`.`,
+        });
+        continue;
+      }
+      for (const extra of keys.slice(1)) {
+        findings.push({
+          pointer: extra.pointer,
+          on: 'key',
+          message: `Aggregate "${aggregate.name}" has a second key field "${extra.name}" (the key is "${first.name}"); an aggregate has exactly one key`,
+          hint: `Remove \`key: true\` from "${extra.name}"; other identifiers are plain fields.`,
+        });
+      }
+    }
+    return findings;
   },
 };

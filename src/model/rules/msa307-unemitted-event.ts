@@ -1,13 +1,58 @@
+import type { Finding } from '../finding.js';
+import { emittersByEvent } from '../graph.js';
+import { joinPointer } from '../pointer.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   code: 'MSA307',
   name: 'unemitted-event',
   severity: 'warning',
-  summary: 'Every event is emitted by a command.',
-  hint: 'List the event in the `emits` of the command that produces it, or remove it.',
-  docs: `TODO`,
-  check() {
-    return []; // TODO: not implemented yet
+  summary: "Every event is emitted by a command (it appears in some command's `emits`).",
+  hint: "Add the event to the `emits` of the command that produces it, or remove the event.",
+  docs: `An event records that a command happened. An event that no command emits gets a topic,
+a schema and consumers, but nothing in the generated platform ever publishes it: its
+consumers wait forever and the flow that starts from it never runs.
+
+Government24's event design makes each event the result of one step: the application
+service publishes the application event after the citizen submits, the issuance service
+publishes the issuance event after issuing. Each of those steps is a command that \`emits\`
+the event.
+
+Fails:
+
+    aggregates:
+      - name: Application
+        commands:
+          - name: SubmitApplication
+            emits: [ApplicationSubmitted]
+        events:
+          - name: ApplicationSubmitted
+          - name: ApplicationWithdrawn       # no command emits it
+
+Passes:
+
+    aggregates:
+      - name: Application
+        commands:
+          - name: SubmitApplication
+            emits: [ApplicationSubmitted]
+          - name: WithdrawApplication
+            actor: Citizen
+            emits: [ApplicationWithdrawn]
+        events:
+          - name: ApplicationSubmitted
+          - name: ApplicationWithdrawn`,
+  check(model) {
+    const findings: Finding[] = [];
+    const emitters = emittersByEvent(model);
+    for (const event of model.events) {
+      if ((emitters.get(event.name)?.length ?? 0) > 0) continue;
+      findings.push({
+        pointer: joinPointer(event.pointer, 'name'),
+        message: `Event "${event.name}" is emitted by no command`,
+        hint: `Add "${event.name}" to the \`emits\` of the command of aggregate "${event.aggregate.name}" that produces it, or remove the event.`,
+      });
+    }
+    return findings;
   },
 };

@@ -1,13 +1,75 @@
+import type { Finding } from '../finding.js';
+import type { Model } from '../ir.js';
+import { allTopics, collisionKey, describeTopic, type TopicEntry } from '../topics.js';
 import type { Rule } from './rule.js';
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function describe(entry: TopicEntry): string {
+  return describeTopic(entry.event, entry.kind);
+}
 
 export const rule: Rule = {
   code: 'MSA502',
   name: 'topic-collision',
   severity: 'error',
-  summary: "No two topics collide when '.' and '_' are treated alike (Kafka metrics would clash).",
-  hint: 'Rename one of the events or topics.',
-  docs: `TODO`,
-  check() {
-    return []; // TODO: not implemented yet
+  summary: 'No two topics (event topics and DLQs together) have the same name, or names that differ only in `.` versus `_`.',
+  hint: 'Give each event its own topic name; do not mix `.` and `_` in names that are otherwise the same.',
+  docs: `Each event type gets a topic of its own and a DLQ of its own (Government24 creates the
+DLQ topics separately for each domain event type). Two events on one topic would mix record
+types under one schema and one retention, and their DLQs would merge the failures of both.
+
+Kafka also puts topic names into metric names, where \`.\` and \`_\` become the same character:
+\`permits.applications\` and \`permits_applications\` would report under one name. Kafka
+therefore refuses to create a topic that collides with an existing one this way
+(InvalidTopicException: "collides with existing topics"), so the second KafkaTopic of the
+generated Strimzi resources would never become ready.
+
+Event topics and DLQ topics are checked together (an event's topic may collide with another
+event's DLQ, \`<topic><suffix>\`). The finding is at the second of the two, in model order;
+when two topics collide, their DLQs collide as well and are not reported a second time.
+
+Fails:
+
+    events:
+      - name: ApplicationSubmitted
+        topic: permits.applications
+      - name: ApplicationCancelled
+        topic: permits_applications        # collides with permits.applications
+
+Passes:
+
+    events:
+      - name: ApplicationSubmitted
+        topic: permits.application-submitted
+      - name: ApplicationCancelled
+        topic: permits.application-cancelled`,
+  check(model: Model) {
+    const findings: Finding[] = [];
+    const seen = new Map<string, TopicEntry>();
+    for (const entry of allTopics(model)) {
+      const key = collisionKey(entry.topic.name);
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, entry);
+        continue;
+      }
+      // Two DLQs of colliding topics: the topics' collision is the finding.
+      if (
+        entry.kind === 'dlq' &&
+        first.kind === 'dlq' &&
+        collisionKey(entry.event.topic.name) === collisionKey(first.event.topic.name)
+      ) {
+        continue;
+      }
+      const same = entry.topic.name === first.topic.name;
+      findings.push({
+        pointer: entry.topic.pointer,
+        message: same
+          ? `${capitalize(describe(entry))} has the same name as ${describe(first)}; each event needs a topic of its own`
+          : `${capitalize(describe(entry))} collides with ${describe(first)}: Kafka treats "." and "_" alike in metric names and refuses the second topic`,
+      });
+    }
+    return findings;
   },
 };

@@ -1,13 +1,60 @@
+import type { Finding } from '../finding.js';
+import type { Model } from '../ir.js';
+import { joinPointer } from '../pointer.js';
+import { describeBlock, topicSettingsBlocks } from '../topics.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   code: 'MSA504',
   name: 'topic-size',
   severity: 'error',
-  summary: 'Topics have at least one partition and one replica.',
-  hint: 'Set partitions and replicas to 1 or more.',
-  docs: `TODO`,
-  check() {
-    return []; // TODO: not implemented yet
+  summary: 'Every topic has at least 1 partition and at least 1 replica; a DLQ partition count is at least 1.',
+  hint: 'Set partitions and replicas to at least 1 (3 replicas in production).',
+  docs: `A Kafka topic needs at least one partition (the unit of ordering and of consumer
+parallelism) and a replication factor of at least one. Strimzi's KafkaTopic schema rejects
+\`spec.partitions\` or \`spec.replicas\` below 1, so the generated topics would not even apply.
+The model's schema accepts any integer here so that this rule can say what is wrong.
+
+Settings come from \`platform.kafka.defaults\`, each event's \`kafka\` override and
+\`platform.kafka.dlq.partitions\`. A problem is reported once, where it was set: at the
+defaults (not once per event that uses them), at an event's \`kafka\` or at the DLQ setting.
+
+Fails:
+
+    platform:
+      kafka:
+        defaults: { partitions: 0, replicas: 3, minInSyncReplicas: 2 }
+
+Passes:
+
+    platform:
+      kafka:
+        defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }`,
+  check(model: Model) {
+    const findings: Finding[] = [];
+    for (const block of topicSettingsBlocks(model)) {
+      for (const key of ['partitions', 'replicas'] as const) {
+        const value = block.settings[key];
+        // A value equal to the base's came from the base (or repeats it): reported there.
+        if (value >= 1 || value === block.base[key]) continue;
+        findings.push({
+          pointer: joinPointer(block.pointer, key),
+          message: `${key} is ${value} in ${describeBlock(block)}; a topic needs at least 1 ${key === 'partitions' ? 'partition' : 'replica'}`,
+          hint:
+            key === 'partitions'
+              ? 'Set partitions to at least 1 (as many as the consumers you want to run in parallel).'
+              : 'Set replicas to at least 1 (3 in production, so that one broker may fail).',
+        });
+      }
+    }
+    const dlq = model.platform.kafka.dlq;
+    if (dlq.partitions !== undefined && dlq.partitions < 1) {
+      findings.push({
+        pointer: joinPointer(dlq.pointer, 'partitions'),
+        message: `DLQ partitions is ${dlq.partitions}; a DLQ topic needs at least 1 partition`,
+        hint: 'Remove platform.kafka.dlq.partitions (each DLQ then gets its source topic\'s partitions) or set it to at least the largest source topic\'s partitions.',
+      });
+    }
+    return findings;
   },
 };
