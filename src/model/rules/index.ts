@@ -32,6 +32,7 @@ import { rule as r401 } from './msa401-file-in-event.js';
 import { rule as r402 } from './msa402-isolated-sync-call.js';
 import { rule as r403 } from './msa403-sync-context-events.js';
 import { rule as r404 } from './msa404-call-without-route.js';
+import { rule as r405 } from './msa405-orchestration-step-without-route.js';
 import { rule as r501 } from './msa501-topic-name.js';
 import { rule as r502 } from './msa502-topic-collision.js';
 import { rule as r503 } from './msa503-min-insync-replicas.js';
@@ -73,6 +74,7 @@ export const MODEL_RULES: readonly Rule[] = [
   r402,
   r403,
   r404,
+  r405,
   r501,
   r502,
   r503,

@@ -1,0 +1,83 @@
+/**
+ * Kubernetes object names for things the model names otherwise (Kafka topics): lowercase
+ * DNS-1123, unique, and short enough, whatever the source name looks like.
+ */
+import { words } from '../model/case.js';
+
+/** Longest name of most Kubernetes objects (a DNS-1123 subdomain), KafkaTopic included. */
+export const MAX_OBJECT_NAME_LENGTH = 253;
+
+/**
+ * The names we produce: DNS-1123 labels joined by nothing but `-` (no dots, so a name is
+ * also a valid label value and DNS label when short enough), at most 253 characters.
+ */
+export const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short, stable fingerprint of a name. */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The kebab-case form of a name: words split at case changes and at every character that is
+ * not a letter or digit (`.`, `_`, `-`), lowercased, joined with `-`.
+ * `GeneralApplicationSubmitted.DLQ` → `general-application-submitted-dlq`.
+ * Names longer than 253 characters keep their start and end in a fingerprint of the whole.
+ */
+export function kubernetesName(name: string): string {
+  const base = words(name)
+    .map((w) => w.toLowerCase())
+    .join('-');
+  if (base.length === 0) return `x-${fingerprint(name)}`;
+  return fit(base, name);
+}
+
+/** `base` cut to fit 253 characters with room for `-<fingerprint>` when it has to be cut. */
+function fit(base: string, original: string, force = false): string {
+  const suffix = `-${fingerprint(original)}`;
+  if (!force && base.length <= MAX_OBJECT_NAME_LENGTH) return base;
+  const head = base.slice(0, MAX_OBJECT_NAME_LENGTH - suffix.length).replace(/-+$/, '');
+  return `${head}${suffix}`;
+}
+
+/**
+ * Kubernetes names for a set of distinct source names, unique among themselves. Names whose
+ * kebab-case forms collide (`a.b`, `a_b`, `a-b`, `AB`…) all get a fingerprint of their
+ * source name appended, so the result does not depend on the order of the input.
+ */
+export function uniqueKubernetesNames(names: Iterable<string>): Map<string, string> {
+  const sources = [...new Set(names)].sort(compareCodeUnits);
+  const byBase = new Map<string, string[]>();
+  for (const source of sources) {
+    const base = kubernetesName(source);
+    byBase.set(base, [...(byBase.get(base) ?? []), source]);
+  }
+  const result = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const [base, group] of byBase) {
+    if (group.length === 1) {
+      result.set(group[0]!, base);
+      taken.add(base);
+    }
+  }
+  for (const [base, group] of byBase) {
+    if (group.length === 1) continue;
+    for (const source of group) {
+      const name = fit(base, source, true);
+      if (taken.has(name)) throw new Error(`Kubernetes name ${name} of "${source}" is not unique`);
+      result.set(source, name);
+      taken.add(name);
+    }
+  }
+  return result;
+}
+
+/** Plain code-unit order: the same everywhere, unlike localeCompare. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

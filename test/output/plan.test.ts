@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { generatedFile, userFile, type GeneratedFile } from '../../src/generators/types.js';
+import { EMPTY_MANIFEST, sha256, type Manifest } from '../../src/output/manifest.js';
+import { createMerger } from '../../src/output/merge.js';
+import { changes, conflicts, drift, planOutput, type Merger } from '../../src/output/plan.js';
+
+const merge = (members: string[]) => ({
+  kind: 'object-members' as const,
+  variable: 'handlers',
+  members: members.map((name) => ({ name, text: `  async ${name}(command, ctx) {\n    return defaults.${name}(command, ctx);\n  }` })),
+});
+
+const domain = (members: string[]) =>
+  userFile('src/domain/Thing.ts', `export const handlers = {\n${merge(members).members.map((m) => m.text).join(',\n')},\n};\n`, merge(members));
+
+let mergerLoads = 0;
+const merger = async (): Promise<Merger> => {
+  mergerLoads++;
+  return createMerger();
+};
+
+async function plan(files: GeneratedFile[], disk: Record<string, string>, manifest: Manifest = EMPTY_MANIFEST, force = false) {
+  return planOutput({ files, disk: new Map(Object.entries(disk)), manifest, force, merger });
+}
+
+function manifestOf(files: GeneratedFile[], members?: string[]): Manifest {
+  return {
+    version: 1,
+    files: files.map((f) => ({ path: f.path, ownership: f.ownership, sha256: sha256(f.content), ...(f.merge && members ? { members } : {}) })),
+  };
+}
+
+describe('planOutput', () => {
+  const gen = generatedFile('src/generated/a.ts', 'export const a = 1;');
+
+  it('creates everything in an empty folder and records hashes', async () => {
+    const p = await plan([gen, domain(['submit'])], {});
+    expect(p.actions.map((a) => a.kind)).toEqual(['create', 'create']);
+    expect(p.manifest.files.find((f) => f.path === gen.path)?.sha256).toBe(sha256(gen.content));
+    expect(p.manifest.files.find((f) => f.ownership === 'user-owned')?.members).toEqual(['submit']);
+  });
+
+  it('is unchanged when disk equals the generated content', async () => {
+    const files = [gen, domain(['submit'])];
+    const disk = Object.fromEntries(files.map((f) => [f.path, f.content]));
+    const p = await plan(files, disk, manifestOf(files, ['submit']));
+    expect(p.actions.map((a) => a.kind)).toEqual(['keep', 'unchanged']);
+    expect(drift(p)).toEqual([]);
+  });
+
+  it('updates a stale generated file that nobody edited', async () => {
+    const old = generatedFile(gen.path, 'export const a = 0;');
+    const p = await plan([gen], { [gen.path]: old.content }, manifestOf([old]));
+    expect(p.actions[0]).toMatchObject({ kind: 'update', previous: old.content, content: gen.content });
+  });
+
+  it('refuses a hand-edited generated file unless forced', async () => {
+    const edited = `${gen.content}// my fix\n`;
+    const p = await plan([gen], { [gen.path]: edited }, manifestOf([gen]));
+    expect(conflicts(p)).toHaveLength(1);
+    expect(changes(p).writes).toEqual([]);
+    const forced = await plan([gen], { [gen.path]: edited }, manifestOf([gen]), true);
+    expect(changes(forced).writes.map((a) => a.path)).toEqual([gen.path]);
+  });
+
+  it('refuses to overwrite a file it did not write (no manifest entry, no header)', async () => {
+    const p = await plan([gen], { [gen.path]: 'my own file\n' });
+    expect(p.actions[0]).toMatchObject({ kind: 'conflict', reason: 'exists and was not written by msa-gen' });
+  });
+
+  it('deletes a leftover generated file, keeps a leftover user-owned one', async () => {
+    const gone = generatedFile('src/generated/old.ts', 'x');
+    const mine = userFile('src/policies/Old.ts', 'y');
+    const p = await plan([gen], { [gen.path]: gen.content, [gone.path]: gone.content, [mine.path]: mine.content }, manifestOf([gen, gone, mine]));
+    expect(p.actions.map((a) => [a.kind, a.path])).toEqual([
+      ['unchanged', 'src/generated/a.ts'],
+      ['delete', 'src/generated/old.ts'],
+      ['orphan', 'src/policies/Old.ts'],
+    ]);
+  });
+
+  it('never rewrites a user-owned file: keeps the edit, adds the stub of a new command', async () => {
+    const before = domain(['submit']);
+    const edited = before.content.replace('return defaults.submit(command, ctx);', "if (!command.ok) throw new Error('no');\n    return defaults.submit(command, ctx);");
+    const now = domain(['submit', 'cancel']);
+    const p = await plan([now], { [now.path]: edited }, manifestOf([before], ['submit']));
+    const action = p.actions[0]!;
+    expect(action).toMatchObject({ kind: 'merge', added: ['cancel'] });
+    expect(action.content).toContain("if (!command.ok) throw new Error('no');");
+    expect(action.content).toContain('async cancel(command, ctx) {\n    return defaults.cancel(command, ctx);\n  },');
+    expect(action.content!.startsWith(edited.slice(0, edited.indexOf('},\n};')))).toBe(true);
+  });
+
+  it('does not load ts-morph when nothing is missing', async () => {
+    const files = [domain(['submit', 'cancel'])];
+    mergerLoads = 0;
+    await plan(files, { [files[0]!.path]: files[0]!.content }, manifestOf(files, ['submit', 'cancel']));
+    expect(mergerLoads).toBe(0);
+  });
+
+  it('reports a handler whose command left the model, and does not delete it', async () => {
+    const before = domain(['submit', 'cancel']);
+    const now = domain(['submit']);
+    const p = await plan([now], { [now.path]: before.content }, manifestOf([before], ['submit', 'cancel']));
+    expect(p.actions[0]).toMatchObject({ kind: 'keep', stale: ['cancel'] });
+    expect(p.manifest.files[0]!.members).toEqual(['submit', 'cancel']);
+  });
+
+  it('writes a user-owned file again when it went missing', async () => {
+    const f = domain(['submit']);
+    const p = await plan([f], {}, manifestOf([f], ['submit']));
+    expect(p.actions[0]).toMatchObject({ kind: 'create', content: f.content });
+  });
+});
