@@ -1,0 +1,158 @@
+/**
+ * What a generated service declares about itself: its events, commands, aggregates, policies,
+ * read models and saga compensations. The generated code builds one ServiceDefinition; the
+ * runtime (service.ts) does the rest.
+ */
+import type { CloudEvent } from './envelope.ts';
+import type { RetryPolicy } from './retry.ts';
+
+/** A JSON Schema object (draft 2020-12 subset used by the generator). */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+export interface EventDef {
+  readonly name: string;
+  /** CloudEvents type: `<prefix>.<Event>.v<version>`. */
+  readonly type: string;
+  readonly topic: string;
+  readonly dlqTopic: string;
+  /** The field holding the aggregate key (record key and CloudEvents subject). */
+  readonly key: string;
+  /** Processing stage written into every event of this type, e.g. `issuance.GeneralDocumentIssued`. */
+  readonly stage: string;
+  /** Does this event report a failed step (saga compensation listens to it)? */
+  readonly failure: boolean;
+  readonly schema: JsonSchema;
+}
+
+export interface CommandDef {
+  readonly name: string;
+  readonly aggregate: string;
+  /** The field of the command holding the aggregate key. */
+  readonly key: string;
+  readonly emits: readonly string[];
+  readonly schema: JsonSchema;
+}
+
+export interface AggregateDef {
+  readonly name: string;
+  readonly table: string;
+  readonly key: string;
+}
+
+/** A change a command handler decides on: the new state (null deletes) and the events to publish. */
+export interface Decision {
+  readonly state?: Readonly<Record<string, unknown>> | null;
+  readonly events?: ReadonlyArray<{ readonly event: string; readonly data: Readonly<Record<string, unknown>> }>;
+}
+
+export interface CommandContext<S = Record<string, unknown>> {
+  /** The aggregate's current state; undefined when it does not exist yet. */
+  readonly state: S | undefined;
+  /** The complaint (saga) id carried by every event of this flow. */
+  readonly correlationId: string;
+  /** The event that triggered this command through a policy or a compensation, if any. */
+  readonly cause: CloudEvent | undefined;
+  readonly now: Date;
+  /**
+   * Runs `effect` after the command's transaction commits: synchronous calls to other services
+   * (`calls` in the model) belong here, so no transaction waits on the network. When the command
+   * came over HTTP, a failing effect fails the request (503).
+   */
+  afterCommit(effect: () => Promise<unknown>): void;
+}
+
+export type CommandHandler = (command: any, ctx: CommandContext<any>) => Decision | Promise<Decision>;
+
+export interface PolicyContext {
+  /** Does an aggregate with this key exist in this service? (for business checks) */
+  exists(aggregate: string, key: string): Promise<boolean>;
+}
+
+export interface PolicyDef {
+  readonly name: string;
+  readonly group: string;
+  readonly on: EventDef;
+  /** The command of this service it issues. */
+  readonly then: string;
+  readonly retry: RetryPolicy;
+  readonly dlq: boolean;
+  /** A field of the event: a second event with the same value is not processed again. */
+  readonly idempotencyKey?: string | undefined;
+  /** Business check: false skips the event (e.g. the application was already issued). */
+  shouldHandle?(event: CloudEvent<any>, ctx: PolicyContext): boolean | Promise<boolean>;
+  toCommand(event: CloudEvent<any>): Record<string, unknown>;
+}
+
+export interface ProjectionDef {
+  readonly name: string;
+  readonly group: string;
+  readonly from: readonly EventDef[];
+  readonly key: string;
+  readonly store: 'cache' | 'database';
+  readonly table: string;
+  /** Event name → status value the read model takes. */
+  readonly status: Readonly<Record<string, string>>;
+  /** The fields it keeps (the union of its events' fields). */
+  readonly fields: readonly string[];
+  readonly retry: RetryPolicy;
+}
+
+export type CompensationTrigger =
+  /** A DLQ topic: records dead-lettered by one of these groups mean the step failed. */
+  | { readonly kind: 'dlq'; readonly topic: string; readonly failedGroups: readonly string[] }
+  /** A failure event of a later step. */
+  | { readonly kind: 'event'; readonly event: EventDef };
+
+export interface CompensationDef {
+  readonly saga: string;
+  readonly name: string;
+  readonly group: string;
+  /** The command that undoes this service's step. */
+  readonly command: string;
+  readonly trigger: CompensationTrigger;
+  readonly retry: RetryPolicy;
+  toCommand(data: Readonly<Record<string, unknown>>, correlationId: string): Record<string, unknown>;
+}
+
+export interface OrchestrationStep {
+  readonly command: string;
+  /** The service that owns the command, and its route (orchestrators call it over HTTP). */
+  readonly service: string;
+  readonly method: string;
+  readonly path: string;
+  /** Events that say the step succeeded or failed. */
+  readonly succeededOn: readonly string[];
+  readonly failedOn: readonly string[];
+  readonly compensation?: { readonly command: string; readonly service: string; readonly method: string; readonly path: string };
+}
+
+export interface OrchestrationDef {
+  readonly saga: string;
+  readonly group: string;
+  readonly steps: readonly OrchestrationStep[];
+  /** Every event the orchestrator listens to, by name. */
+  readonly events: readonly EventDef[];
+  readonly retry: RetryPolicy;
+}
+
+export interface ServiceDefinition {
+  readonly platform: string;
+  readonly name: string;
+  /** CloudEvents source: `/<platform>/<service>`. */
+  readonly source: string;
+  /** Database schema of this service. */
+  readonly schema: string;
+  readonly aggregates: readonly AggregateDef[];
+  /** Events this service emits or consumes, by name. */
+  readonly events: Readonly<Record<string, EventDef>>;
+  readonly commands: Readonly<Record<string, CommandDef>>;
+  readonly handlers: Readonly<Record<string, CommandHandler>>;
+  readonly policies: readonly PolicyDef[];
+  readonly projections: readonly ProjectionDef[];
+  readonly compensations: readonly CompensationDef[];
+  readonly orchestrations: readonly OrchestrationDef[];
+  /** Extra SQL run after the runtime created its tables and those of the aggregates and read models. */
+  readonly ddl: string;
+  /** Field names holding personal data, masked in logs. */
+  readonly pii: readonly string[];
+}

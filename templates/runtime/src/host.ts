@@ -1,0 +1,245 @@
+/**
+ * Starting services: one per process in production (`startService`, env-configured), or the
+ * whole platform in one process for local development and end-to-end tests (`startPlatform`:
+ * one in-memory bus, one database with a schema per service, each service on its own port).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Bus } from './bus.ts';
+import { openDatabase, type Db } from './db.ts';
+import type { ServiceDefinition } from './definitions.ts';
+import { createServiceClient, type ClientOptions, type ServiceClient } from './http-client.ts';
+import { KafkaBus, parseBrokers } from './kafka-bus.ts';
+import { createLogger, type Level, type Logger } from './logger.ts';
+import { MemoryBus } from './memory-bus.ts';
+import { createHttpServer, type Route } from './server.ts';
+import { ServiceRuntime } from './service.ts';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** A synchronous dependency of a service: the model's `calls` (and orchestration targets). */
+export interface CallTarget {
+  /** The called service (context) name. */
+  readonly service: string;
+  /** Environment variable holding its base URL, e.g. APPLICATION_URL. */
+  readonly urlEnv: string;
+  /** Default base URL: the Kubernetes Service name. */
+  readonly defaultUrl: string;
+  readonly timeoutMs: number;
+  readonly retry: ClientOptions['retry'];
+  readonly circuitBreaker: ClientOptions['circuitBreaker'];
+}
+
+/** What a generated service exports (src/generated/service.ts). */
+export interface ServiceModule {
+  readonly name: string;
+  readonly platform: string;
+  readonly defaultPort: number;
+  readonly calls: readonly CallTarget[];
+  readonly routes: readonly Route[];
+  /** Builds the definition; `clients` reach the services this one calls. */
+  define(clients: Readonly<Record<string, ServiceClient>>): ServiceDefinition;
+}
+
+export interface RunningService {
+  readonly name: string;
+  readonly runtime: ServiceRuntime;
+  readonly app: FastifyInstance;
+  /** Base URL it listens on (when listening). */
+  readonly url: string;
+  readonly clients: Readonly<Record<string, ServiceClient>>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly env?: Env;
+  /** Share a database (tests, the platform launcher); opened from the environment otherwise. */
+  readonly db?: Db;
+  readonly bus?: Bus;
+  readonly logger?: Logger;
+  /** Listen on this port (0 = any free port); default PORT or the service's port. */
+  readonly port?: number;
+  readonly host?: string;
+  /** Base URLs of called services, overriding the environment (the platform launcher). */
+  readonly urls?: Readonly<Record<string, string>>;
+  /** Start the outbox relay (default true). */
+  readonly relay?: boolean;
+}
+
+function intEnv(env: Env, name: string, fallback: number): number {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new Error(`${name} must be a number, not "${v}"`);
+  return n;
+}
+
+export function loggerFrom(env: Env, pii: readonly string[] = []): Logger {
+  const level = (env['LOG_LEVEL'] ?? 'info') as Level;
+  return createLogger({ level, pii });
+}
+
+/** The bus the environment asks for: Kafka when KAFKA_BROKERS is set, else in memory. */
+export function busFrom(env: Env, clientId: string, logger?: Logger): Bus {
+  const brokers = env['KAFKA_BROKERS'];
+  if (brokers) return new KafkaBus({ brokers: parseBrokers(brokers), clientId: env['KAFKA_CLIENT_ID'] ?? clientId, logger });
+  return new MemoryBus();
+}
+
+export function databaseFrom(env: Env): Promise<Db> {
+  return openDatabase({ url: env['DATABASE_URL'], dataDir: env['PGLITE_DATA_DIR'] });
+}
+
+export function clientsFor(module: ServiceModule, env: Env, urls: Readonly<Record<string, string>> = {}): Record<string, ServiceClient> {
+  const clients: Record<string, ServiceClient> = {};
+  for (const call of module.calls) {
+    clients[call.service] = createServiceClient({
+      service: call.service,
+      baseUrl: urls[call.service] ?? env[call.urlEnv] ?? call.defaultUrl,
+      timeoutMs: call.timeoutMs,
+      retry: call.retry,
+      circuitBreaker: call.circuitBreaker,
+    });
+  }
+  return clients;
+}
+
+/** Starts one service: database and bus from the environment unless given, HTTP on its port. */
+export async function startService(module: ServiceModule, options: StartOptions = {}): Promise<RunningService> {
+  const env = options.env ?? {};
+  const clients = clientsFor(module, env, options.urls);
+  const definition = module.define(clients);
+  const schema = env['DATABASE_SCHEMA'];
+  const def = schema ? { ...definition, schema } : definition;
+  const logger = options.logger ?? loggerFrom(env, def.pii);
+  const ownDb = options.db === undefined;
+  const ownBus = options.bus === undefined;
+  const db = options.db ?? (await databaseFrom(env));
+  const bus = options.bus ?? busFrom(env, `${module.platform}-${module.name}`, logger);
+  const runtime = new ServiceRuntime(def, {
+    db,
+    bus,
+    logger,
+    clients,
+    relay: options.relay,
+    compensationDelayMs: intEnv(env, 'SAGA_COMPENSATION_DELAY_MS', 30_000),
+  });
+  await runtime.start();
+  const app = createHttpServer(runtime, module.routes);
+  const port = options.port ?? intEnv(env, 'PORT', module.defaultPort);
+  const address = await app.listen({ port, host: options.host ?? env['HOST'] ?? '0.0.0.0' });
+  const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
+  logger.info('listening', { service: module.name, url });
+  return {
+    name: module.name,
+    runtime,
+    app,
+    url,
+    clients,
+    async stop() {
+      await app.close();
+      await runtime.stop();
+      if (ownBus) await bus.close();
+      if (ownDb) await db.close();
+    },
+  };
+}
+
+export interface Platform {
+  readonly db: Db;
+  readonly bus: Bus;
+  readonly services: ReadonlyMap<string, RunningService>;
+  service(name: string): RunningService;
+  /** Stops one service (its port closes, its consumers stop): an outage. */
+  stopService(name: string): Promise<void>;
+  /** Starts a stopped service again on the same port, on the same database and bus. */
+  startService(name: string): Promise<RunningService>;
+  /** Waits until every consumer has caught up (in-memory bus) and every outbox is published. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions extends Omit<StartOptions, 'port' | 'urls'> {
+  /** Services listen on consecutive ports from here; 0 (default) = free ports. */
+  readonly basePort?: number;
+}
+
+/**
+ * Every service in one process: one database (a schema per service), one bus, each service on
+ * its own port, and `calls` wired to the in-process ports.
+ */
+export async function startPlatform(modules: readonly ServiceModule[], options: PlatformOptions = {}): Promise<Platform> {
+  const env = options.env ?? {};
+  const db = options.db ?? (await databaseFrom(env));
+  const bus = options.bus ?? busFrom(env, modules[0]?.platform ?? 'platform', options.logger);
+  const logger = options.logger ?? loggerFrom(env);
+  const running = new Map<string, RunningService>();
+  const ports = new Map<string, number>();
+  const urls: Record<string, string> = {};
+  const host = options.host ?? '127.0.0.1';
+
+  // Fix every port first, so each service's clients know where the others are.
+  const { createServer } = await import('node:net');
+  for (const [i, m] of modules.entries()) {
+    const port =
+      options.basePort && options.basePort > 0
+        ? options.basePort + i
+        : await new Promise<number>((resolve, reject) => {
+            const probe = createServer();
+            probe.once('error', reject);
+            probe.listen(0, host, () => {
+              const address = probe.address();
+              const p = typeof address === 'object' && address ? address.port : 0;
+              probe.close(() => resolve(p));
+            });
+          });
+    ports.set(m.name, port);
+    urls[m.name] = `http://${host}:${port}`;
+  }
+
+  const byName = new Map(modules.map((m) => [m.name, m]));
+  const start = async (m: ServiceModule) => {
+    const s = await startService(m, { ...options, env, db, bus, logger, port: ports.get(m.name)!, host, urls });
+    running.set(m.name, s);
+    return s;
+  };
+  for (const m of modules) await start(m);
+
+  const platform: Platform = {
+    db,
+    bus,
+    services: running,
+    service(name) {
+      const s = running.get(name);
+      if (!s) throw new Error(`service ${name} is not running`);
+      return s;
+    },
+    async stopService(name) {
+      const s = running.get(name);
+      if (!s) return;
+      running.delete(name);
+      await s.stop();
+    },
+    async startService(name) {
+      const m = byName.get(name);
+      if (!m) throw new Error(`unknown service ${name}`);
+      if (running.has(name)) return running.get(name)!;
+      return start(m);
+    },
+    async settle() {
+      for (let round = 0; round < 100; round++) {
+        for (const s of running.values()) await s.runtime.flush();
+        if (bus instanceof MemoryBus) await bus.drain();
+        let pending = 0;
+        for (const s of running.values()) pending += await s.runtime.relay.pending();
+        if (pending === 0) return;
+      }
+      throw new Error('the platform did not settle after 100 rounds');
+    },
+    async stop() {
+      for (const name of [...running.keys()].reverse()) await platform.stopService(name);
+      if (!options.bus) await bus.close();
+      if (!options.db) await db.close();
+    },
+  };
+  return platform;
+}

@@ -1,0 +1,106 @@
+/**
+ * The HTTP face of a service (Fastify): command routes with JSON-schema request validation,
+ * read-model lookups, /healthz, /readyz, /metrics, and the DLQ reprocessor's admin routes.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { JsonSchema } from './definitions.ts';
+import { CallRejectedError, ServiceUnavailableError } from './http-client.ts';
+import { CommandError, type ServiceRuntime } from './service.ts';
+
+export interface CommandRoute {
+  readonly kind: 'command';
+  readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'GET';
+  /** Model syntax: `/applications/{applicationId}/result`. */
+  readonly path: string;
+  readonly command: string;
+  /** JSON Schema of the command; path parameters are merged into the body before validation. */
+  readonly schema: JsonSchema;
+}
+
+export interface LookupRoute {
+  readonly kind: 'lookup';
+  readonly path: string;
+  readonly readModel: string;
+}
+
+export type Route = CommandRoute | LookupRoute;
+
+export interface ServerOptions {
+  /** Fastify's own request logging. Default off (the runtime logs what matters). */
+  readonly logRequests?: boolean;
+}
+
+/** `{applicationId}` → `:applicationId` (Fastify's syntax). */
+export function toFastifyPath(path: string): string {
+  return path.replace(/\{([^}]+)\}/g, ':$1');
+}
+
+function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof CommandError) return reply.code(error.status).send({ error: 'command-rejected', message: error.message });
+  if (error instanceof ServiceUnavailableError) {
+    return reply.code(503).send({ error: 'dependency-unavailable', service: error.service, reason: error.reason, message: error.message });
+  }
+  if (error instanceof CallRejectedError) return reply.code(502).send({ error: 'dependency-rejected', message: error.message, detail: error.body });
+  throw error;
+}
+
+export function createHttpServer(runtime: ServiceRuntime, routes: readonly Route[], options: ServerOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: options.logRequests ?? false });
+
+  app.get('/healthz', async () => ({ status: 'ok', service: runtime.definition.name }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await runtime.db.query('SELECT 1');
+      return { status: 'ready', bus: runtime.bus.kind, db: runtime.db.kind };
+    } catch (error) {
+      return reply.code(503).send({ status: 'not-ready', message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(runtime.metrics.render()));
+
+  app.get('/admin/dlq', async (req) => {
+    const status = (req.query as { status?: string }).status;
+    return runtime.dlqRecords(status === 'pending' || status === 'replayed' || status === 'compensated' ? status : undefined);
+  });
+  app.post('/admin/dlq/:recordId/replay', async (req, reply) => {
+    try {
+      const result = await runtime.replay((req.params as { recordId: string }).recordId);
+      return reply.code(result.outcome === 'failed' ? 500 : 200).send({
+        outcome: result.outcome,
+        attempts: result.attempts,
+        ...(result.error ? { error: result.error instanceof Error ? result.error.message : String(result.error) } : {}),
+      });
+    } catch (error) {
+      return sendError(reply, error);
+    }
+  });
+
+  for (const route of routes) {
+    if (route.kind === 'lookup') {
+      app.get(toFastifyPath(route.path), async (req, reply) => {
+        const params = req.params as Record<string, string>;
+        const key = Object.values(params)[0] ?? '';
+        const found = await runtime.lookup(route.readModel, key);
+        if (!found) return reply.code(404).send({ error: 'not-found', message: `${route.readModel} ${key} not found` });
+        return found;
+      });
+      continue;
+    }
+    const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
+    app.route({
+      method: route.method,
+      url: toFastifyPath(route.path),
+      handler: async (req, reply) => {
+        const input = { ...((hasBody ? req.body : req.query) as Record<string, unknown> | undefined), ...(req.params as Record<string, unknown>) };
+        try {
+          const correlationId = typeof req.headers['x-correlation-id'] === 'string' ? req.headers['x-correlation-id'] : undefined;
+          const result = await runtime.execute(route.command, input, correlationId ? { correlationId } : {});
+          return reply.code(200).send({ key: result.key, state: result.state, events: result.events.map((e) => ({ id: e.id, type: e.type })) });
+        } catch (error) {
+          return sendError(reply, error);
+        }
+      },
+    });
+  }
+  return app;
+}

@@ -1,0 +1,586 @@
+/**
+ * The service runtime: runs one generated service on a database and a bus. Commands load their
+ * aggregate, decide, and commit the new state with their events in the outbox in one
+ * transaction; policies, projections and compensations consume through the consumer runner
+ * (inbox, retries, DLQ); the relay publishes after commit; the reprocessor replays DLQ records.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Bus, Subscription } from './bus.ts';
+import { EffectList, processRecord, recordHandler, type ConsumerDeps, type ConsumerSpec, type Effects, type ProcessResult } from './consumer.ts';
+import { ident, type Db, type Sql } from './db.ts';
+import type {
+  CommandDef,
+  CommandHandler,
+  CompensationDef,
+  Decision,
+  EventDef,
+  PolicyDef,
+  ProjectionDef,
+  ServiceDefinition,
+} from './definitions.ts';
+import { DLQ_HEADERS, originalOf, resolutionRecord, type Resolution } from './dlq.ts';
+import { createEvent, toRecord, type BusRecord, type CloudEvent } from './envelope.ts';
+import type { ServiceClient } from './http-client.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { Metrics } from './metrics.ts';
+import { Orchestrator } from './orchestrator.ts';
+import { SchemaValidators } from './validation.ts';
+import { OutboxRelay } from './outbox.ts';
+import { aggregateDdl, appendOutbox, migrate, readModelDdl, type OutboxEntry } from './store.ts';
+
+export interface RuntimeOptions {
+  readonly db: Db;
+  readonly bus: Bus;
+  readonly logger?: Logger;
+  /** Delay before a DLQ record of a saga step is compensated, leaving time to replay it. */
+  readonly compensationDelayMs?: number;
+  /** Clients of other services, by service name (orchestration). */
+  readonly clients?: Readonly<Record<string, ServiceClient>>;
+  /** Start the outbox relay (tests switch it off to simulate a crash before publishing). */
+  readonly relay?: boolean;
+  readonly relayIntervalMs?: number;
+}
+
+export interface ExecuteOptions {
+  /** The event that caused this command (policy, compensation). */
+  readonly cause?: CloudEvent;
+  readonly correlationId?: string;
+  /** Run inside this transaction instead of a new one… */
+  readonly tx?: Sql;
+  /** …whose owner runs these after it commits. */
+  readonly effects?: Effects;
+}
+
+export interface ExecuteResult {
+  readonly key: string;
+  readonly state: Readonly<Record<string, unknown>> | null;
+  readonly events: readonly CloudEvent[];
+}
+
+export interface DlqEntry {
+  readonly recordId: string;
+  readonly dlqTopic: string;
+  readonly originalTopic: string;
+  readonly consumerGroup: string;
+  readonly key: string;
+  readonly exceptionType: string;
+  readonly exceptionMessage: string;
+  readonly attempts: number;
+  readonly status: 'pending' | 'replayed' | 'compensated';
+}
+
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+  readonly status: number;
+  constructor(message: string, status = 400) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export class ServiceRuntime {
+  readonly definition: ServiceDefinition;
+  readonly db: Db;
+  readonly bus: Bus;
+  readonly logger: Logger;
+  readonly metrics = new Metrics();
+  readonly relay: OutboxRelay;
+  private readonly options: RuntimeOptions;
+  private readonly subscriptions: Subscription[] = [];
+  private readonly consumers = new Map<string, ConsumerSpec>();
+  private readonly cache = new Map<string, Map<string, Record<string, unknown>>>();
+  private orchestrator: Orchestrator | undefined;
+  private readonly validators = new SchemaValidators();
+  private timer: NodeJS.Timeout | undefined;
+  private started = false;
+  private readonly instanceId = randomUUID().slice(0, 8);
+  private readonly overrides = new Map<string, CommandHandler>();
+
+  constructor(definition: ServiceDefinition, options: RuntimeOptions) {
+    this.definition = definition;
+    this.options = options;
+    this.db = options.db;
+    this.bus = options.bus;
+    this.logger = (options.logger ?? createLogger({ pii: definition.pii })).child({ service: definition.name });
+    this.relay = new OutboxRelay({
+      db: this.db,
+      schema: definition.schema,
+      bus: this.bus,
+      metrics: this.metrics,
+      logger: this.logger,
+      intervalMs: options.relayIntervalMs,
+    });
+    this.metrics.describe('msa_consumer_attempts_total', 'Handler attempts, retries included.');
+    this.metrics.describe('msa_consumer_duplicate_total', 'Records dropped by the inbox or the business key (already processed).');
+    this.metrics.describe('msa_dlq_records_total', 'Records sent to a dead-letter topic after the last attempt.');
+    this.metrics.describe('msa_outbox_published_total', 'Events published by the outbox relay.');
+    this.metrics.describe('msa_commands_total', 'Commands executed.');
+  }
+
+  private get schema(): string {
+    return this.definition.schema;
+  }
+
+  private consumerDeps(): ConsumerDeps {
+    return {
+      db: this.db,
+      schema: this.schema,
+      publishDlq: (record) => this.bus.publish([record]),
+      dlqTopicOf: (topic) => this.dlqTopicOf(topic),
+      afterCommit: () => this.relay.kick(),
+      metrics: this.metrics,
+      logger: this.logger,
+    };
+  }
+
+  private dlqTopicOf(topic: string): string {
+    const event = Object.values(this.definition.events).find((e) => e.topic === topic);
+    return event ? event.dlqTopic : `${topic}.DLQ`;
+  }
+
+  /** Creates the tables, starts the relay and every consumer. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const tables =
+      this.definition.aggregates.map((a) => aggregateDdl(this.schema, a.table)).join('') +
+      this.definition.projections
+        .filter((p) => p.store === 'database')
+        .map((p) => readModelDdl(this.schema, p.table))
+        .join('');
+    await migrate(this.db, this.schema, tables, this.definition.ddl);
+    if (this.options.relay !== false) this.relay.start();
+    for (const p of this.definition.policies) await this.consume(this.policyConsumer(p));
+    for (const p of this.definition.projections) await this.consume(this.projectionConsumer(p));
+    for (const c of this.definition.compensations) {
+      if (c.trigger.kind === 'event') await this.consume(this.compensationConsumer(c, c.trigger.event));
+    }
+    if (this.definition.orchestrations.length > 0) {
+      this.orchestrator = new Orchestrator(this, this.options.clients ?? {});
+      for (const o of this.definition.orchestrations) await this.consume(this.orchestrator.consumer(o));
+    }
+    await this.listenToResolutions();
+    if (this.definition.compensations.some((c) => c.trigger.kind === 'dlq')) {
+      const tick = () => {
+        void this.runDueCompensations().finally(() => {
+          if (!this.started) return;
+          this.timer = setTimeout(tick, Math.max(20, Math.min(250, this.options.compensationDelayMs ?? 0)));
+          this.timer.unref?.();
+        });
+      };
+      tick();
+    }
+    this.logger.info('service started', { bus: this.bus.kind, db: this.db.kind });
+  }
+
+  private async consume(spec: ConsumerSpec): Promise<void> {
+    this.consumers.set(spec.group, spec);
+    this.subscriptions.push(await this.bus.subscribe(spec.group, spec.topics, recordHandler(spec, this.consumerDeps())));
+  }
+
+  /** Stops consuming and publishing; the database and bus stay open (they may be shared). */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    for (const s of this.subscriptions.splice(0)) await s.close();
+    await this.relay.stop();
+    this.logger.info('service stopped');
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  commandDef(name: string): CommandDef {
+    const def = this.definition.commands[name];
+    if (!def) throw new CommandError(`unknown command ${name}`, 404);
+    return def;
+  }
+
+  /** Problems of a command's input against its JSON schema; empty when valid. */
+  validateCommand(name: string, input: unknown): string[] {
+    return this.validators.check(name, this.commandDef(name).schema, input);
+  }
+
+  private eventDef(name: string): EventDef {
+    const def = this.definition.events[name];
+    if (!def) throw new Error(`service ${this.definition.name} does not know event ${name}`);
+    return def;
+  }
+
+  /** Loads the aggregate, runs the handler, commits state and events (outbox) atomically. */
+  async execute(name: string, input: Readonly<Record<string, unknown>>, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+    const def = this.commandDef(name);
+    const handler = this.overrides.get(name) ?? this.definition.handlers[name];
+    if (!handler) throw new Error(`no handler for command ${name}`);
+    const aggregate = this.definition.aggregates.find((a) => a.name === def.aggregate);
+    if (!aggregate) throw new Error(`unknown aggregate ${def.aggregate}`);
+    const problems = this.validateCommand(name, input);
+    if (problems.length > 0) throw new CommandError(problems.join('; '), 400);
+    const rawKey = input[def.key];
+    if (rawKey === undefined || rawKey === null || rawKey === '') throw new CommandError(`${name} needs "${def.key}"`);
+    const key = String(rawKey);
+    const correlationId = options.correlationId ?? options.cause?.correlationid ?? key;
+    const table = `${ident(this.schema)}.${ident(aggregate.table)}`;
+    if (options.tx && !options.effects) throw new Error('execute inside a transaction needs its effects list');
+    const own = new EffectList();
+    const effects: Effects = options.effects ?? own;
+
+    const work = async (tx: Sql): Promise<ExecuteResult> => {
+      const current = await tx.query<{ state: Record<string, unknown>; version: number }>(
+        `SELECT state, version FROM ${table} WHERE id = $1 FOR UPDATE`,
+        [key],
+      );
+      const row = current.rows[0];
+      const decision: Decision = await handler(input, {
+        state: row?.state,
+        correlationId,
+        cause: options.cause,
+        now: new Date(),
+        afterCommit: (effect) => effects.afterCommit(effect),
+      });
+      const state = decision.state === undefined ? (row?.state ?? null) : decision.state;
+      if (decision.state === null) await tx.query(`DELETE FROM ${table} WHERE id = $1`, [key]);
+      else if (decision.state !== undefined) {
+        await tx.query(
+          `INSERT INTO ${table} (id, state, version, updated_at) VALUES ($1, $2::jsonb, 1, now())
+           ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, version = ${table}.version + 1, updated_at = now()`,
+          [key, JSON.stringify(decision.state)],
+        );
+      }
+      const events: CloudEvent[] = [];
+      const entries: OutboxEntry[] = [];
+      for (const e of decision.events ?? []) {
+        if (!def.emits.includes(e.event)) throw new Error(`${name} may not emit ${e.event} (it emits ${def.emits.join(', ')})`);
+        const ev = this.eventDef(e.event);
+        const invalid = this.validators.check(ev.name, ev.schema, e.data);
+        if (invalid.length > 0) throw new Error(`${name} emitted an invalid ${ev.name}: ${invalid.join('; ')}`);
+        const subject = e.data[ev.key];
+        const event = createEvent({
+          source: this.definition.source,
+          type: ev.type,
+          subject: typeof subject === 'string' ? subject : key,
+          correlationid: correlationId,
+          processingstage: ev.stage,
+          data: e.data,
+        });
+        events.push(event);
+        entries.push({ event, topic: ev.topic, aggregateType: def.aggregate, headers: toRecord(ev.topic, event).headers });
+      }
+      await appendOutbox(tx, this.schema, entries);
+      return { key, state: state ?? null, events };
+    };
+
+    if (options.tx) {
+      const result = await work(options.tx);
+      this.metrics.inc('msa_commands_total', { command: name });
+      return result;
+    }
+    const result = await this.db.transaction(work);
+    this.metrics.inc('msa_commands_total', { command: name });
+    this.relay.kick();
+    await own.run(); // a failed call after commit reaches the caller (HTTP 503)
+    return result;
+  }
+
+  async exists(aggregate: string, key: string): Promise<boolean> {
+    const def = this.definition.aggregates.find((a) => a.name === aggregate);
+    if (!def) throw new Error(`unknown aggregate ${aggregate}`);
+    const r = await this.db.query(`SELECT 1 FROM ${ident(this.schema)}.${ident(def.table)} WHERE id = $1`, [key]);
+    return r.rows.length > 0;
+  }
+
+  async load(aggregate: string, key: string): Promise<Record<string, unknown> | undefined> {
+    const def = this.definition.aggregates.find((a) => a.name === aggregate);
+    if (!def) throw new Error(`unknown aggregate ${aggregate}`);
+    const r = await this.db.query<{ state: Record<string, unknown> }>(
+      `SELECT state FROM ${ident(this.schema)}.${ident(def.table)} WHERE id = $1`,
+      [key],
+    );
+    return r.rows[0]?.state;
+  }
+
+  // ---------------------------------------------------------------- policies
+
+  private policyConsumer(p: PolicyDef): ConsumerSpec {
+    const field = p.idempotencyKey;
+    return {
+      group: p.group,
+      topics: [p.on.topic],
+      retry: p.retry,
+      dlq: p.dlq,
+      idempotencyKey: field
+        ? (event) => {
+            const v = (event.data as Record<string, unknown> | null)?.[field];
+            return v === undefined || v === null ? undefined : String(v);
+          }
+        : undefined,
+      handle: async (event, tx, effects) => {
+        if (event.type !== p.on.type) return 'skipped';
+        if (p.shouldHandle && !(await p.shouldHandle(event, { exists: (a, k) => this.existsIn(tx, a, k) }))) {
+          this.metrics.inc('msa_business_check_skipped_total', { policy: p.name });
+          return 'skipped';
+        }
+        await this.execute(p.then, p.toCommand(event), { cause: event, tx, effects });
+        return 'done';
+      },
+    };
+  }
+
+  private async existsIn(tx: Sql, aggregate: string, key: string): Promise<boolean> {
+    const def = this.definition.aggregates.find((a) => a.name === aggregate);
+    if (!def) throw new Error(`unknown aggregate ${aggregate}`);
+    const r = await tx.query(`SELECT 1 FROM ${ident(this.schema)}.${ident(def.table)} WHERE id = $1`, [key]);
+    return r.rows.length > 0;
+  }
+
+  // ---------------------------------------------------------------- read models
+
+  private projectionConsumer(p: ProjectionDef): ConsumerSpec {
+    const byType = new Map(p.from.map((e) => [e.type, e]));
+    return {
+      // A cache lives in this process: it reads every topic from the start under a group of its own.
+      group: p.store === 'cache' ? `${p.group}.${this.instanceId}` : p.group,
+      topics: p.from.map((e) => e.topic),
+      retry: p.retry,
+      dlq: true,
+      handle: async (event, tx) => {
+        const def = byType.get(event.type);
+        if (!def) return 'skipped';
+        const data = (event.data ?? {}) as Record<string, unknown>;
+        const key = data[p.key];
+        if (key === undefined || key === null) throw new Error(`${def.name} has no ${p.key} for read model ${p.name}`);
+        const picked: Record<string, unknown> = {};
+        for (const f of p.fields) if (f in data) picked[f] = data[f];
+        const status = p.status[def.name] ?? def.name;
+        if (p.store === 'cache') {
+          const rows = this.cache.get(p.name) ?? new Map<string, Record<string, unknown>>();
+          this.cache.set(p.name, rows);
+          const prev = rows.get(String(key)) ?? {};
+          rows.set(String(key), { ...prev, ...picked, status, lastEvent: def.name, updatedAt: event.time });
+          return 'done';
+        }
+        const table = `${ident(this.schema)}.${ident(p.table)}`;
+        await tx.query(
+          `INSERT INTO ${table} (id, data, status, last_event, updated_at) VALUES ($1, $2::jsonb, $3, $4, $5)
+           ON CONFLICT (id) DO UPDATE SET data = ${table}.data || EXCLUDED.data, status = EXCLUDED.status,
+             last_event = EXCLUDED.last_event, updated_at = EXCLUDED.updated_at`,
+          [String(key), JSON.stringify(picked), status, def.name, event.time],
+        );
+        return 'done';
+      },
+    };
+  }
+
+  /** A read model's entry by key: its fields, `status`, `lastEvent` and `updatedAt`. */
+  async lookup(readModel: string, key: string): Promise<Record<string, unknown> | undefined> {
+    const p = this.definition.projections.find((x) => x.name === readModel);
+    if (!p) throw new Error(`unknown read model ${readModel}`);
+    if (p.store === 'cache') return this.cache.get(p.name)?.get(key);
+    const r = await this.db.query<{ data: Record<string, unknown>; status: string; last_event: string; updated_at: string | Date }>(
+      `SELECT data, status, last_event, updated_at FROM ${ident(this.schema)}.${ident(p.table)} WHERE id = $1`,
+      [key],
+    );
+    const row = r.rows[0];
+    if (!row) return undefined;
+    const updatedAt = row.updated_at instanceof Date ? row.updated_at.toISOString() : String(row.updated_at);
+    return { ...row.data, status: row.status, lastEvent: row.last_event, updatedAt };
+  }
+
+  // ---------------------------------------------------------------- sagas
+
+  /** A failure event of a later step: compensate this service's step at once. */
+  private compensationConsumer(c: CompensationDef, trigger: EventDef): ConsumerSpec {
+    return {
+      group: c.group,
+      topics: [trigger.topic],
+      retry: c.retry,
+      dlq: true,
+      handle: async (event, tx, effects) => {
+        if (event.type !== trigger.type) return 'skipped';
+        const data = (event.data ?? {}) as Record<string, unknown>;
+        await this.execute(c.command, c.toCommand(data, event.correlationid), { cause: event, tx, effects });
+        this.metrics.inc('msa_compensations_total', { saga: c.saga, command: c.command });
+        return 'done';
+      },
+    };
+  }
+
+  /**
+   * One raw subscription to the DLQ topics this service writes to or compensates from: failure
+   * records of a saga step schedule its compensation after the grace period; resolution records
+   * (replayed, compensated) update the DLQ index and cancel a scheduled compensation.
+   */
+  private async listenToResolutions(): Promise<void> {
+    // Every DLQ topic this service writes to or compensates from.
+    const topics = new Set<string>();
+    for (const p of this.definition.policies) if (p.dlq) topics.add(p.on.dlqTopic);
+    for (const p of this.definition.projections) for (const e of p.from) topics.add(e.dlqTopic);
+    const dlqTriggers = this.definition.compensations.filter(
+      (c): c is CompensationDef & { trigger: { kind: 'dlq'; topic: string; failedGroups: readonly string[] } } => c.trigger.kind === 'dlq',
+    );
+    for (const c of dlqTriggers) topics.add(c.trigger.topic);
+    if (topics.size === 0) return;
+    const group = `${this.definition.platform}.${this.definition.name}.dlq`;
+    const delay = this.options.compensationDelayMs ?? 0;
+    this.subscriptions.push(
+      await this.bus.subscribe(group, [...topics].sort(), async (record) => {
+        const h = record.headers;
+        const recordId = h[DLQ_HEADERS.recordId];
+        if (!recordId) return;
+        const resolution = h[DLQ_HEADERS.resolution] as Resolution | undefined;
+        const s = ident(this.schema);
+        if (resolution) {
+          await this.db.query(
+            `UPDATE ${s}.dlq_records SET status = $2, resolved_at = now() WHERE record_id = $1 AND status = 'pending'`,
+            [recordId, resolution],
+          );
+          if (resolution === 'replayed') {
+            await this.db.query(
+              `UPDATE ${s}.saga_compensations SET status = 'cancelled', updated_at = now() WHERE record_id = $1 AND status = 'scheduled'`,
+              [recordId],
+            );
+          }
+          return;
+        }
+        const failedGroup = h[DLQ_HEADERS.consumerGroup] ?? '';
+        for (const c of dlqTriggers) {
+          if (c.trigger.topic !== record.topic || !c.trigger.failedGroups.includes(failedGroup)) continue;
+          const original = originalOf(record);
+          let data: Record<string, unknown> = {};
+          try {
+            data = JSON.parse(original.value) as Record<string, unknown>;
+          } catch {
+            data = {};
+          }
+          const correlationId = original.headers['ce_correlationid'] ?? record.key;
+          await this.db.query(
+            `INSERT INTO ${s}.saga_compensations (record_id, saga, compensation, payload, correlation_id, dlq_topic, due_at)
+             VALUES ($1, $2, $3, $4::jsonb, $5, $6, now() + ($7 || ' milliseconds')::interval)
+             ON CONFLICT (record_id) DO NOTHING`,
+            [recordId, c.saga, c.name, JSON.stringify(data), correlationId, record.topic, String(delay)],
+          );
+          this.logger.warn('saga step failed; compensation scheduled', { saga: c.saga, compensation: c.command, recordId, delayMs: delay });
+        }
+      }),
+    );
+  }
+
+  /** Runs the compensations whose grace period has passed (unless their record was replayed). */
+  async runDueCompensations(): Promise<number> {
+    const s = ident(this.schema);
+    let done = 0;
+    for (;;) {
+      const effects = new EffectList();
+      const ran = await this.db.transaction(async (tx) => {
+        const due = await tx.query<{ record_id: string; compensation: string; payload: Record<string, unknown>; correlation_id: string; dlq_topic: string }>(
+          `SELECT record_id, compensation, payload, correlation_id, dlq_topic FROM ${s}.saga_compensations
+           WHERE status = 'scheduled' AND due_at <= now() ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        );
+        const row = due.rows[0];
+        if (!row) return undefined;
+        const c = this.definition.compensations.find((x) => x.name === row.compensation);
+        if (!c) {
+          await tx.query(`UPDATE ${s}.saga_compensations SET status = 'unknown', updated_at = now() WHERE record_id = $1`, [row.record_id]);
+          return row;
+        }
+        await this.execute(c.command, c.toCommand(row.payload, row.correlation_id), { correlationId: row.correlation_id, tx, effects });
+        await tx.query(`UPDATE ${s}.saga_compensations SET status = 'done', updated_at = now() WHERE record_id = $1`, [row.record_id]);
+        this.metrics.inc('msa_compensations_total', { saga: c.saga, command: c.command });
+        return row;
+      });
+      if (!ran) return done;
+      done++;
+      this.relay.kick();
+      await effects.run().catch((error: unknown) =>
+        this.logger.error('after-commit call of a compensation failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
+      await this.bus.publish([resolutionRecord(ran.dlq_topic, ran.correlation_id, ran.record_id, 'compensated')]);
+    }
+  }
+
+  // ---------------------------------------------------------------- DLQ reprocessor
+
+  async dlqRecords(status?: DlqEntry['status']): Promise<DlqEntry[]> {
+    const r = await this.db.query<{
+      record_id: string;
+      dlq_topic: string;
+      original_topic: string;
+      consumer_group: string;
+      record_key: string;
+      exception_type: string;
+      exception_message: string;
+      attempts: number;
+      status: DlqEntry['status'];
+    }>(
+      `SELECT record_id, dlq_topic, original_topic, consumer_group, record_key, exception_type, exception_message, attempts, status
+       FROM ${ident(this.schema)}.dlq_records ${status ? 'WHERE status = $1' : ''} ORDER BY created_at, record_id`,
+      status ? [status] : [],
+    );
+    return r.rows.map((x) => ({
+      recordId: x.record_id,
+      dlqTopic: x.dlq_topic,
+      originalTopic: x.original_topic,
+      consumerGroup: x.consumer_group,
+      key: x.record_key,
+      exceptionType: x.exception_type,
+      exceptionMessage: x.exception_message,
+      attempts: x.attempts,
+      status: x.status,
+    }));
+  }
+
+  /**
+   * Replays a DLQ record to the consumer group that failed it, through the same runner (inbox,
+   * retries). On success the record is marked replayed and a resolution record tells the saga
+   * not to compensate it. A record whose saga already compensated it is not replayed.
+   */
+  async replay(recordId: string): Promise<ProcessResult> {
+    const s = ident(this.schema);
+    const r = await this.db.query<{ dlq_topic: string; record_key: string; record_value: string; headers: Record<string, string>; consumer_group: string; status: string }>(
+      `SELECT dlq_topic, record_key, record_value, headers, consumer_group, status FROM ${s}.dlq_records WHERE record_id = $1`,
+      [recordId],
+    );
+    const row = r.rows[0];
+    if (!row) throw new CommandError(`no DLQ record ${recordId}`, 404);
+    if (row.status !== 'pending') throw new CommandError(`DLQ record ${recordId} is already ${row.status}`, 409);
+    const spec = this.consumers.get(row.consumer_group);
+    if (!spec) throw new CommandError(`consumer group ${row.consumer_group} does not run in ${this.definition.name}`, 409);
+    const dlq: BusRecord = { topic: row.dlq_topic, key: row.record_key, value: row.record_value, headers: row.headers };
+    const result = await processRecord(spec, this.consumerDeps(), originalOf(dlq), 'replay');
+    this.metrics.inc('msa_dlq_replays_total', { group: row.consumer_group, outcome: result.outcome });
+    if (result.outcome === 'failed') {
+      await this.db.query(`UPDATE ${s}.dlq_records SET attempts = attempts + $2, exception_message = $3 WHERE record_id = $1`, [
+        recordId,
+        result.attempts,
+        result.error instanceof Error ? result.error.message : String(result.error),
+      ]);
+      return result;
+    }
+    await this.db.query(`UPDATE ${s}.dlq_records SET status = 'replayed', resolved_at = now() WHERE record_id = $1`, [recordId]);
+    await this.bus.publish([resolutionRecord(row.dlq_topic, row.record_key, recordId, 'replayed')]);
+    return result;
+  }
+
+  // ---------------------------------------------------------------- helpers for tests and ops
+
+  /**
+   * Wraps a command's handler (fault injection in tests: "issuance throws for one
+   * application"); returns a function that restores the original.
+   */
+  overrideHandler(command: string, wrap: (original: CommandHandler) => CommandHandler): () => void {
+    const original = this.definition.handlers[command];
+    if (!original) throw new Error(`no handler for command ${command}`);
+    this.overrides.set(command, wrap(original));
+    return () => this.overrides.delete(command);
+  }
+
+  /** Publishes every committed event and waits for in-flight work (tests). */
+  async flush(): Promise<void> {
+    await this.relay.flush();
+  }
+
+  /** A new correlation id (the complaint id) for a flow started from outside. */
+  static newId(): string {
+    return randomUUID();
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The runtime's guarantees on a real PostgreSQL engine (PGlite, or a server when
+ * TEST_DATABASE_URL is set): atomic state + outbox, idempotent consumers, retries then DLQ,
+ * saga compensation after the grace period unless replayed, exactly-once publishing after a
+ * crash between commit and publish.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db.ts';
+import { DLQ_HEADERS } from '../src/dlq.ts';
+import { MemoryBus } from '../src/memory-bus.ts';
+import { ServiceRuntime } from '../src/service.ts';
+import { orderService, silent, testDatabase, uniqueSchema } from './support.ts';
+
+let db: Db;
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function start(options: { deliveries?: number; relay?: boolean; compensationDelayMs?: number; bus?: MemoryBus; schema?: string } = {}) {
+  const bus = options.bus ?? new MemoryBus({ deliveries: options.deliveries ?? 1 });
+  const schema = options.schema ?? uniqueSchema('orders');
+  const runtime = new ServiceRuntime(orderService(schema), {
+    db,
+    bus,
+    logger: silent,
+    relay: options.relay,
+    compensationDelayMs: options.compensationDelayMs ?? 0,
+  });
+  await runtime.start();
+  const settle = async () => {
+    await runtime.flush();
+    await bus.drain();
+    await runtime.flush();
+    await bus.drain();
+  };
+  return { runtime, bus, schema, settle };
+}
+
+describe('ServiceRuntime', () => {
+  it('commits state and events together, then the policy and the read model follow', async () => {
+    const { runtime, bus, settle } = await start();
+    const result = await runtime.execute('PlaceOrder', { orderId: 'o1', item: 'book' });
+    expect(result.events.map((e) => e.type)).toEqual(['test.OrderPlaced.v1']);
+    await settle();
+    expect(bus.records('ShipmentDispatched')).toHaveLength(1);
+    expect(await runtime.lookup('OrderStatus', 'o1')).toMatchObject({ orderId: 'o1', item: 'book', shipmentId: 'ship-o1', status: 'Dispatched' });
+    await runtime.stop();
+  });
+
+  it('rejects an invalid command and writes nothing', async () => {
+    const { runtime, bus, settle } = await start();
+    await expect(runtime.execute('PlaceOrder', { orderId: 'o2' })).rejects.toThrow(/missing "item"/);
+    await settle();
+    expect(bus.records('OrderPlaced')).toHaveLength(0);
+    expect(await runtime.exists('Order', 'o2')).toBe(false);
+    await runtime.stop();
+  });
+
+  it('processes a record delivered twice once (inbox)', async () => {
+    const { runtime, bus, settle } = await start({ deliveries: 2 });
+    await runtime.execute('PlaceOrder', { orderId: 'o3', item: 'pen' });
+    await settle();
+    expect(bus.records('ShipmentDispatched')).toHaveLength(1);
+    expect(runtime.metrics.get('msa_consumer_duplicate_total', { group: 'test.orders.DispatchShipmentWhenOrderPlaced' })).toBe(1);
+    await runtime.stop();
+  });
+
+  it('tries maxAttempts times, then dead-letters with the DLQ headers, then compensates', async () => {
+    const { runtime, bus, settle } = await start();
+    let attempts = 0;
+    runtime.overrideHandler('DispatchShipment', (orig) => (cmd, ctx) => {
+      if (cmd.orderId === 'bad') {
+        attempts++;
+        throw new TypeError('warehouse offline');
+      }
+      return orig(cmd, ctx);
+    });
+    await runtime.execute('PlaceOrder', { orderId: 'bad', item: 'lamp' });
+    await settle();
+    expect(attempts).toBe(4);
+    const dlq = bus.records('OrderPlaced.DLQ').filter((r) => !r.headers[DLQ_HEADERS.resolution]);
+    expect(dlq).toHaveLength(1);
+    expect(dlq[0]!.headers).toMatchObject({
+      [DLQ_HEADERS.originalTopic]: 'OrderPlaced',
+      [DLQ_HEADERS.consumerGroup]: 'test.orders.DispatchShipmentWhenOrderPlaced',
+      [DLQ_HEADERS.exceptionType]: 'TypeError',
+      [DLQ_HEADERS.exceptionMessage]: 'warehouse offline',
+      [DLQ_HEADERS.attempts]: '4',
+      ce_type: 'test.OrderPlaced.v1',
+      ce_subject: 'bad',
+    });
+    expect(dlq[0]!.headers[DLQ_HEADERS.originalPartition]).toMatch(/^\d+$/);
+    expect(dlq[0]!.headers[DLQ_HEADERS.originalOffset]).toMatch(/^\d+$/);
+    // The saga's compensation (delay 0) cancels the order.
+    await runtime.runDueCompensations();
+    await settle();
+    expect(await runtime.lookup('OrderStatus', 'bad')).toMatchObject({ status: 'Cancelled' });
+    expect((await runtime.dlqRecords())[0]).toMatchObject({ status: 'compensated', attempts: 4 });
+    await expect(runtime.replay((await runtime.dlqRecords())[0]!.recordId)).rejects.toThrow(/already compensated/);
+    await runtime.stop();
+  });
+
+  it('replaying a DLQ record after a fix completes it and cancels the pending compensation', async () => {
+    const { runtime, bus, settle } = await start({ compensationDelayMs: 60_000 });
+    let broken = true;
+    runtime.overrideHandler('DispatchShipment', (orig) => (cmd, ctx) => {
+      if (broken) throw new Error('bug');
+      return orig(cmd, ctx);
+    });
+    await runtime.execute('PlaceOrder', { orderId: 'late', item: 'desk' });
+    await settle();
+    const [entry] = await runtime.dlqRecords('pending');
+    expect(entry).toBeDefined();
+    broken = false;
+    const result = await runtime.replay(entry!.recordId);
+    expect(result.outcome).toBe('processed');
+    await settle();
+    expect(await runtime.lookup('OrderStatus', 'late')).toMatchObject({ status: 'Dispatched' });
+    const rows = await db.query<{ status: string }>(`SELECT status FROM "${runtime.definition.schema}".saga_compensations`);
+    expect(rows.rows.map((r) => r.status)).toEqual(['cancelled']);
+    expect((await runtime.dlqRecords())[0]!.status).toBe('replayed');
+    await runtime.stop();
+  });
+
+  it('publishes exactly once after a crash between commit and publish', async () => {
+    const bus = new MemoryBus();
+    const schema = uniqueSchema('crash');
+    const first = await start({ relay: false, bus, schema });
+    await first.runtime.execute('PlaceOrder', { orderId: 'o9', item: 'cup' });
+    expect(await first.runtime.relay.pending()).toBe(1);
+    expect(bus.records('OrderPlaced')).toHaveLength(0);
+    await first.runtime.stop(); // the process dies: nothing was published
+    const second = await start({ bus, schema });
+    await second.settle();
+    expect(bus.records('OrderPlaced')).toHaveLength(1);
+    expect(bus.records('ShipmentDispatched')).toHaveLength(1);
+    expect(await second.runtime.relay.pending()).toBe(0);
+    await second.runtime.stop();
+  });
+});
