@@ -26,11 +26,12 @@ export interface ConsumerSpec {
   /** The business idempotency key of an event (e.g. its applicationId), if the policy has one. */
   readonly idempotencyKey?: ((event: CloudEvent) => string | undefined) | undefined;
   /**
-   * Business work, in the transaction. Return 'skipped' when a business check declines it.
-   * Remote calls go to `effects.afterCommit`: they run once the transaction has committed,
-   * never while it holds locks.
+   * The business work for one record. Decide outside any transaction (remote calls are fine
+   * here), then write through `unit.commit`: that one transaction also records the inbox row and
+   * the business key, so the record's effect and "processed" are committed together.
+   * Return 'skipped' when a business check declines the record.
    */
-  handle(event: CloudEvent, tx: Sql, effects: Effects): Promise<'done' | 'skipped'>;
+  handle(event: CloudEvent, unit: UnitOfWork): Promise<'done' | 'skipped'>;
 }
 
 /** Work to run after the transaction commits (remote calls, notifications). */
@@ -49,6 +50,16 @@ export class EffectList implements Effects {
   }
 }
 
+/** One record's transaction: at most one commit, which also claims the inbox and business key. */
+export interface UnitOfWork extends Effects {
+  commit<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+}
+
+/** Thrown inside a commit when the inbox or the business key says: already processed. */
+class AlreadyProcessed extends Error {
+  override readonly name = 'AlreadyProcessed';
+}
+
 export interface ConsumerDeps {
   readonly db: Db;
   readonly schema: string;
@@ -63,6 +74,59 @@ export interface ProcessResult {
   readonly outcome: Outcome;
   readonly attempts: number;
   readonly error?: unknown;
+}
+
+async function seenBefore(deps: ConsumerDeps, spec: ConsumerSpec, event: CloudEvent): Promise<boolean> {
+  const s = ident(deps.schema);
+  const inbox = await deps.db.query(`SELECT 1 FROM ${s}.inbox WHERE source = $1 AND event_id = $2 AND consumer_group = $3`, [
+    event.source,
+    event.id,
+    spec.group,
+  ]);
+  if (inbox.rows.length > 0) return true;
+  const key = spec.idempotencyKey?.(event);
+  if (key === undefined) return false;
+  const done = await deps.db.query(`SELECT 1 FROM ${s}.processed_keys WHERE consumer_group = $1 AND business_key = $2`, [spec.group, key]);
+  return done.rows.length > 0;
+}
+
+/** One attempt: check, decide, commit with the inbox row; then the after-commit effects. */
+async function attemptOnce(spec: ConsumerSpec, deps: ConsumerDeps, event: CloudEvent): Promise<Outcome> {
+  if (await seenBefore(deps, spec, event)) return 'duplicate';
+  const effects = new EffectList();
+  const claim = async (tx: Sql) => {
+    if (!(await claimInbox(tx, deps.schema, event, spec.group))) throw new AlreadyProcessed();
+    const key = spec.idempotencyKey?.(event);
+    if (key !== undefined && !(await claimBusinessKey(tx, deps.schema, spec.group, key, event.id))) throw new AlreadyProcessed();
+  };
+  let committed = false;
+  const unit: UnitOfWork = {
+    afterCommit: (effect) => effects.afterCommit(effect),
+    async commit(work) {
+      if (committed) throw new Error(`${spec.group}: a record commits once`);
+      const result = await deps.db.transaction(async (tx) => {
+        await claim(tx);
+        return work(tx);
+      });
+      committed = true;
+      return result;
+    },
+  };
+  let result: 'done' | 'skipped';
+  try {
+    result = await spec.handle(event, unit);
+    if (!committed) await unit.commit(async () => undefined); // record it processed all the same
+  } catch (error) {
+    if (error instanceof AlreadyProcessed) return 'duplicate';
+    throw error;
+  }
+  deps.afterCommit();
+  await effects.run().catch((error: unknown) => {
+    // The record is processed and committed; a failed follow-up call is reported, not retried.
+    deps.metrics.inc('msa_after_commit_failures_total', { group: spec.group });
+    deps.logger.error('after-commit call failed', { group: spec.group, eventId: event.id, error: error instanceof Error ? error.message : String(error) });
+  });
+  return result === 'done' ? 'processed' : 'skipped';
 }
 
 /**
@@ -88,22 +152,8 @@ export async function processRecord(
   for (let attempt = 1; attempt <= spec.retry.maxAttempts; attempt++) {
     deps.metrics.inc('msa_consumer_attempts_total', labels);
     try {
-      const effects = new EffectList();
-      const outcome = await deps.db.transaction(async (tx): Promise<Outcome> => {
-        if (!(await claimInbox(tx, deps.schema, event, spec.group))) return 'duplicate';
-        const key = spec.idempotencyKey?.(event);
-        if (key !== undefined && !(await claimBusinessKey(tx, deps.schema, spec.group, key, event.id))) return 'duplicate';
-        return (await spec.handle(event, tx, effects)) === 'done' ? 'processed' : 'skipped';
-      });
+      const outcome = await attemptOnce(spec, deps, event);
       deps.metrics.inc(`msa_consumer_${outcome}_total`, labels);
-      if (outcome === 'processed') {
-        deps.afterCommit();
-        await effects.run().catch((error: unknown) => {
-          // The record is processed and committed; a failed follow-up call is reported, not retried.
-          deps.metrics.inc('msa_after_commit_failures_total', { group: spec.group });
-          deps.logger.error('after-commit call failed', { group: spec.group, eventId: event.id, error: error instanceof Error ? error.message : String(error) });
-        });
-      }
       if (outcome === 'duplicate') deps.logger.info('duplicate suppressed', { group: spec.group, eventId: event.id, type: event.type });
       return { outcome, attempts: attempt };
     } catch (error) {

@@ -29,6 +29,11 @@ export interface CommandDef {
   readonly aggregate: string;
   /** The field of the command holding the aggregate key. */
   readonly key: string;
+  /**
+   * The command does not carry the key (it creates the aggregate, e.g. a submission): the
+   * runtime assigns a new UUID and hands it to the handler as `ctx.key`.
+   */
+  readonly generateKey?: boolean;
   readonly emits: readonly string[];
   readonly schema: JsonSchema;
 }
@@ -46,6 +51,8 @@ export interface Decision {
 }
 
 export interface CommandContext<S = Record<string, unknown>> {
+  /** The aggregate's key (from the command, or assigned when the command creates it). */
+  readonly key: string;
   /** The aggregate's current state; undefined when it does not exist yet. */
   readonly state: S | undefined;
   /** The complaint (saga) id carried by every event of this flow. */

@@ -47,10 +47,10 @@ export class Orchestrator {
       topics: [...new Set(def.events.map((e) => e.topic))].sort(),
       retry: def.retry,
       dlq: true,
-      handle: async (event, tx, effects) => {
+      handle: async (event, unit) => {
         const ev = byType.get(event.type);
         if (!ev) return 'skipped';
-        await this.onEvent(def, ev.name, event, tx, effects);
+        await unit.commit((tx) => this.onEvent(def, ev.name, event, tx, unit));
         return 'done';
       },
     };

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Bus, Subscription } from './bus.ts';
-import { EffectList, processRecord, recordHandler, type ConsumerDeps, type ConsumerSpec, type Effects, type ProcessResult } from './consumer.ts';
+import { EffectList, processRecord, recordHandler, type ConsumerDeps, type ConsumerSpec, type ProcessResult, type UnitOfWork } from './consumer.ts';
 import { ident, type Db, type Sql } from './db.ts';
 import type {
   CommandDef,
@@ -26,7 +26,7 @@ import { Metrics } from './metrics.ts';
 import { Orchestrator } from './orchestrator.ts';
 import { SchemaValidators } from './validation.ts';
 import { OutboxRelay } from './outbox.ts';
-import { aggregateDdl, appendOutbox, migrate, readModelDdl, type OutboxEntry } from './store.ts';
+import { aggregateDdl, appendOutbox, migrate, readModelDdl } from './store.ts';
 
 export interface RuntimeOptions {
   readonly db: Db;
@@ -45,10 +45,13 @@ export interface ExecuteOptions {
   /** The event that caused this command (policy, compensation). */
   readonly cause?: CloudEvent;
   readonly correlationId?: string;
-  /** Run inside this transaction instead of a new one… */
-  readonly tx?: Sql;
-  /** …whose owner runs these after it commits. */
-  readonly effects?: Effects;
+  /** Commit through this unit of work (a consumed record's: with its inbox row) instead of alone. */
+  readonly unit?: UnitOfWork;
+}
+
+/** The aggregate changed between reading it and committing: decide again. */
+class VersionConflict extends Error {
+  override readonly name = 'VersionConflict';
 }
 
 export interface ExecuteResult {
@@ -149,6 +152,8 @@ export class ServiceRuntime {
         .map((p) => readModelDdl(this.schema, p.table))
         .join('');
     await migrate(this.db, this.schema, tables, this.definition.ddl);
+    // Compensations a crash interrupted run again (commands are idempotent per aggregate version).
+    await this.db.query(`UPDATE ${ident(this.schema)}.saga_compensations SET status = 'scheduled' WHERE status = 'running'`);
     if (this.options.relay !== false) this.relay.start();
     for (const p of this.definition.policies) await this.consume(this.policyConsumer(p));
     for (const p of this.definition.projections) await this.consume(this.projectionConsumer(p));
@@ -207,7 +212,12 @@ export class ServiceRuntime {
     return def;
   }
 
-  /** Loads the aggregate, runs the handler, commits state and events (outbox) atomically. */
+  /**
+   * Runs a command. The handler decides OUTSIDE any transaction (it may call other services);
+   * then one transaction writes the new state and the events (outbox), provided the aggregate
+   * still has the version the handler saw (optimistic concurrency: on a conflict it decides
+   * again). No transaction ever waits on the network.
+   */
   async execute(name: string, input: Readonly<Record<string, unknown>>, options: ExecuteOptions = {}): Promise<ExecuteResult> {
     const def = this.commandDef(name);
     const handler = this.overrides.get(name) ?? this.definition.handlers[name];
@@ -217,69 +227,89 @@ export class ServiceRuntime {
     const problems = this.validateCommand(name, input);
     if (problems.length > 0) throw new CommandError(problems.join('; '), 400);
     const rawKey = input[def.key];
-    if (rawKey === undefined || rawKey === null || rawKey === '') throw new CommandError(`${name} needs "${def.key}"`);
-    const key = String(rawKey);
+    const missing = rawKey === undefined || rawKey === null || rawKey === '';
+    if (missing && !def.generateKey) throw new CommandError(`${name} needs "${def.key}"`);
+    const key = missing ? randomUUID() : String(rawKey);
     const correlationId = options.correlationId ?? options.cause?.correlationid ?? key;
     const table = `${ident(this.schema)}.${ident(aggregate.table)}`;
-    if (options.tx && !options.effects) throw new Error('execute inside a transaction needs its effects list');
-    const own = new EffectList();
-    const effects: Effects = options.effects ?? own;
 
-    const work = async (tx: Sql): Promise<ExecuteResult> => {
-      const current = await tx.query<{ state: Record<string, unknown>; version: number }>(
-        `SELECT state, version FROM ${table} WHERE id = $1 FOR UPDATE`,
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.db.query<{ state: Record<string, unknown>; version: number }>(
+        `SELECT state, version FROM ${table} WHERE id = $1`,
         [key],
       );
       const row = current.rows[0];
+      const version = row?.version ?? 0;
+      const effects = new EffectList();
       const decision: Decision = await handler(input, {
+        key,
         state: row?.state,
         correlationId,
         cause: options.cause,
         now: new Date(),
-        afterCommit: (effect) => effects.afterCommit(effect),
+        afterCommit: (effect) => (options.unit ?? effects).afterCommit(effect),
       });
-      const state = decision.state === undefined ? (row?.state ?? null) : decision.state;
-      if (decision.state === null) await tx.query(`DELETE FROM ${table} WHERE id = $1`, [key]);
-      else if (decision.state !== undefined) {
-        await tx.query(
-          `INSERT INTO ${table} (id, state, version, updated_at) VALUES ($1, $2::jsonb, 1, now())
-           ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, version = ${table}.version + 1, updated_at = now()`,
-          [key, JSON.stringify(decision.state)],
+      const events = this.eventsOf(name, def, decision, key, correlationId);
+      const write = async (tx: Sql) => {
+        if (decision.state === null) {
+          const r = await tx.query(`DELETE FROM ${table} WHERE id = $1 AND version = $2 RETURNING id`, [key, version]);
+          if (row && r.rows.length === 0) throw new VersionConflict();
+        } else if (decision.state !== undefined) {
+          const r = await tx.query(
+            `INSERT INTO ${table} (id, state, version, updated_at) VALUES ($1, $2::jsonb, $3, now())
+             ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version, updated_at = now()
+             WHERE ${table}.version = $4 RETURNING version`,
+            [key, JSON.stringify(decision.state), version + 1, version],
+          );
+          if (r.rows.length === 0) throw new VersionConflict();
+        } else if (row) {
+          const r = await tx.query(`SELECT version FROM ${table} WHERE id = $1 FOR UPDATE`, [key]);
+          if ((r.rows[0] as { version?: number } | undefined)?.version !== version) throw new VersionConflict();
+        }
+        await appendOutbox(
+          tx,
+          this.schema,
+          events.map(({ event, def: ev }) => ({ event, topic: ev.topic, aggregateType: def.aggregate, headers: toRecord(ev.topic, event).headers })),
         );
+      };
+      try {
+        if (options.unit) await options.unit.commit(write);
+        else await this.db.transaction(write);
+      } catch (error) {
+        if (error instanceof VersionConflict && !options.unit && attempt < 5) continue;
+        throw error;
       }
-      const events: CloudEvent[] = [];
-      const entries: OutboxEntry[] = [];
-      for (const e of decision.events ?? []) {
-        if (!def.emits.includes(e.event)) throw new Error(`${name} may not emit ${e.event} (it emits ${def.emits.join(', ')})`);
-        const ev = this.eventDef(e.event);
-        const invalid = this.validators.check(ev.name, ev.schema, e.data);
-        if (invalid.length > 0) throw new Error(`${name} emitted an invalid ${ev.name}: ${invalid.join('; ')}`);
-        const subject = e.data[ev.key];
-        const event = createEvent({
-          source: this.definition.source,
-          type: ev.type,
-          subject: typeof subject === 'string' ? subject : key,
-          correlationid: correlationId,
-          processingstage: ev.stage,
-          data: e.data,
-        });
-        events.push(event);
-        entries.push({ event, topic: ev.topic, aggregateType: def.aggregate, headers: toRecord(ev.topic, event).headers });
-      }
-      await appendOutbox(tx, this.schema, entries);
-      return { key, state: state ?? null, events };
-    };
-
-    if (options.tx) {
-      const result = await work(options.tx);
       this.metrics.inc('msa_commands_total', { command: name });
+      const state = decision.state === undefined ? (row?.state ?? null) : decision.state;
+      const result = { key, state, events: events.map((e) => e.event) };
+      if (!options.unit) {
+        this.relay.kick();
+        await effects.run(); // a failed call after commit reaches the caller (HTTP 503)
+      }
       return result;
     }
-    const result = await this.db.transaction(work);
-    this.metrics.inc('msa_commands_total', { command: name });
-    this.relay.kick();
-    await own.run(); // a failed call after commit reaches the caller (HTTP 503)
-    return result;
+  }
+
+  /** The CloudEvents a decision emits, checked against the command's `emits` and each event's schema. */
+  private eventsOf(name: string, def: CommandDef, decision: Decision, key: string, correlationId: string): Array<{ event: CloudEvent; def: EventDef }> {
+    const out: Array<{ event: CloudEvent; def: EventDef }> = [];
+    for (const e of decision.events ?? []) {
+      if (!def.emits.includes(e.event)) throw new Error(`${name} may not emit ${e.event} (it emits ${def.emits.join(', ')})`);
+      const ev = this.eventDef(e.event);
+      const invalid = this.validators.check(ev.name, ev.schema, e.data);
+      if (invalid.length > 0) throw new Error(`${name} emitted an invalid ${ev.name}: ${invalid.join('; ')}`);
+      const subject = e.data[ev.key];
+      const event = createEvent({
+        source: this.definition.source,
+        type: ev.type,
+        subject: subject === undefined || subject === null ? key : String(subject),
+        correlationid: correlationId,
+        processingstage: ev.stage,
+        data: e.data,
+      });
+      out.push({ event, def: ev });
+    }
+    return out;
   }
 
   async exists(aggregate: string, key: string): Promise<boolean> {
@@ -314,23 +344,16 @@ export class ServiceRuntime {
             return v === undefined || v === null ? undefined : String(v);
           }
         : undefined,
-      handle: async (event, tx, effects) => {
+      handle: async (event, unit) => {
         if (event.type !== p.on.type) return 'skipped';
-        if (p.shouldHandle && !(await p.shouldHandle(event, { exists: (a, k) => this.existsIn(tx, a, k) }))) {
+        if (p.shouldHandle && !(await p.shouldHandle(event, { exists: (a, k) => this.exists(a, k) }))) {
           this.metrics.inc('msa_business_check_skipped_total', { policy: p.name });
           return 'skipped';
         }
-        await this.execute(p.then, p.toCommand(event), { cause: event, tx, effects });
+        await this.execute(p.then, p.toCommand(event), { cause: event, unit });
         return 'done';
       },
     };
-  }
-
-  private async existsIn(tx: Sql, aggregate: string, key: string): Promise<boolean> {
-    const def = this.definition.aggregates.find((a) => a.name === aggregate);
-    if (!def) throw new Error(`unknown aggregate ${aggregate}`);
-    const r = await tx.query(`SELECT 1 FROM ${ident(this.schema)}.${ident(def.table)} WHERE id = $1`, [key]);
-    return r.rows.length > 0;
   }
 
   // ---------------------------------------------------------------- read models
@@ -343,7 +366,7 @@ export class ServiceRuntime {
       topics: p.from.map((e) => e.topic),
       retry: p.retry,
       dlq: true,
-      handle: async (event, tx) => {
+      handle: async (event, unit) => {
         const def = byType.get(event.type);
         if (!def) return 'skipped';
         const data = (event.data ?? {}) as Record<string, unknown>;
@@ -353,6 +376,7 @@ export class ServiceRuntime {
         for (const f of p.fields) if (f in data) picked[f] = data[f];
         const status = p.status[def.name] ?? def.name;
         if (p.store === 'cache') {
+          await unit.commit(async () => undefined);
           const rows = this.cache.get(p.name) ?? new Map<string, Record<string, unknown>>();
           this.cache.set(p.name, rows);
           const prev = rows.get(String(key)) ?? {};
@@ -360,12 +384,12 @@ export class ServiceRuntime {
           return 'done';
         }
         const table = `${ident(this.schema)}.${ident(p.table)}`;
-        await tx.query(
+        await unit.commit((tx) => tx.query(
           `INSERT INTO ${table} (id, data, status, last_event, updated_at) VALUES ($1, $2::jsonb, $3, $4, $5)
            ON CONFLICT (id) DO UPDATE SET data = ${table}.data || EXCLUDED.data, status = EXCLUDED.status,
              last_event = EXCLUDED.last_event, updated_at = EXCLUDED.updated_at`,
           [String(key), JSON.stringify(picked), status, def.name, event.time],
-        );
+        ));
         return 'done';
       },
     };
@@ -395,10 +419,10 @@ export class ServiceRuntime {
       topics: [trigger.topic],
       retry: c.retry,
       dlq: true,
-      handle: async (event, tx, effects) => {
+      handle: async (event, unit) => {
         if (event.type !== trigger.type) return 'skipped';
         const data = (event.data ?? {}) as Record<string, unknown>;
-        await this.execute(c.command, c.toCommand(data, event.correlationid), { cause: event, tx, effects });
+        await this.execute(c.command, c.toCommand(data, event.correlationid), { cause: event, unit });
         this.metrics.inc('msa_compensations_total', { saga: c.saga, command: c.command });
         return 'done';
       },
@@ -470,31 +494,34 @@ export class ServiceRuntime {
     const s = ident(this.schema);
     let done = 0;
     for (;;) {
-      const effects = new EffectList();
-      const ran = await this.db.transaction(async (tx) => {
-        const due = await tx.query<{ record_id: string; compensation: string; payload: Record<string, unknown>; correlation_id: string; dlq_topic: string }>(
-          `SELECT record_id, compensation, payload, correlation_id, dlq_topic FROM ${s}.saga_compensations
-           WHERE status = 'scheduled' AND due_at <= now() ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        );
-        const row = due.rows[0];
-        if (!row) return undefined;
-        const c = this.definition.compensations.find((x) => x.name === row.compensation);
-        if (!c) {
-          await tx.query(`UPDATE ${s}.saga_compensations SET status = 'unknown', updated_at = now() WHERE record_id = $1`, [row.record_id]);
-          return row;
-        }
-        await this.execute(c.command, c.toCommand(row.payload, row.correlation_id), { correlationId: row.correlation_id, tx, effects });
-        await tx.query(`UPDATE ${s}.saga_compensations SET status = 'done', updated_at = now() WHERE record_id = $1`, [row.record_id]);
-        this.metrics.inc('msa_compensations_total', { saga: c.saga, command: c.command });
-        return row;
-      });
-      if (!ran) return done;
-      done++;
-      this.relay.kick();
-      await effects.run().catch((error: unknown) =>
-        this.logger.error('after-commit call of a compensation failed', { error: error instanceof Error ? error.message : String(error) }),
+      const claimed = await this.db.query<{ record_id: string; compensation: string; payload: Record<string, unknown>; correlation_id: string; dlq_topic: string }>(
+        `UPDATE ${s}.saga_compensations SET status = 'running', updated_at = now()
+         WHERE record_id = (SELECT record_id FROM ${s}.saga_compensations WHERE status = 'scheduled' AND due_at <= now()
+                            ORDER BY due_at, record_id LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING record_id, compensation, payload, correlation_id, dlq_topic`,
       );
-      await this.bus.publish([resolutionRecord(ran.dlq_topic, ran.correlation_id, ran.record_id, 'compensated')]);
+      const row = claimed.rows[0];
+      if (!row) return done;
+      const c = this.definition.compensations.find((x) => x.name === row.compensation);
+      let status = 'done';
+      try {
+        if (!c) throw new Error(`unknown compensation ${row.compensation}`);
+        await this.execute(c.command, c.toCommand(row.payload, row.correlation_id), { correlationId: row.correlation_id });
+        this.metrics.inc('msa_compensations_total', { saga: c.saga, command: c.command });
+      } catch (error) {
+        status = 'failed';
+        this.metrics.inc('msa_compensation_failures_total', { compensation: row.compensation });
+        this.logger.error('compensation failed; an operator must resolve it', {
+          compensation: row.compensation,
+          recordId: row.record_id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+      await this.db.query(`UPDATE ${s}.saga_compensations SET status = $2, updated_at = now() WHERE record_id = $1`, [row.record_id, status]);
+      if (status === 'done') {
+        done++;
+        await this.bus.publish([resolutionRecord(row.dlq_topic, row.correlation_id, row.record_id, 'compensated')]);
+      }
     }
   }
 

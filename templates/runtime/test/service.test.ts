@@ -53,6 +53,7 @@ describe('ServiceRuntime', () => {
   it('rejects an invalid command and writes nothing', async () => {
     const { runtime, bus, settle } = await start();
     await expect(runtime.execute('PlaceOrder', { orderId: 'o2' })).rejects.toThrow(/missing "item"/);
+    await expect(runtime.execute('CancelOrder', {})).rejects.toThrow(/missing "orderId"/);
     await settle();
     expect(bus.records('OrderPlaced')).toHaveLength(0);
     expect(await runtime.exists('Order', 'o2')).toBe(false);
@@ -139,5 +140,45 @@ describe('ServiceRuntime', () => {
     expect(bus.records('ShipmentDispatched')).toHaveLength(1);
     expect(await second.runtime.relay.pending()).toBe(0);
     await second.runtime.stop();
+  });
+
+  it('decides outside the transaction: a handler may call another service on the same database', async () => {
+    const other = await start();
+    const { runtime, settle } = await start();
+    runtime.overrideHandler('PlaceOrder', (orig) => async (cmd, ctx) => {
+      // What a synchronous `calls` does: the other service commits in its own transaction meanwhile.
+      await other.runtime.execute('PlaceOrder', { orderId: `${cmd.orderId}-mirror`, item: cmd.item });
+      return orig(cmd, ctx);
+    });
+    await runtime.execute('PlaceOrder', { orderId: 'o10', item: 'map' });
+    await settle();
+    await other.settle();
+    expect(await other.runtime.exists('Order', 'o10-mirror')).toBe(true);
+    expect(await runtime.exists('Order', 'o10')).toBe(true);
+    await runtime.stop();
+    await other.runtime.stop();
+  });
+
+  it('loses no update when two commands race on one aggregate (optimistic version check)', async () => {
+    const { runtime } = await start();
+    await runtime.execute('PlaceOrder', { orderId: 'race', item: 'x' });
+    runtime.overrideHandler('CancelOrder', () => async (cmd, ctx) => {
+      await new Promise((r) => setTimeout(r, 20)); // both read the same version first
+      const n = Number((ctx.state as { cancels?: number } | undefined)?.cancels ?? 0) + 1;
+      return { state: { ...(ctx.state ?? {}), cancels: n }, events: [{ event: 'OrderCancelled', data: { orderId: cmd.orderId } }] };
+    });
+    await Promise.all([runtime.execute('CancelOrder', { orderId: 'race' }), runtime.execute('CancelOrder', { orderId: 'race' })]);
+    expect(await runtime.load('Order', 'race')).toMatchObject({ cancels: 2 });
+    await runtime.stop();
+  });
+
+  it('assigns a new key to a command that creates its aggregate without one', async () => {
+    const { runtime } = await start();
+    const a = await runtime.execute('PlaceOrder', { item: 'a' });
+    const b = await runtime.execute('PlaceOrder', { item: 'b' });
+    expect(a.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b.key).not.toBe(a.key);
+    expect(a.events[0]!.subject).toBe(a.key);
+    await runtime.stop();
   });
 });

@@ -19,8 +19,8 @@ export const fastRetry = { maxAttempts: 4, backoffMs: 5, multiplier: 2, maxBacko
 
 const schemaOf = (fields: string[]) => ({
   type: 'object',
-  properties: Object.fromEntries(fields.map((f) => [f, { type: 'string' }])),
-  required: fields,
+  properties: Object.fromEntries(fields.map((f) => [f.replace(/\?$/, ''), { type: 'string' }])),
+  required: fields.filter((f) => !f.endsWith('?')),
   additionalProperties: false,
 });
 
@@ -46,7 +46,10 @@ export function orderService(schema: string, overrides: Partial<Record<string, C
   const cancelled = eventDef('OrderCancelled', 'orderId', ['orderId']);
   const shipped = eventDef('ShipmentDispatched', 'shipmentId', ['shipmentId', 'orderId']);
   const handlers: Record<string, CommandHandler> = {
-    PlaceOrder: (cmd) => ({ state: { ...cmd, status: 'Placed' }, events: [{ event: 'OrderPlaced', data: { orderId: cmd.orderId, item: cmd.item } }] }),
+    PlaceOrder: (cmd, ctx) => ({
+      state: { ...cmd, orderId: ctx.key, status: 'Placed' },
+      events: [{ event: 'OrderPlaced', data: { orderId: ctx.key, item: cmd.item } }],
+    }),
     CancelOrder: (cmd, ctx) => ({ state: { ...(ctx.state ?? {}), status: 'Cancelled' }, events: [{ event: 'OrderCancelled', data: { orderId: cmd.orderId } }] }),
     DispatchShipment: (cmd, ctx) =>
       ctx.state ? {} : { state: cmd, events: [{ event: 'ShipmentDispatched', data: { shipmentId: cmd.shipmentId, orderId: cmd.orderId } }] },
@@ -63,7 +66,14 @@ export function orderService(schema: string, overrides: Partial<Record<string, C
     ],
     events: { OrderPlaced: placed, OrderCancelled: cancelled, ShipmentDispatched: shipped },
     commands: {
-      PlaceOrder: { name: 'PlaceOrder', aggregate: 'Order', key: 'orderId', emits: ['OrderPlaced'], schema: schemaOf(['orderId', 'item']) },
+      PlaceOrder: {
+        name: 'PlaceOrder',
+        aggregate: 'Order',
+        key: 'orderId',
+        generateKey: true,
+        emits: ['OrderPlaced'],
+        schema: schemaOf(['orderId?', 'item']),
+      },
       CancelOrder: { name: 'CancelOrder', aggregate: 'Order', key: 'orderId', emits: ['OrderCancelled'], schema: schemaOf(['orderId']) },
       DispatchShipment: {
         name: 'DispatchShipment',
