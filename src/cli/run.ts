@@ -32,6 +32,20 @@ function program(io: CliIO, result: { code: number }): Command {
     });
 
   cli
+    .command('scaffold')
+    .description('Generate the platform (services, Kafka topics and DLQs, sagas, Helm) from a model; safe to re-run.')
+    .argument('<model>', 'model file (YAML)')
+    .requiredOption('-o, --out <dir>', 'output folder')
+    .option('--check', 'write nothing; exit 1 with a diff when the folder does not match the model (for CI)')
+    .option('--dry-run', 'print what would be created, updated, merged or deleted; write nothing')
+    .option('--force', 'overwrite generated files that were edited by hand')
+    .option('--verbose', 'list every file, unchanged ones included')
+    .action(async (model: string, opts: { out: string; check?: boolean; dryRun?: boolean; force?: boolean; verbose?: boolean }) => {
+      const { scaffoldCommand } = await import('./scaffold-command.js');
+      result.code = await scaffoldCommand(model, opts, io);
+    });
+
+  cli
     .command('explain')
     .description('Explain a rule: what it requires, why, and how to fix a finding. Without a code, list every rule.')
     .argument('[code]', 'rule code (MSA103) or name (event-past-tense)')

@@ -5,7 +5,8 @@ import type { Rule } from './rule.js';
 
 /** The context that runs an orchestration saga's state machine. */
 export function orchestratorOf(saga: Saga): Context | undefined {
-  return saga.orchestrator?.target ?? saga.steps[0]?.command.target?.context;
+  if (saga.orchestrator) return saga.orchestrator.target; // unresolved: MSA205's finding
+  return saga.steps[0]?.command.target?.context;
 }
 
 export const rule: Rule = {

@@ -130,7 +130,15 @@ export interface OrchestrationStep {
   /** Events that say the step succeeded or failed. */
   readonly succeededOn: readonly string[];
   readonly failedOn: readonly string[];
-  readonly compensation?: { readonly command: string; readonly service: string; readonly method: string; readonly path: string };
+  /** The command's input from the saga's data so far (every step's event data, merged). */
+  toCommand?(data: Readonly<Record<string, unknown>>, correlationId: string): Record<string, unknown>;
+  readonly compensation?: {
+    readonly command: string;
+    readonly service: string;
+    readonly method: string;
+    readonly path: string;
+    toCommand?(data: Readonly<Record<string, unknown>>, correlationId: string): Record<string, unknown>;
+  };
 }
 
 export interface OrchestrationDef {

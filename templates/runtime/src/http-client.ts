@@ -64,7 +64,7 @@ class ServerError extends Error {
 export interface ServiceClient {
   readonly service: string;
   /** Sends `body` to `method path`; resolves with the JSON answer. */
-  call<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  call<T = unknown>(method: string, path: string, body?: unknown, headers?: Readonly<Record<string, string>>): Promise<T>;
   readonly circuit: () => CircuitState;
 }
 
@@ -100,13 +100,13 @@ export function createServiceClient(options: ClientOptions): ServiceClient {
   return {
     service: options.service,
     circuit: stateName,
-    async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    async call<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
       try {
         return await policy.execute(async ({ signal }) => {
           const res = await fetch(new URL(path, options.baseUrl), {
             method,
             signal,
-            headers: body === undefined ? {} : { 'content-type': 'application/json' },
+            headers: body === undefined ? { ...headers } : { ...headers, 'content-type': 'application/json' },
             body: body === undefined ? undefined : JSON.stringify(body),
           });
           const text = await res.text();

@@ -112,13 +112,14 @@ export class Orchestrator {
 
   /** A step's command (or compensation): in this service directly, elsewhere over HTTP. */
   private async send(target: Target, data: Record<string, unknown>, correlationId: string): Promise<void> {
+    const input = target.toCommand ? target.toCommand(data, correlationId) : data;
     if (target.service === this.runtime.definition.name) {
-      await this.runtime.execute(target.command, data, { correlationId });
+      await this.runtime.execute(target.command, input, { correlationId });
       return;
     }
     const client = this.clients[target.service];
     if (!client) throw new Error(`no client for service ${target.service} (set its URL)`);
-    await client.call(target.method, fillPath(target.path, data), { ...data, correlationId });
+    await client.call(target.method, fillPath(target.path, { ...data, ...input }), input, { 'x-correlation-id': correlationId });
   }
 
   /** Runs the compensations of steps `from` … 0 in reverse order; the saga ends compensated or failed. */

@@ -1,0 +1,92 @@
+/**
+ * `packages/platform/`: every service module of the platform, and a launcher that runs them all
+ * in one process (`npm run dev`): one bus, one database with a schema per service, each service
+ * on its own port.
+ */
+import type { Model } from '../model/ir.js';
+import { platformPackage, runtimePackage, servicePackage, serviceVariable } from './names.js';
+import { workspaceTsconfig } from './service.js';
+import { blocks, docComment, Imports, wrap } from './ts-code.js';
+import { generatedFile, type GeneratedFile, type GenerateRequest } from './types.js';
+import { NODE_ENGINE, WORKSPACE_VERSION } from './versions.js';
+
+export const PLATFORM_DIR = 'packages/platform';
+
+/** First port of `npm run dev`; the services take consecutive ports in model order. */
+export const DEV_BASE_PORT = 8081;
+
+function packageJson(model: Model): string {
+  const dependencies: Record<string, string> = { [runtimePackage(model)]: '*' };
+  for (const c of [...model.contexts].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    dependencies[servicePackage(model, c)] = '*';
+  }
+  const pkg = {
+    name: platformPackage(model),
+    version: WORKSPACE_VERSION,
+    description: `Every service of the ${model.platform.name} platform in one process (npm run dev, end-to-end tests).`,
+    private: true,
+    type: 'module',
+    exports: { '.': './src/index.ts' },
+    engines: { node: NODE_ENGINE },
+    scripts: { start: 'node src/main.ts' },
+    dependencies,
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+function indexModule(model: Model): string {
+  const runtime = runtimePackage(model);
+  const imports = new Imports().value(runtime, 'startPlatform as startServices').type(runtime, 'Platform', 'PlatformOptions', 'ServiceModule');
+  for (const c of model.contexts) imports.value(servicePackage(model, c), `service as ${serviceVariable(c)}`);
+  const list = model.contexts.map((c) => `  ${serviceVariable(c)},`).join('\n');
+  return blocks(
+    docComment(wrap(`The ${model.platform.name} platform (${model.platform.title}): every service module, and startPlatform to run them all in one process.`)),
+    imports.toString(),
+    `${docComment('Every service of the platform, in model order.')}\nexport const modules: readonly ServiceModule[] = [\n${list}\n];`,
+    `${docComment(
+      wrap(
+        'Starts every service in this process: one bus and one database (a schema per service) unless given, each service on its own port (consecutive from basePort, or free ports), their calls wired to each other.',
+      ),
+    )}\nexport function startPlatform(options: PlatformOptions = {}): Promise<Platform> {\n  return startServices(modules, options);\n}`,
+  );
+}
+
+function mainModule(model: Model): string {
+  const width = Math.max(...model.contexts.map((c) => c.name.length));
+  return `/**
+ * \`npm run dev\`: every service of the ${model.platform.name} platform in this one process, each on its own
+ * port from ${DEV_BASE_PORT} (BASE_PORT) in model order. With no environment: the in-memory bus and PGlite
+ * in memory; KAFKA_BROKERS and DATABASE_URL switch to Kafka and PostgreSQL (one schema per
+ * service). Stops on SIGINT (Ctrl-C) and SIGTERM.
+ */
+import { startPlatform } from './index.ts';
+
+const env = process.env;
+const basePort = Number(env['BASE_PORT'] ?? ${DEV_BASE_PORT});
+const platform = await startPlatform({ env, basePort, host: env['HOST'] ?? '127.0.0.1' });
+
+console.log(\`${model.platform.name}: \${platform.services.size} services running (bus: \${platform.bus.kind}, database: \${platform.db.kind})\`);
+for (const [name, service] of platform.services) console.log(\`  \${name.padEnd(${width})}  \${service.url}\`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(\`\${signal}: stopping\`);
+  await platform.stop();
+  process.exit(0);
+}
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));
+`;
+}
+
+export function generatePlatformPackage(request: GenerateRequest): GeneratedFile[] {
+  const { model } = request;
+  return [
+    generatedFile(`${PLATFORM_DIR}/package.json`, packageJson(model)),
+    generatedFile(`${PLATFORM_DIR}/tsconfig.json`, workspaceTsconfig(['src'])),
+    generatedFile(`${PLATFORM_DIR}/src/index.ts`, indexModule(model)),
+    generatedFile(`${PLATFORM_DIR}/src/main.ts`, mainModule(model)),
+  ];
+}

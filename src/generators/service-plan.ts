@@ -1,0 +1,364 @@
+/**
+ * What one bounded context's service holds, worked out from the IR before any code is written:
+ * the events it emits or consumes, its command payloads and routes, the services it calls, its
+ * saga compensations and orchestrations. The service generator writes code from this; the
+ * starter tests use the same answers.
+ */
+import { constantCase, kebabCase, words } from '../model/case.js';
+import type {
+  Aggregate,
+  Call,
+  Command,
+  Context,
+  Event,
+  Field,
+  HttpRoute,
+  Model,
+  Policy,
+  RetrySettings,
+  Saga,
+} from '../model/ir.js';
+import { DEFAULTS } from '../model/resolve.js';
+import { hasDlq, policyConsumerGroup } from './topic-plan.js';
+
+/** `AgencyTransmission` → `agency_transmission`: table names. */
+export function snakeCase(name: string): string {
+  return words(name)
+    .map((w) => w.toLowerCase())
+    .join('_');
+}
+
+/** The aggregate's table. */
+export function aggregateTable(aggregate: Aggregate): string {
+  return snakeCase(aggregate.name);
+}
+
+/** A read model's table (`rm_` keeps it apart from the aggregates' tables). */
+export function readModelTable(name: string): string {
+  return `rm_${snakeCase(name)}`;
+}
+
+export function aggregateKey(aggregate: Aggregate): Field {
+  if (!aggregate.key) throw new Error(`aggregate ${aggregate.name} has no key field; the model should have been rejected (MSA208)`);
+  return aggregate.key;
+}
+
+/** A synthetic string field (a route parameter that names no field). */
+function stringField(name: string, pointer: string): Field {
+  return { pointer, name, type: 'string', key: false, pii: false, list: false, optional: false, values: [], description: undefined };
+}
+
+/**
+ * The fields a command takes: its payload, plus — optional — the aggregate key when the payload
+ * lacks it (a command that creates its aggregate: the runtime assigns a new UUID unless the
+ * caller supplies one, e.g. to retry safely), plus any route parameter that is no payload field
+ * (the runtime merges path parameters into the input before validating it).
+ */
+export function commandFields(command: Command): Field[] {
+  const key = aggregateKey(command.aggregate);
+  const fields = [...command.payload.fields];
+  if (!fields.some((f) => f.name === key.name)) fields.unshift({ ...key, optional: true });
+  for (const param of command.http?.params ?? []) {
+    if (fields.some((f) => f.name === param)) continue;
+    const own = command.aggregate.fields.find((f) => f.name === param);
+    fields.push(own ? { ...own, optional: false } : stringField(param, command.http!.pointer));
+  }
+  return fields;
+}
+
+/**
+ * Whether the command creates its aggregate under a key the runtime assigns: its payload lacks
+ * the aggregate key (CommandDef.generateKey; commandFields adds the key as an optional field).
+ */
+export function generatesKey(command: Command): boolean {
+  const key = aggregateKey(command.aggregate);
+  return !command.payload.fields.some((f) => f.name === key.name);
+}
+
+export function eventsOfCommand(command: Command): Event[] {
+  return command.emits.flatMap((r) => (r.target ? [r.target] : []));
+}
+
+/** The event a default handler emits: the first of `emits` that is not a failure. */
+export function successEvent(command: Command): Event | undefined {
+  return eventsOfCommand(command).find((e) => !e.failure);
+}
+
+export function orchestratorOf(saga: Saga): Context | undefined {
+  return saga.orchestrator?.target ?? saga.steps[0]?.command.target?.context;
+}
+
+/** Commands an orchestrator sends: steps and compensations of orchestration sagas. */
+export function orchestratedCommands(model: Model): Set<Command> {
+  const set = new Set<Command>();
+  for (const saga of model.sagas) {
+    if (saga.coordination !== 'orchestration') continue;
+    for (const step of saga.steps) {
+      if (step.command.target) set.add(step.command.target);
+      if (step.compensation?.target) set.add(step.compensation.target);
+    }
+  }
+  return set;
+}
+
+export interface CommandRoute {
+  readonly method: HttpRoute['method'];
+  readonly path: string;
+  /** True for the route msa-gen adds so an orchestrator can reach a command the model gave none. */
+  readonly internal: boolean;
+}
+
+/**
+ * A command's HTTP route: its `http`, or for a command an orchestrator sends that has none,
+ * `POST /commands/<command>` (the orchestrator reaches every step over HTTP).
+ */
+export function commandRoute(command: Command, model: Model): CommandRoute | undefined {
+  if (command.http) return { method: command.http.method, path: command.http.path, internal: false };
+  if (orchestratedCommands(model).has(command)) return { method: 'POST', path: `/commands/${kebabCase(command.name)}`, internal: true };
+  return undefined;
+}
+
+/** How a policy finds the aggregate its command acts on. */
+export type PolicyMode =
+  /** The event does not carry the command's key: each event creates an aggregate (its key derived from the event). */
+  | 'creates'
+  /** The event carries the key: the command acts on an existing aggregate. */
+  | 'addresses';
+
+export function policyMode(policy: Policy): PolicyMode {
+  const command = policy.then.target;
+  const event = policy.on.target;
+  if (!command || !event) return 'creates';
+  const key = aggregateKey(command.aggregate);
+  return event.payload.fields.some((f) => f.name === key.name) ? 'addresses' : 'creates';
+}
+
+/**
+ * Commands whose policies create aggregates (and no policy addresses): when such a command
+ * comes from an event and its aggregate already exists, the default handler emits nothing
+ * (the seed's business idempotency: an application is not issued twice).
+ */
+export function createdByPolicy(command: Command): boolean {
+  const policies = command.context.policies.filter((p) => p.then.target === command);
+  return policies.length > 0 && policies.every((p) => policyMode(p) === 'creates');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+
+export interface CallTargetPlan {
+  /** The called context. */
+  readonly service: Context;
+  readonly urlEnv: string;
+  readonly defaultUrl: string;
+  readonly timeoutMs: number;
+  readonly retry: RetrySettings;
+  readonly circuitBreaker: { readonly consecutiveFailures: number; readonly halfOpenAfterMs: number };
+  /** Commands this service calls there (the model's `calls`), in model order. */
+  readonly commands: readonly Command[];
+}
+
+export function urlEnv(context: Context): string {
+  return `${constantCase(context.name)}_URL`;
+}
+
+export function outgoingCalls(model: Model, context: Context): Call[] {
+  return model.calls.filter((c) => c.from.target === context && c.to.target && c.command.target);
+}
+
+/**
+ * The services this one reaches over HTTP: the targets of its `calls` (settings of the first
+ * call to each), then the other services of the orchestration sagas it runs (default settings).
+ */
+export function callTargets(model: Model, context: Context): CallTargetPlan[] {
+  const targets = new Map<Context, { plan: Omit<CallTargetPlan, 'commands'>; commands: Command[] }>();
+  const add = (service: Context, settings: Pick<Call, 'timeoutMs' | 'retry' | 'circuitBreaker'>) => {
+    if (targets.has(service)) return targets.get(service)!;
+    const entry = {
+      plan: {
+        service,
+        urlEnv: urlEnv(service),
+        defaultUrl: `http://${service.name}:${service.port}`,
+        timeoutMs: settings.timeoutMs,
+        retry: settings.retry,
+        circuitBreaker: settings.circuitBreaker,
+      },
+      commands: [] as Command[],
+    };
+    targets.set(service, entry);
+    return entry;
+  };
+  for (const call of outgoingCalls(model, context)) {
+    const entry = add(call.to.target!, call);
+    if (!entry.commands.includes(call.command.target!)) entry.commands.push(call.command.target!);
+  }
+  for (const orchestration of orchestrations(model, context)) {
+    for (const step of orchestration.steps) {
+      for (const command of [step.command, step.compensation]) {
+        if (command && command.context !== context) add(command.context, DEFAULTS.call);
+      }
+    }
+  }
+  return [...targets.values()].map((t) => ({ ...t.plan, commands: t.commands }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sagas
+
+export type CompensationTriggerPlan =
+  | { readonly kind: 'dlq'; readonly event: Event; readonly topic: string; readonly failedGroups: readonly string[] }
+  | { readonly kind: 'event'; readonly event: Event };
+
+export interface CompensationPlan {
+  readonly saga: Saga;
+  /** Unique within the service: `<Saga>.<Command>.<trigger topic or event>`. */
+  readonly name: string;
+  readonly group: string;
+  readonly command: Command;
+  readonly trigger: CompensationTriggerPlan;
+}
+
+/**
+ * Whether the model's own policies already lead from `event` to `command` in `context`: a
+ * policy of that context on the event issues it, or a chain of policies does (a failed
+ * notification revokes the document, whose revocation cancels the application).
+ */
+export function policiesLeadTo(model: Model, event: Event, command: Command, context: Context): boolean {
+  const seen = new Set<Event>();
+  const queue: Event[] = [event];
+  while (queue.length > 0) {
+    const e = queue.shift()!;
+    if (seen.has(e)) continue;
+    seen.add(e);
+    for (const p of model.policies) {
+      if (p.on.target !== e || !p.then.target) continue;
+      if (p.context === context && p.then.target === command) return true;
+      queue.push(...eventsOfCommand(p.then.target));
+    }
+  }
+  return false;
+}
+
+/**
+ * Compensations this context runs for choreography sagas. For each step n whose compensation C
+ * belongs to this context, and each later step m:
+ * - a `dlq` trigger on the DLQ of each event of step m-1 that starts step m, naming the consumer
+ *   groups of step m's policies on that event (their dead-lettered records mean step m failed);
+ * - an `event` trigger on each failure event of step m's command, unless the model's policies
+ *   already lead from that event to C.
+ */
+export function compensations(model: Model, context: Context): CompensationPlan[] {
+  const list: CompensationPlan[] = [];
+  const prefix = `${model.platform.name}.${context.name}.`;
+  for (const saga of model.sagas) {
+    if (saga.coordination !== 'choreography') continue;
+    saga.steps.forEach((step, n) => {
+      const c = step.compensation?.target;
+      if (!c || c.context !== context) return;
+      for (let m = n + 1; m < saga.steps.length; m++) {
+        const previous = saga.steps[m - 1]!.command.target;
+        const current = saga.steps[m]!.command.target;
+        if (!previous || !current) continue;
+        for (const event of eventsOfCommand(previous)) {
+          const policies = model.policies.filter((p) => p.then.target === current && p.on.target === event && p.dlq);
+          if (policies.length === 0 || !hasDlq(model, event)) continue;
+          const name = `${saga.name}.${c.name}.${event.dlq.name}`;
+          list.push({
+            saga,
+            name,
+            group: prefix + name,
+            command: c,
+            trigger: { kind: 'dlq', event, topic: event.dlq.name, failedGroups: policies.map((p) => policyConsumerGroup(p, model)) },
+          });
+        }
+        for (const failure of eventsOfCommand(current).filter((e) => e.failure)) {
+          if (policiesLeadTo(model, failure, c, context)) continue;
+          const name = `${saga.name}.${c.name}.${failure.name}`;
+          list.push({ saga, name, group: prefix + name, command: c, trigger: { kind: 'event', event: failure } });
+        }
+      }
+    });
+  }
+  const seen = new Set<string>();
+  return list.filter((c) => (seen.has(c.name) ? false : (seen.add(c.name), true)));
+}
+
+export interface OrchestrationStepPlan {
+  readonly command: Command;
+  readonly route: CommandRoute;
+  readonly succeededOn: readonly Event[];
+  readonly failedOn: readonly Event[];
+  readonly compensation: Command | undefined;
+  readonly compensationRoute: CommandRoute | undefined;
+}
+
+export interface OrchestrationPlan {
+  readonly saga: Saga;
+  readonly group: string;
+  readonly steps: readonly OrchestrationStepPlan[];
+  /** Every event the orchestrator listens to, in step order. */
+  readonly events: readonly Event[];
+}
+
+/** Orchestration sagas this context runs (saga.orchestrator, else the context of the first step). */
+export function orchestrations(model: Model, context: Context): OrchestrationPlan[] {
+  const list: OrchestrationPlan[] = [];
+  for (const saga of model.sagas) {
+    if (saga.coordination !== 'orchestration' || orchestratorOf(saga) !== context) continue;
+    const steps: OrchestrationStepPlan[] = [];
+    for (const step of saga.steps) {
+      const command = step.command.target;
+      if (!command) continue;
+      const compensation = step.compensation?.target;
+      steps.push({
+        command,
+        route: commandRoute(command, model)!,
+        succeededOn: eventsOfCommand(command).filter((e) => !e.failure),
+        failedOn: eventsOfCommand(command).filter((e) => e.failure),
+        compensation,
+        compensationRoute: compensation ? commandRoute(compensation, model) : undefined,
+      });
+    }
+    const events: Event[] = [];
+    for (const s of steps) for (const e of [...s.succeededOn, ...s.failedOn]) if (!events.includes(e)) events.push(e);
+    list.push({ saga, group: `${model.platform.name}.${context.name}.${saga.name}`, steps, events });
+  }
+  return list;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The service as a whole
+
+/** The events this service emits or consumes, in model order. */
+export function serviceEvents(model: Model, context: Context): Event[] {
+  const set = new Set<Event>();
+  for (const a of context.aggregates) for (const e of a.events) set.add(e);
+  for (const p of context.policies) if (p.on.target) set.add(p.on.target);
+  for (const r of context.readModels) for (const f of r.from) if (f.target) set.add(f.target);
+  for (const c of compensations(model, context)) if (c.trigger.kind === 'event') set.add(c.trigger.event);
+  for (const o of orchestrations(model, context)) for (const e of o.events) set.add(e);
+  return model.events.filter((e) => set.has(e));
+}
+
+export function contextCommands(context: Context): Command[] {
+  return context.aggregates.flatMap((a) => a.commands);
+}
+
+/** Field names holding personal data anywhere in this service (masked in logs), sorted. */
+export function piiFields(model: Model, context: Context): string[] {
+  const names = new Set<string>();
+  const visit = (fields: readonly Field[]) => {
+    for (const f of fields) if (f.pii) names.add(f.name);
+  };
+  for (const a of context.aggregates) visit(a.fields);
+  for (const c of contextCommands(context)) visit(c.payload.fields);
+  for (const e of serviceEvents(model, context)) visit(e.payload.fields);
+  for (const r of context.readModels) visit(r.fields);
+  for (const t of callTargets(model, context)) for (const c of t.commands) visit(c.payload.fields);
+  return [...names].sort();
+}
+
+/** The retry policy of consumers that have no setting of their own (projections, compensations, orchestrators). */
+export function platformRetry(model: Model): RetrySettings {
+  return model.platform.kafka.retry;
+}

@@ -1,0 +1,242 @@
+/**
+ * A small kit for writing TypeScript source as text: string literals, object and array
+ * literals laid out the way Prettier's defaults would (2-space indent, single quotes, trailing
+ * commas on broken lines), doc comments and import lists. Pure and deterministic.
+ */
+
+/** Widest line an inline literal may make before it is broken over several lines. */
+export const PRINT_WIDTH = 100;
+
+/** A piece of TypeScript inserted as-is where a value is expected (`render` indents its later lines). */
+export interface Code {
+  readonly kind: 'code';
+  readonly text: string;
+}
+
+export function code(text: string): Code {
+  return { kind: 'code', text };
+}
+
+function isCode(value: unknown): value is Code {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'code' && 'text' in value;
+}
+
+/** A single-quoted TypeScript string literal. */
+export function quote(text: string): string {
+  let out = "'";
+  for (const ch of text) {
+    if (ch === "'") out += "\\'";
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\u2028' || ch === '\u2029' || ch < ' ') out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}'`;
+}
+
+/** Text for a template literal (between backquotes): backquotes, backslashes and `${` escaped. */
+export function templateText(text: string): string {
+  return text.replace(/[\\`]/g, (c) => `\\${c}`).replace(/\$\{/g, '\\${');
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
+/** An object key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : quote(name);
+}
+
+/** A property access: `.name`, or `['na-me']` when the name is not an identifier. */
+export function member(name: string): string {
+  return isIdentifier(name) ? `.${name}` : `[${quote(name)}]`;
+}
+
+/** Indents every non-empty line but the first by `spaces`. */
+function indentRest(text: string, spaces: number): string {
+  const pad = ' '.repeat(spaces);
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : pad + line))
+    .join('\n');
+}
+
+/** Indents every non-empty line by `spaces`. */
+export function indent(text: string, spaces = 2): string {
+  const pad = ' '.repeat(spaces);
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : pad + line))
+    .join('\n');
+}
+
+/**
+ * A value as a TypeScript literal. Objects and arrays stay on one line when that line is short
+ * enough and holds no line break, and are broken one entry a line otherwise. `column` is where
+ * the literal starts (for the width check); `level` is the indentation of the line it is on.
+ * A `Code` whose text equals its key is written in shorthand (`{ applicationId }`).
+ */
+export function render(value: unknown, level = 0, column = level): string {
+  if (isCode(value)) return indentRest(value.text, level);
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const inline = value.map((v) => render(v, 0, 0));
+    const line = `[${inline.join(', ')}]`;
+    if (!line.includes('\n') && column + line.length <= PRINT_WIDTH) return line;
+    const pad = ' '.repeat(level + 2);
+    const items = value.map((v) => `${pad}${render(v, level + 2, level + 2)},`);
+    return `[\n${items.join('\n')}\n${' '.repeat(level)}]`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const entry = (key: string, v: unknown, lvl: number, col: number) => {
+      if (isCode(v) && v.text === key && isIdentifier(key)) return key;
+      const k = `${propertyKey(key)}: `;
+      return `${k}${render(v, lvl, col + k.length)}`;
+    };
+    const inline = entries.map(([k, v]) => entry(k, v, 0, 0));
+    const line = `{ ${inline.join(', ')} }`;
+    if (!line.includes('\n') && column + line.length <= PRINT_WIDTH) return line;
+    const pad = ' '.repeat(level + 2);
+    const items = entries.map(([k, v]) => `${pad}${entry(k, v, level + 2, level + 2)},`);
+    return `{\n${items.join('\n')}\n${' '.repeat(level)}}`;
+  }
+  throw new Error(`cannot render a ${typeof value} as TypeScript`);
+}
+
+/**
+ * `prefix value suffix` at the top level, e.g. `export const x = ` + literal + `;`: the literal
+ * stays inline only when the whole line fits.
+ */
+export function declaration(prefix: string, value: unknown, suffix = ';'): string {
+  return `${prefix}${render(value, 0, prefix.length + suffix.length)}${suffix}`;
+}
+
+/**
+ * A JSDoc comment, one `*` line per line of text; a single short line stays on one line. A string
+ * is wrapped to the print width; an array of lines is kept as it is.
+ */
+export function docComment(text: string | readonly string[], level = 0): string {
+  const raw = typeof text === 'string' ? wrap(text, PRINT_WIDTH - level - 3) : [...text];
+  const lines = raw.map((l) => l.replace(/\*\//g, '*\\/'));
+  const pad = ' '.repeat(level);
+  if (lines.length === 1 && level + lines[0]!.length + 7 <= PRINT_WIDTH) return `${pad}/** ${lines[0]} */`;
+  return [`${pad}/**`, ...lines.map((l) => (l === '' ? `${pad} *` : `${pad} * ${l}`)), `${pad} */`].join('\n');
+}
+
+/** Breaks prose into lines of at most `width` characters (words are never split). */
+export function wrap(text: string, width = PRINT_WIDTH - 4): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter((w) => w.length > 0)) {
+      if (line === '') line = word;
+      else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+      else {
+        out.push(line);
+        line = word;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * Import declarations, collected while a module is written, printed sorted by module
+ * (package imports before relative ones) with their names sorted: `import type` for types.
+ */
+export class Imports {
+  private readonly values = new Map<string, Set<string>>();
+  private readonly types = new Map<string, Set<string>>();
+  private readonly defaults = new Map<string, { name: string; attributes: string }>();
+
+  value(from: string, ...names: string[]): this {
+    const set = this.values.get(from) ?? new Set<string>();
+    for (const n of names) set.add(n);
+    this.values.set(from, set);
+    return this;
+  }
+
+  type(from: string, ...names: string[]): this {
+    const set = this.types.get(from) ?? new Set<string>();
+    for (const n of names) set.add(n);
+    this.types.set(from, set);
+    return this;
+  }
+
+  /** `import name from 'from' with { type: 'json' }` and the like. */
+  default(from: string, name: string, attributes = ''): this {
+    this.defaults.set(from, { name, attributes });
+    return this;
+  }
+
+  toString(): string {
+    const modules = new Set([...this.values.keys(), ...this.types.keys(), ...this.defaults.keys()]);
+    const order = (m: string) => (m.startsWith('.') ? 2 : m.startsWith('node:') ? 0 : 1);
+    const sorted = [...modules].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const lines: string[] = [];
+    const names = (set: Set<string>) => [...set].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : 1));
+    for (const m of sorted) {
+      const d = this.defaults.get(m);
+      if (d) lines.push(`import ${d.name} from ${quote(m)}${d.attributes ? ` ${d.attributes}` : ''};`);
+      const values = this.values.get(m);
+      const types = this.types.get(m);
+      if (values && values.size > 0) {
+        const list = [...names(values), ...(types ? names(types).filter((t) => !values.has(t)).map((t) => `type ${t}`) : [])];
+        lines.push(importLine(list, m, false));
+      } else if (types && types.size > 0) {
+        lines.push(importLine(names(types), m, true));
+      }
+    }
+    return lines.join('\n');
+  }
+}
+
+function importLine(names: string[], from: string, typeOnly: boolean): string {
+  const head = typeOnly ? 'import type' : 'import';
+  const line = `${head} { ${names.join(', ')} } from ${quote(from)};`;
+  if (line.length <= PRINT_WIDTH) return line;
+  return `${head} {\n${names.map((n) => `  ${n},`).join('\n')}\n} from ${quote(from)};`;
+}
+
+/**
+ * `head tail` on one line when it fits in the print width at `level`, else `tail` on the next
+ * line, indented one step more (how Prettier breaks after `=`, `:` or `=>`).
+ */
+export function fit(head: string, tail: string, level: number): string {
+  const line = `${head} ${tail}`;
+  if (level + line.length <= PRINT_WIDTH || tail.includes('\n')) return line;
+  return `${head}\n${' '.repeat(level + 2)}${tail}`;
+}
+
+/**
+ * A method or function signature, its parameters one a line when it is too long for one line:
+ * `name(a: A, b: B): R` at `level`, followed by `end` (`;` or ` {`).
+ */
+export function signature(name: string, params: readonly string[], result: string, level: number, end: string): string {
+  const line = `${name}(${params.join(', ')})${result ? `: ${result}` : ''}${end}`;
+  if (level + line.length <= PRINT_WIDTH) return line;
+  const pad = ' '.repeat(level);
+  return `${name}(\n${params.map((p) => `${pad}  ${p},`).join('\n')}\n${pad})${result ? `: ${result}` : ''}${end}`;
+}
+
+/** `a` or `an`, by the sound of the first letter (good enough for model names). */
+export function article(word: string): string {
+  return /^[AEIOUaeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+/** Joins blocks of source with one empty line between them, dropping empty blocks. */
+export function blocks(...parts: ReadonlyArray<string | false | undefined>): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join('\n\n');
+}

@@ -1,0 +1,271 @@
+/**
+ * The service generator's decisions, checked against the IR: JSON schemas of commands and events
+ * (and that the starter tests' sample inputs satisfy them), consumer groups shared with the
+ * topic plan, saga compensations and orchestrations, call targets, policy modes, and the flow
+ * the platform test drives.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { fieldSchema, sampleValue } from '../../src/generators/field-types.js';
+import { generate } from '../../src/generators/index.js';
+import { commandSchema, eventSchema } from '../../src/generators/service.js';
+import {
+  callTargets,
+  commandFields,
+  compensations,
+  generatesKey,
+  orchestrations,
+  policyMode,
+  serviceEvents,
+} from '../../src/generators/service-plan.js';
+import { sampleInput, starterFlow } from '../../src/generators/starter-tests.js';
+import { policyConsumerGroup, projectionConsumerGroup } from '../../src/generators/topic-plan.js';
+import type { Context, Field, Model } from '../../src/model/ir.js';
+import { validateModelText } from '../../src/model/validate.js';
+import { allModels, MINIMAL, modelOf, MODELS_DIR, request } from './scaffold-support.js';
+
+const GOV24 = `${MODELS_DIR}/gov24.yaml`;
+const DMV = `${MODELS_DIR}/examples/dmv-licence-renewal.yaml`;
+
+function context(model: Model, name: string): Context {
+  const found = model.contexts.find((c) => c.name === name);
+  if (!found) throw new Error(`no context ${name}`);
+  return found;
+}
+
+/** The runtime's validator: ajv 2020 with the same formats (templates/runtime/src/validation.ts). */
+function validator() {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})$/);
+  ajv.addFormat('email', /^[^\s@]+@[^\s@]+\.[^\s@]+$/);
+  ajv.addFormat('uri', /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$/);
+  return ajv;
+}
+
+function field(type: Field['type'], extra: Partial<Field> = {}): Field {
+  return { pointer: '', name: 'f', type, key: false, pii: false, list: false, optional: false, values: [], description: undefined, ...extra };
+}
+
+describe('field types', () => {
+  it('map to JSON Schema (draft 2020-12) types and formats', () => {
+    expect(fieldSchema(field('uuid'))).toEqual({ type: 'string', format: 'uuid' });
+    expect(fieldSchema(field('url'))).toEqual({ type: 'string', format: 'uri' });
+    expect(fieldSchema(field('email'))).toEqual({ type: 'string', format: 'email' });
+    expect(fieldSchema(field('date'))).toEqual({ type: 'string', format: 'date' });
+    expect(fieldSchema(field('datetime'))).toEqual({ type: 'string', format: 'date-time' });
+    expect(fieldSchema(field('int'))).toEqual({ type: 'integer' });
+    expect(fieldSchema(field('number'))).toEqual({ type: 'number' });
+    expect(fieldSchema(field('money'))).toEqual({ type: 'number' });
+    expect(fieldSchema(field('boolean'))).toEqual({ type: 'boolean' });
+    expect(fieldSchema(field('text'))).toEqual({ type: 'string' });
+    expect(fieldSchema(field('enum', { values: ['A', 'B'] }))).toEqual({ type: 'string', enum: ['A', 'B'] });
+    expect(fieldSchema(field('string', { list: true, description: 'Docs.' }))).toEqual({
+      description: 'Docs.',
+      type: 'array',
+      items: { type: 'string' },
+    });
+  });
+});
+
+describe.each(allModels())('schemas of $name', ({ file }) => {
+  const model = modelOf(file);
+  const ajv = validator();
+
+  it('give every command a draft 2020-12 schema with its key, that accepts the starter sample and nothing else', () => {
+    for (const command of model.commands) {
+      const schema = commandSchema(model, command);
+      expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(schema['$id']).toBe(`urn:${model.platform.name}:command:${command.context.name}:${command.name}`);
+      expect(schema['additionalProperties']).toBe(false);
+      const key = command.aggregate.key!.name;
+      if (generatesKey(command)) expect(schema['required']).not.toContain(key);
+      else expect(schema['required']).toContain(key);
+      expect(Object.keys(schema['properties'] as object)).toContain(key);
+      const validate = ajv.compile(schema);
+      const sample = Object.fromEntries(
+        Object.entries(sampleInput(command)).map(([k, v]) => [k, typeof v === 'object' && v !== null && 'kind' in v ? '3f8e2b1c-6d4a-4e5f-9a7b-0c1d2e3f4a5b' : v]),
+      );
+      expect(validate(sample), `${command.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(validate({ ...sample, unexpected: 1 }), command.name).toBe(false);
+      for (const f of commandFields(command).filter((x) => !x.optional)) {
+        const { [f.name]: _, ...missing } = sample;
+        expect(validate(missing), `${command.name} without ${f.name}`).toBe(false);
+      }
+    }
+  });
+
+  it('give every event a schema whose optional fields are not required', () => {
+    for (const event of model.events) {
+      const schema = eventSchema(model, event);
+      const validate = ajv.compile(schema);
+      const data = Object.fromEntries(event.payload.fields.map((f) => [f.name, sampleValue(f)]));
+      expect(validate(data), `${event.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(schema['required']).toEqual(event.payload.fields.filter((f) => !f.optional).map((f) => f.name));
+    }
+  });
+
+  it('use the consumer groups of the topic plan and the CloudEvents types of the IR', () => {
+    const files = generate(request(model));
+    for (const c of model.contexts) {
+      const text = (name: string) => files.find((f) => f.path === `services/${c.name}/src/generated/${name}`)?.content ?? '';
+      for (const p of c.policies) expect(text('policies.ts')).toContain(`group: '${policyConsumerGroup(p, model)}'`);
+      for (const r of c.readModels) expect(text('projections.ts')).toContain(`group: '${projectionConsumerGroup(r, model)}'`);
+      for (const e of serviceEvents(model, c)) {
+        expect(text('events.ts')).toContain(`type: '${e.type}'`);
+        expect(text('events.ts')).toContain(`stage: '${e.context.name}.${e.name}'`);
+        expect(text('topics.ts')).toContain(`${e.name}: '${e.dlq.name}'`);
+      }
+    }
+  });
+});
+
+describe('sagas and calls of gov24', () => {
+  const model = modelOf(GOV24);
+
+  it('compensate a step when the next steps dead-letter, unless the model already handles a failure event', () => {
+    expect(
+      compensations(model, context(model, 'application')).map((c) => ({ name: c.name, command: c.command.name, trigger: c.trigger.kind === 'dlq' ? [c.trigger.topic, c.trigger.failedGroups] : c.trigger.event.name })),
+    ).toEqual([
+      {
+        name: 'GeneralComplaintProcessing.CancelApplication.GeneralApplicationSubmitted.DLQ',
+        command: 'CancelApplication',
+        trigger: ['GeneralApplicationSubmitted.DLQ', ['gov24.issuance.IssueDocumentWhenApplicationSubmitted']],
+      },
+      {
+        name: 'GeneralComplaintProcessing.CancelApplication.GeneralDocumentIssued.DLQ',
+        command: 'CancelApplication',
+        trigger: ['GeneralDocumentIssued.DLQ', ['gov24.citizen.NotifyCitizenWhenDocumentIssued']],
+      },
+    ]);
+    // GeneralIssuanceFailed (policy CancelApplicationWhenIssuanceFailed) and CitizenNotificationFailed
+    // (revoked by issuance, whose GeneralDocumentRevoked cancels the application) need no trigger.
+    expect(compensations(model, context(model, 'issuance')).map((c) => c.name)).toEqual([
+      'GeneralComplaintProcessing.RevokeGeneralDocument.GeneralDocumentIssued.DLQ',
+    ]);
+    expect(compensations(model, context(model, 'citizen'))).toEqual([]);
+    for (const c of compensations(model, context(model, 'building-application'))) expect(c.group).toBe(`gov24.building-application.${c.name}`);
+  });
+
+  it('tells policies that create an aggregate from those that act on an existing one', () => {
+    const mode = (name: string) => policyMode(model.policies.find((p) => p.name === name)!);
+    expect(mode('IssueDocumentWhenApplicationSubmitted')).toBe('creates');
+    expect(mode('NotifyCitizenWhenDocumentIssued')).toBe('creates');
+    expect(mode('CancelApplicationWhenIssuanceFailed')).toBe('addresses');
+    expect(mode('RevokeDocumentWhenNotificationFailed')).toBe('addresses');
+  });
+
+  it('reaches called services through <SERVICE>_URL with the settings of the call', () => {
+    const [target, ...others] = callTargets(model, context(model, 'instant-issuance'));
+    expect(others).toEqual([]);
+    expect(target).toMatchObject({ urlEnv: 'APPLICATION_URL', defaultUrl: 'http://application:8080', timeoutMs: 1500 });
+    expect(target!.commands.map((c) => c.name)).toEqual(['RecordIssuanceResult']);
+    expect(callTargets(model, context(model, 'car-application')).map((t) => t.urlEnv)).toEqual(['CAR_GUIDANCE_URL']);
+    expect(callTargets(model, context(model, 'result'))).toEqual([]);
+  });
+
+  it('drives the platform test through the happy path of the first saga', () => {
+    const flow = starterFlow(model)!;
+    expect(flow.command.name).toBe('SubmitGeneralApplication');
+    expect(flow.events.map((e) => e.name)).toEqual(['GeneralApplicationSubmitted', 'GeneralDocumentIssued', 'CitizenNotified']);
+  });
+
+  it('lets the runtime assign the key of a command whose payload lacks it (the caller may still give one)', () => {
+    const submit = model.commands.find((c) => c.name === 'SubmitGeneralApplication')!;
+    expect(generatesKey(submit)).toBe(true);
+    expect(commandFields(submit).map((f) => [f.name, f.optional])).toEqual([
+      ['applicationId', true],
+      ['citizenId', false],
+      ['complaintType', false],
+      ['attachmentUrl', false],
+    ]);
+    const record = model.commands.find((c) => c.name === 'RecordIssuanceResult')!;
+    expect(generatesKey(record)).toBe(false);
+    const commands = generate(request(model)).find((f) => f.path === 'services/application/src/generated/commands.ts')!.content;
+    expect(commands).toMatch(/SubmitGeneralApplication: \{[^}]*generateKey: true,/);
+    expect(commands).not.toMatch(/RecordIssuanceResult: \{[^}]*generateKey/);
+  });
+});
+
+describe('orchestration sagas', () => {
+  const model = modelOf(DMV);
+
+  it('are run by the orchestrator context, each step with its route and its success and failure events', () => {
+    const [plan, ...others] = orchestrations(model, context(model, 'renewal'));
+    expect(others).toEqual([]);
+    expect(plan!.group).toBe('dmv.renewal.LicenseRenewal');
+    expect(plan!.steps.map((s) => [s.command.name, s.command.context.name, s.succeededOn.map((e) => e.name), s.failedOn.map((e) => e.name), s.compensation?.name])).toEqual([
+      ['SubmitRenewal', 'renewal', ['RenewalSubmitted'], [], 'RejectRenewal'],
+      ['ValidatePhoto', 'photo', ['PhotoValidated'], ['PhotoRejected'], 'DiscardPhoto'],
+      ['VerifyAddress', 'address', ['AddressVerified'], ['AddressRejected'], 'RestorePreviousAddress'],
+      ['CapturePayment', 'payment', ['PaymentCaptured'], ['PaymentDeclined'], 'RefundPayment'],
+      ['IssueLicenseCard', 'fulfillment', ['LicenseCardIssued'], ['LicenseIssuanceFailed'], undefined],
+    ]);
+    for (const step of plan!.steps) {
+      if (step.command.http) expect(step.route).toMatchObject({ method: step.command.http.method, path: step.command.http.path, internal: false });
+    }
+    expect(orchestrations(model, context(model, 'photo'))).toEqual([]);
+    expect(callTargets(model, context(model, 'renewal')).map((t) => t.service.name)).toEqual(['photo', 'address', 'payment', 'fulfillment']);
+    // The orchestrator knows every event it listens to.
+    expect(serviceEvents(model, context(model, 'renewal')).map((e) => e.name)).toEqual(expect.arrayContaining(plan!.events.map((e) => e.name)));
+  });
+});
+
+describe('a failure event no policy handles', () => {
+  const text = `
+version: 1
+platform: { name: shop }
+contexts:
+  - name: orders
+    aggregates:
+      - name: Order
+        fields: { orderId: { type: uuid, key: true }, item: string }
+        commands:
+          - { name: PlaceOrder, http: POST /orders, emits: [OrderPlaced] }
+          - { name: CancelOrder, emits: [OrderCancelled] }
+        events:
+          - { name: OrderPlaced, fields: [orderId, item] }
+          - { name: OrderCancelled, fields: [orderId], terminal: true }
+  - name: shipping
+    aggregates:
+      - name: Shipment
+        fields: { shipmentId: { type: uuid, key: true }, orderId: uuid }
+        commands:
+          - { name: ShipOrder, emits: [OrderShipped, ShipmentFailed] }
+        events:
+          - { name: OrderShipped, fields: [shipmentId, orderId], terminal: true }
+          - { name: ShipmentFailed, fields: [shipmentId, orderId], failure: true, terminal: true }
+    policies:
+      - { name: ShipOrderWhenOrderPlaced, on: OrderPlaced, then: ShipOrder }
+sagas:
+  - name: Fulfilment
+    coordination: choreography
+    steps:
+      - { command: PlaceOrder, compensation: CancelOrder }
+      - { command: ShipOrder }
+`;
+  const result = validateModelText('shop.yaml', text);
+
+  it('becomes an event trigger of the compensation, next to the DLQ trigger', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const model = result.model!;
+    const list = compensations(model, context(model, 'orders'));
+    expect(list.map((c) => [c.name, c.trigger.kind, c.group])).toEqual([
+      ['Fulfilment.CancelOrder.OrderPlaced.DLQ', 'dlq', 'shop.orders.Fulfilment.CancelOrder.OrderPlaced.DLQ'],
+      ['Fulfilment.CancelOrder.ShipmentFailed', 'event', 'shop.orders.Fulfilment.CancelOrder.ShipmentFailed'],
+    ]);
+    // The compensating service knows the failure event it listens to.
+    expect(serviceEvents(model, context(model, 'orders')).map((e) => e.name)).toContain('ShipmentFailed');
+    const saga = generate(request(model)).find((f) => f.path === 'services/orders/src/generated/saga.ts')!.content;
+    expect(saga).toContain("trigger: { kind: 'event', event: eventDefs.ShipmentFailed }");
+    expect(saga).toContain("failedGroups: ['shop.shipping.ShipOrderWhenOrderPlaced']");
+  });
+});
+
+describe('the minimal model', () => {
+  it('drives the platform test from SubmitApplication to PermitIssued', () => {
+    const flow = starterFlow(modelOf(MINIMAL))!;
+    expect([flow.command.name, ...flow.events.map((e) => e.name)]).toEqual(['SubmitApplication', 'ApplicationSubmitted', 'PermitIssued']);
+  });
+});
