@@ -443,20 +443,24 @@ function defaultHandler(s: Scope, command: Command, readers: Set<string>, needs:
     merged = 'merged';
   }
   body.push(`const state = ${stateFunction(aggregate)}(${merged}, key);`);
+  let calls = 0;
   if (command.http) {
     for (const call of outgoingCalls(model, command.context)) {
       const target = call.command.target!;
       const fields = commandFields(target);
       track(fields);
-      const input = pickFields(fields, merged, scope, undefined, 2, readers);
-      body.push(
-        `// Synchronous call (the model's \`calls\`), after the transaction commits.`,
-        `ctx.afterCommit(() =>\n  ctx.clients.${clientMember(call.to.target!)}.${clientMethod(target)}(${input}),\n);`,
-      );
+      const input = pickFields(fields, merged, scope, undefined, 0, readers);
+      if (calls++ === 0) {
+        body.push(
+          "// Synchronous calls (the model's `calls`), before the decision and outside any transaction:",
+          '// a failure (timeout, open circuit breaker) rejects the command and nothing is written.',
+        );
+      }
+      body.push(`await ctx.clients.${clientMember(call.to.target!)}.${clientMethod(target)}(${input});`);
     }
   }
   body.push(event ? `return { state, events: [{ event: ${quote(event.name)}, data }] };` : 'return { state };');
-  return `${command.name}(command, ctx) {\n${indent(body.join('\n'))}\n},`;
+  return `${calls > 0 ? 'async ' : ''}${command.name}(command, ctx) {\n${indent(body.join('\n'))}\n},`;
 }
 
 function handlersModule(s: Scope): string {
@@ -506,14 +510,14 @@ ${aggregate.fields.map((f) => `    ${f.name}: ${f === key ? 'key' : reader(f, `s
   return blocks(
     docComment([
       ...wrap(
-        `Command handler contracts of the ${context.name} service, and working defaults. A handler gets the command (validated against its JSON schema) and a context: the aggregate's key (ctx.key, assigned by the runtime for a command that creates its aggregate without one) and current state (undefined before it exists), the correlation id, the clock, the event that caused the command (policies, compensations), afterCommit for remote calls and typed clients of the services it calls. It returns a decision: the new state (null deletes the aggregate) and the events to emit; the runtime commits both in one transaction (transactional outbox).`,
+        `Command handler contracts of the ${context.name} service, and working defaults. A handler gets the command (validated against its JSON schema) and a context: the aggregate's key (ctx.key, assigned by the runtime for a command that creates its aggregate without one) and current state (undefined before it exists), the correlation id, the clock, the event that caused the command (policies, compensations) and typed clients of the services it calls. Handlers run outside any transaction, so they may call other services. It returns a decision: the new state (null deletes the aggregate) and the events to emit; the runtime commits both in one transaction (transactional outbox).`,
       ),
     ]),
     imports.toString(),
     `${docComment('An event a handler emits: its name and data.')}\nexport type Emit<N extends string, D> = { readonly event: N; readonly data: D };`,
     `${docComment('What a handler decides: the new state (null deletes the aggregate; absent keeps it) and the events to emit.')}\nexport type Decided<S, E> = { readonly state?: S | null; readonly events?: readonly E[] };`,
     `export type Outcome<S, E> = Decided<S, E> | Promise<Decided<S, E>>;`,
-    `${docComment('What a handler receives besides the command.')}\nexport type HandlerContext<S> = CommandContext<S> & {\n  /** Typed clients of the services this one calls: use them in ctx.afterCommit. */\n  readonly clients: Clients;\n};`,
+    `${docComment('What a handler receives besides the command.')}\nexport type HandlerContext<S> = CommandContext<S> & {\n  /** Typed clients of the services this one calls (timeout, retries, circuit breaker). */\n  readonly clients: Clients;\n};`,
     `${docComment("The runtime's command context with the typed clients added.")}
 export function handlerContext<S>(ctx: CommandContext<S>, clients: Clients): HandlerContext<S> {
   return {
