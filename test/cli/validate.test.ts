@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv4Module from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/run.js';
-import { CATALOGUE } from '../src/model/rules/index.js';
-import { expectGolden } from './support/golden.js';
-import { memoryIO } from './support/io.js';
+import { run } from '../../src/cli/run.js';
+import { CATALOGUE } from '../../src/model/rules/index.js';
+import { expectGolden } from '../support/golden.js';
+import { memoryIO } from '../support/io.js';
 
-const root = join(import.meta.dirname, '..');
-const fixtures = join(import.meta.dirname, 'fixtures', 'cli');
+const root = join(import.meta.dirname, '..', '..');
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'cli');
 const tense = 'test/fixtures/cli/tense/model.yaml';
 const warning = 'test/fixtures/cli/warning/model.yaml';
 const minimal = 'test/fixtures/minimal/model.yaml';
@@ -66,7 +66,7 @@ describe('msa-gen validate', () => {
     const log = JSON.parse(io.out());
     const Ajv4 = (Ajv4Module as unknown as { default: typeof Ajv4Module }).default ?? Ajv4Module;
     const ajv = new (Ajv4 as unknown as new (o: object) => import('ajv').default)({ strict: false, allErrors: true });
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, 'schemas', 'sarif-schema-2.1.0.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8'));
     const validate = ajv.compile(schema);
     const valid = validate(log);
     expect(validate.errors ?? []).toEqual([]);
