@@ -1,16 +1,25 @@
 #!/usr/bin/env node
-// npm run build: compile the schema validator, compile TypeScript to dist/, copy the JS assets.
+// npm run build: compile the model schema into a standalone validator, then bundle the CLI into
+// dist/cli/ (esbuild, ESM, code splitting: each command's code loads only when it runs).
+// Type-checking is `npm run typecheck` (tsc); esbuild only strips types.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const run = (file, args) => execFileSync(process.execPath, [file, ...args], { cwd: root, stdio: 'inherit' });
-
-run(`${root}scripts/compile-schema.mjs`, []);
+execFileSync(process.execPath, [`${root}scripts/compile-schema.mjs`], { cwd: root, stdio: 'inherit' });
 rmSync(`${root}dist`, { recursive: true, force: true });
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-run(tsc, ['-p', 'tsconfig.build.json']);
-mkdirSync(`${root}dist/model/schema`, { recursive: true });
-copyFileSync(`${root}src/model/schema/validate-model.js`, `${root}dist/model/schema/validate-model.js`);
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/run.ts'],
+  outdir: 'dist/cli',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Dependencies stay in node_modules: ts-morph (the TypeScript compiler) must load only for a merge.
+  packages: 'external',
+  logLevel: 'warning',
+});

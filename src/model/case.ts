@@ -1,12 +1,19 @@
 /** Word splitting and case conversion, shared by rules and generators. */
 
+const wordCache = new Map<string, readonly string[]>();
+
 /** Splits `GeneralApplicationSubmitted`, `general-application`, `HTTPServer2x` into words. */
 export function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w.length > 0);
+  let found = wordCache.get(name);
+  if (found === undefined) {
+    found = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .filter((w) => w.length > 0);
+    wordCache.set(name, found);
+  }
+  return [...found];
 }
 
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();

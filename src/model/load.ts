@@ -52,13 +52,23 @@ export interface LoadSuccess {
 
 export type LoadResult = LoadSuccess | LoadFailure;
 
+/** Pointer → location, built from the events the first time a finding needs a position. */
 class PointerMap implements SourceMap {
   readonly source: SourceText;
-  private readonly locations: Map<string, NodeLocation>;
+  private events: Event[] | undefined;
+  private built: Map<string, NodeLocation> | undefined;
 
-  constructor(source: SourceText, locations: Map<string, NodeLocation>) {
+  constructor(source: SourceText, events: Event[]) {
     this.source = source;
-    this.locations = locations;
+    this.events = events;
+  }
+
+  private get locations(): Map<string, NodeLocation> {
+    if (!this.built) {
+      this.built = mapEvents(this.source, this.events ?? []);
+      this.events = undefined;
+    }
+    return this.built;
   }
 
   locate(pointer: string): NodeLocation {
@@ -79,9 +89,6 @@ interface Frame {
   /** In a mapping: the pending key and its offset, or undefined when a key comes next. */
   key: string | undefined;
   keyStart: number;
-  /** Expanded node count of this collection's subtree so far (for anchors). */
-  size: number;
-  readonly anchor: string | undefined;
 }
 
 function nodeStart(event: Event): number {
@@ -111,13 +118,53 @@ class LimitError extends Error {
   }
 }
 
-/** Builds pointer → location from the event stream and counts the alias-expanded size. */
-function mapEvents(source: SourceText, events: Event[]): Map<string, NodeLocation> {
-  const locations = new Map<string, NodeLocation>();
+/**
+ * Refuses what could exhaust the process before anything is built: a second document, and
+ * aliases that expand the document past LIMITS.maxExpandedNodes (billion laughs). One pass over
+ * the events with no strings built but anchor names.
+ */
+function checkLimits(text: string, events: Event[]): void {
   const anchorSizes = new Map<string, number>();
-  const stack: Frame[] = [];
+  const sizes: Array<{ size: number; anchor: string | undefined }> = [];
   let documents = 0;
   let expanded = 0;
+  const add = (n: number, at: number) => {
+    expanded += n;
+    for (const f of sizes) f.size += n;
+    if (expanded > LIMITS.maxExpandedNodes) {
+      throw new LimitError('MSA003', `Aliases expand the document to more than ${LIMITS.maxExpandedNodes} nodes (an alias bomb?)`, at);
+    }
+  };
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++documents > 1) throw new LimitError('MSA001', 'A model file holds one YAML document; found a second one', 0);
+        break;
+      case EVENT_ID.SCALAR:
+        add(1, event.valueStart);
+        if (event.anchorStart >= 0) anchorSizes.set(text.slice(event.anchorStart, event.anchorEnd), 1);
+        break;
+      case EVENT_ID.ALIAS:
+        add(anchorSizes.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1, nodeStart(event));
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        add(1, event.start);
+        sizes.push({ size: 1, anchor: event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined });
+        break;
+      case EVENT_ID.POP: {
+        const frame = sizes.pop();
+        if (frame?.anchor !== undefined) anchorSizes.set(frame.anchor, frame.size);
+        break;
+      }
+    }
+  }
+}
+
+/** Builds pointer → location from the event stream (only when a finding needs a position). */
+function mapEvents(source: SourceText, events: Event[]): Map<string, NodeLocation> {
+  const locations = new Map<string, NodeLocation>();
+  const stack: Frame[] = [];
   const text = source.text;
 
   // Returns the pointer of the node that starts now, and records its location.
@@ -139,24 +186,8 @@ function mapEvents(source: SourceText, events: Event[]): Map<string, NodeLocatio
     return pointer;
   };
 
-  const addSize = (n: number, at: number) => {
-    expanded += n;
-    for (const f of stack) f.size += n;
-    if (expanded > LIMITS.maxExpandedNodes) {
-      throw new LimitError(
-        'MSA003',
-        `Aliases expand the document to more than ${LIMITS.maxExpandedNodes} nodes (an alias bomb?)`,
-        at,
-      );
-    }
-  };
-
   for (const event of events) {
     switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        documents++;
-        if (documents > 1) throw new LimitError('MSA001', 'A model file holds one YAML document; found a second one', 0);
-        break;
       case EVENT_ID.SCALAR: {
         const top = stack[stack.length - 1];
         const start = nodeStart(event);
@@ -166,28 +197,24 @@ function mapEvents(source: SourceText, events: Event[]): Map<string, NodeLocatio
         } else {
           place(start);
         }
-        addSize(1, start);
-        if (event.anchorStart >= 0) anchorSizes.set(text.slice(event.anchorStart, event.anchorEnd), 1);
         break;
       }
       case EVENT_ID.ALIAS: {
         const start = nodeStart(event);
         const top = stack[stack.length - 1];
-        const name = text.slice(event.anchorStart, event.anchorEnd);
         if (top && top.kind === 'map' && top.key === undefined) {
-          top.key = `*${name}`;
+          top.key = `*${text.slice(event.anchorStart, event.anchorEnd)}`;
           top.keyStart = start;
         } else {
           place(start);
         }
-        addSize(anchorSizes.get(name) ?? 1, start);
         break;
       }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         const start = nodeStart(event);
         const top = stack[stack.length - 1];
-        let pointer: string | undefined;
+        let pointer: string;
         if (top && top.kind === 'map' && top.key === undefined) {
           // A collection used as a mapping key: unusual; give it a synthetic name.
           top.key = `[key@${start}]`;
@@ -196,24 +223,12 @@ function mapEvents(source: SourceText, events: Event[]): Map<string, NodeLocatio
         } else {
           pointer = place(start) ?? '';
         }
-        addSize(1, start);
-        const anchor = event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
-        stack.push({
-          kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq',
-          pointer,
-          index: 0,
-          key: undefined,
-          keyStart: start,
-          size: 1,
-          anchor,
-        });
+        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq', pointer, index: 0, key: undefined, keyStart: start });
         break;
       }
-      case EVENT_ID.POP: {
-        const frame = stack.pop();
-        if (frame?.anchor !== undefined) anchorSizes.set(frame.anchor, frame.size);
+      case EVENT_ID.POP:
+        stack.pop();
         break;
-      }
     }
   }
   return locations;
@@ -250,12 +265,12 @@ export function loadModelText(path: string, text: string): LoadResult {
   const source = new SourceText(path, text);
   try {
     const events = parseEvents(text, { filename: path, maxDepth: LIMITS.maxDepth });
-    const locations = mapEvents(source, events);
+    checkLimits(text, events);
     const values = constructFromEvents(events, { source: text, filename: path, maxAliases: LIMITS.maxAliases });
     if (values.length === 0 || values[0] === null || values[0] === undefined) {
       return failure(source, 'MSA001', 'The file is empty: a model starts with `version: 1`', 0);
     }
-    return { ok: true, value: values[0], map: new PointerMap(source, locations) };
+    return { ok: true, value: values[0], map: new PointerMap(source, events) };
   } catch (error) {
     if (error instanceof LimitError) return failure(source, error.code, error.message, error.offset);
     if (error instanceof YAMLException) {

@@ -1,7 +1,9 @@
 /** JSON Pointer (RFC 6901) helpers. */
 
 export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = typeof token === 'number' ? String(token) : token;
+  if (text.indexOf('~') < 0 && text.indexOf('/') < 0) return text;
+  return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Unescapes `~1` before `~0`, as RFC 6901 §4 requires. */

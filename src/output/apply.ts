@@ -10,8 +10,23 @@ export class ConflictError extends Error {
 export async function applyPlan(fs: OutputFs, plan: Plan): Promise<{ written: number; deleted: number }> {
   if (!plan.force && conflicts(plan).length > 0) throw new ConflictError('the plan has conflicts; nothing written');
   const { writes, deletes } = changes(plan);
-  for (const a of writes) await fs.writeAtomic(a.path, a.content!);
-  for (const a of deletes) await fs.remove(a.path);
+  // Files are independent: write several at a time (each one atomically), then delete.
+  await inParallel(writes, (a) => fs.writeAtomic(a.path, a.content!));
+  await inParallel(deletes, (a) => fs.remove(a.path));
   await fs.writeAtomic(MANIFEST_PATH, serializeManifest(plan.manifest));
   return { written: writes.length, deleted: deletes.length };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time; the first failure is thrown after all settle. */
+async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>, limit = 16): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item).catch((error: unknown) => errors.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (errors.length > 0) throw errors[0];
 }

@@ -5,7 +5,7 @@ export function rulesMarkdown(rules: readonly RuleInfo[]): string {
   const lines = [
     '# Rules',
     '',
-    '<!-- Written from src/model/rules by `npm run docs`; a test keeps it in step. -->',
+    '<!-- Written from src/model/rules by `npm run docs`; test/docs.test.ts keeps it in step. -->',
     '',
     'Every finding carries one of these codes. `msa-gen explain <code>` prints the same text.',
     '',
