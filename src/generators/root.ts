@@ -3,7 +3,7 @@
  * .gitignore and .dockerignore, docker-compose.yml (Kafka and PostgreSQL for local runs), the
  * README, and the user-owned end-to-end starter test tests/platform.test.ts.
  */
-import Handlebars from 'handlebars';
+import { renderTemplate } from './render.js';
 import type { Model } from '../model/ir.js';
 import { releaseName, isolatedNamespaces } from './helm.js';
 import { serviceDir } from './names.js';
@@ -21,12 +21,6 @@ export const ROOT_TEMPLATES = {
 
 /** Images of docker-compose.yml. */
 export const COMPOSE_IMAGES = { kafka: 'apache/kafka:3.9.1', postgres: 'postgres:17' } as const;
-
-function renderTemplate(request: GenerateRequest, path: string, data: unknown): string {
-  const source = request.templates.get(path);
-  if (source === undefined) throw new Error(`template ${path} is missing`);
-  return Handlebars.create().compile(source, { noEscape: true, strict: true })(data);
-}
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -208,8 +202,8 @@ export function generateRoot(request: GenerateRequest): GeneratedFile[] {
     generatedFile('vitest.kafka.config.ts', vitestKafkaConfig()),
     generatedFile('.gitignore', 'node_modules/\ndist/\n.pglite/\n*.log\n'),
     generatedFile('.dockerignore', '**/node_modules\ndist/\n.pglite/\n.git/\n**/test/\ntests/\nhelm/\nkafka/\n'),
-    generatedFile('README.md', renderTemplate(request, ROOT_TEMPLATES.readme, readmeData(request))),
-    generatedFile('docker-compose.yml', renderTemplate(request, ROOT_TEMPLATES.compose, composeData(model))),
+    generatedFile('README.md', renderTemplate(request.templates, ROOT_TEMPLATES.readme, readmeData(request))),
+    generatedFile('docker-compose.yml', renderTemplate(request.templates, ROOT_TEMPLATES.compose, composeData(model))),
     platformTestFile(model),
   ];
 }

@@ -8,7 +8,7 @@
  * User-owned (written once, then only merged into): src/domain/<Aggregate>.ts (command
  * handlers), src/policies/<Policy>.ts, src/main.ts and test/<context>.test.ts.
  */
-import Handlebars from 'handlebars';
+import { renderTemplate } from './render.js';
 import { kebabCase } from '../model/case.js';
 import type { Aggregate, Command, Context, Event, Field, Model, Policy, ReadModel } from '../model/ir.js';
 import { objectSchema, placeholder, reader, readersOf, tsType, type PlaceholderScope } from './field-types.js';
@@ -1000,10 +1000,7 @@ export function workspaceDirs(model: Model): string[] {
 
 function dockerfile(request: GenerateRequest, context: Context): string {
   const { model, templates } = request;
-  const source = templates.get(SERVICE_TEMPLATES.dockerfile);
-  if (source === undefined) throw new Error(`template ${SERVICE_TEMPLATES.dockerfile} is missing`);
-  const render = Handlebars.create().compile(source, { noEscape: true, strict: true });
-  return render({
+  return renderTemplate(templates, SERVICE_TEMPLATES.dockerfile, {
     platform: model.platform.name,
     context: context.name,
     title: context.title,

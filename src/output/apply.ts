@@ -1,4 +1,5 @@
 /** Writes a checked plan: every file atomically, then deletions, then the manifest last. */
+import { inParallel } from './disk.js';
 import type { OutputFs } from './fs-port.js';
 import { MANIFEST_PATH, serializeManifest } from './manifest.js';
 import { changes, conflicts, type Plan } from './plan.js';
@@ -17,16 +18,3 @@ export async function applyPlan(fs: OutputFs, plan: Plan): Promise<{ written: nu
   return { written: writes.length, deleted: deletes.length };
 }
 
-/** Runs `work` over `items`, at most `limit` at a time; the first failure is thrown after all settle. */
-async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>, limit = 16): Promise<void> {
-  let next = 0;
-  const errors: unknown[] = [];
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item).catch((error: unknown) => errors.push(error));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (errors.length > 0) throw errors[0];
-}

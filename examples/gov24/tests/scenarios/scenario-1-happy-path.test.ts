@@ -24,13 +24,18 @@ import {
 
 let s: Scenario;
 const fileStart = performance.now();
+/** The measured figures, printed as one summary line when the file ends (pass or fail). */
+const figures: Record<string, string | number> = {};
 
 beforeAll(async () => {
   s = await startScenario();
+  figures['db'] = s.dbKind;
 });
 
 afterAll(async () => {
   await s?.stop();
+  figures['file'] = `${since(fileStart)}ms`;
+  console.log(`scenario 1: ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')}`);
 });
 
 describe('scenario 1: happy path of a general complaint', () => {
@@ -108,10 +113,14 @@ describe('scenario 1: happy path of a general complaint', () => {
       expect(metric(s.platform, name, 'msa_dlq_records_total'), name).toBe(0);
     }
 
-    console.log(
-      `scenario 1: db=${s.dbKind} submit=${Math.round(submitted.ms)}ms flow=${flowMs}ms ` +
-        `submitted=${submittedRecs.length} issued=${issued.length} notified=${notified.length} shared=${shared.length} ` +
-        `lookup=${String(view.body['status'])} file=${since(fileStart)}ms`,
-    );
+    Object.assign(figures, {
+      submit: `${Math.round(submitted.ms)}ms`,
+      flow: `${flowMs}ms`,
+      submitted: submittedRecs.length,
+      issued: issued.length,
+      notified: notified.length,
+      shared: shared.length,
+      lookup: String(view.body['status']),
+    });
   });
 });

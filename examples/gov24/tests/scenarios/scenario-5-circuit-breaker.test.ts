@@ -48,7 +48,7 @@ interface ErrorBody {
   message: string;
 }
 
-const issue = (certificateId?: string) => postJson<Record<string, unknown>>(`${s.url('instant-issuance')}/instant-issuances`, instantIssuance(certificateId));
+const issue = () => postJson<Record<string, unknown>>(`${s.url('instant-issuance')}/instant-issuances`, instantIssuance());
 const certificatesIssued = () => s.bus.records('GeneralCertificateIssued').length;
 const breaker = () => s.platform.service('instant-issuance').clients['application']!.circuit();
 

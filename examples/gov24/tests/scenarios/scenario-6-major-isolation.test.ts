@@ -59,6 +59,7 @@ describe('scenario 6: namespace isolation of major complaints', () => {
     expect(await s.platform.service('application').runtime.relay.pending()).toBe(0);
 
     // Building permit: its own guidance, its own saga, its own lookup.
+    const sagaStart = performance.now();
     const building = buildingApplication();
     const b = await postJson(`${s.url('building-application')}/building/applications`, building);
     expect(b.status).toBe(200);
@@ -66,7 +67,6 @@ describe('scenario 6: namespace isolation of major complaints', () => {
     const car = carApplication();
     const c = await postJson(`${s.url('car-application')}/car/applications`, car);
     expect(c.status).toBe(200);
-    const sagaStart = performance.now();
     await s.platform.settle();
     const sagaMs = since(sagaStart);
 
@@ -125,6 +125,24 @@ describe('scenario 6: namespace isolation of major complaints', () => {
       lastEvent: 'CarRegistrationReported',
     });
 
+    // The saga itself ends at the issued permit: the linkage is outside it. With building-linkage
+    // down too, a second permit is still issued and the lookup shows Permitted; the registration
+    // follows when the linkage is back.
+    await s.platform.stopService('building-linkage');
+    const building2 = buildingApplication();
+    expect((await postJson(`${s.url('building-application')}/building/applications`, building2)).status).toBe(200);
+    await s.platform.settle();
+    expect(eventsOf(s.bus, 'BuildingPermitIssued', building2.applicationId)).toHaveLength(1);
+    expect(eventsOf(s.bus, 'BuildingPermitRegistered', building2.applicationId)).toHaveLength(0);
+    const permitted = await getJson(`${s.url('building-application')}/building-application-results/${building2.applicationId}`);
+    expect(permitted.body).toMatchObject({ applicationId: building2.applicationId, status: 'Permitted', lastEvent: 'BuildingPermitIssued' });
+    await s.platform.startService('building-linkage');
+    await s.platform.settle();
+    expect(eventsOf(s.bus, 'BuildingPermitRegistered', building2.applicationId)).toHaveLength(1);
+    expect((await getJson(`${s.url('building-application')}/building-application-results/${building2.applicationId}`)).body).toMatchObject({
+      status: 'Registered',
+    });
+
     // Meanwhile the general complaint left no trace: no event, no lookup entry.
     expect(topicsOfFlow(s.bus, general.applicationId)).toEqual([]);
     expect((await getJson(`${s.url('result')}/application-results/${general.applicationId}`)).status).toBe(404);
@@ -145,6 +163,7 @@ describe('scenario 6: namespace isolation of major complaints', () => {
       building: b.status,
       permit_issued: permits.length,
       building_lookup: String(bView.body['status']),
+      building_lookup_linkage_down: String(permitted.body['status']),
       car: c.status,
       certificate_issued: certificates.length,
       car_lookup: String(cView.body['status']),

@@ -211,7 +211,7 @@ export function metric(platform: Platform, service: string, name: string, labels
 // ------------------------------------------------------------------------------------ bodies
 
 /** A unique, realistic general complaint (valid against SubmitGeneralApplication's schema). */
-export function generalApplication(applicationId = randomUUID()) {
+export function generalApplication(applicationId: string = randomUUID()) {
   return {
     applicationId,
     citizenId: `citizen-${applicationId.slice(0, 8)}`,
@@ -221,7 +221,7 @@ export function generalApplication(applicationId = randomUUID()) {
 }
 
 /** A unique building permit application (SubmitBuildingApplication). */
-export function buildingApplication(applicationId = randomUUID()) {
+export function buildingApplication(applicationId: string = randomUUID()) {
   return {
     applicationId,
     citizenId: `citizen-${applicationId.slice(0, 8)}`,
@@ -233,7 +233,7 @@ export function buildingApplication(applicationId = randomUUID()) {
 }
 
 /** A unique vehicle registration application (SubmitCarApplication). */
-export function carApplication(applicationId = randomUUID()) {
+export function carApplication(applicationId: string = randomUUID()) {
   return {
     applicationId,
     citizenId: `citizen-${applicationId.slice(0, 8)}`,
@@ -244,7 +244,7 @@ export function carApplication(applicationId = randomUUID()) {
 }
 
 /** An immediate issuance request (IssueInstantCertificate). */
-export function instantIssuance(certificateId = randomUUID()) {
+export function instantIssuance(certificateId: string = randomUUID()) {
   return {
     certificateId,
     citizenId: `citizen-${certificateId.slice(0, 8)}`,
