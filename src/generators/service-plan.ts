@@ -20,6 +20,7 @@ import type {
 } from '../model/ir.js';
 import { DEFAULTS } from '../model/resolve.js';
 import { hasDlq, policyConsumerGroup } from './topic-plan.js';
+import { orchestratorOf } from '../model/sagas.js';
 
 /** `AgencyTransmission` → `agency_transmission`: table names. */
 export function snakeCase(name: string): string {
@@ -84,9 +85,6 @@ export function successEvent(command: Command): Event | undefined {
   return eventsOfCommand(command).find((e) => !e.failure);
 }
 
-export function orchestratorOf(saga: Saga): Context | undefined {
-  return saga.orchestrator?.target ?? saga.steps[0]?.command.target?.context;
-}
 
 /** Commands an orchestrator sends: steps and compensations of orchestration sagas. */
 export function orchestratedCommands(model: Model): Set<Command> {

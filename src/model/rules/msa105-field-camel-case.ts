@@ -1,26 +1,8 @@
 import { camelCase, isCamelCase } from '../case.js';
 import type { Finding } from '../finding.js';
-import type { Field, Model } from '../ir.js';
+import { writtenFields } from '../fields.js';
+import type { Model } from '../ir.js';
 import type { Rule } from './rule.js';
-
-/** Fields written in the model: aggregate fields and the own fields (map form) of events and commands. */
-function writtenFields(model: Model): Array<{ readonly field: Field; readonly owner: string }> {
-  const list: Array<{ field: Field; owner: string }> = [];
-  for (const a of model.aggregates) {
-    for (const f of a.fields) list.push({ field: f, owner: `aggregate "${a.name}"` });
-    for (const c of a.commands) {
-      if (c.payload.explicit && c.payload.refs.length === 0) {
-        for (const f of c.payload.fields) list.push({ field: f, owner: `command "${c.name}"` });
-      }
-    }
-    for (const e of a.events) {
-      if (e.payload.explicit && e.payload.refs.length === 0) {
-        for (const f of e.payload.fields) list.push({ field: f, owner: `event "${e.name}"` });
-      }
-    }
-  }
-  return list;
-}
 
 export const rule: Rule = {
   code: 'MSA105',

@@ -1,3 +1,4 @@
+import { writtenFields } from '../fields.js';
 import type { Finding } from '../finding.js';
 import type { Field, Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
@@ -34,24 +35,6 @@ export const RESERVED_GLOBALS: ReadonlySet<string> = new Set(
   Uint16Array Uint32Array Uint8Array Uint8ClampedArray Uncapitalize Uppercase WeakMap WeakRef
   WeakSet`.split(/\s+/),
 );
-
-function writtenFields(model: Model): Array<{ readonly field: Field; readonly owner: string }> {
-  const list: Array<{ field: Field; owner: string }> = [];
-  for (const a of model.aggregates) {
-    for (const f of a.fields) list.push({ field: f, owner: `aggregate "${a.name}"` });
-    for (const c of a.commands) {
-      if (c.payload.explicit && c.payload.refs.length === 0) {
-        for (const f of c.payload.fields) list.push({ field: f, owner: `command "${c.name}"` });
-      }
-    }
-    for (const e of a.events) {
-      if (e.payload.explicit && e.payload.refs.length === 0) {
-        for (const f of e.payload.fields) list.push({ field: f, owner: `event "${e.name}"` });
-      }
-    }
-  }
-  return list;
-}
 
 export const rule: Rule = {
   code: 'MSA106',

@@ -1,13 +1,8 @@
 import type { Finding } from '../finding.js';
-import type { Command, Context, Model, Ref, Saga } from '../ir.js';
+import type { Command, Model, Ref } from '../ir.js';
+import { orchestratorOf } from '../sagas.js';
 import { suggestRoute } from '../routes.js';
 import type { Rule } from './rule.js';
-
-/** The context that runs an orchestration saga's state machine. */
-export function orchestratorOf(saga: Saga): Context | undefined {
-  if (saga.orchestrator) return saga.orchestrator.target; // unresolved: MSA205's finding
-  return saga.steps[0]?.command.target?.context;
-}
 
 export const rule: Rule = {
   code: 'MSA405',
