@@ -164,6 +164,13 @@ export function outgoingCalls(model: Model, context: Context): Call[] {
   return model.calls.filter((c) => c.from.target === context && c.to.target && c.command.target);
 }
 
+/** The calls a command makes: those whose `by` names it, or, without `by`, every call of its context when it has a route. */
+export function callsMadeBy(model: Model, command: Command): Call[] {
+  return outgoingCalls(model, command.context).filter((c) =>
+    c.by.length > 0 ? c.by.some((b) => b.target === command) : command.http !== undefined,
+  );
+}
+
 /**
  * The services this one reaches over HTTP: the targets of its `calls` (settings of the first
  * call to each), then the other services of the orchestration sagas it runs (default settings).

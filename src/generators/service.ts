@@ -41,7 +41,7 @@ import {
   eventsOfCommand,
   generatesKey,
   orchestrations,
-  outgoingCalls,
+  callsMadeBy,
   piiFields,
   platformRetry,
   policyMode,
@@ -418,14 +418,16 @@ function defaultHandler(s: Scope, command: Command, readers: Set<string>, needs:
   const aggregate = command.aggregate;
   const key = aggregateKey(aggregate);
   const body: string[] = [`const key = ${keyFromContext(key)};`];
-  if (createdByPolicy(command)) {
+  if (createdByPolicy(command) || generatesKey(command)) {
     body.push(
-      '// Business idempotency: an event that would create this aggregate again (a redelivery, a',
-      '// replay) finds it exists and changes nothing.',
-      'if (ctx.cause !== undefined && ctx.state !== undefined) return {};',
+      '// Business idempotency: a command that would create this aggregate again (a redelivered',
+      '// event, a replay, a client retrying with the same key) finds it exists and changes nothing.',
+      'if (ctx.state !== undefined) return {};',
+      'const source: Source = { ...command };',
     );
+  } else {
+    body.push('const source: Source = { ...ctx.state, ...command };');
   }
-  body.push('const source: Source = { ...ctx.state, ...command };');
   const scope: PlaceholderScope = {
     deriveParts: [quote(command.name), 'key'],
     now: 'ctx.now.toISOString()',
@@ -445,7 +447,7 @@ function defaultHandler(s: Scope, command: Command, readers: Set<string>, needs:
   body.push(`const state = ${stateFunction(aggregate)}(${merged}, key);`);
   let calls = 0;
   if (command.http) {
-    for (const call of outgoingCalls(model, command.context)) {
+    for (const call of callsMadeBy(model, command)) {
       const target = call.command.target!;
       const fields = commandFields(target);
       track(fields);

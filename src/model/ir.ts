@@ -231,6 +231,8 @@ export interface Call extends Located {
   readonly from: Ref<Context>;
   readonly to: Ref<Context>;
   readonly command: Ref<Command>;
+  /** Commands of `from` that make the call; empty = every command of `from` with an http route. */
+  readonly by: readonly Ref<Command>[];
   readonly timeoutMs: number;
   readonly retry: RetrySettings;
   readonly circuitBreaker: { readonly consecutiveFailures: number; readonly halfOpenAfterMs: number };

@@ -141,6 +141,7 @@ export interface RawCall {
   from: string;
   to: string;
   command: string;
+  by?: string[];
   timeoutMs?: number;
   retry?: RawRetry;
   circuitBreaker?: { consecutiveFailures?: number; halfOpenAfterMs?: number };

@@ -425,14 +425,22 @@ export function resolveModel(raw: RawModel, file: string): Model {
   const calls: Call[] = (raw.calls ?? []).map((rcall, i) => {
     const lp = joinPointer('/calls', i);
     const to = contextsByName.get(rcall.to);
+    const from = contextsByName.get(rcall.from);
     return {
       pointer: lp,
-      from: ref(rcall.from, joinPointer(lp, 'from'), contextsByName.get(rcall.from)),
+      from: ref(rcall.from, joinPointer(lp, 'from'), from),
       to: ref(rcall.to, joinPointer(lp, 'to'), to),
       command: ref(
         rcall.command,
         joinPointer(lp, 'command'),
         commands.find((c) => c.name === rcall.command && (to === undefined || c.context === to)),
+      ),
+      by: (rcall.by ?? []).map((name, j) =>
+        ref(
+          name,
+          joinPointer(lp, 'by', j),
+          commands.find((c) => c.name === name && (from === undefined || c.context === from)),
+        ),
       ),
       timeoutMs: rcall.timeoutMs ?? DEFAULTS.call.timeoutMs,
       retry: mergeRetry(DEFAULTS.call.retry, rcall.retry),

@@ -10,7 +10,7 @@ export const rule: Rule = {
   name: 'unknown-command',
   severity: 'error',
   summary:
-    "A policy's `then` is a command of the policy's own context; saga steps and compensations name commands; a call's `command` is a command of its `to` context.",
+    "A policy's `then` is a command of the policy's own context; saga steps and compensations name commands; a call's `command` is a command of its `to` context, and its `by` commands are of its `from` context.",
   hint: 'Correct the name, or declare the command under the aggregate that handles it.',
   docs: `Commands are what the platform's services execute, and several elements issue them by
 name: a policy (whenever <event>, then <command>), a saga step and its compensation, and a
@@ -20,7 +20,8 @@ command lives matters:
 - a policy runs inside its own service, so its \`then\` is a command of the policy's own
   context. A policy may listen to events of any context; to make another service act, put the
   policy in that service's context;
-- a call's \`command\` is a command of the \`to\` context (the service that is called);
+- a call's \`command\` is a command of the \`to\` context (the service that is called), and
+  the commands in its \`by\` list (those that make the call) are of the \`from\` context;
 - saga steps and compensations name commands of any context. A step that names an operation
   of an external system is reported by MSA306 instead.
 
@@ -102,6 +103,22 @@ Passes:
     }
 
     for (const call of model.calls) {
+      // `by`: the commands of the calling context that make the call.
+      const from = call.from.target;
+      for (const by of call.by) {
+        if (by.target || !from) continue;
+        const owners = [...new Set((commands.get(by.name) ?? []).map((c) => c.context.name))];
+        findings.push({
+          pointer: by.pointer,
+          message:
+            owners.length > 0
+              ? `Call from "${from.name}" is made by "${by.name}", a command of context ${contextList(owners)}, not of "${from.name}"`
+              : `Call from "${from.name}" is made by "${by.name}", which is not a command of context "${from.name}"${didYouMean(
+                  by.name,
+                  model.commands.filter((c) => c.context === from).map((c) => c.name),
+                )}`,
+        });
+      }
       if (call.command.target) continue;
       const to = call.to.target;
       // An unresolved `to` is MSA205's finding; the command is then looked up in every context.

@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://msa-gen.dev/schema/msa-gen.schema.json","type":"object","additionalProperties":false,"required":["version","platform","contexts"],"properties":{"$schema":{"type":"string"},"version":{"const":1},"platform":{"$ref":"#/$defs/platform"},"contexts":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/context"}},"externals":{"type":"array","items":{"$ref":"#/$defs/external"}},"calls":{"type":"array","items":{"$ref":"#/$defs/call"}},"sagas":{"type":"array","items":{"$ref":"#/$defs/saga"}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string"},"positiveInt":{"type":"integer","minimum":1},"cpu":{"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$"},"memory":{"type":"string","pattern":"^[0-9]+(Ki|Mi|Gi|Ti|K|M|G|T)?$"},"fieldType":{"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]},"field":{"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]},"fieldMap":{"type":"object","additionalProperties":{"$ref":"#/$defs/field"}},"fieldSelection":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]},"autoscaling":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}},"keda":{"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}},"topicConfig":{"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer"},"replicas":{"type":"integer"},"minInSyncReplicas":{"type":"integer"},"retentionMs":{"type":"integer","minimum":-1},"maxMessageBytes":{"type":"integer","minimum":1},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}},"retry":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1},"backoffMs":{"type":"integer","minimum":0},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0}}},"platform":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1},"partitions":{"type":"integer"}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1},"tag":{"type":"string","minLength":1}}}}}}},"context":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}},"aggregate":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}}},"event":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"type":"string","minLength":1},"then":{"type":"string","minLength":1},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"type":"string","minLength":1}}},"readModel":{"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"type":"string","minLength":1},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$"},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}},"external":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"commands":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"baseUrl":{"type":"string","minLength":1}}},"call":{"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":"string","minLength":1},"command":{"type":"string","minLength":1},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}},"saga":{"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"type":"string","minLength":1},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"type":"string","minLength":1},"compensation":{"type":"string","minLength":1}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://msa-gen.dev/schema/msa-gen.schema.json","type":"object","additionalProperties":false,"required":["version","platform","contexts"],"properties":{"$schema":{"type":"string"},"version":{"const":1},"platform":{"$ref":"#/$defs/platform"},"contexts":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/context"}},"externals":{"type":"array","items":{"$ref":"#/$defs/external"}},"calls":{"type":"array","items":{"$ref":"#/$defs/call"}},"sagas":{"type":"array","items":{"$ref":"#/$defs/saga"}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string"},"positiveInt":{"type":"integer","minimum":1},"cpu":{"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$"},"memory":{"type":"string","pattern":"^[0-9]+(Ki|Mi|Gi|Ti|K|M|G|T)?$"},"fieldType":{"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]},"field":{"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]},"fieldMap":{"type":"object","additionalProperties":{"$ref":"#/$defs/field"}},"fieldSelection":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]},"autoscaling":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}},"keda":{"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}},"topicConfig":{"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer"},"replicas":{"type":"integer"},"minInSyncReplicas":{"type":"integer"},"retentionMs":{"type":"integer","minimum":-1},"maxMessageBytes":{"type":"integer","minimum":1},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}},"retry":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1},"backoffMs":{"type":"integer","minimum":0},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0}}},"platform":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1},"partitions":{"type":"integer"}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1},"tag":{"type":"string","minLength":1}}}}}}},"context":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}},"aggregate":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}}},"event":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"type":"string","minLength":1},"then":{"type":"string","minLength":1},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"type":"string","minLength":1}}},"readModel":{"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"type":"string","minLength":1},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$"},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}},"external":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"commands":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"baseUrl":{"type":"string","minLength":1}}},"call":{"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":"string","minLength":1},"command":{"type":"string","minLength":1},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"type":"string","minLength":1}},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}},"saga":{"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"type":"string","minLength":1},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"type":"string","minLength":1},"compensation":{"type":"string","minLength":1}}}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1},"partitions":{"type":"integer"}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1},"tag":{"type":"string","minLength":1}}}}}}};
 const schema33 = {"type":"string","minLength":1,"maxLength":200};
 const schema34 = {"type":"string"};
@@ -3566,7 +3566,7 @@ return errors === 0;
 }
 validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema82 = {"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":"string","minLength":1},"command":{"type":"string","minLength":1},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}};
+const schema82 = {"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":"string","minLength":1},"command":{"type":"string","minLength":1},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"type":"string","minLength":1}},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3610,7 +3610,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "from") || (key0 === "to")) || (key0 === "command")) || (key0 === "timeoutMs")) || (key0 === "retry")) || (key0 === "circuitBreaker"))){
+if(!(((((((key0 === "from") || (key0 === "to")) || (key0 === "command")) || (key0 === "by")) || (key0 === "timeoutMs")) || (key0 === "retry")) || (key0 === "circuitBreaker"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -3696,10 +3696,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.timeoutMs !== undefined){
-let data3 = data.timeoutMs;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data3};
+if(data.by !== undefined){
+let data3 = data.by;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err10 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema82.properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3708,9 +3709,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data3};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func1(data4) < 1){
+const err11 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/properties/by/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.by.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3720,13 +3724,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-if(data.retry !== undefined){
-let data4 = data.retry;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-if(!((((key1 === "maxAttempts") || (key1 === "backoffMs")) || (key1 === "multiplier")) || (key1 === "maxBackoffMs"))){
-const err12 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data:data4};
+else {
+const err12 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/properties/by/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.by.items.type,parentSchema:schema82.properties.by.items,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3736,10 +3735,18 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data4.maxAttempts !== undefined){
-let data5 = data4.maxAttempts;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.maxAttempts.type,parentSchema:schema38.properties.maxAttempts,data:data5};
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err13 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema82.properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3747,10 +3754,14 @@ else {
 vErrors.push(err13);
 }
 errors++;
+break;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.maxAttempts,data:data5};
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.by.type,parentSchema:schema82.properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3760,11 +3771,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-if(data4.backoffMs !== undefined){
-let data6 = data4.backoffMs;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.backoffMs.type,parentSchema:schema38.properties.backoffMs,data:data6};
+if(data.timeoutMs !== undefined){
+let data5 = data.timeoutMs;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err15 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3773,9 +3783,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.backoffMs,data:data6};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+const err16 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3786,11 +3796,12 @@ errors++;
 }
 }
 }
-if(data4.multiplier !== undefined){
-let data7 = data4.multiplier;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err17 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.multiplier,data:data7};
+if(data.retry !== undefined){
+let data6 = data.retry;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+if(!((((key1 === "maxAttempts") || (key1 === "backoffMs")) || (key1 === "multiplier")) || (key1 === "maxBackoffMs"))){
+const err17 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3800,8 +3811,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.multiplier.type,parentSchema:schema38.properties.multiplier,data:data7};
+if(data6.maxAttempts !== undefined){
+let data7 = data6.maxAttempts;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err18 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.maxAttempts.type,parentSchema:schema38.properties.maxAttempts,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3810,11 +3823,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data4.maxBackoffMs !== undefined){
-let data8 = data4.maxBackoffMs;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err19 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.maxBackoffMs.type,parentSchema:schema38.properties.maxBackoffMs,data:data8};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.maxAttempts,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3823,9 +3834,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err20 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.maxBackoffMs,data:data8};
+}
+}
+if(data6.backoffMs !== undefined){
+let data8 = data6.backoffMs;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err20 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.backoffMs.type,parentSchema:schema38.properties.backoffMs,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3834,11 +3848,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data:data4};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.backoffMs,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3848,12 +3860,12 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.circuitBreaker !== undefined){
-let data9 = data.circuitBreaker;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key2 in data9){
-if(!((key2 === "consecutiveFailures") || (key2 === "halfOpenAfterMs"))){
-const err22 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.circuitBreaker,data:data9};
+}
+if(data6.multiplier !== undefined){
+let data9 = data6.multiplier;
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 1 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.multiplier,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3863,10 +3875,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data9.consecutiveFailures !== undefined){
-let data10 = data9.consecutiveFailures;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err23 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data10};
+else {
+const err23 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.multiplier.type,parentSchema:schema38.properties.multiplier,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3875,9 +3885,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 1 || isNaN(data10)){
-const err24 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data10};
+}
+if(data6.maxBackoffMs !== undefined){
+let data10 = data6.maxBackoffMs;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err24 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.maxBackoffMs.type,parentSchema:schema38.properties.maxBackoffMs,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3886,12 +3898,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-if(data9.halfOpenAfterMs !== undefined){
-let data11 = data9.halfOpenAfterMs;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err25 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data11};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.maxBackoffMs,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3900,9 +3909,11 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 1 || isNaN(data11)){
-const err26 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data11};
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3912,10 +3923,12 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.circuitBreaker.type,parentSchema:schema82.properties.circuitBreaker,data:data9};
+if(data.circuitBreaker !== undefined){
+let data11 = data.circuitBreaker;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key2 in data11){
+if(!((key2 === "consecutiveFailures") || (key2 === "halfOpenAfterMs"))){
+const err27 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.circuitBreaker,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3925,14 +3938,76 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+if(data11.consecutiveFailures !== undefined){
+let data12 = data11.consecutiveFailures;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err28 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 1 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+if(data11.halfOpenAfterMs !== undefined){
+let data13 = data11.halfOpenAfterMs;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err30 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 1 || isNaN(data13)){
+const err31 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data13};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.circuitBreaker.type,parentSchema:schema82.properties.circuitBreaker,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }

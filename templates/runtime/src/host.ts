@@ -226,12 +226,16 @@ export async function startPlatform(modules: readonly ServiceModule[], options: 
       return start(m);
     },
     async settle() {
+      // Until a whole round publishes nothing and nothing is pending or under way: a consumer
+      // that ran during a round may have committed new events behind the round's back.
       for (let round = 0; round < 100; round++) {
-        for (const s of running.values()) await s.runtime.flush();
+        let published = 0;
+        for (const s of running.values()) published += await s.runtime.flush();
         if (bus instanceof MemoryBus) await bus.drain();
         let pending = 0;
-        for (const s of running.values()) pending += await s.runtime.relay.pending();
-        if (pending === 0) return;
+        for (const s of running.values()) pending += (await s.runtime.relay.pending()) + (s.runtime.relay.busy ? 1 : 0);
+        if (bus instanceof MemoryBus) pending += bus.backlog();
+        if (published === 0 && pending === 0) return;
       }
       throw new Error('the platform did not settle after 100 rounds');
     },

@@ -55,7 +55,7 @@ describe('scenario 1: happy path of a general complaint', () => {
     expect(metric(s.platform, 'guidance', 'msa_commands_total', { command: 'CheckRequirements' }) - guidanceChecks).toBe(1);
 
     const flowStart = performance.now();
-    await s.platform.settle();
+    await s.settle();
     const flowMs = since(flowStart);
 
     // Every step published exactly once, in this flow (correlation id = the application id).

@@ -70,7 +70,7 @@ describe('scenario 2: every message delivered twice', () => {
     const id = body.applicationId;
     const res = await postJson(`${s.url('application')}/applications/general`, body);
     expect(res.status).toBe(200);
-    await s.platform.settle();
+    await s.settle();
 
     // Exactly one of each, although every consumer received every record twice.
     const submitted = eventsOf(s.bus, 'GeneralApplicationSubmitted', id);
@@ -115,7 +115,7 @@ describe('scenario 2: every message delivered twice', () => {
     await s.bus.publish([
       { topic: original.topic, key: original.key, value: original.value, headers: { ...original.headers, ce_id: randomUUID() } },
     ]);
-    await s.platform.settle();
+    await s.settle();
     const businessDup = metric(s.platform, 'issuance', DUP, issuanceGroup) - beforeAgain;
     expect(eventsOf(s.bus, 'GeneralApplicationSubmitted', id)).toHaveLength(2);
     expect(eventsOf(s.bus, 'GeneralDocumentIssued', id)).toHaveLength(1);
@@ -148,13 +148,13 @@ describe('scenario 2: every message delivered twice', () => {
     const body = generalApplication();
     const id = body.applicationId;
     expect((await postJson(`${s.url('application')}/applications/general`, body)).status).toBe(200);
-    await s.platform.settle();
+    await s.settle();
     expect((await getJson(`${s.url('result')}/application-results/${id}`)).body).toMatchObject({ status: 'Completed' });
 
     // The client retries the same submission (same applicationId).
     const beforeAgain = metric(s.platform, 'issuance', DUP, issuanceGroup);
     const retry = await postJson<{ key: string; events: unknown[] }>(`${s.url('application')}/applications/general`, body);
-    await s.platform.settle();
+    await s.settle();
     const view = await getJson(`${s.url('result')}/application-results/${id}`);
     const submittedAgain = eventsOf(s.bus, 'GeneralApplicationSubmitted', id).length - 1;
     Object.assign(figures, {

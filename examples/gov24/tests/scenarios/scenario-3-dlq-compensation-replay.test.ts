@@ -167,7 +167,7 @@ describe('scenario 3: issuance fails → retries → DLQ → compensation, or re
 
     const cancelled = await waitUntil('ApplicationCancelled', () => eventsOf(s.bus, 'ApplicationCancelled', id)[0], { timeoutMs: 10_000 });
     const compensateMs = since(dlqSeen);
-    await s.platform.settle();
+    await s.settle();
     expect(cancelled.headers['ce_correlationid']).toBe(id);
     expect(eventsOf(s.bus, 'ApplicationCancelled', id)).toHaveLength(1);
     expect(metric(s.platform, 'application', 'msa_compensations_total', SAGA)).toBe(1);
@@ -222,7 +222,7 @@ describe('scenario 3: issuance fails → retries → DLQ → compensation, or re
     expect(replayMs).toBeLessThan(GRACE_MS);
     expect(calls.get(id)).toBe(MAX_ATTEMPTS + 1);
 
-    await s.platform.settle();
+    await s.settle();
     const [schedule] = await waitUntil('the compensation to be cancelled', async () => {
       const rows = await scheduleOf(entry.recordId);
       return rows[0]?.status === 'cancelled' ? rows : undefined;
@@ -231,7 +231,7 @@ describe('scenario 3: issuance fails → retries → DLQ → compensation, or re
 
     // Past the grace period: still no compensation for it.
     await sleep(GRACE_MS + 500);
-    await s.platform.settle();
+    await s.settle();
     expect(eventsOf(s.bus, 'ApplicationCancelled', id)).toHaveLength(0);
     expect(metric(s.platform, 'application', 'msa_compensations_total', SAGA)).toBe(1);
     expect(await scheduleOf(entry.recordId)).toEqual([expect.objectContaining({ status: 'cancelled' })]);

@@ -73,7 +73,7 @@ describe('scenario 4: crash after commit, before publish', () => {
     expect(after).not.toBe(before);
     const published = await waitUntil('the relay to publish after the restart', () => eventsOf(s.bus, 'GeneralApplicationSubmitted', id)[0]);
     const publishMs = since(restartAt);
-    await s.platform.settle();
+    await s.settle();
 
     // Published exactly once, the very event that was committed; the flow ran once.
     expect(eventsOf(s.bus, 'GeneralApplicationSubmitted', id)).toHaveLength(1);
@@ -94,7 +94,7 @@ describe('scenario 4: crash after commit, before publish', () => {
     // The restarted service takes new work as usual.
     const next = generalApplication();
     expect((await postJson(`${s.url('application')}/applications/general`, next)).status).toBe(200);
-    await s.platform.settle();
+    await s.settle();
     expect(eventsOf(s.bus, 'GeneralDocumentIssued', next.applicationId)).toHaveLength(1);
 
     Object.assign(figures, {

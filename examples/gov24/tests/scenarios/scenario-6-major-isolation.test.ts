@@ -7,7 +7,8 @@
  * vehicle registrations (gov24-car) each have their own guidance, application, issuance and
  * linkage services and their own result lookup. With `guidance` stopped, a general application
  * is rejected (503, nothing written), while a building permit and a car registration go through
- * their whole sagas, touching nothing outside their namespace.
+ * their whole sagas, touching nothing outside their namespace. Immediate issuance (①), which never
+ * checks requirements, must not be taken down by the guidance outage either.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import {
   eventsOf,
   generalApplication,
   getJson,
+  instantIssuance,
   metric,
   postJson,
   since,
@@ -67,7 +69,7 @@ describe('scenario 6: namespace isolation of major complaints', () => {
     const car = carApplication();
     const c = await postJson(`${s.url('car-application')}/car/applications`, car);
     expect(c.status).toBe(200);
-    await s.platform.settle();
+    await s.settle();
     const sagaMs = since(sagaStart);
 
     // The building saga ran through: submitted → permit issued, then registered by its linkage.
@@ -131,13 +133,13 @@ describe('scenario 6: namespace isolation of major complaints', () => {
     await s.platform.stopService('building-linkage');
     const building2 = buildingApplication();
     expect((await postJson(`${s.url('building-application')}/building/applications`, building2)).status).toBe(200);
-    await s.platform.settle();
+    await s.settle();
     expect(eventsOf(s.bus, 'BuildingPermitIssued', building2.applicationId)).toHaveLength(1);
     expect(eventsOf(s.bus, 'BuildingPermitRegistered', building2.applicationId)).toHaveLength(0);
     const permitted = await getJson(`${s.url('building-application')}/building-application-results/${building2.applicationId}`);
     expect(permitted.body).toMatchObject({ applicationId: building2.applicationId, status: 'Permitted', lastEvent: 'BuildingPermitIssued' });
     await s.platform.startService('building-linkage');
-    await s.platform.settle();
+    await s.settle();
     expect(eventsOf(s.bus, 'BuildingPermitRegistered', building2.applicationId)).toHaveLength(1);
     expect((await getJson(`${s.url('building-application')}/building-application-results/${building2.applicationId}`)).body).toMatchObject({
       status: 'Registered',
@@ -152,7 +154,7 @@ describe('scenario 6: namespace isolation of major complaints', () => {
     const again = generalApplication();
     const accepted = await postJson(`${s.url('application')}/applications/general`, again);
     expect(accepted.status).toBe(200);
-    await s.platform.settle();
+    await s.settle();
     expect(eventsOf(s.bus, 'CitizenNotified', again.applicationId)).toHaveLength(1);
     expect((await getJson(`${s.url('result')}/application-results/${again.applicationId}`)).body).toMatchObject({ status: 'Completed' });
 
@@ -170,5 +172,19 @@ describe('scenario 6: namespace isolation of major complaints', () => {
       major_sagas: `${sagaMs}ms`,
       general_after_guidance_back: accepted.status,
     });
+  });
+
+  it('keeps immediate issuance (①) working while guidance is down: recording its result checks no requirements', async () => {
+    // The model's only use of the shared guidance is the requirements check "before a general
+    // application is accepted" (CheckRequirements); recording the result of an immediate
+    // issuance (RecordIssuanceResult, called by instant-issuance) is not an application.
+    await s.platform.stopService('guidance');
+    const recordedBefore = s.bus.records('IssuanceResultRecorded').length;
+    const res = await postJson(`${s.url('instant-issuance')}/instant-issuances`, instantIssuance());
+    figures['instant_while_guidance_down'] = res.status;
+    figures['instant_while_guidance_down_latency'] = `${Math.round(res.ms)}ms`;
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await s.settle();
+    expect(s.bus.records('IssuanceResultRecorded')).toHaveLength(recordedBefore + 1);
   });
 });

@@ -93,7 +93,20 @@ export interface Scenario {
   readonly dbKind: Db['kind'];
   /** Base URL of a running service. */
   url(service: string): string;
+  /**
+   * platform.settle(): every consumer caught up and every outbox published, publishes in flight
+   * included. Checked each time: a second settle must find nothing new on the bus (an earlier
+   * runtime returned too early on PostgreSQL; see docs/scenarios.md, "Findings").
+   */
+  settle(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** How many records the bus holds, over every topic. */
+export function recordCount(bus: MemoryBus): number {
+  let n = 0;
+  for (const topic of bus.topics()) n += bus.records(topic).length;
+  return n;
 }
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
@@ -113,6 +126,12 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     db: database.db,
     dbKind: database.kind,
     url: (service) => platform.service(service).url,
+    async settle() {
+      await platform.settle();
+      const settled = recordCount(bus);
+      await platform.settle();
+      if (recordCount(bus) !== settled) throw new Error('platform.settle() returned while the platform was still at work');
+    },
     async stop() {
       await platform.stop();
       await bus.close();

@@ -161,6 +161,13 @@ export class MemoryBus implements Bus {
     return lag;
   }
 
+  /** Records not yet delivered to the active groups, and deliveries under way. */
+  backlog(): number {
+    let total = this.running.size;
+    for (const [group, member] of this.members) if (member.active) total += this.lag(group);
+    return total;
+  }
+
   /** Every record of a topic, partition by partition (for tests and the DLQ browser). */
   records(topic: string): DeliveredRecord[] {
     return (this.logs.get(topic) ?? []).flat();

@@ -103,11 +103,28 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Publishes everything committed so far, waiting for a publish already in flight (which may
+   * hold rows this call would skip); returns how many rows went out.
+   */
+  async settle(): Promise<number> {
+    let total = 0;
+    if (this.running) total += await this.running;
+    total += await this.flush();
+    if (this.running) total += await this.running;
+    return total;
+  }
+
   /** Waits for a running publish, then stops polling. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+  }
+
+  /** Is a publish under way? */
+  get busy(): boolean {
+    return this.running !== undefined;
   }
 
   /** Rows committed but not yet published. */

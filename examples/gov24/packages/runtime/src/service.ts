@@ -602,9 +602,9 @@ export class ServiceRuntime {
     return () => this.overrides.delete(command);
   }
 
-  /** Publishes every committed event and waits for in-flight work (tests). */
-  async flush(): Promise<void> {
-    await this.relay.flush();
+  /** Publishes every committed event, in-flight publishes included; returns how many (tests, settle). */
+  flush(): Promise<number> {
+    return this.relay.settle();
   }
 
   /** A new correlation id (the complaint id) for a flow started from outside. */

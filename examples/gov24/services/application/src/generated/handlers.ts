@@ -127,7 +127,10 @@ export interface ApplicationHandlers {
 export const applicationDefaults: ApplicationHandlers = {
   async SubmitGeneralApplication(command, ctx) {
     const key = ctx.key;
-    const source: Source = { ...ctx.state, ...command };
+    // Business idempotency: a command that would create this aggregate again (a redelivered
+    // event, a replay, a client retrying with the same key) finds it exists and changes nothing.
+    if (ctx.state !== undefined) return {};
+    const source: Source = { ...command };
     const data: GeneralApplicationSubmitted = {
       applicationId: key,
       citizenId: asString(source.citizenId) ?? '',
@@ -155,7 +158,7 @@ export const applicationDefaults: ApplicationHandlers = {
     const state = applicationState(merged, key);
     return { state, events: [{ event: 'ApplicationCancelled', data }] };
   },
-  async RecordIssuanceResult(command, ctx) {
+  RecordIssuanceResult(command, ctx) {
     const key = ctx.key;
     const source: Source = { ...ctx.state, ...command };
     const data: IssuanceResultRecorded = {
@@ -167,12 +170,6 @@ export const applicationDefaults: ApplicationHandlers = {
     };
     const merged: Source = { ...source, ...data };
     const state = applicationState(merged, key);
-    // Synchronous calls (the model's `calls`), before the decision and outside any transaction:
-    // a failure (timeout, open circuit breaker) rejects the command and nothing is written.
-    await ctx.clients.guidance.checkRequirements({
-      guideId: asUuid(merged.guideId),
-      complaintType: asString(merged.complaintType) ?? '',
-    });
     return { state, events: [{ event: 'IssuanceResultRecorded', data }] };
   },
 };

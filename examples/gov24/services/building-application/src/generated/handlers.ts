@@ -117,7 +117,10 @@ export interface PermitApplicationHandlers {
 export const permitApplicationDefaults: PermitApplicationHandlers = {
   async SubmitBuildingApplication(command, ctx) {
     const key = ctx.key;
-    const source: Source = { ...ctx.state, ...command };
+    // Business idempotency: a command that would create this aggregate again (a redelivered
+    // event, a replay, a client retrying with the same key) finds it exists and changes nothing.
+    if (ctx.state !== undefined) return {};
+    const source: Source = { ...command };
     const data: BuildingApplicationSubmitted = {
       applicationId: key,
       citizenId: asString(source.citizenId) ?? '',

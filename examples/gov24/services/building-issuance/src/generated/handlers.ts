@@ -101,10 +101,10 @@ export interface BuildingPermitHandlers {
 export const buildingPermitDefaults: BuildingPermitHandlers = {
   IssueBuildingPermit(command, ctx) {
     const key = ctx.key;
-    // Business idempotency: an event that would create this aggregate again (a redelivery, a
-    // replay) finds it exists and changes nothing.
-    if (ctx.cause !== undefined && ctx.state !== undefined) return {};
-    const source: Source = { ...ctx.state, ...command };
+    // Business idempotency: a command that would create this aggregate again (a redelivered
+    // event, a replay, a client retrying with the same key) finds it exists and changes nothing.
+    if (ctx.state !== undefined) return {};
+    const source: Source = { ...command };
     const data: BuildingPermitIssued = {
       permitId: key,
       applicationId:

@@ -100,7 +100,10 @@ export interface GuideHandlers {
 export const guideDefaults: GuideHandlers = {
   CheckCarRequirements(command, ctx) {
     const key = ctx.key;
-    const source: Source = { ...ctx.state, ...command };
+    // Business idempotency: a command that would create this aggregate again (a redelivered
+    // event, a replay, a client retrying with the same key) finds it exists and changes nothing.
+    if (ctx.state !== undefined) return {};
+    const source: Source = { ...command };
     const state = guideState(source, key);
     return { state };
   },

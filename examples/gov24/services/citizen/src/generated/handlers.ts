@@ -105,10 +105,10 @@ export interface NotificationHandlers {
 export const notificationDefaults: NotificationHandlers = {
   NotifyCitizen(command, ctx) {
     const key = ctx.key;
-    // Business idempotency: an event that would create this aggregate again (a redelivery, a
-    // replay) finds it exists and changes nothing.
-    if (ctx.cause !== undefined && ctx.state !== undefined) return {};
-    const source: Source = { ...ctx.state, ...command };
+    // Business idempotency: a command that would create this aggregate again (a redelivered
+    // event, a replay, a client retrying with the same key) finds it exists and changes nothing.
+    if (ctx.state !== undefined) return {};
+    const source: Source = { ...command };
     const data: CitizenNotified = {
       notificationId: key,
       applicationId: asUuid(source.applicationId) ?? deriveId('NotifyCitizen', key, 'applicationId'),

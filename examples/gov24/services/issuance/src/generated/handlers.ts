@@ -114,10 +114,10 @@ export interface DocumentHandlers {
 export const documentDefaults: DocumentHandlers = {
   IssueGeneralDocument(command, ctx) {
     const key = ctx.key;
-    // Business idempotency: an event that would create this aggregate again (a redelivery, a
-    // replay) finds it exists and changes nothing.
-    if (ctx.cause !== undefined && ctx.state !== undefined) return {};
-    const source: Source = { ...ctx.state, ...command };
+    // Business idempotency: a command that would create this aggregate again (a redelivered
+    // event, a replay, a client retrying with the same key) finds it exists and changes nothing.
+    if (ctx.state !== undefined) return {};
+    const source: Source = { ...command };
     const data: GeneralDocumentIssued = {
       documentId: key,
       applicationId:

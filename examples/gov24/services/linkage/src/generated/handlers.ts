@@ -100,10 +100,10 @@ export interface AgencyTransmissionHandlers {
 export const agencyTransmissionDefaults: AgencyTransmissionHandlers = {
   ShareIssuedDocument(command, ctx) {
     const key = ctx.key;
-    // Business idempotency: an event that would create this aggregate again (a redelivery, a
-    // replay) finds it exists and changes nothing.
-    if (ctx.cause !== undefined && ctx.state !== undefined) return {};
-    const source: Source = { ...ctx.state, ...command };
+    // Business idempotency: a command that would create this aggregate again (a redelivered
+    // event, a replay, a client retrying with the same key) finds it exists and changes nothing.
+    if (ctx.state !== undefined) return {};
+    const source: Source = { ...command };
     const data: IssuedDocumentShared = {
       transmissionId: key,
       applicationId:
