@@ -184,6 +184,21 @@ describe('msa-gen scaffold', () => {
     expect(notDir.err()).toContain('exists and is not a folder');
   });
 
+  it('validate loads neither the generators nor ts-morph nor TypeScript (built CLI, child process)', () => {
+    const dist = join(root, 'dist', 'cli', 'run.js');
+    const script = `
+      import { createRequire } from 'node:module';
+      const { run } = await import(${JSON.stringify(dist)});
+      const io = { cwd: ${JSON.stringify(work)}, env: {}, stdout: { write() {} }, stderr: { write() {} } };
+      const code = await run(['validate', 'model.yaml'], io);
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => /ts-morph|handlebars|[\\/]typescript[\\/]/.test(k));
+      console.log(JSON.stringify({ code, loaded }));
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout.trim())).toEqual({ code: 0, loaded: [] });
+  });
+
   it('--check does not load ts-morph or the TypeScript compiler (built CLI, child process)', () => {
     const dist = join(root, 'dist', 'cli', 'run.js');
     expect(existsSync(dist) && statSync(dist).isFile()).toBe(true);
