@@ -114,7 +114,12 @@ async function finish(ctx: ScaffoldContext, plan: Plan, io: CliIO): Promise<numb
       return EXIT.ok;
     }
     io.stdout.write(await renderDrift(plan));
-    io.stderr.write(`msa-gen: ${ctx.outShown} is out of date with ${ctx.modelPath}: ${found.length} file${found.length === 1 ? '' : 's'}; run \`msa-gen scaffold ${ctx.modelPath} -o ${ctx.outShown}\`\n`);
+    const fix = `msa-gen scaffold ${ctx.modelPath} -o ${ctx.outShown}`;
+    const how =
+      conflicts(plan).length > 0
+        ? `move hand edits of generated files into user-owned files, or overwrite them with \`${fix} --force\``
+        : `run \`${fix}\``;
+    io.stderr.write(`msa-gen: ${ctx.outShown} is out of date with ${ctx.modelPath}: ${found.length} file${found.length === 1 ? '' : 's'}; ${how}\n`);
     return EXIT.findings;
   }
   const blocked = ctx.force ? [] : conflicts(plan);
