@@ -66,11 +66,14 @@ const base = results[0].median;
 console.log('\nmedian wall time (ms), and ratio to the node -e 0 baseline:');
 for (const r of results) console.log(`  ${r.name.padEnd(48)} ${r.median.toFixed(1).padStart(8)}  ${(r.median / base).toFixed(2)}x`);
 
-// Does --check load the TypeScript compiler? Count the modules it imports.
-const probe = spawnSync(node, [cli, 'scaffold', model, '-o', checked, '--check'], {
-  env: { ...process.env, NODE_DEBUG: 'module' },
-  encoding: 'utf8',
-});
-const loadsTs = /ts-morph|typescript\/lib/.test(probe.stderr ?? '');
-console.log(`\n--check loads ts-morph/TypeScript: ${loadsTs ? 'yes' : 'no'}`);
+// Does --check load the TypeScript compiler? Look at what the CommonJS loader holds afterwards.
+const probeScript = `
+  import { createRequire } from 'node:module';
+  const { run } = await import(${JSON.stringify(join(root, 'dist', 'cli', 'run.js'))});
+  const io = { cwd: ${JSON.stringify(root)}, env: {}, stdout: { write() {} }, stderr: { write() {} } };
+  await run(['scaffold', ${JSON.stringify(model)}, '-o', ${JSON.stringify(checked)}, '--check'], io);
+  console.log(Object.keys(createRequire(import.meta.url).cache).some((k) => /ts-morph|[\\\\/]typescript[\\\\/]/.test(k)));
+`;
+const probe = spawnSync(node, ['--input-type=module', '-e', probeScript], { encoding: 'utf8' });
+console.log(`\n--check loads ts-morph/TypeScript: ${probe.stdout.trim() === 'true' ? 'yes' : probe.stdout.trim() === 'false' ? 'no' : `unknown (${probe.stderr.trim()})`}`);
 rmSync(work, { recursive: true, force: true });
