@@ -94,7 +94,8 @@ export function clientsFor(module: ServiceModule, env: Env, urls: Readonly<Recor
   for (const call of module.calls) {
     clients[call.service] = createServiceClient({
       service: call.service,
-      baseUrl: urls[call.service] ?? env[call.urlEnv] ?? call.defaultUrl,
+      // Looked up at each call: in one process (startPlatform) a restarted service may get a new port.
+      baseUrl: () => urls[call.service] ?? env[call.urlEnv] ?? call.defaultUrl,
       timeoutMs: call.timeoutMs,
       retry: call.retry,
       circuitBreaker: call.circuitBreaker,
@@ -173,32 +174,17 @@ export async function startPlatform(modules: readonly ServiceModule[], options: 
   const bus = options.bus ?? busFrom(env, modules[0]?.platform ?? 'platform', options.logger);
   const logger = options.logger ?? loggerFrom(env);
   const running = new Map<string, RunningService>();
-  const ports = new Map<string, number>();
   const urls: Record<string, string> = {};
   const host = options.host ?? '127.0.0.1';
 
-  // Fix every port first, so each service's clients know where the others are.
-  const { createServer } = await import('node:net');
-  for (const [i, m] of modules.entries()) {
-    const port =
-      options.basePort && options.basePort > 0
-        ? options.basePort + i
-        : await new Promise<number>((resolve, reject) => {
-            const probe = createServer();
-            probe.once('error', reject);
-            probe.listen(0, host, () => {
-              const address = probe.address();
-              const p = typeof address === 'object' && address ? address.port : 0;
-              probe.close(() => resolve(p));
-            });
-          });
-    ports.set(m.name, port);
-    urls[m.name] = `http://${host}:${port}`;
-  }
-
+  // Each service listens where the system puts it (port 0: no race for a free port) unless a base
+  // port is given; the others' clients look its URL up at each call.
   const byName = new Map(modules.map((m) => [m.name, m]));
   const start = async (m: ServiceModule) => {
-    const s = await startService(m, { ...options, env, db, bus, logger, port: ports.get(m.name)!, host, urls });
+    const index = modules.indexOf(m);
+    const port = options.basePort && options.basePort > 0 ? options.basePort + index : 0;
+    const s = await startService(m, { ...options, env, db, bus, logger, port, host, urls });
+    urls[m.name] = s.url;
     running.set(m.name, s);
     return s;
   };

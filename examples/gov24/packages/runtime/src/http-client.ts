@@ -22,7 +22,8 @@ import {
 export interface ClientOptions {
   /** The called service, for messages. */
   readonly service: string;
-  readonly baseUrl: string;
+  /** The called service's base URL, or a function giving it at each call (it may move). */
+  readonly baseUrl: string | (() => string);
   readonly timeoutMs: number;
   readonly retry: { readonly maxAttempts: number; readonly backoffMs: number; readonly maxBackoffMs: number };
   readonly circuitBreaker: { readonly consecutiveFailures: number; readonly halfOpenAfterMs: number };
@@ -70,6 +71,7 @@ export interface ServiceClient {
 }
 
 export function createServiceClient(options: ClientOptions): ServiceClient {
+  const baseUrl = typeof options.baseUrl === 'function' ? options.baseUrl : () => options.baseUrl as string;
   // Only transport failures, timeouts and 5xx count: a 4xx is the caller's fault, not an outage.
   const breaker = circuitBreaker(handleWhen((e) => !(e instanceof CallRejectedError)), {
     halfOpenAfter: options.circuitBreaker.halfOpenAfterMs,
@@ -104,7 +106,7 @@ export function createServiceClient(options: ClientOptions): ServiceClient {
     async call<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
       try {
         return await policy.execute(async ({ signal }) => {
-          const res = await fetch(new URL(path, options.baseUrl), {
+          const res = await fetch(new URL(path, baseUrl()), {
             method,
             signal,
             headers: body === undefined ? { ...headers } : { ...headers, 'content-type': 'application/json' },
