@@ -72,8 +72,7 @@ export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: 
   if (outKind === 'other') throw new UsageError(`${ctx.outShown} exists and is not a folder`);
 
   const { generate } = await import('../generators/index.js');
-  let files: GeneratedFile[];
-  files = generate({ model: result.model, templates: loadTemplates(), options: { toolVersion: version() } });
+  const files: GeneratedFile[] = generate({ model: result.model, templates: loadTemplates(), options: { toolVersion: version() } });
   const fs = nodeOutputFs(ctx.outDir);
   let plan: Plan;
   try {
