@@ -85,8 +85,12 @@ export function busFrom(env: Env, clientId: string, logger?: Logger): Bus {
   return new MemoryBus();
 }
 
-export function databaseFrom(env: Env): Promise<Db> {
-  return openDatabase({ url: env['DATABASE_URL'], dataDir: env['PGLITE_DATA_DIR'] });
+export function databaseFrom(env: Env, logger?: Logger): Promise<Db> {
+  return openDatabase({
+    url: env['DATABASE_URL'],
+    dataDir: env['PGLITE_DATA_DIR'],
+    onConnectionError: (error) => logger?.warn('database connection lost; reconnecting on demand', { error: error.message }),
+  });
 }
 
 export function clientsFor(module: ServiceModule, env: Env, urls: Readonly<Record<string, string>> = {}): Record<string, ServiceClient> {
@@ -114,7 +118,7 @@ export async function startService(module: ServiceModule, options: StartOptions 
   const logger = options.logger ?? loggerFrom(env, def.pii);
   const ownDb = options.db === undefined;
   const ownBus = options.bus === undefined;
-  const db = options.db ?? (await databaseFrom(env));
+  const db = options.db ?? (await databaseFrom(env, logger));
   const bus = options.bus ?? busFrom(env, `${module.platform}-${module.name}`, logger);
   const runtime = new ServiceRuntime(def, {
     db,
@@ -170,9 +174,9 @@ export interface PlatformOptions extends Omit<StartOptions, 'port' | 'urls'> {
  */
 export async function startPlatform(modules: readonly ServiceModule[], options: PlatformOptions = {}): Promise<Platform> {
   const env = options.env ?? {};
-  const db = options.db ?? (await databaseFrom(env));
-  const bus = options.bus ?? busFrom(env, modules[0]?.platform ?? 'platform', options.logger);
   const logger = options.logger ?? loggerFrom(env);
+  const db = options.db ?? (await databaseFrom(env, logger));
+  const bus = options.bus ?? busFrom(env, modules[0]?.platform ?? 'platform', logger);
   const running = new Map<string, RunningService>();
   const urls: Record<string, string> = {};
   const host = options.host ?? '127.0.0.1';

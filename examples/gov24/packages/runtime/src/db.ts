@@ -104,6 +104,8 @@ class PostgresDb implements Db {
 export interface DatabaseOptions {
   /** postgres://… to use a server; otherwise PGlite. */
   readonly url?: string | undefined;
+  /** Told when the server drops an idle connection (restart, failover); the pool opens a new one. */
+  readonly onConnectionError?: ((error: Error) => void) | undefined;
   /** PGlite data directory; in memory when absent. */
   readonly dataDir?: string | undefined;
 }
@@ -113,6 +115,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
   if (options.url) {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle client's error (the server restarted, or terminated it) is emitted on the pool; left
+    // unhandled it would crash the process. The pool discards that client and connects anew.
+    pool.on('error', (error) => options.onConnectionError?.(error));
     await pool.query('select 1');
     return new PostgresDb(pool);
   }
