@@ -1,7 +1,6 @@
 import { camelCase, isCamelCase } from '../case.js';
 import type { Finding } from '../finding.js';
 import { writtenFields } from '../fields.js';
-import type { Model } from '../ir.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {

@@ -1,6 +1,5 @@
 import { writtenFields } from '../fields.js';
 import type { Finding } from '../finding.js';
-import type { Field, Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
 import type { Rule } from './rule.js';
 

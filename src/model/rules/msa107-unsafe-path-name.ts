@@ -1,5 +1,4 @@
 import type { Finding } from '../finding.js';
-import type { Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
 import type { Rule } from './rule.js';
 

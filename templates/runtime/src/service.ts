@@ -605,9 +605,4 @@ export class ServiceRuntime {
   flush(): Promise<number> {
     return this.relay.settle();
   }
-
-  /** A new correlation id (the complaint id) for a flow started from outside. */
-  static newId(): string {
-    return randomUUID();
-  }
 }

@@ -14,15 +14,6 @@ import type { ServiceRuntime } from './service.ts';
 
 export type SagaStatus = 'running' | 'completed' | 'compensating' | 'compensated' | 'failed';
 
-export interface SagaInstance {
-  readonly id: string;
-  readonly saga: string;
-  readonly step: number;
-  readonly status: SagaStatus;
-  readonly data: Record<string, unknown>;
-  readonly history: ReadonlyArray<{ readonly step: number; readonly what: string }>;
-}
-
 /** `/renewals/{renewalId}/pay` with data → `/renewals/42/pay`. */
 export function fillPath(path: string, data: Readonly<Record<string, unknown>>): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(data[name] ?? '')));
@@ -55,14 +46,6 @@ export class Orchestrator {
         return 'done';
       },
     };
-  }
-
-  async instance(saga: string, id: string): Promise<SagaInstance | undefined> {
-    const r = await this.runtime.db.query<{ id: string; saga: string; step: number; status: SagaStatus; data: Record<string, unknown>; history: SagaInstance['history'] }>(
-      `SELECT id, saga, step, status, data, history FROM ${this.table} WHERE saga = $1 AND id = $2`,
-      [saga, id],
-    );
-    return r.rows[0];
   }
 
   /** Moves the state machine in the transaction; commands and compensations go out after commit. */

@@ -106,7 +106,7 @@ describe('ServiceRuntime', () => {
   });
 
   it('replaying a DLQ record after a fix completes it and cancels the pending compensation', async () => {
-    const { runtime, bus, settle } = await start({ compensationDelayMs: 60_000 });
+    const { runtime, settle } = await start({ compensationDelayMs: 60_000 });
     let broken = true;
     runtime.overrideHandler('DispatchShipment', (orig) => (cmd, ctx) => {
       if (broken) throw new Error('bug');
