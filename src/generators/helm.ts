@@ -6,11 +6,12 @@
  */
 import type { Context, Model } from '../model/ir.js';
 import { DEFAULTS } from '../model/resolve.js';
+import { jsonText } from './emit/json.js';
+import { yamlComment, yamlDocument } from './emit/yaml.js';
 import { compareCodeUnits } from './k8s-names.js';
 import { databaseSchema, SERVICE_ENV } from './runtime-names.js';
 import { consumerLagTargets } from './topic-plan.js';
 import { GENERATED_HEADER, generatedFile, type GeneratedFile, type GenerateRequest } from './types.js';
-import { toYaml } from './yaml-text.js';
 
 /** Where the chart's files live in request.templates. */
 export const HELM_TEMPLATE_DIR = 'helm/';
@@ -457,7 +458,7 @@ export function valuesSchema(model: Model): Schema {
 // Chart files
 
 function chartYaml(model: Model): string {
-  return toYaml({
+  return yamlDocument({
     apiVersion: 'v2',
     name: model.platform.name,
     description: model.platform.title,
@@ -471,39 +472,39 @@ function chartYaml(model: Model): string {
 function valuesComment(model: Model): string {
   const p = model.platform.name;
   const lines = [
-    `# Values of the ${p} chart (${model.platform.title}), from the model: one entry per bounded`,
-    `# context under services. values.schema.json checks every value.`,
-    `#`,
-    `# One release per Kubernetes namespace:`,
-    `#   helm install ${p} helm/${p} -n ${model.platform.namespace}`,
+    `Values of the ${p} chart (${model.platform.title}), from the model: one entry per bounded`,
+    `context under services. values.schema.json checks every value.`,
+    ``,
+    `One release per Kubernetes namespace:`,
+    `  helm install ${p} helm/${p} -n ${model.platform.namespace}`,
   ];
   for (const ns of isolatedNamespaces(model)) {
-    lines.push(`#   helm install ${releaseName(model, ns)} helm/${p} -n ${ns} -f helm/${p}/values-${ns}.yaml`);
+    lines.push(`  helm install ${releaseName(model, ns)} helm/${p} -n ${ns} -f helm/${p}/values-${ns}.yaml`);
   }
   lines.push(
-    `#`,
-    `# Per service: replicaCount applies only while autoscaling (an HPA on CPU) and keda (a KEDA`,
-    `# ScaledObject on Kafka consumer lag) are both off; the two autoscalers exclude each other.`,
-    `# keda.triggers: each topic the service consumes, with the consumer group (one per policy and`,
-    `# per read model) whose lag KEDA measures.`,
-    `# Environment of each service: SERVICE_NAME, PORT (service.port), KAFKA_BROKERS`,
-    `# (global.kafka.bootstrapServers) and DATABASE_SCHEMA (database.schema) from its ConfigMap, with`,
-    `# env for more; DATABASE_URL from the Secret global.database.secretName (key secretKey).`,
-    `# networkPolicy: ingress to a service only from the platform's pods and from the namespaces in`,
-    `# global.networkPolicy.allowedNamespaces (add those of the ingress controller and of monitoring).`,
-    `# Change values with a values file of your own (-f), not here: msa-gen rewrites this file.`,
+    ``,
+    `Per service: replicaCount applies only while autoscaling (an HPA on CPU) and keda (a KEDA`,
+    `ScaledObject on Kafka consumer lag) are both off; the two autoscalers exclude each other.`,
+    `keda.triggers: each topic the service consumes, with the consumer group (one per policy and`,
+    `per read model) whose lag KEDA measures.`,
+    `Environment of each service: SERVICE_NAME, PORT (service.port), KAFKA_BROKERS`,
+    `(global.kafka.bootstrapServers) and DATABASE_SCHEMA (database.schema) from its ConfigMap, with`,
+    `env for more; DATABASE_URL from the Secret global.database.secretName (key secretKey).`,
+    `networkPolicy: ingress to a service only from the platform's pods and from the namespaces in`,
+    `global.networkPolicy.allowedNamespaces (add those of the ingress controller and of monitoring).`,
+    `Change values with a values file of your own (-f), not here: msa-gen rewrites this file.`,
   );
-  return lines.join('\n');
+  return yamlComment(lines);
 }
 
 function overlayComment(model: Model, namespace: string): string {
   const p = model.platform.name;
-  return [
-    `# The release of isolated namespace "${namespace}", over values.yaml: only the services of`,
-    `# "${namespace}" are enabled. Helm validates the merged values against values.schema.json.`,
-    `#   helm install ${releaseName(model, namespace)} helm/${p} -n ${namespace} -f helm/${p}/values-${namespace}.yaml`,
-    `# The Secret global.database.secretName must exist in "${namespace}" too.`,
-  ].join('\n');
+  return yamlComment([
+    `The release of isolated namespace "${namespace}", over values.yaml: only the services of`,
+    `"${namespace}" are enabled. Helm validates the merged values against values.schema.json.`,
+    `  helm install ${releaseName(model, namespace)} helm/${p} -n ${namespace} -f helm/${p}/values-${namespace}.yaml`,
+    `The Secret global.database.secretName must exist in "${namespace}" too.`,
+  ]);
 }
 
 /**
@@ -524,14 +525,14 @@ export function generateHelm(request: GenerateRequest): GeneratedFile[] {
 
   const files: GeneratedFile[] = [
     generatedFile(`${root}/Chart.yaml`, chartYaml(model)),
-    generatedFile(`${root}/values.yaml`, `${valuesComment(model)}\n${toYaml(chartValues(model))}`),
-    generatedFile(`${root}/values.schema.json`, `${JSON.stringify(valuesSchema(model), null, 2)}\n`),
+    generatedFile(`${root}/values.yaml`, `${valuesComment(model)}\n${yamlDocument(chartValues(model))}`),
+    generatedFile(`${root}/values.schema.json`, jsonText(valuesSchema(model))),
   ];
   for (const namespace of isolatedNamespaces(model)) {
     files.push(
       generatedFile(
         `${root}/values-${namespace}.yaml`,
-        `${overlayComment(model, namespace)}\n${toYaml(namespaceOverlay(model, namespace))}`,
+        `${overlayComment(model, namespace)}\n${yamlDocument(namespaceOverlay(model, namespace))}`,
       ),
     );
   }

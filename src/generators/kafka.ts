@@ -4,10 +4,10 @@
  * event topic and per DLQ (see topic-plan.ts for which events get a DLQ).
  */
 import type { Model, Topic } from '../model/ir.js';
+import { yamlComment, yamlDocument } from './emit/yaml.js';
 import { compareCodeUnits, uniqueKubernetesNames } from './k8s-names.js';
 import { plannedTopics, type PlannedTopic } from './topic-plan.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from './types.js';
-import { toYaml } from './yaml-text.js';
 
 export const KAFKA_TOPIC_API_VERSION = 'kafka.strimzi.io/v1';
 
@@ -69,23 +69,25 @@ export function kafkaTopicResource(model: Model, planned: PlannedTopic, name: st
 
 function fileComment(model: Model, namespace: string): string {
   const cluster = model.platform.kafka.cluster;
-  return [
-    `# Kafka topics of platform "${model.platform.name}" produced in namespace "${namespace}":`,
-    `# one KafkaTopic per event topic, and per DLQ of each event a consumer may dead-letter`,
-    `# (consumed by a policy with dlq on, or by a read model).`,
-    `# Target: the Kafka cluster "${cluster}" (label strimzi.io/cluster), namespace "${namespace}".`,
-    `# Strimzi's Topic Operator reconciles only the namespace it watches`,
-    `# (Kafka spec.entityOperator.topicOperator.watchedNamespace, by default the Kafka cluster's`,
-    `# own namespace): apply this file where a Topic Operator of "${cluster}" watches "${namespace}",`,
-    `# e.g. kubectl apply -n ${namespace} -f topics.yaml`,
-  ].join('\n');
+  return yamlComment([
+    `Kafka topics of platform "${model.platform.name}" produced in namespace "${namespace}":`,
+    `one KafkaTopic per event topic, and per DLQ of each event a consumer may dead-letter`,
+    `(consumed by a policy with dlq on, or by a read model).`,
+    `Target: the Kafka cluster "${cluster}" (label strimzi.io/cluster), namespace "${namespace}".`,
+    `Strimzi's Topic Operator reconciles only the namespace it watches`,
+    `(Kafka spec.entityOperator.topicOperator.watchedNamespace, by default the Kafka cluster's`,
+    `own namespace): apply this file where a Topic Operator of "${cluster}" watches "${namespace}",`,
+    `e.g. kubectl apply -n ${namespace} -f topics.yaml`,
+  ]);
 }
 
 function documentComment(planned: PlannedTopic): string {
   const { event } = planned;
-  return planned.kind === 'dlq'
-    ? `# DLQ of ${event.name} (failed records of its consumers, after their retries)`
-    : `# ${event.name}, produced by context ${event.context.name}`;
+  return yamlComment(
+    planned.kind === 'dlq'
+      ? `DLQ of ${event.name} (failed records of its consumers, after their retries)`
+      : `${event.name}, produced by context ${event.context.name}`,
+  );
 }
 
 export function generateKafkaTopics(request: GenerateRequest): GeneratedFile[] {
@@ -98,7 +100,7 @@ export function generateKafkaTopics(request: GenerateRequest): GeneratedFile[] {
   return [...byNamespace.keys()].sort(compareCodeUnits).map((namespace) => {
     const documents = byNamespace.get(namespace)!.map((entry) => {
       const resource = kafkaTopicResource(model, entry, names.get(entry.topic.name)!);
-      return `---\n${documentComment(entry)}\n${toYaml(resource)}`;
+      return `---\n${documentComment(entry)}\n${yamlDocument(resource)}`;
     });
     return generatedFile(`kafka/${namespace}/topics.yaml`, `${fileComment(model, namespace)}\n${documents.join('')}`);
   });

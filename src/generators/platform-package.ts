@@ -3,6 +3,7 @@
  * in one process (`npm run dev`): one bus, one database with a schema per service, each service
  * on its own port.
  */
+import { jsonText } from './emit/json.js';
 import type { Model } from '../model/ir.js';
 import { platformPackage, runtimePackage, servicePackage, serviceVariable } from './names.js';
 import { workspaceTsconfig } from './service.js';
@@ -31,7 +32,7 @@ function packageJson(model: Model): string {
     scripts: { start: 'node src/main.ts' },
     dependencies,
   };
-  return `${JSON.stringify(pkg, null, 2)}\n`;
+  return jsonText(pkg);
 }
 
 function indexModule(model: Model): string {

@@ -1,12 +1,28 @@
-/** Text templates (handlebars), compiled once per template source: the same text, the same function. */
+/**
+ * Text templates (handlebars), compiled once per template source: the same text, the same function.
+ * Handlebars' own escaping (for HTML) is off: a template writes a Dockerfile or Markdown, never
+ * HTML. Instead every string a template receives is Escaped for its format by that format's
+ * emitter (emit/dockerfile.ts, emit/markdown.ts); numbers and booleans are the only other values.
+ */
 import Handlebars from 'handlebars';
+import type { Escaped } from './emit/escaped.js';
 import type { Templates } from './types.js';
+
+/** What a template of format F may receive: escaped text, numbers, booleans, lists and records of them. */
+export type TemplateValue<F extends string> =
+  | Escaped<F>
+  | number
+  | boolean
+  | readonly TemplateValue<F>[]
+  | { readonly [key: string]: TemplateValue<F> };
+
+export type TemplateData<F extends string> = { readonly [key: string]: TemplateValue<F> };
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 const handlebars = Handlebars.create();
 
 /** Renders templates/<path> with `data`: no HTML escaping, and a missing value is an error. */
-export function renderTemplate(templates: Templates, path: string, data: unknown): string {
+export function renderTemplate<F extends string>(templates: Templates, path: string, data: TemplateData<F>): string {
   const source = templates.get(path);
   if (source === undefined) throw new Error(`template ${path} is missing`);
   let render = compiled.get(source);

@@ -3,12 +3,15 @@
  * .gitignore and .dockerignore, docker-compose.yml (Kafka and PostgreSQL for local runs), the
  * README, and the user-owned end-to-end starter test tests/platform.test.ts.
  */
-import { renderTemplate } from './render.js';
 import type { Model } from '../model/ir.js';
-import { releaseName, isolatedNamespaces } from './helm.js';
+import { jsonText } from './emit/json.js';
+import { mdCode, mdCodeBlock, mdCodeBlockLine, mdInline, mdParagraph, type Markdown } from './emit/markdown.js';
+import { yamlComment, yamlDocument, yamlDoubleQuoted, yamlFlowSequence } from './emit/yaml.js';
+import { databaseSecretName, releaseName, isolatedNamespaces } from './helm.js';
 import { serviceDir } from './names.js';
 import { DEV_BASE_PORT } from './platform-package.js';
 import { callTargets, commandRoute, contextCommands, urlEnv } from './service-plan.js';
+import { renderTemplate, type TemplateData } from './render.js';
 import { platformTestFile } from './starter-tests.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from './types.js';
 import { NODE_ENGINE, ROOT_DEV_DEPENDENCIES } from './versions.js';
@@ -16,15 +19,10 @@ import { NODE_ENGINE, ROOT_DEV_DEPENDENCIES } from './versions.js';
 /** Templates this generator reads (paths relative to templates/). */
 export const ROOT_TEMPLATES = {
   readme: 'root/README.md.hbs',
-  compose: 'root/docker-compose.yml.hbs',
 } as const;
 
 /** Images of docker-compose.yml. */
 export const COMPOSE_IMAGES = { kafka: 'apache/kafka:3.9.1', postgres: 'postgres:17' } as const;
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
 
 function packageJson(request: GenerateRequest): string {
   const { model, options } = request;
@@ -51,7 +49,7 @@ function packageJson(request: GenerateRequest): string {
     allowScripts: { node: true },
     'msa-gen': { version: options.toolVersion },
   };
-  return json(pkg);
+  return jsonText(pkg);
 }
 
 export const BASE_COMPILER_OPTIONS = {
@@ -118,7 +116,8 @@ export default defineConfig({
 `;
 }
 
-function readmeData(request: GenerateRequest) {
+/** What README.md.hbs receives: every string escaped for where the template puts it. */
+function readmeData(request: GenerateRequest): TemplateData<'markdown'> {
   const { model } = request;
   const rows: [string, string][] = [
     ['package.json, tsconfig*.json', 'npm workspaces: packages/*, services/*'],
@@ -133,17 +132,18 @@ function readmeData(request: GenerateRequest) {
     [`helm/${model.platform.name}/`, 'the Helm chart (values per service)'],
   ];
   const width = Math.max(...rows.map(([path]) => path.length)) + 2;
-  const layout = rows.map(([path, what]) => `${path.padEnd(width)}${what}`.trimEnd()).join('\n');
+  const layout = mdCodeBlock(rows.map(([path, what]) => `${path.padEnd(width)}${what}`.trimEnd()));
   const contexts = model.contexts.map((c, i) => {
-    const routes: { method: string; path: string; what: string }[] = [];
+    const routes: { method: Markdown; path: Markdown; what: Markdown }[] = [];
+    const route = (method: string, path: string, what: string) => routes.push({ method: mdCode(method), path: mdCode(path), what: mdInline(what) });
     for (const command of contextCommands(c)) {
-      const route = commandRoute(command, model);
-      if (route) routes.push({ method: route.method, path: route.path, what: route.internal ? `${command.name} (for the saga orchestrator)` : command.name });
+      const r = commandRoute(command, model);
+      if (r) route(r.method, r.path, r.internal ? `${command.name} (for the saga orchestrator)` : command.name);
     }
-    for (const r of c.readModels) routes.push({ method: 'GET', path: r.http.path, what: `${r.name} lookup` });
+    for (const r of c.readModels) route('GET', r.http.path, `${r.name} lookup`);
     return {
-      name: c.name,
-      title: c.title,
+      name: mdInline(c.name),
+      command: mdCode(`npm run start:${c.name}`),
       port: c.port,
       devPort: DEV_BASE_PORT + i,
       routes,
@@ -159,51 +159,112 @@ function readmeData(request: GenerateRequest) {
   }
   const urlEnvs = [...callers.values()]
     .sort((a, b) => (a.env < b.env ? -1 : a.env > b.env ? 1 : 0))
-    .map((e) => ({ ...e, callers: e.callers.join(', ') }));
+    .map((e) => ({ env: mdCode(e.env), url: mdCode(e.url), service: mdInline(e.service), callers: mdInline(e.callers.join(', ')) }));
+  const p = model.platform;
+  const databaseUrl = `postgres://${p.name}:${p.name}@localhost:5432/${p.name}`;
+  const chart = `helm/${p.name}`;
   return {
-    platform: model.platform.name,
-    title: model.platform.title,
-    description: model.platform.description ?? '',
+    platform: mdCode(p.name),
+    title: mdInline(p.title),
+    description: p.description ? mdParagraph(p.description) : mdInline(''),
     contextCount: model.contexts.length,
     layout,
     contexts,
     devBasePort: DEV_BASE_PORT,
     urlEnvs,
-    dlqSuffix: model.platform.kafka.dlq.suffix,
-    retry: model.platform.kafka.retry,
-    registry: model.platform.deploy.image.registry,
-    tag: model.platform.deploy.image.tag,
-    cluster: model.platform.kafka.cluster,
-    namespace: model.platform.namespace,
-    isolated: isolatedNamespaces(model).map((ns) => ({ namespace: ns, release: releaseName(model, ns) })),
+    databaseUrl: mdCode(databaseUrl),
+    devCommand: mdCodeBlockLine(`KAFKA_BROKERS=localhost:9092 DATABASE_URL=${databaseUrl} npm run dev`),
+    dlqSuffix: mdCode(p.kafka.dlq.suffix),
+    retry: { maxAttempts: p.kafka.retry.maxAttempts, backoffMs: p.kafka.retry.backoffMs },
+    imageBuild: mdCode(`docker build -f services/<service>/Dockerfile -t ${p.deploy.image.registry}/<service>:${p.deploy.image.tag} .`),
+    cluster: mdCode(p.kafka.cluster),
+    helmInstall: mdCode(`helm install ${p.name} ${chart} -n ${p.namespace}`),
+    isolated: isolatedNamespaces(model).map((ns) =>
+      mdCode(`helm install ${releaseName(model, ns)} ${chart} -n ${ns} -f ${chart}/values-${ns}.yaml`),
+    ),
+    databaseSecret: mdCode(databaseSecretName(model)),
   };
 }
 
-function composeData(model: Model) {
-  return {
-    platform: model.platform.name,
-    kafkaImage: COMPOSE_IMAGES.kafka,
-    postgresImage: COMPOSE_IMAGES.postgres,
-    partitions: model.platform.kafka.defaults.partitions,
+/** A string docker-compose.yml writes double-quoted whatever it holds (a port mapping: YAML 1.1 reads 9092:9092 as a number). */
+const quoted = yamlDoubleQuoted;
+
+/** docker-compose.yml: Kafka in KRaft mode and PostgreSQL, for local runs. */
+function composeFile(model: Model): string {
+  const p = model.platform.name;
+  const comment = yamlComment([
+    `Local infrastructure for the ${p} platform: Kafka (KRaft mode, no ZooKeeper) and`,
+    `PostgreSQL. Nothing needs it to develop or test: the services default to the in-memory bus and`,
+    `PGlite (embedded PostgreSQL). Start it to run against the real thing:`,
+    `  docker compose up -d`,
+    `  KAFKA_BROKERS=localhost:9092 DATABASE_URL=postgres://${p}:${p}@localhost:5432/${p} npm run dev`,
+    `  KAFKA_BROKERS=localhost:9092 npm run test:kafka`,
+    `msa-gen's own CI runs no broker; this file is for you.`,
+    `Topics are created on first use here (auto-create); in Kubernetes they come from`,
+    `kafka/<namespace>/topics.yaml (Strimzi), with their partitions, retention and DLQs.`,
+  ]);
+  const compose = {
+    name: p,
+    services: {
+      kafka: {
+        image: COMPOSE_IMAGES.kafka,
+        ports: [quoted('9092:9092')],
+        environment: {
+          KAFKA_NODE_ID: 1,
+          KAFKA_PROCESS_ROLES: 'broker,controller',
+          KAFKA_LISTENERS: 'PLAINTEXT://:9092,CONTROLLER://:9093',
+          KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://localhost:9092',
+          KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
+          KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+          KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
+          KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1,
+          KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: 1,
+          KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: 1,
+          KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: 0,
+          KAFKA_AUTO_CREATE_TOPICS_ENABLE: quoted('true'),
+          KAFKA_NUM_PARTITIONS: model.platform.kafka.defaults.partitions,
+        },
+        healthcheck: {
+          test: yamlFlowSequence(['CMD-SHELL', '/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092 > /dev/null 2>&1']),
+          interval: '10s',
+          timeout: '10s',
+          retries: 10,
+        },
+      },
+      postgres: {
+        image: COMPOSE_IMAGES.postgres,
+        ports: [quoted('5432:5432')],
+        environment: { POSTGRES_USER: p, POSTGRES_PASSWORD: p, POSTGRES_DB: p },
+        volumes: ['postgres-data:/var/lib/postgresql/data'],
+        healthcheck: {
+          test: yamlFlowSequence(['CMD-SHELL', `pg_isready -U ${p}`]),
+          interval: '5s',
+          timeout: '5s',
+          retries: 10,
+        },
+      },
+    },
+    volumes: { 'postgres-data': {} },
   };
+  return `${comment}\n${yamlDocument(compose)}`;
 }
 
 export function generateRoot(request: GenerateRequest): GeneratedFile[] {
   const { model } = request;
   return [
     generatedFile('package.json', packageJson(request)),
-    generatedFile('tsconfig.base.json', json({ compilerOptions: BASE_COMPILER_OPTIONS })),
-    generatedFile('tsconfig.json', json({ extends: './tsconfig.base.json', compilerOptions: { noEmit: true }, include: TYPECHECK_INCLUDE })),
+    generatedFile('tsconfig.base.json', jsonText({ compilerOptions: BASE_COMPILER_OPTIONS })),
+    generatedFile('tsconfig.json', jsonText({ extends: './tsconfig.base.json', compilerOptions: { noEmit: true }, include: TYPECHECK_INCLUDE })),
     generatedFile(
       'tsconfig.build.json',
-      json({ extends: './tsconfig.base.json', compilerOptions: { noEmit: false, rootDir: '.', outDir: 'dist' }, include: ['packages/*/src', 'services/*/src'] }),
+      jsonText({ extends: './tsconfig.base.json', compilerOptions: { noEmit: false, rootDir: '.', outDir: 'dist' }, include: ['packages/*/src', 'services/*/src'] }),
     ),
     generatedFile('vitest.config.ts', vitestConfig()),
     generatedFile('vitest.kafka.config.ts', vitestKafkaConfig()),
     generatedFile('.gitignore', 'node_modules/\ndist/\n.pglite/\n*.log\n'),
     generatedFile('.dockerignore', '**/node_modules\ndist/\n.pglite/\n.git/\n**/test/\ntests/\nhelm/\nkafka/\n'),
     generatedFile('README.md', renderTemplate(request.templates, ROOT_TEMPLATES.readme, readmeData(request))),
-    generatedFile('docker-compose.yml', renderTemplate(request.templates, ROOT_TEMPLATES.compose, composeData(model))),
+    generatedFile('docker-compose.yml', composeFile(model)),
     platformTestFile(model),
   ];
 }

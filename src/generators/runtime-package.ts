@@ -3,6 +3,7 @@
  * runner with retries and DLQ, inbox, outbox relay, sagas, HTTP server and client), copied
  * verbatim from templates/runtime/{src,test,integration}, with its package.json and tsconfig.
  */
+import { jsonText } from './emit/json.js';
 import { compareCodeUnits } from './k8s-names.js';
 import { runtimePackage } from './names.js';
 import { workspaceTsconfig } from './service.js';
@@ -30,7 +31,7 @@ function packageJson(request: GenerateRequest): string {
     dependencies: { ...RUNTIME_DEPENDENCIES },
     devDependencies: { ...RUNTIME_DEV_DEPENDENCIES },
   };
-  return `${JSON.stringify(pkg, null, 2)}\n`;
+  return jsonText(pkg);
 }
 
 export function generateRuntimePackage(request: GenerateRequest): GeneratedFile[] {

@@ -8,8 +8,9 @@
  * User-owned (written once, then only merged into): src/domain/<Aggregate>.ts (command
  * handlers), src/policies/<Policy>.ts, src/main.ts and test/<context>.test.ts.
  */
-import { renderTemplate } from './render.js';
 import { kebabCase } from '../model/case.js';
+import { dockerComment, dockerWord } from './emit/dockerfile.js';
+import { jsonText } from './emit/json.js';
 import type { Aggregate, Command, Context, Event, Field, Model, Policy, ReadModel } from '../model/ir.js';
 import { objectSchema, placeholder, reader, readersOf, tsType, type PlaceholderScope } from './field-types.js';
 import {
@@ -28,6 +29,7 @@ import {
   stateFunction,
   stateType,
 } from './names.js';
+import { renderTemplate } from './render.js';
 import { databaseSchema } from './runtime-names.js';
 import {
   aggregateKey,
@@ -210,10 +212,6 @@ export function eventSchema(model: Model, event: Event): Record<string, unknown>
 
 export function commandSchema(model: Model, command: Command): Record<string, unknown> {
   return objectSchema(commandSchemaId(model, command), command.name, command.description, commandFields(command));
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 function eventDoc(event: Event): string[] {
@@ -988,11 +986,11 @@ function packageJson(model: Model, context: Context): string {
     },
     dependencies: { [runtimePackage(model)]: '*' },
   };
-  return `${JSON.stringify(pkg, null, 2)}\n`;
+  return jsonText(pkg);
 }
 
 export function workspaceTsconfig(include: readonly string[]): string {
-  return `${JSON.stringify({ extends: '../../tsconfig.base.json', include }, null, 2)}\n`;
+  return jsonText({ extends: '../../tsconfig.base.json', include });
 }
 
 /** Every workspace folder of the platform (for the Dockerfile's dependency layer). */
@@ -1000,17 +998,21 @@ export function workspaceDirs(model: Model): string[] {
   return ['packages/platform', 'packages/runtime', ...model.contexts.map(serviceDir)].sort();
 }
 
+/**
+ * The service's Dockerfile. Model text (the title, the image registry and tag) lands in comments
+ * only; the context's name and the workspace folders land in instructions, as plain words.
+ */
 function dockerfile(request: GenerateRequest, context: Context): string {
   const { model, templates } = request;
   return renderTemplate(templates, SERVICE_TEMPLATES.dockerfile, {
-    platform: model.platform.name,
-    context: context.name,
-    title: context.title,
-    image: NODE_IMAGE,
+    platform: dockerComment(model.platform.name),
+    context: dockerWord(context.name),
+    title: dockerComment(context.title),
+    image: dockerWord(NODE_IMAGE),
     port: context.port,
-    registry: model.platform.deploy.image.registry,
-    tag: model.platform.deploy.image.tag,
-    workspaces: workspaceDirs(model),
+    registry: dockerComment(model.platform.deploy.image.registry),
+    tag: dockerComment(model.platform.deploy.image.tag),
+    workspaces: workspaceDirs(model).map(dockerWord),
   });
 }
 
@@ -1046,8 +1048,8 @@ export function generateService(request: GenerateRequest, context: Context): Gen
   ];
   if (contextCommands(context).length > 0) files.push(generatedFile(`${gen}/handlers.ts`, handlersModule(s)));
   if (context.policies.length > 0) files.push(generatedFile(`${gen}/policies.ts`, policiesModule(s)));
-  for (const e of s.events) files.push(generatedFile(`${gen}/schemas/${e.name}.schema.json`, json(eventSchema(model, e))));
-  for (const c of contextCommands(context)) files.push(generatedFile(`${gen}/schemas/${c.name}.schema.json`, json(commandSchema(model, c))));
+  for (const e of s.events) files.push(generatedFile(`${gen}/schemas/${e.name}.schema.json`, jsonText(eventSchema(model, e))));
+  for (const c of contextCommands(context)) files.push(generatedFile(`${gen}/schemas/${c.name}.schema.json`, jsonText(commandSchema(model, c))));
   for (const a of context.aggregates) if (a.commands.length > 0) files.push(domainFile(s, a));
   for (const p of context.policies) if (p.on.target && p.then.target) files.push(policyFile(s, p));
   return files;

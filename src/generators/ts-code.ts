@@ -1,8 +1,10 @@
 /**
  * A small kit for writing TypeScript source as text: string literals, object and array
  * literals laid out the way Prettier's defaults would (2-space indent, single quotes, trailing
- * commas on broken lines), doc comments and import lists. Pure and deterministic.
+ * commas on broken lines), doc comments and import lists. Pure and deterministic. Model text
+ * is escaped by emit/typescript.ts.
  */
+import { tsCommentLines, tsString, tsTemplateText } from './emit/typescript.js';
 
 /** Widest line an inline literal may make before it is broken over several lines. */
 export const PRINT_WIDTH = 100;
@@ -21,25 +23,11 @@ function isCode(value: unknown): value is Code {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'code' && 'text' in value;
 }
 
-/** A single-quoted TypeScript string literal. */
-export function quote(text: string): string {
-  let out = "'";
-  for (const ch of text) {
-    if (ch === "'") out += "\\'";
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\u2028' || ch === '\u2029' || ch < ' ') out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return `${out}'`;
-}
+/** A single-quoted TypeScript string literal (see emit/typescript.ts). */
+export const quote = tsString;
 
-/** Text for a template literal (between backquotes): backquotes, backslashes and `${` escaped. */
-export function templateText(text: string): string {
-  return text.replace(/[\\`]/g, (c) => `\\${c}`).replace(/\$\{/g, '\\${');
-}
+/** Text for a template literal (between backquotes). */
+export const templateText = tsTemplateText;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -124,11 +112,12 @@ export function declaration(prefix: string, value: unknown, suffix = ';'): strin
 
 /**
  * A JSDoc comment, one `*` line per line of text; a single short line stays on one line. A string
- * is wrapped to the print width; an array of lines is kept as it is.
+ * is wrapped to the print width; an array of lines is kept as it is. Every line is sanitised:
+ * a line break starts a new ` * ` line, and nothing in the text can close the comment.
  */
 export function docComment(text: string | readonly string[], level = 0): string {
   const raw = typeof text === 'string' ? wrap(text, PRINT_WIDTH - level - 3) : [...text];
-  const lines = raw.map((l) => l.replace(/\*\//g, '*\\/'));
+  const lines = raw.flatMap((l) => tsCommentLines(l));
   const pad = ' '.repeat(level);
   if (lines.length === 1 && level + lines[0]!.length + 7 <= PRINT_WIDTH) return `${pad}/** ${lines[0]} */`;
   return [`${pad}/**`, ...lines.map((l) => (l === '' ? `${pad} *` : `${pad} * ${l}`)), `${pad} */`].join('\n');

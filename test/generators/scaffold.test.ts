@@ -200,7 +200,7 @@ describe('scaffold of the minimal model', () => {
 
   it('reads its text templates from the request, not from disk', () => {
     const model = modelOf(MINIMAL);
-    for (const key of ['service/Dockerfile.hbs', 'root/README.md.hbs', 'root/docker-compose.yml.hbs']) {
+    for (const key of ['service/Dockerfile.hbs', 'root/README.md.hbs']) {
       const partial = new Map(templates);
       partial.delete(key);
       expect(() => generate({ ...request(model), templates: partial }), key).toThrow(key);
