@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { escapeUnsafe } from '../model/text.js';
 import { UsageError } from './io.js';
 
 /** A path to show the user: relative to cwd when inside it, with forward slashes. */
@@ -24,6 +25,6 @@ export async function readModelFile(cwd: string, path: string): Promise<string> 
           : code === 'EACCES'
             ? 'permission denied'
             : (error as Error).message;
-    throw new UsageError(`cannot read ${path}: ${why}`);
+    throw new UsageError(`cannot read ${escapeUnsafe(path)}: ${why}`);
   }
 }

@@ -7,7 +7,7 @@ import { EXIT, colorLevel, type CliIO } from './io.js';
 import { printGithub } from './printers/github.js';
 import { printJson } from './printers/json.js';
 import { printSarif } from './printers/sarif.js';
-import { printText, summaryLine } from './printers/text.js';
+import { printText, summaryLine, terminalPath } from './printers/text.js';
 import { version } from './version.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -36,7 +36,7 @@ export async function validateCommand(models: readonly string[], opts: ValidateO
         plural(mdl.policies.length, 'policy', 'policies'),
         plural(mdl.sagas.length, 'saga'),
       ];
-      clean.push(`${file}: no problems (${counts.join(', ')})`);
+      clean.push(`${terminalPath(file)}: no problems (${counts.join(', ')})`);
     }
   });
   const diagnostics = sortDiagnostics(all);

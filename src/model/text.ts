@@ -39,14 +39,63 @@ export function safeLines(text: string): string[] {
   return text.split(LINE_BREAK).map(escapeUnsafe);
 }
 
-/** Longest model string a message quotes in full. */
-export const QUOTE_LIMIT = 80;
+/**
+ * Longest model string a message quotes in full: the longest name the schema allows, so that
+ * every name a model may hold is shown whole.
+ */
+export const QUOTE_LIMIT = 200;
 
-/** The text, or its first `limit` characters and `…(N characters)` when it is longer. */
-export function clip(text: string, limit = QUOTE_LIMIT): string {
+/** How much of a longer string is shown. */
+export const CLIPPED_TO = 80;
+
+/** The text, or its first `keep` characters and `…(N characters)` when it is longer than `limit`. */
+export function clip(text: string, limit = QUOTE_LIMIT, keep = Math.min(limit, CLIPPED_TO)): string {
   if (text.length <= limit) return text;
-  let end = limit;
+  let end = keep;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--; // never split a surrogate pair
   return `${text.slice(0, end)}…(${text.length} characters)`;
+}
+
+/** Longest message or hint a diagnostic carries, its quoted strings clipped first. */
+export const MESSAGE_LIMIT = 2000;
+
+/** The offset of the `"` that closes the string opened at `open`, skipping `\"`; -1 when none. */
+function closingQuote(text: string, open: number): number {
+  let at = open + 1;
+  for (;;) {
+    const close = text.indexOf('"', at);
+    if (close < 0) return -1;
+    let backslashes = 0;
+    for (let k = close - 1; k > open && text.charCodeAt(k) === 92; k--) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    at = close + 1;
+  }
+}
+
+/**
+ * A message fit to print: each `"quoted"` string in it longer than QUOTE_LIMIT clipped, then
+ * the whole cut at MESSAGE_LIMIT characters. Linear in the length of the text: a name in a
+ * model may be megabytes long.
+ */
+export function clipQuoted(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length && out.length <= MESSAGE_LIMIT) {
+    const open = text.indexOf('"', i);
+    const close = open < 0 ? -1 : closingQuote(text, open);
+    if (close < 0) {
+      out += text.slice(i, i + MESSAGE_LIMIT + 1);
+      i = text.length;
+      break;
+    }
+    out += `${text.slice(i, Math.min(open, i + MESSAGE_LIMIT + 1))}"${clip(text.slice(open + 1, close))}"`;
+    i = close + 1;
+  }
+  return out.length > MESSAGE_LIMIT || i < text.length ? `${out.slice(0, MESSAGE_LIMIT)}…` : out;
+}
+
+/** A JSON Pointer fit to print: each of its tokens longer than QUOTE_LIMIT clipped. */
+export function clipPointer(pointer: string): string {
+  return pointer.length <= QUOTE_LIMIT ? pointer : pointer.split('/').map((token) => clip(token)).join('/');
 }

@@ -12,6 +12,7 @@ import { CATALOGUE, MODEL_RULES } from './rules/index.js';
 import type { Rule, RuleInfo } from './rules/rule.js';
 import { checkSchema } from './schema.js';
 import type { SourceText } from './source.js';
+import { clipPointer, clipQuoted } from './text.js';
 
 export interface ValidationResult {
   readonly source: SourceText;
@@ -34,20 +35,27 @@ function info(code: string): RuleInfo {
   return found;
 }
 
-export function locateFinding(map: SourceMap, rule: RuleInfo, finding: Finding, file: string): Diagnostic {
-  const loc = map.locate(finding.pointer);
-  const offset = finding.on === 'key' && loc.keyStart !== undefined ? loc.keyStart : loc.start;
-  const { line, column } = map.source.position(offset);
+/**
+ * A diagnostic with its texts bounded once, for every printer: quoted model strings in the
+ * message and hint clipped (a name may be megabytes long), long pointer tokens too.
+ */
+function diagnostic(rule: RuleInfo, file: string, at: { line: number; column: number }, pointer: string, message: string, hint: string): Diagnostic {
   return {
     code: rule.code,
     severity: rule.severity,
-    message: finding.message,
+    message: clipQuoted(message),
     file,
-    line,
-    column,
-    pointer: finding.pointer,
-    hint: finding.hint ?? rule.hint,
+    line: at.line,
+    column: at.column,
+    pointer: clipPointer(pointer),
+    hint: clipQuoted(hint),
   };
+}
+
+export function locateFinding(map: SourceMap, rule: RuleInfo, finding: Finding, file: string): Diagnostic {
+  const loc = map.locate(finding.pointer);
+  const offset = finding.on === 'key' && loc.keyStart !== undefined ? loc.keyStart : loc.start;
+  return diagnostic(rule, file, map.source.position(offset), finding.pointer, finding.message, finding.hint ?? rule.hint);
 }
 
 /** Raised when a rule itself fails: an internal error, not a finding about the model. */
@@ -62,14 +70,11 @@ export class RuleError extends Error {
 export function validateModelText(file: string, text: string, options: ValidateOptions = {}): ValidationResult {
   const loaded = loadModelText(file, text);
   if (!loaded.ok) {
-    const { line, column } = loaded.source.position(loaded.offset);
     const rule = info(loaded.code);
     return {
       source: loaded.source,
       model: undefined,
-      diagnostics: [
-        { code: rule.code, severity: rule.severity, message: loaded.message, file, line, column, pointer: '', hint: rule.hint },
-      ],
+      diagnostics: [diagnostic(rule, file, loaded.source.position(loaded.offset), '', loaded.message, rule.hint)],
     };
   }
   const schemaFindings = checkSchema(loaded.value);
