@@ -3,6 +3,7 @@
  * lazily, so `validate` never pays for the generators or the TypeScript compiler.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { parseSize } from './files.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { version } from './version.js';
 
@@ -26,7 +27,8 @@ function program(io: CliIO, result: { code: number }): Command {
     .argument('<model...>', 'model files (YAML)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .action(async (models: string[], opts: { format: 'text' | 'json' | 'sarif' | 'github'; maxWarnings?: number }) => {
+    .addOption(maxSizeOption())
+    .action(async (models: string[], opts: { format: 'text' | 'json' | 'sarif' | 'github'; maxWarnings?: number; maxSize?: number }) => {
       const { validateCommand } = await import('./validate-command.js');
       result.code = await validateCommand(models, opts, io);
     });
@@ -40,7 +42,8 @@ function program(io: CliIO, result: { code: number }): Command {
     .option('--dry-run', 'print what would be created, updated, merged or deleted; write nothing')
     .option('--force', 'overwrite generated files that were edited by hand')
     .option('--verbose', 'list every file, unchanged ones included')
-    .action(async (model: string, opts: { out: string; check?: boolean; dryRun?: boolean; force?: boolean; verbose?: boolean }) => {
+    .addOption(maxSizeOption())
+    .action(async (model: string, opts: { out: string; check?: boolean; dryRun?: boolean; force?: boolean; verbose?: boolean; maxSize?: number }) => {
       const { scaffoldCommand } = await import('./scaffold-command.js');
       result.code = await scaffoldCommand(model, opts, io);
     });
@@ -55,6 +58,11 @@ function program(io: CliIO, result: { code: number }): Command {
     });
 
   return cli;
+}
+
+/** --max-size: the largest model file read; a larger one is an MSA001 finding. */
+function maxSizeOption(): Option {
+  return new Option('--max-size <size>', 'largest model file to read: bytes, or 512KB, 10MB, 1MiB… (default 10MB)').argParser(parseSize);
 }
 
 function parseCount(value: string): number {

@@ -26,6 +26,8 @@ export interface ScaffoldOptions {
   readonly dryRun?: boolean;
   readonly force?: boolean;
   readonly verbose?: boolean;
+  /** Largest model file read, in bytes (--max-size). */
+  readonly maxSize?: number;
 }
 
 /** Options normalised once, with explicit defaults. */
@@ -53,7 +55,7 @@ function context(model: string, opts: ScaffoldOptions, io: CliIO): ScaffoldConte
 
 export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: CliIO): Promise<number> {
   const ctx = context(model, opts, io);
-  const text = await readModelFile(io.cwd, ctx.modelPath);
+  const text = await readModelFile(io.cwd, ctx.modelPath, opts.maxSize);
   const file = displayPath(io.cwd, ctx.modelPath);
   const result = validateModelText(file, text);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');

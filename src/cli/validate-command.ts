@@ -15,10 +15,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export interface ValidateOptions {
   readonly format: 'text' | 'json' | 'sarif' | 'github';
   readonly maxWarnings?: number | undefined;
+  /** Largest model file read, in bytes (--max-size). */
+  readonly maxSize?: number | undefined;
 }
 
 export async function validateCommand(models: readonly string[], opts: ValidateOptions, io: CliIO): Promise<number> {
-  const texts = await Promise.all(models.map((m) => readModelFile(io.cwd, m)));
+  const texts = await Promise.all(models.map((m) => readModelFile(io.cwd, m, opts.maxSize)));
   const all: Diagnostic[] = [];
   const sources = new Map<string, SourceText>();
   const clean: string[] = [];

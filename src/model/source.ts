@@ -41,3 +41,18 @@ export class SourceText {
     return this.text.slice(start, end).replace(/\r$/, '');
   }
 }
+
+/**
+ * A model file the CLI could not turn into text: too large, not UTF-8, UTF-16. Reported as an
+ * MSA001 finding at `offset` of `text` (what could be decoded, for the excerpt under it).
+ */
+export interface UnreadableModel {
+  readonly kind: 'unreadable';
+  readonly text: string;
+  readonly offset: number;
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** What the model layer gets from the CLI: the file's text, or why there is none. */
+export type ModelInput = string | UnreadableModel;

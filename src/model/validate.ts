@@ -11,7 +11,7 @@ import { resolveModel } from './resolve.js';
 import { CATALOGUE, MODEL_RULES } from './rules/index.js';
 import type { Rule, RuleInfo } from './rules/rule.js';
 import { checkSchema } from './schema.js';
-import type { SourceText } from './source.js';
+import { SourceText, type ModelInput } from './source.js';
 import { clipPointer, clipQuoted } from './text.js';
 
 export interface ValidationResult {
@@ -67,8 +67,20 @@ export class RuleError extends Error {
   }
 }
 
-export function validateModelText(file: string, text: string, options: ValidateOptions = {}): ValidationResult {
-  const loaded = loadModelText(file, text);
+/**
+ * Validates a model file's text; a file the CLI could not decode (too large, not UTF-8) is one
+ * MSA001 finding at the position it names.
+ */
+export function validateModelText(file: string, input: ModelInput, options: ValidateOptions = {}): ValidationResult {
+  if (typeof input !== 'string') {
+    const source = new SourceText(file, input.text);
+    return {
+      source,
+      model: undefined,
+      diagnostics: [diagnostic(info('MSA001'), file, source.position(input.offset), '', input.message, input.hint)],
+    };
+  }
+  const loaded = loadModelText(file, input);
   if (!loaded.ok) {
     const rule = info(loaded.code);
     return {
