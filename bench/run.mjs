@@ -2,9 +2,10 @@
 // npm run bench: whole-process timings of the CLI on models/gov24.yaml, with hyperfine
 // (Debian package `hyperfine`) when it is installed, else a plain median of repeated runs.
 // Targets (from the issues): `validate` within 2x of a bare `node -e 0`; `scaffold` of gov24
-// into an empty folder well under a second; `--check` without loading ts-morph.
+// into an empty folder well under a second; `--check` without loading ts-morph; validating gov24
+// with one 6 MB reference (a policy's `on:`) under 2 s; `validate /dev/zero` stops at --max-size.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,12 +19,17 @@ const work = mkdtempSync(join(tmpdir(), 'msa-gen-bench-'));
 const out = join(work, 'gov24');
 const checked = join(work, 'checked');
 execFileSync(node, [cli, 'scaffold', model, '-o', checked], { stdio: 'ignore' });
+// gov24 with the first policy's `on:` replaced by a 6 MB name: a finding (exit 1), no suggestion.
+const bigReference = join(work, 'gov24-6mb-reference.yaml');
+writeFileSync(bigReference, readFileSync(model, 'utf8').replace(/^(\s+on: )\w+$/m, (_, head) => `${head}${'Application'.repeat(572_000)}`));
 
 const cases = [
   { name: 'node -e 0 (baseline)', argv: [node, '-e', '0'] },
   { name: 'msa-gen validate models/gov24.yaml', argv: [node, cli, 'validate', model] },
   { name: 'msa-gen scaffold gov24 into an empty folder', argv: [node, cli, 'scaffold', model, '-o', out], prepare: `rm -rf ${out}` },
   { name: 'msa-gen scaffold --check (up to date)', argv: [node, cli, 'scaffold', model, '-o', checked, '--check'] },
+  { name: 'msa-gen validate gov24, one 6 MB reference', argv: [node, cli, 'validate', bigReference], exit: 1 },
+  ...(existsSync('/dev/zero') ? [{ name: 'msa-gen validate /dev/zero', argv: [node, cli, 'validate', '/dev/zero'], exit: 1 }] : []),
 ];
 
 const quote = (a) => (/^[\w./=-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
@@ -38,6 +44,7 @@ const results = [];
 if (hasHyperfine) {
   const json = join(work, 'hyperfine.json');
   const args = ['--warmup', '2', '--runs', String(runs), '--export-json', json, '--style', 'basic'];
+  if (cases.some((c) => c.exit)) args.push('--ignore-failure'); // findings exit 1 on purpose
   for (const c of cases) {
     if (c.prepare) args.push('--prepare', c.prepare);
     else args.push('--prepare', 'true');
@@ -55,7 +62,7 @@ if (hasHyperfine) {
       const t = process.hrtime.bigint();
       const r = spawnSync(c.argv[0], c.argv.slice(1), { stdio: 'ignore' });
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
-      if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}`);
+      if (r.status !== (c.exit ?? 0)) throw new Error(`${c.name} exited ${r.status}`);
       if (i >= 2) times.push(ms);
     }
     results.push({ name: c.name, median: median(times) });

@@ -39,8 +39,13 @@ export function constantCase(name: string): string {
     .join('_');
 }
 
-export const PASCAL_CASE = /^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/;
-export const CAMEL_CASE = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/;
+/**
+ * PascalCase and camelCase: a letter of that case, then letters and digits. (The same language
+ * as `[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)*`, without a nested quantifier whose backtracking stack
+ * grows with every word: a 6 MB name took a second and more.)
+ */
+export const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
+export const CAMEL_CASE = /^[a-z][A-Za-z0-9]*$/;
 /** Kubernetes DNS-1123 label. */
 export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

@@ -23,18 +23,24 @@ export function editDistance(a: string, b: string): number {
   return prev[n]!;
 }
 
+/** Names longer than this get no suggestion: nobody misspells a name that long. */
+export const SUGGEST_MAX_LENGTH = 200;
+
 /**
  * The candidate closest to `name`, if it is close enough to be a likely misspelling: at most
  * a third of the name's length in edits (case differences count half), and unambiguous.
+ * Bounded work: no suggestion for a name over SUGGEST_MAX_LENGTH characters, and a candidate
+ * whose length differs by more than the edit limit is skipped before any distance is computed.
  */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length > SUGGEST_MAX_LENGTH) return undefined;
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestScore = Infinity;
   let tie = false;
   const lower = name.toLowerCase();
   for (const c of candidates) {
-    if (c === name) continue;
+    if (c === name || Math.abs(c.length - name.length) > limit) continue;
     const d = editDistance(lower, c.toLowerCase());
     const score = d + (d === 0 ? 0.5 : editDistance(name, c) * 0.01);
     if (d > limit) continue;
