@@ -30,6 +30,7 @@ import type {
   TopicSettings,
 } from './ir.js';
 import { joinPointer } from './pointer.js';
+import { pathParams } from './routes.js';
 import type {
   RawAggregate,
   RawContext,
@@ -121,13 +122,26 @@ function mergeDeploy(base: DeploySettings | undefined, raw: RawDeploy | undefine
   };
 }
 
-function parseRoute(text: string | undefined, pointer: string): HttpRoute | undefined {
+const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * `METHOD /path` → a route. The schema guarantees the form; whatever it lets through, this never
+ * throws, and `params` holds only well-formed whole-segment `{name}` parameters, each once
+ * (MSA406 reports the rest of a malformed path).
+ */
+export function parseRoute(text: string | undefined, pointer: string): HttpRoute | undefined {
   if (text === undefined) return undefined;
   const space = text.indexOf(' ');
-  const method = text.slice(0, space) as HttpRoute['method'];
-  const path = text.slice(space + 1);
-  const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  return { pointer, method, path, params };
+  const head = space === -1 ? text : text.slice(0, space);
+  const method = (METHODS.has(head) ? head : 'GET') as HttpRoute['method'];
+  const path = space === -1 ? '' : text.slice(space + 1);
+  return { pointer, method, path, params: pathParams(path) };
+}
+
+/** A read model's route when it writes none: `GET /<kebab-name>s/{<key>}`, pointing at the read model. */
+function defaultLookupRoute(name: string, key: string, pointer: string): HttpRoute {
+  const path = `/${kebabCase(name)}s/{${key}}`;
+  return { pointer, method: 'GET', path, params: pathParams(path) };
 }
 
 function field(name: string, raw: RawField, pointer: string): Field {
@@ -372,15 +386,11 @@ export function resolveModel(raw: RawModel, file: string): Model {
         const all = uniqueFields(from.flatMap((f) => f.target?.payload.fields ?? []));
         const keyField = all.find((f) => f.name === rr.key);
         const status = new Map<string, string>();
-        for (const f of from) status.set(f.name, rr.status?.[f.name] ?? defaultStatus(f.name));
-        const http =
-          parseRoute(rr.http, joinPointer(rp, 'http')) ??
-          ({
-            pointer: rp,
-            method: 'GET',
-            path: `/${kebabCase(rr.name)}s/{${rr.key}}`,
-            params: [rr.key],
-          } satisfies HttpRoute);
+        for (const f of from) {
+          const written = rr.status !== undefined && Object.hasOwn(rr.status, f.name) ? rr.status[f.name] : undefined;
+          status.set(f.name, written ?? defaultStatus(f.name));
+        }
+        const http = parseRoute(rr.http, joinPointer(rp, 'http')) ?? defaultLookupRoute(rr.name, rr.key, rp);
         return {
           pointer: rp,
           name: rr.name,

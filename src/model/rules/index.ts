@@ -33,6 +33,8 @@ import { rule as r402 } from './msa402-isolated-sync-call.js';
 import { rule as r403 } from './msa403-sync-context-events.js';
 import { rule as r404 } from './msa404-call-without-route.js';
 import { rule as r405 } from './msa405-orchestration-step-without-route.js';
+import { rule as r406 } from './msa406-route-template.js';
+import { rule as r407 } from './msa407-route-collision.js';
 import { rule as r501 } from './msa501-topic-name.js';
 import { rule as r502 } from './msa502-topic-collision.js';
 import { rule as r503 } from './msa503-min-insync-replicas.js';
@@ -75,6 +77,8 @@ export const MODEL_RULES: readonly Rule[] = [
   r403,
   r404,
   r405,
+  r406,
+  r407,
   r501,
   r502,
   r503,
