@@ -41,6 +41,8 @@ import { rule as r503 } from './msa503-min-insync-replicas.js';
 import { rule as r504 } from './msa504-topic-size.js';
 import { rule as r505 } from './msa505-dlq-partitions.js';
 import { rule as r601 } from './msa601-deploy-scaling.js';
+import { rule as r602 } from './msa602-image-reference.js';
+import { rule as r603 } from './msa603-keda-without-consumer.js';
 import type { Rule, RuleInfo } from './rule.js';
 
 /** Findings of the loader and the schema check (no `check`: they run before the IR exists). */
@@ -85,6 +87,8 @@ export const MODEL_RULES: readonly Rule[] = [
   r504,
   r505,
   r601,
+  r602,
+  r603,
 ];
 
 export const CATALOGUE: readonly RuleInfo[] = [...LOAD_RULES, ...MODEL_RULES];
