@@ -22,6 +22,7 @@ import { rule as r206 } from './msa206-unknown-field.js';
 import { rule as r207 } from './msa207-read-model-key-missing.js';
 import { rule as r208 } from './msa208-aggregate-key.js';
 import { rule as r209 } from './msa209-generated-name-clash.js';
+import { rule as r210 } from './msa210-table-name-clash.js';
 import { rule as r301 } from './msa301-unconsumed-event.js';
 import { rule as r302 } from './msa302-untriggered-command.js';
 import { rule as r303 } from './msa303-policy-cycle.js';
@@ -69,6 +70,7 @@ export const MODEL_RULES: readonly Rule[] = [
   r207,
   r208,
   r209,
+  r210,
   r301,
   r302,
   r303,
