@@ -42,6 +42,7 @@ import { rule as r502 } from './msa502-topic-collision.js';
 import { rule as r503 } from './msa503-min-insync-replicas.js';
 import { rule as r504 } from './msa504-topic-size.js';
 import { rule as r505 } from './msa505-dlq-partitions.js';
+import { rule as r506 } from './msa506-consumer-group-clash.js';
 import { rule as r601 } from './msa601-deploy-scaling.js';
 import { rule as r602 } from './msa602-image-reference.js';
 import { rule as r603 } from './msa603-keda-without-consumer.js';
@@ -90,6 +91,7 @@ export const MODEL_RULES: readonly Rule[] = [
   r503,
   r504,
   r505,
+  r506,
   r601,
   r602,
   r603,
