@@ -13,6 +13,7 @@ import { rule as r106 } from './msa106-reserved-word.js';
 import { rule as r107 } from './msa107-unsafe-path-name.js';
 import { rule as r108 } from './msa108-singular-noun.js';
 import { rule as r109 } from './msa109-event-qualifier.js';
+import { rule as r110 } from './msa110-text-characters.js';
 import { rule as r201 } from './msa201-duplicate-name.js';
 import { rule as r202 } from './msa202-emits-unknown-event.js';
 import { rule as r203 } from './msa203-unknown-event.js';
@@ -62,6 +63,7 @@ export const MODEL_RULES: readonly Rule[] = [
   r107,
   r108,
   r109,
+  r110,
   r201,
   r202,
   r203,
