@@ -363,11 +363,7 @@ export function resolveModel(raw: RawModel, file: string): Model {
           description: rp.description,
           context,
           on: ref(rp.on, joinPointer(pp, 'on'), on),
-          then: ref(
-            rp.then,
-            joinPointer(pp, 'then'),
-            commands.find((c) => c.name === rp.then && c.context === context),
-          ),
+          then: ref(rp.then, joinPointer(pp, 'then'), commandIn(context, rp.then)),
           retry: mergeRetry(platformRetry, rp.retry),
           dlq: rp.dlq ?? true,
           idempotencyKey:
@@ -410,6 +406,16 @@ export function resolveModel(raw: RawModel, file: string): Model {
   const eventsByName = firstBy(events);
   const commandsByName = firstBy(commands);
   const contextsByName = firstBy(contexts);
+  // The first command of a name in each context (duplicates are MSA201's finding).
+  const commandsByContext = new Map<Context, Map<string, Command>>();
+  for (const c of commands) {
+    let byName = commandsByContext.get(c.context);
+    if (!byName) commandsByContext.set(c.context, (byName = new Map()));
+    if (!byName.has(c.name)) byName.set(c.name, c);
+  }
+  /** A command of `context` by name; without a context, the first of that name anywhere. */
+  const commandIn = (context: Context | undefined, name: string): Command | undefined =>
+    context === undefined ? commandsByName.get(name) : commandsByContext.get(context)?.get(name);
   for (const run of pending) run();
 
   const externals: External[] = (raw.externals ?? []).map((rx, xi) => {
@@ -440,18 +446,8 @@ export function resolveModel(raw: RawModel, file: string): Model {
       pointer: lp,
       from: ref(rcall.from, joinPointer(lp, 'from'), from),
       to: ref(rcall.to, joinPointer(lp, 'to'), to),
-      command: ref(
-        rcall.command,
-        joinPointer(lp, 'command'),
-        commands.find((c) => c.name === rcall.command && (to === undefined || c.context === to)),
-      ),
-      by: (rcall.by ?? []).map((name, j) =>
-        ref(
-          name,
-          joinPointer(lp, 'by', j),
-          commands.find((c) => c.name === name && (from === undefined || c.context === from)),
-        ),
-      ),
+      command: ref(rcall.command, joinPointer(lp, 'command'), commandIn(to, rcall.command)),
+      by: (rcall.by ?? []).map((name, j) => ref(name, joinPointer(lp, 'by', j), commandIn(from, name))),
       timeoutMs: rcall.timeoutMs ?? DEFAULTS.call.timeoutMs,
       retry: mergeRetry(DEFAULTS.call.retry, rcall.retry),
       circuitBreaker: {
