@@ -12,7 +12,8 @@ import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { validateModelText } from '../../src/model/validate.js';
 import { MINIMAL, request } from './scaffold-support.js';
 
-type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A model as loaded from YAML, mutated freely by the cases. */
+type Raw = Record<string, any>;
 
 const minimalText = readFileSync(MINIMAL, 'utf8');
 
