@@ -5,7 +5,7 @@ export const rule: RuleInfo = {
   code: 'MSA010',
   name: 'schema',
   severity: 'error',
-  summary: 'The model matches the msa-gen JSON Schema (schema/msa-gen.schema.json).',
+  summary: 'The model matches the msa-gen JSON Schema (schema/msa-gen.schema.json), sizes included.',
   hint: "Check the key's spelling and type against the schema; editors complete keys through the `# yaml-language-server: $schema=…` line.",
   docs: `The schema fixes which keys exist, what type each value has and which keys are required.
 Unknown keys are errors (a misspelt key would otherwise be ignored silently), with a

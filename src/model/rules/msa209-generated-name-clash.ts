@@ -206,8 +206,8 @@ in one module are a TypeScript error: a command \`UpdateState\` of an aggregate 
 Across the platform: a context is the npm workspace \`@<platform>/<context>\`, beside
 \`@<platform>/runtime\` and \`@<platform>/platform\`, so a context named \`runtime\` or
 \`platform\` makes two workspaces of one name and \`npm install\` fails. A context's words make
-the variable \`<context>Service\`, the client member \`<context>\` and the variable
-\`<CONTEXT>_URL\`: \`my-app\` and \`my--app\` both become \`myAppService\` and \`MY_APP_URL\`.
+the variable \`<context>Service\`, the client member \`<context>\` and the environment
+variable \`<CONTEXT>_URL\`: \`my-app\` and \`my--app\` both become \`myAppService\` and \`MY_APP_URL\`.
 
 The starter tests declare a variable named after an aggregate's key field
 (\`const applicationId = randomUUID();\`) beside variables of their own (\`body\`, \`res\`,
