@@ -274,7 +274,8 @@ Passes:
       moduleScopes(context, index, report);
       for (const a of context.aggregates) {
         const key = a.key;
-        if (!key || !STARTER_TEST_NAMES.has(key.name) || !keyIsString(key.type, key.list)) continue;
+        // The starter tests declare the key of a command's aggregate, when it is text.
+        if (!key || a.commands.length === 0 || !STARTER_TEST_NAMES.has(key.name) || !keyIsString(key.type, key.list)) continue;
         report({
           pointer: key.pointer,
           on: 'key',
