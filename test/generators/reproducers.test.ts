@@ -22,7 +22,6 @@ function minimal(): Raw {
 }
 const context = (m: Raw, name: string): Raw => m.contexts.find((c: Raw) => c.name === name);
 const aggregate = (m: Raw, ctx: string, name: string): Raw => context(m, ctx).aggregates.find((a: Raw) => a.name === name);
-const command = (m: Raw, ctx: string, agg: string, name: string): Raw => aggregate(m, ctx, agg).commands.find((c: Raw) => c.name === name);
 
 interface Case {
   readonly name: string;
