@@ -30,6 +30,7 @@ import type {
   TopicSettings,
 } from './ir.js';
 import { joinPointer } from './pointer.js';
+import { pathParams } from './routes.js';
 import type {
   RawAggregate,
   RawContext,
@@ -121,13 +122,26 @@ function mergeDeploy(base: DeploySettings | undefined, raw: RawDeploy | undefine
   };
 }
 
-function parseRoute(text: string | undefined, pointer: string): HttpRoute | undefined {
+const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * `METHOD /path` → a route. The schema guarantees the form; whatever it lets through, this never
+ * throws, and `params` holds only well-formed whole-segment `{name}` parameters, each once
+ * (MSA406 reports the rest of a malformed path).
+ */
+export function parseRoute(text: string | undefined, pointer: string): HttpRoute | undefined {
   if (text === undefined) return undefined;
   const space = text.indexOf(' ');
-  const method = text.slice(0, space) as HttpRoute['method'];
-  const path = text.slice(space + 1);
-  const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  return { pointer, method, path, params };
+  const head = space === -1 ? text : text.slice(0, space);
+  const method = (METHODS.has(head) ? head : 'GET') as HttpRoute['method'];
+  const path = space === -1 ? '' : text.slice(space + 1);
+  return { pointer, method, path, params: pathParams(path) };
+}
+
+/** A read model's route when it writes none: `GET /<kebab-name>s/{<key>}`, pointing at the read model. */
+function defaultLookupRoute(name: string, key: string, pointer: string): HttpRoute {
+  const path = `/${kebabCase(name)}s/{${key}}`;
+  return { pointer, method: 'GET', path, params: pathParams(path) };
 }
 
 function field(name: string, raw: RawField, pointer: string): Field {
@@ -349,11 +363,7 @@ export function resolveModel(raw: RawModel, file: string): Model {
           description: rp.description,
           context,
           on: ref(rp.on, joinPointer(pp, 'on'), on),
-          then: ref(
-            rp.then,
-            joinPointer(pp, 'then'),
-            commands.find((c) => c.name === rp.then && c.context === context),
-          ),
+          then: ref(rp.then, joinPointer(pp, 'then'), commandIn(context, rp.then)),
           retry: mergeRetry(platformRetry, rp.retry),
           dlq: rp.dlq ?? true,
           idempotencyKey:
@@ -372,15 +382,11 @@ export function resolveModel(raw: RawModel, file: string): Model {
         const all = uniqueFields(from.flatMap((f) => f.target?.payload.fields ?? []));
         const keyField = all.find((f) => f.name === rr.key);
         const status = new Map<string, string>();
-        for (const f of from) status.set(f.name, rr.status?.[f.name] ?? defaultStatus(f.name));
-        const http =
-          parseRoute(rr.http, joinPointer(rp, 'http')) ??
-          ({
-            pointer: rp,
-            method: 'GET',
-            path: `/${kebabCase(rr.name)}s/{${rr.key}}`,
-            params: [rr.key],
-          } satisfies HttpRoute);
+        for (const f of from) {
+          const written = rr.status !== undefined && Object.hasOwn(rr.status, f.name) ? rr.status[f.name] : undefined;
+          status.set(f.name, written ?? defaultStatus(f.name));
+        }
+        const http = parseRoute(rr.http, joinPointer(rp, 'http')) ?? defaultLookupRoute(rr.name, rr.key, rp);
         return {
           pointer: rp,
           name: rr.name,
@@ -400,6 +406,16 @@ export function resolveModel(raw: RawModel, file: string): Model {
   const eventsByName = firstBy(events);
   const commandsByName = firstBy(commands);
   const contextsByName = firstBy(contexts);
+  // The first command of a name in each context (duplicates are MSA201's finding).
+  const commandsByContext = new Map<Context, Map<string, Command>>();
+  for (const c of commands) {
+    let byName = commandsByContext.get(c.context);
+    if (!byName) commandsByContext.set(c.context, (byName = new Map()));
+    if (!byName.has(c.name)) byName.set(c.name, c);
+  }
+  /** A command of `context` by name; without a context, the first of that name anywhere. */
+  const commandIn = (context: Context | undefined, name: string): Command | undefined =>
+    context === undefined ? commandsByName.get(name) : commandsByContext.get(context)?.get(name);
   for (const run of pending) run();
 
   const externals: External[] = (raw.externals ?? []).map((rx, xi) => {
@@ -430,18 +446,8 @@ export function resolveModel(raw: RawModel, file: string): Model {
       pointer: lp,
       from: ref(rcall.from, joinPointer(lp, 'from'), from),
       to: ref(rcall.to, joinPointer(lp, 'to'), to),
-      command: ref(
-        rcall.command,
-        joinPointer(lp, 'command'),
-        commands.find((c) => c.name === rcall.command && (to === undefined || c.context === to)),
-      ),
-      by: (rcall.by ?? []).map((name, j) =>
-        ref(
-          name,
-          joinPointer(lp, 'by', j),
-          commands.find((c) => c.name === name && (from === undefined || c.context === from)),
-        ),
-      ),
+      command: ref(rcall.command, joinPointer(lp, 'command'), commandIn(to, rcall.command)),
+      by: (rcall.by ?? []).map((name, j) => ref(name, joinPointer(lp, 'by', j), commandIn(from, name))),
       timeoutMs: rcall.timeoutMs ?? DEFAULTS.call.timeoutMs,
       retry: mergeRetry(DEFAULTS.call.retry, rcall.retry),
       circuitBreaker: {

@@ -1,6 +1,6 @@
-/** HTTP routes in the model's style, for hints. */
+/** HTTP routes: their template syntax, their shape as the HTTP router sees it, and routes in the model's style for hints. */
 import { kebabCase } from './case.js';
-import type { Command } from './ir.js';
+import type { Command, HttpRoute } from './ir.js';
 
 function plural(word: string): string {
   if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
@@ -15,3 +15,104 @@ export function suggestRoute(command: Command): string {
   return key ? `POST ${collection}/{${key.name}}/${kebabCase(command.name)}` : `POST ${collection}`;
 }
 
+/** One segment of a route path: literal text, or a `{parameter}` standing for a whole segment. */
+export type RouteSegment = { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'param'; readonly name: string };
+
+export interface ParsedPath {
+  /** The segments between the slashes; empty for the root `/`. */
+  readonly segments: readonly RouteSegment[];
+  /** What makes the template one the HTTP router cannot serve as meant; empty when it is fine. */
+  readonly problems: readonly string[];
+}
+
+/** A parameter name: it names a field, so it is an identifier (MSA206 checks which field). */
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Characters of a literal segment: unreserved URI characters but `~` (what the schema lets through). */
+const LITERAL = /^[A-Za-z0-9._-]+$/;
+
+/** `{name}` for a problem message, clipped. */
+function shown(text: string): string {
+  return text.length <= 40 ? `"${text}"` : `"${text.slice(0, 19)}…${text.slice(-19)}"`;
+}
+
+/**
+ * Splits a route path (`/applications/{applicationId}/result`) into segments and says what is
+ * wrong with it: a path starts with `/`; no segment is empty (`//`, or a trailing `/` except the
+ * root) or `.`/`..`; a parameter is a whole segment `{name}` with balanced braces and an
+ * identifier for a name, and no parameter appears twice; literal segments use letters, digits,
+ * `.`, `_` and `-`. Never throws.
+ */
+export function parsePath(path: string): ParsedPath {
+  const problems: string[] = [];
+  const segments: RouteSegment[] = [];
+  if (!path.startsWith('/')) return { segments, problems: ['does not start with "/"'] };
+  if (path === '/') return { segments, problems };
+  const parts = path.slice(1).split('/');
+  const seen = new Set<string>();
+  parts.forEach((part, i) => {
+    if (part === '') {
+      problems.push(i === parts.length - 1 ? 'ends in "/"' : 'has an empty segment ("//")');
+      return;
+    }
+    if (part === '.' || part === '..') {
+      problems.push(`has the segment "${part}", which clients and proxies resolve away`);
+      return;
+    }
+    const open = part.indexOf('{');
+    const close = part.indexOf('}');
+    if (open === -1 && close === -1) {
+      if (LITERAL.test(part)) segments.push({ kind: 'literal', text: part });
+      else problems.push(`has the segment ${shown(part)}: use letters, digits, ".", "_" and "-"`);
+      return;
+    }
+    if (open === 0 && close === part.length - 1 && part.lastIndexOf('{') === 0 && part.indexOf('}') === close) {
+      const name = part.slice(1, -1);
+      if (name === '') problems.push('has an empty parameter "{}"');
+      else if (!PARAM_NAME.test(name)) problems.push(`has the parameter ${shown(part)}, whose name is not a field name`);
+      else if (seen.has(name)) problems.push(`names the parameter "{${name}}" twice`);
+      else {
+        seen.add(name);
+        segments.push({ kind: 'param', name });
+      }
+      return;
+    }
+    const opens = part.split('{').length - 1;
+    const closes = part.split('}').length - 1;
+    if (opens !== closes || close < open) problems.push(`has unbalanced braces in the segment ${shown(part)}`);
+    else problems.push(`has the segment ${shown(part)}: a parameter is a whole segment, like "{id}"`);
+  });
+  return { segments, problems };
+}
+
+/** The parameters of a path: the names of its well-formed `{name}` segments, each once. */
+export function pathParams(path: string): string[] {
+  return parsePath(path).segments.flatMap((s) => (s.kind === 'param' ? [s.name] : []));
+}
+
+/**
+ * What the HTTP router (find-my-way, under Fastify) tells routes apart by: the method and the
+ * path with every parameter alike (`/a/{x}` and `/a/{y}` are one route). Undefined for a path
+ * with problems (MSA406 reports those).
+ */
+export function routeShape(method: string, path: string): string | undefined {
+  const { segments, problems } = parsePath(path);
+  if (problems.length > 0) return undefined;
+  return `${method} /${segments.map((s) => (s.kind === 'param' ? '{}' : s.text)).join('/')}`;
+}
+
+/**
+ * Routes every generated service serves itself (the runtime's HTTP server): health and
+ * readiness probes, metrics, and the DLQ reprocessor's admin routes.
+ */
+export const SERVICE_OWN_ROUTES: ReadonlyArray<{ readonly method: HttpRoute['method']; readonly path: string; readonly what: string }> = [
+  { method: 'GET', path: '/healthz', what: 'its liveness probe' },
+  { method: 'GET', path: '/readyz', what: 'its readiness probe' },
+  { method: 'GET', path: '/metrics', what: 'its Prometheus metrics' },
+  { method: 'GET', path: '/admin/dlq', what: 'its list of dead-lettered records' },
+  { method: 'POST', path: '/admin/dlq/{recordId}/replay', what: 'its DLQ replay' },
+];
+
+/** The route the generator gives a command an orchestrator sends that has no `http` of its own. */
+export function internalCommandPath(command: { readonly name: string }): string {
+  return `/commands/${kebabCase(command.name)}`;
+}

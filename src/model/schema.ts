@@ -7,6 +7,7 @@ import type { Finding } from './finding.js';
 import { joinPointer, splitPointer } from './pointer.js';
 import { validate } from './schema/validate-model.js';
 import { didYouMean } from './suggest.js';
+import { clipMiddle as clip, count, quoteText } from './quote.js';
 
 /** `/contexts/0/aggregates/1/name` → `contexts[0].aggregates[1].name`. */
 export function describePointer(pointer: string): string {
@@ -14,7 +15,7 @@ export function describePointer(pointer: string): string {
   for (const token of splitPointer(pointer)) {
     if (/^\d+$/.test(token)) out += `[${token}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(token)) out += (out ? '.' : '') + token;
-    else out += `[${JSON.stringify(token)}]`;
+    else out += `[${quoteText(token)}]`;
   }
   return out || 'the model';
 }
@@ -33,7 +34,11 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
   if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan (not a number)';
+    if (!Number.isFinite(value)) return 'infinite';
+    return Number.isInteger(value) ? 'an integer' : 'a number';
+  }
   return `a ${typeof value}`;
 }
 
@@ -57,8 +62,29 @@ function subject(pointer: string): string {
   return pointer === '' ? 'the model' : `"${describePointer(pointer)}"`;
 }
 
+/** A value for a message: strings quoted and clipped, others as JSON. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return quoteText(value);
+  return clip(JSON.stringify(value) ?? String(value));
+}
+
 function message(error: ErrorObject, data: unknown): Finding {
   const at = error.instancePath;
+  // An error about a mapping key (propertyNames) carries the key: report it there.
+  const key = (error as ErrorObject & { propertyName?: string }).propertyName;
+  if (key !== undefined) {
+    const limit = (error.params as { limit?: number }).limit;
+    const what = `Key ${quoteText(key)} in ${subject(at)}`;
+    return {
+      pointer: joinPointer(at, key),
+      on: 'key',
+      message:
+        error.keyword === 'maxLength' && limit !== undefined
+          ? `${what} is ${count(key.length)} characters long; at most ${count(limit)}`
+          : `${what} ${error.message ?? 'is invalid'}`,
+      hint: limit !== undefined ? `Shorten the key to at most ${count(limit)} characters.` : undefined,
+    };
+  }
   const value = valueAt(data, at);
   switch (error.keyword) {
     case 'required': {
@@ -72,7 +98,7 @@ function message(error: ErrorObject, data: unknown): Finding {
       return {
         pointer: joinPointer(at, key),
         on: 'key',
-        message: `Unknown key "${key}" in ${subject(at)}${didYouMean(key, known)}`,
+        message: `Unknown key ${quoteText(key)} in ${subject(at)}${didYouMean(key, known)}`,
         hint: known.length ? `Allowed keys: ${known.join(', ')}.` : undefined,
       };
     }
@@ -87,25 +113,42 @@ function message(error: ErrorObject, data: unknown): Finding {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
       return {
         pointer: at,
-        message: `${subject(at)} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}${didYouMean(String(value), allowed)}`,
+        message: `${subject(at)} must be one of ${allowed.join(', ')}, not ${shown(value)}${didYouMean(String(value), allowed)}`,
       };
     }
     case 'const': {
       const allowed = (error.params as { allowedValue: unknown }).allowedValue;
-      return { pointer: at, message: `${subject(at)} must be ${JSON.stringify(allowed)}, not ${JSON.stringify(value)}` };
+      return { pointer: at, message: `${subject(at)} must be ${JSON.stringify(allowed)}, not ${shown(value)}` };
     }
     case 'pattern': {
       const hint = PATTERN_HINTS.find(([re]) => re.test(at));
       return {
         pointer: at,
-        message: `${subject(at)} must be ${hint ? hint[1] : `text matching ${(error.params as { pattern: string }).pattern}`}, not ${JSON.stringify(value)}`,
+        message: `${subject(at)} must be ${hint ? hint[1] : `text matching ${(error.params as { pattern: string }).pattern}`}, not ${shown(value)}`,
+      };
+    }
+    case 'maxLength': {
+      const { limit } = error.params as { limit: number };
+      const length = typeof value === 'string' ? [...value].length : 0;
+      return {
+        pointer: at,
+        message: `${subject(at)} is ${count(length)} characters long; at most ${count(limit)}`,
+        hint: `Shorten it to at most ${count(limit)} characters.`,
+      };
+    }
+    case 'maximum': {
+      const { limit } = error.params as { limit: number };
+      return {
+        pointer: at,
+        message: `${subject(at)} is ${shown(value)}; at most ${limit}`,
+        hint: `Use at most ${limit}: a larger number overflows where it ends up (a Kubernetes or Kafka setting, a Node.js timer).`,
       };
     }
     case 'uniqueItems': {
       const { i, j } = error.params as { i: number; j: number };
       return {
         pointer: joinPointer(at, i),
-        message: `${subject(at)} lists ${JSON.stringify((value as unknown[])[i])} twice (items ${j + 1} and ${i + 1})`,
+        message: `${subject(at)} lists ${shown((value as unknown[])[i])} twice (items ${j + 1} and ${i + 1})`,
       };
     }
     default:
@@ -152,7 +195,7 @@ function simplify(errors: readonly ErrorObject[], data: unknown): ErrorObject[] 
       ...union,
       keyword: 'union',
       message: `must be ${[...new Set(options)].join(', or ')}; found ${typeName(value)}${
-        typeof value === 'string' ? ` ${JSON.stringify(value)}` : ''
+        typeof value === 'string' ? ` ${quoteText(value)}` : ''
       }`,
     });
   }
@@ -162,6 +205,7 @@ function simplify(errors: readonly ErrorObject[], data: unknown): ErrorObject[] 
 /** Schema findings for a loaded value; empty when it conforms. */
 export function checkSchema(data: unknown): Finding[] {
   if (validate(data)) return [];
-  const errors = simplify(validate.errors ?? [], data);
+  // A failed propertyNames check comes with the error of the key itself: that one is reported.
+  const errors = simplify((validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames'), data);
   return errors.map((e) => (e.keyword === 'union' ? { pointer: e.instancePath, message: `${subject(e.instancePath)} ${e.message}` } : message(e, data)));
 }

@@ -13,6 +13,7 @@ import { rule as r106 } from './msa106-reserved-word.js';
 import { rule as r107 } from './msa107-unsafe-path-name.js';
 import { rule as r108 } from './msa108-singular-noun.js';
 import { rule as r109 } from './msa109-event-qualifier.js';
+import { rule as r110 } from './msa110-text-characters.js';
 import { rule as r201 } from './msa201-duplicate-name.js';
 import { rule as r202 } from './msa202-emits-unknown-event.js';
 import { rule as r203 } from './msa203-unknown-event.js';
@@ -21,6 +22,8 @@ import { rule as r205 } from './msa205-unknown-context.js';
 import { rule as r206 } from './msa206-unknown-field.js';
 import { rule as r207 } from './msa207-read-model-key-missing.js';
 import { rule as r208 } from './msa208-aggregate-key.js';
+import { rule as r209 } from './msa209-generated-name-clash.js';
+import { rule as r210 } from './msa210-table-name-clash.js';
 import { rule as r301 } from './msa301-unconsumed-event.js';
 import { rule as r302 } from './msa302-untriggered-command.js';
 import { rule as r303 } from './msa303-policy-cycle.js';
@@ -33,12 +36,18 @@ import { rule as r402 } from './msa402-isolated-sync-call.js';
 import { rule as r403 } from './msa403-sync-context-events.js';
 import { rule as r404 } from './msa404-call-without-route.js';
 import { rule as r405 } from './msa405-orchestration-step-without-route.js';
+import { rule as r406 } from './msa406-route-template.js';
+import { rule as r407 } from './msa407-route-collision.js';
+import { rule as r408 } from './msa408-route-parameter-type.js';
 import { rule as r501 } from './msa501-topic-name.js';
 import { rule as r502 } from './msa502-topic-collision.js';
 import { rule as r503 } from './msa503-min-insync-replicas.js';
 import { rule as r504 } from './msa504-topic-size.js';
 import { rule as r505 } from './msa505-dlq-partitions.js';
+import { rule as r506 } from './msa506-consumer-group-clash.js';
 import { rule as r601 } from './msa601-deploy-scaling.js';
+import { rule as r602 } from './msa602-image-reference.js';
+import { rule as r603 } from './msa603-keda-without-consumer.js';
 import type { Rule, RuleInfo } from './rule.js';
 
 /** Findings of the loader and the schema check (no `check`: they run before the IR exists). */
@@ -55,6 +64,7 @@ export const MODEL_RULES: readonly Rule[] = [
   r107,
   r108,
   r109,
+  r110,
   r201,
   r202,
   r203,
@@ -63,6 +73,8 @@ export const MODEL_RULES: readonly Rule[] = [
   r206,
   r207,
   r208,
+  r209,
+  r210,
   r301,
   r302,
   r303,
@@ -75,12 +87,18 @@ export const MODEL_RULES: readonly Rule[] = [
   r403,
   r404,
   r405,
+  r406,
+  r407,
+  r408,
   r501,
   r502,
   r503,
   r504,
   r505,
+  r506,
   r601,
+  r602,
+  r603,
 ];
 
 export const CATALOGUE: readonly RuleInfo[] = [...LOAD_RULES, ...MODEL_RULES];

@@ -1,3 +1,4 @@
+import { camelCase } from '../case.js';
 import { writtenFields } from '../fields.js';
 import type { Finding } from '../finding.js';
 import { joinPointer } from '../pointer.js';
@@ -9,6 +10,11 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set(
   else enum eval export extends false finally for function if implements import in instanceof
   interface let new null package private protected prototype public return static super switch
   this throw true try typeof var void while with yield __proto__`.split(/\s+/),
+);
+
+/** The reserved words no variable may take (constructor, prototype and __proto__ may: they are traps as properties only). */
+const BINDING_RESERVED: ReadonlySet<string> = new Set(
+  [...RESERVED_WORDS].filter((w) => w !== 'constructor' && w !== 'prototype' && w !== '__proto__'),
 );
 
 /**
@@ -39,7 +45,8 @@ export const rule: Rule = {
   code: 'MSA106',
   name: 'reserved-word',
   severity: 'error',
-  summary: 'No field is a JavaScript/TypeScript reserved word, and no type name is a global the generated code relies on.',
+  summary:
+    'No field is a JavaScript/TypeScript reserved word, no policy becomes one in camelCase, and no type name is a global the generated code relies on.',
   hint: 'Choose another name: it becomes an identifier in generated TypeScript.',
   docs: `Every name in the model becomes an identifier in the generated services. A field is a
 property, but also a parameter, a destructured variable and a column: a field called
@@ -55,6 +62,10 @@ built-ins (\`Object\`, \`Array\`, \`Promise\`, \`Error\`, \`Date\`, \`Map\`, \`S
 TypeScript's library types (\`Record\`, \`Partial\`, \`Readonly\`, \`Pick\`, \`Omit\`…) and the
 Node.js globals of the generated runtime (\`Buffer\`, \`URL\`, \`URLSearchParams\`,
 \`TextEncoder\`, \`TextDecoder\`, \`AbortController\`, \`AbortSignal\`).
+
+A policy is also a variable: its implementation \`issuePermitWhenApplicationSubmitted\` is the
+policy's name in camelCase, so a policy \`Delete\` or \`Return\` would be the variable
+\`delete\` or \`return\`, which no declaration may take.
 
 Browser globals are allowed, because generated code runs on Node and never uses them: the
 Government24 model's \`Document\` and \`Notification\` aggregates are fine. So are \`Event\`,
@@ -97,6 +108,15 @@ Passes:
     }
     for (const s of model.sagas) types.push({ kind: 'Saga', name: s.name, pointer: s.pointer });
     for (const x of model.externals) types.push({ kind: 'External', name: x.name, pointer: x.pointer });
+    for (const p of model.policies) {
+      const variable = camelCase(p.name);
+      if (!BINDING_RESERVED.has(variable)) continue;
+      findings.push({
+        pointer: joinPointer(p.pointer, 'name'),
+        message: `Policy "${p.name}" becomes the variable "${variable}" of its implementation, a reserved word in JavaScript/TypeScript`,
+        hint: `Name the policy for what it does, e.g. "${p.name}${p.on.name.length <= 60 ? `When${p.on.name}` : 'OnEvent'}".`,
+      });
+    }
     for (const t of types) {
       const why = RESERVED_GLOBALS.has(t.name)
         ? 'is a global name the generated TypeScript relies on'

@@ -58,8 +58,9 @@ Two names that land in the same folder must not differ only in letter case: Wind
 macOS file systems ignore case, so \`ApplicationSubmitted.ts\` and
 \`Applicationsubmitted.ts\` would overwrite each other. This is checked for context names,
 for all the files of one context together (aggregates, policies, events, commands, read
-models), and for events, commands, sagas and externals across the model, since generated
-contracts of other services import them. The finding is reported at the second name.
+models), and across the model for events and commands together (a service's
+\`src/generated/schemas/\` holds the schemas of its commands and of the events it consumes from
+other contexts), for sagas and for externals. The finding is reported at the second name.
 
 Fails:
 
@@ -125,7 +126,9 @@ Passes:
       }
     }
 
-    for (const group of [contexts, ...perContext, events, commands, sagas, externals]) {
+    // Events and commands together: a service's src/generated/schemas/ holds the schemas of its
+    // commands and of every event it emits or consumes, of any context.
+    for (const group of [contexts, ...perContext, [...events, ...commands], sagas, externals]) {
       const seen = new Map<string, PathName>();
       for (const n of group) {
         const key = n.name.toLowerCase();

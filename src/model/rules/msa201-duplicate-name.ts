@@ -1,6 +1,6 @@
 import type { Finding } from '../finding.js';
 import { describeOwner } from '../graph.js';
-import type { Command } from '../ir.js';
+import type { Command, Event } from '../ir.js';
 import { joinPointer } from '../pointer.js';
 import type { Rule } from './rule.js';
 
@@ -38,7 +38,7 @@ export const rule: Rule = {
   name: 'duplicate-name',
   severity: 'error',
   summary:
-    'Names are unique where they must be: contexts, events, commands, externals, sagas and external operations across the model; aggregates, policies and read models within their context.',
+    'Names are unique where they must be: contexts, events and commands (together), externals, sagas and external operations across the model; aggregates, policies and read models within their context.',
   hint: 'Rename one of the two; generated types, topics and files are named after it.',
   docs: `Names are how the model refers to its elements, and what generated code is named after:
 a context is a service folder and a Helm key, an event is a Kafka topic and a CloudEvents type
@@ -48,7 +48,10 @@ files would claim one path.
 
 Unique across the model: contexts, events, commands, external systems, sagas, and the
 operations of external systems (also against command names: a saga step that names an
-external operation must not be mistaken for a command). Unique within a context: aggregates,
+external operation must not be mistaken for a command). Events and commands share one set of
+names: each becomes a JSON schema file \`src/generated/schemas/<Name>.schema.json\` and a
+TypeScript type, and a service that handles a command and consumes an event of one name would
+get both in one folder and one module. Unique within a context: aggregates,
 policies and read models, and a read model may not take the name of an aggregate of its
 context (both become a type of the same service). The finding is reported at the second
 occurrence and says where the first one is.
@@ -114,6 +117,20 @@ Passes:
         (op) => op.pointer,
       ),
     );
+
+    // A command may not take an event's name: both become a JSON schema file
+    // (src/generated/schemas/<Name>.schema.json) and a type of the services that use them.
+    const events = new Map<string, Event>();
+    for (const event of model.events) if (!events.has(event.name)) events.set(event.name, event);
+    for (const command of model.commands) {
+      const event = events.get(command.name);
+      if (event === undefined) continue;
+      findings.push({
+        pointer: joinPointer(command.pointer, 'name'),
+        message: `Command "${command.name}" has the name of event "${event.name}" (in ${describeOwner(event)}); both would be the schema file ${command.name}.schema.json and the type ${command.name}`,
+        hint: 'Name the command for what it asks (imperative: ResetApplication) and the event for what happened (past tense: ApplicationReset).',
+      });
+    }
 
     // An external operation may not share a command's name: saga steps and calls name both.
     const commands = new Map<string, Command>();

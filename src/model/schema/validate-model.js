@@ -5,20 +5,22 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://msa-gen.dev/schema/msa-gen.schema.json","type":"object","additionalProperties":false,"required":["version","platform","contexts"],"properties":{"$schema":{"type":"string"},"version":{"const":1},"platform":{"$ref":"#/$defs/platform"},"contexts":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/context"}},"externals":{"type":"array","items":{"$ref":"#/$defs/external"}},"calls":{"type":"array","items":{"$ref":"#/$defs/call"}},"sagas":{"type":"array","items":{"$ref":"#/$defs/saga"}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string"},"positiveInt":{"type":"integer","minimum":1},"cpu":{"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$"},"memory":{"type":"string","pattern":"^[0-9]+(Ki|Mi|Gi|Ti|K|M|G|T)?$"},"fieldType":{"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]},"field":{"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]},"fieldMap":{"type":"object","additionalProperties":{"$ref":"#/$defs/field"}},"fieldSelection":{"oneOf":[{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]},"autoscaling":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}},"keda":{"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}},"topicConfig":{"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer"},"replicas":{"type":"integer"},"minInSyncReplicas":{"type":"integer"},"retentionMs":{"type":"integer","minimum":-1},"maxMessageBytes":{"type":"integer","minimum":1},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}},"retry":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1},"backoffMs":{"type":"integer","minimum":0},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0}}},"platform":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1},"partitions":{"type":"integer"}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1},"tag":{"type":"string","minLength":1}}}}}}},"context":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}},"aggregate":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}}},"event":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"type":"string","minLength":1},"then":{"type":"string","minLength":1},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"type":"string","minLength":1}}},"readModel":{"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"type":"string","minLength":1},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$"},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}},"external":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"commands":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"baseUrl":{"type":"string","minLength":1}}},"call":{"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":"string","minLength":1},"command":{"type":"string","minLength":1},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"type":"string","minLength":1}},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}},"saga":{"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"type":"string","minLength":1},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"type":"string","minLength":1},"compensation":{"type":"string","minLength":1}}}}}}}};
-const schema32 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1},"partitions":{"type":"integer"}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1},"tag":{"type":"string","minLength":1}}}}}}};
-const schema33 = {"type":"string","minLength":1,"maxLength":200};
-const schema34 = {"type":"string"};
-const schema37 = {"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer"},"replicas":{"type":"integer"},"minInSyncReplicas":{"type":"integer"},"retentionMs":{"type":"integer","minimum":-1},"maxMessageBytes":{"type":"integer","minimum":1},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}};
-const schema38 = {"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1},"backoffMs":{"type":"integer","minimum":0},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://msa-gen.dev/schema/msa-gen.schema.json","type":"object","additionalProperties":false,"required":["version","platform","contexts"],"properties":{"$schema":{"type":"string","maxLength":2048},"version":{"const":1},"platform":{"$ref":"#/$defs/platform"},"contexts":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/context"}},"externals":{"type":"array","items":{"$ref":"#/$defs/external"}},"calls":{"type":"array","items":{"$ref":"#/$defs/call"}},"sagas":{"type":"array","items":{"$ref":"#/$defs/saga"}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":200},"reference":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200},"description":{"type":"string","maxLength":10000},"positiveInt":{"type":"integer","minimum":1,"maximum":2147483647},"cpu":{"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$","maxLength":32},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$","maxLength":32},"fieldType":{"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]},"field":{"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]},"fieldMap":{"type":"object","additionalProperties":{"$ref":"#/$defs/field"},"propertyNames":{"maxLength":100}},"fieldSelection":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/reference"},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]},"autoscaling":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}},"keda":{"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}},"topicConfig":{"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer","maximum":2147483647},"replicas":{"type":"integer","maximum":32767},"minInSyncReplicas":{"type":"integer","maximum":32767},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"maxMessageBytes":{"type":"integer","minimum":1,"maximum":2147483647},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}},"retry":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":2147483647},"backoffMs":{"type":"integer","minimum":0,"maximum":2147483647},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0,"maximum":2147483647}}},"platform":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}},"context":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"$ref":"#/$defs/reference"},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}},"aggregate":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1,"maxLength":200},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}}}},"event":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"$ref":"#/$defs/reference"},"then":{"$ref":"#/$defs/reference"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"$ref":"#/$defs/reference"}}},"readModel":{"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"$ref":"#/$defs/reference"},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1,"maxLength":200},"propertyNames":{"maxLength":200}}}},"external":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"commands":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}},"baseUrl":{"type":"string","minLength":1,"maxLength":2048}}},"call":{"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}},"saga":{"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
-const schema39 = {"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}};
-const schema40 = {"type":"integer","minimum":1};
-const schema41 = {"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$"};
-const schema42 = {"type":"string","pattern":"^[0-9]+(Ki|Mi|Gi|Ti|K|M|G|T)?$"};
+const schema32 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}};
+const schema33 = {"type":"string","minLength":1,"maxLength":200};
+const schema34 = {"type":"string","maxLength":200};
+const schema35 = {"type":"string","maxLength":10000};
+const schema39 = {"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer","maximum":2147483647},"replicas":{"type":"integer","maximum":32767},"minInSyncReplicas":{"type":"integer","maximum":32767},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"maxMessageBytes":{"type":"integer","minimum":1,"maximum":2147483647},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}};
+const schema40 = {"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":2147483647},"backoffMs":{"type":"integer","minimum":0,"maximum":2147483647},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0,"maximum":2147483647}}};
+const func0 = require("ajv/dist/runtime/equal").default;
+const schema41 = {"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}};
+const schema42 = {"type":"integer","minimum":1,"maximum":2147483647};
+const schema43 = {"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$","maxLength":32};
+const schema44 = {"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$","maxLength":32};
 const pattern4 = new RegExp("^([0-9]+m|[0-9]+(\\.[0-9]+)?)$", "u");
-const pattern5 = new RegExp("^[0-9]+(Ki|Mi|Gi|Ti|K|M|G|T)?$", "u");
-const schema43 = {"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}};
+const pattern5 = new RegExp("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$", "u");
+const schema45 = {"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -33,7 +35,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "min") || (key0 === "max")) || (key0 === "cpuPercent"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -46,7 +48,7 @@ errors++;
 if(data.min !== undefined){
 let data0 = data.min;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data0};
+const err1 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -56,8 +58,8 @@ vErrors.push(err1);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data0};
+if(data0 > 2147483647 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -66,12 +68,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-if(data.max !== undefined){
-let data1 = data.max;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
+if(data0 < 1 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -80,9 +78,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
+}
+}
+if(data.max !== undefined){
+let data1 = data.max;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -91,12 +92,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-if(data.cpuPercent !== undefined){
-let data2 = data.cpuPercent;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/cpuPercent",schemaPath:"#/properties/cpuPercent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.cpuPercent.type,parentSchema:schema43.properties.cpuPercent,data:data2};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 2147483647 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -105,9 +103,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 100 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/cpuPercent",schemaPath:"#/properties/cpuPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema43.properties.cpuPercent,data:data2};
+if(data1 < 1 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -116,8 +113,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data2 < 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/cpuPercent",schemaPath:"#/properties/cpuPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.cpuPercent,data:data2};
+}
+}
+if(data.cpuPercent !== undefined){
+let data2 = data.cpuPercent;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/cpuPercent",schemaPath:"#/properties/cpuPercent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.cpuPercent.type,parentSchema:schema45.properties.cpuPercent,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -126,11 +127,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/cpuPercent",schemaPath:"#/properties/cpuPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema45.properties.cpuPercent,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -139,12 +138,35 @@ vErrors.push(err8);
 }
 errors++;
 }
+if(data2 < 1 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/cpuPercent",schemaPath:"#/properties/cpuPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.properties.cpuPercent,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 validate23.errors = vErrors;
 return errors === 0;
 }
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema46 = {"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}};
+const schema48 = {"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -159,7 +181,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "lagThreshold") || (key0 === "min")) || (key0 === "max"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -172,7 +194,7 @@ errors++;
 if(data.lagThreshold !== undefined){
 let data0 = data.lagThreshold;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/lagThreshold",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data0};
+const err1 = {instancePath:instancePath+"/lagThreshold",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -182,8 +204,8 @@ vErrors.push(err1);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/lagThreshold",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data0};
+if(data0 > 2147483647 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/lagThreshold",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -192,12 +214,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-if(data.min !== undefined){
-let data1 = data.min;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
+if(data0 < 1 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/lagThreshold",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -206,9 +224,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data1};
+}
+}
+if(data.min !== undefined){
+let data1 = data.min;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -217,12 +238,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-if(data.max !== undefined){
-let data2 = data.max;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data2};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 2147483647 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -231,9 +249,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 1 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data2};
+if(data1 < 1 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -244,14 +261,49 @@ errors++;
 }
 }
 }
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(data.max !== undefined){
+let data2 = data.max;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 2147483647 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -274,7 +326,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((key0 === "replicas") || (key0 === "cpu")) || (key0 === "memory")) || (key0 === "autoscaling")) || (key0 === "keda")) || (key0 === "podDisruptionBudget"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -287,7 +339,7 @@ errors++;
 if(data.replicas !== undefined){
 let data0 = data.replicas;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/replicas",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data0};
+const err1 = {instancePath:instancePath+"/replicas",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -297,8 +349,8 @@ vErrors.push(err1);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/replicas",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data0};
+if(data0 > 2147483647 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/replicas",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -307,13 +359,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-if(data.cpu !== undefined){
-let data1 = data.cpu;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err3 = {instancePath:instancePath+"/cpu",schemaPath:"#/$defs/cpu/pattern",keyword:"pattern",params:{pattern: "^([0-9]+m|[0-9]+(\\.[0-9]+)?)$"},message:"must match pattern \""+"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$"+"\"",schema:"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$",parentSchema:schema41,data:data1};
+if(data0 < 1 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/replicas",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -323,8 +370,12 @@ vErrors.push(err3);
 errors++;
 }
 }
-else {
-const err4 = {instancePath:instancePath+"/cpu",schemaPath:"#/$defs/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data1};
+}
+if(data.cpu !== undefined){
+let data1 = data.cpu;
+if(typeof data1 === "string"){
+if(func1(data1) > 32){
+const err4 = {instancePath:instancePath+"/cpu",schemaPath:"#/$defs/cpu/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -333,12 +384,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.memory !== undefined){
-let data2 = data.memory;
-if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
-const err5 = {instancePath:instancePath+"/memory",schemaPath:"#/$defs/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Ki|Mi|Gi|Ti|K|M|G|T)?$"},message:"must match pattern \""+"^[0-9]+(Ki|Mi|Gi|Ti|K|M|G|T)?$"+"\"",schema:"^[0-9]+(Ki|Mi|Gi|Ti|K|M|G|T)?$",parentSchema:schema42,data:data2};
+if(!pattern4.test(data1)){
+const err5 = {instancePath:instancePath+"/cpu",schemaPath:"#/$defs/cpu/pattern",keyword:"pattern",params:{pattern: "^([0-9]+m|[0-9]+(\\.[0-9]+)?)$"},message:"must match pattern \""+"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$"+"\"",schema:"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$",parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -349,12 +396,47 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/memory",schemaPath:"#/$defs/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data2};
+const err6 = {instancePath:instancePath+"/cpu",schemaPath:"#/$defs/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.memory !== undefined){
+let data2 = data.memory;
+if(typeof data2 === "string"){
+if(func1(data2) > 32){
+const err7 = {instancePath:instancePath+"/memory",schemaPath:"#/$defs/memory/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema44,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern5.test(data2)){
+const err8 = {instancePath:instancePath+"/memory",schemaPath:"#/$defs/memory/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$"+"\"",schema:"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$",parentSchema:schema44,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/memory",schemaPath:"#/$defs/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
@@ -376,12 +458,12 @@ passing0 = 0;
 }
 const _errs14 = errors;
 if(false !== data3){
-const err7 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/properties/autoscaling/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema39.properties.autoscaling.oneOf[1],data:data3};
+const err10 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/properties/autoscaling/oneOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema41.properties.autoscaling.oneOf[1],data:data3};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err10];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err10);
 }
 errors++;
 }
@@ -397,12 +479,12 @@ passing0 = 1;
 }
 }
 if(!valid4){
-const err8 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/properties/autoscaling/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema39.properties.autoscaling.oneOf,parentSchema:schema39.properties.autoscaling,data:data3};
+const err11 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/properties/autoscaling/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema41.properties.autoscaling.oneOf,parentSchema:schema41.properties.autoscaling,data:data3};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err11];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err11);
 }
 errors++;
 }
@@ -429,44 +511,7 @@ let data5 = data.podDisruptionBudget;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key1 in data5){
 if(!(key1 === "minAvailable")){
-const err9 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.podDisruptionBudget,data:data5};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data5.minAvailable !== undefined){
-let data6 = data5.minAvailable;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err10 = {instancePath:instancePath+"/podDisruptionBudget/minAvailable",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data6};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 1 || isNaN(data6)){
-const err11 = {instancePath:instancePath+"/podDisruptionBudget/minAvailable",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data6};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.podDisruptionBudget.type,parentSchema:schema39.properties.podDisruptionBudget,data:data5};
+const err12 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema41.properties.podDisruptionBudget,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -476,14 +521,61 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(data5.minAvailable !== undefined){
+let data6 = data5.minAvailable;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err13 = {instancePath:instancePath+"/podDisruptionBudget/minAvailable",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 2147483647 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/podDisruptionBudget/minAvailable",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data6 < 1 || isNaN(data6)){
+const err15 = {instancePath:instancePath+"/podDisruptionBudget/minAvailable",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.podDisruptionBudget.type,parentSchema:schema41.properties.podDisruptionBudget,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }
@@ -563,8 +655,9 @@ errors++;
 }
 if(data.title !== undefined){
 let data1 = data.title;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.title.type,parentSchema:schema32.properties.title,data:data1};
+if(typeof data1 === "string"){
+if(func1(data1) > 200){
+const err5 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema34,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -574,10 +667,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data2 = data.description;
-if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data2};
+else {
+const err6 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -587,11 +678,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.namespace !== undefined){
-let data3 = data.namespace;
-if(typeof data3 === "string"){
-if(func1(data3) > 200){
-const err7 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data3};
+if(data.description !== undefined){
+let data2 = data.description;
+if(typeof data2 === "string"){
+if(func1(data2) > 10000){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -600,8 +691,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func1(data3) < 1){
-const err8 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data3};
+}
+else {
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -611,8 +703,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data3};
+if(data.namespace !== undefined){
+let data3 = data.namespace;
+if(typeof data3 === "string"){
+if(func1(data3) > 200){
+const err9 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -621,12 +716,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.eventTypePrefix !== undefined){
-let data4 = data.eventTypePrefix;
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err10 = {instancePath:instancePath+"/eventTypePrefix",schemaPath:"#/properties/eventTypePrefix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.eventTypePrefix,data:data4};
+if(func1(data3) < 1){
+const err10 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -637,7 +728,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/eventTypePrefix",schemaPath:"#/properties/eventTypePrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.eventTypePrefix.type,parentSchema:schema32.properties.eventTypePrefix,data:data4};
+const err11 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -647,17 +738,52 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.naming !== undefined){
-let data5 = data.naming;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key1 in data5){
-if(!(key1 === "eventQualifiers")){
-const err12 = {instancePath:instancePath+"/naming",schemaPath:"#/properties/naming/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.naming,data:data5};
+if(data.eventTypePrefix !== undefined){
+let data4 = data.eventTypePrefix;
+if(typeof data4 === "string"){
+if(func1(data4) > 200){
+const err12 = {instancePath:instancePath+"/eventTypePrefix",schemaPath:"#/properties/eventTypePrefix/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema32.properties.eventTypePrefix,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+if(func1(data4) < 1){
+const err13 = {instancePath:instancePath+"/eventTypePrefix",schemaPath:"#/properties/eventTypePrefix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.eventTypePrefix,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/eventTypePrefix",schemaPath:"#/properties/eventTypePrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.eventTypePrefix.type,parentSchema:schema32.properties.eventTypePrefix,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.naming !== undefined){
+let data5 = data.naming;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!(key1 === "eventQualifiers")){
+const err15 = {instancePath:instancePath+"/naming",schemaPath:"#/properties/naming/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.naming,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -669,55 +795,8 @@ const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(typeof data7 === "string"){
-if(func1(data7) < 1){
-const err13 = {instancePath:instancePath+"/naming/eventQualifiers/" + i0,schemaPath:"#/properties/naming/properties/eventQualifiers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.naming.properties.eventQualifiers.items,data:data7};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/naming/eventQualifiers/" + i0,schemaPath:"#/properties/naming/properties/eventQualifiers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.naming.properties.eventQualifiers.items.type,parentSchema:schema32.properties.naming.properties.eventQualifiers.items,data:data7};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-let i1 = data6.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data6[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err15 = {instancePath:instancePath+"/naming/eventQualifiers",schemaPath:"#/properties/naming/properties/eventQualifiers/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema32.properties.naming.properties.eventQualifiers,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-break;
-}
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/naming/eventQualifiers",schemaPath:"#/properties/naming/properties/eventQualifiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.naming.properties.eventQualifiers.type,parentSchema:schema32.properties.naming.properties.eventQualifiers,data:data6};
+if(func1(data7) > 200){
+const err16 = {instancePath:instancePath+"/naming/eventQualifiers/" + i0,schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -726,10 +805,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/naming",schemaPath:"#/properties/naming/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.naming.type,parentSchema:schema32.properties.naming,data:data5};
+if(func1(data7) < 1){
+const err17 = {instancePath:instancePath+"/naming/eventQualifiers/" + i0,schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -739,12 +816,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.kafka !== undefined){
-let data8 = data.kafka;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key2 in data8){
-if(!((((key2 === "cluster") || (key2 === "defaults")) || (key2 === "retry")) || (key2 === "dlq"))){
-const err18 = {instancePath:instancePath+"/kafka",schemaPath:"#/properties/kafka/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.kafka,data:data8};
+else {
+const err18 = {instancePath:instancePath+"/naming/eventQualifiers/" + i0,schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -754,11 +827,14 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data8.cluster !== undefined){
-let data9 = data8.cluster;
-if(typeof data9 === "string"){
-if(func1(data9) > 200){
-const err19 = {instancePath:instancePath+"/kafka/cluster",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data9};
+let i1 = data6.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data6[i1], data6[j0])){
+const err19 = {instancePath:instancePath+"/naming/eventQualifiers",schemaPath:"#/properties/naming/properties/eventQualifiers/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema32.properties.naming.properties.eventQualifiers,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -766,9 +842,14 @@ else {
 vErrors.push(err19);
 }
 errors++;
+break outer0;
 }
-if(func1(data9) < 1){
-const err20 = {instancePath:instancePath+"/kafka/cluster",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data9};
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/naming/eventQualifiers",schemaPath:"#/properties/naming/properties/eventQualifiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.naming.properties.eventQualifiers.type,parentSchema:schema32.properties.naming.properties.eventQualifiers,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -778,8 +859,9 @@ vErrors.push(err20);
 errors++;
 }
 }
+}
 else {
-const err21 = {instancePath:instancePath+"/kafka/cluster",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data9};
+const err21 = {instancePath:instancePath+"/naming",schemaPath:"#/properties/naming/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.naming.type,parentSchema:schema32.properties.naming,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -789,12 +871,12 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data8.defaults !== undefined){
-let data10 = data8.defaults;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-if(!((((((key3 === "partitions") || (key3 === "replicas")) || (key3 === "minInSyncReplicas")) || (key3 === "retentionMs")) || (key3 === "maxMessageBytes")) || (key3 === "cleanupPolicy"))){
-const err22 = {instancePath:instancePath+"/kafka/defaults",schemaPath:"#/$defs/topicConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data:data10};
+if(data.kafka !== undefined){
+let data8 = data.kafka;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key2 in data8){
+if(!((((key2 === "cluster") || (key2 === "defaults")) || (key2 === "retry")) || (key2 === "dlq"))){
+const err22 = {instancePath:instancePath+"/kafka",schemaPath:"#/properties/kafka/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.kafka,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -804,10 +886,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data10.partitions !== undefined){
-let data11 = data10.partitions;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err23 = {instancePath:instancePath+"/kafka/defaults/partitions",schemaPath:"#/$defs/topicConfig/properties/partitions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.partitions.type,parentSchema:schema37.properties.partitions,data:data11};
+if(data8.cluster !== undefined){
+let data9 = data8.cluster;
+if(typeof data9 === "string"){
+if(func1(data9) > 200){
+const err23 = {instancePath:instancePath+"/kafka/cluster",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -816,11 +899,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data10.replicas !== undefined){
-let data12 = data10.replicas;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err24 = {instancePath:instancePath+"/kafka/defaults/replicas",schemaPath:"#/$defs/topicConfig/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.replicas.type,parentSchema:schema37.properties.replicas,data:data12};
+if(func1(data9) < 1){
+const err24 = {instancePath:instancePath+"/kafka/cluster",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -830,10 +910,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data10.minInSyncReplicas !== undefined){
-let data13 = data10.minInSyncReplicas;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err25 = {instancePath:instancePath+"/kafka/defaults/minInSyncReplicas",schemaPath:"#/$defs/topicConfig/properties/minInSyncReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.minInSyncReplicas.type,parentSchema:schema37.properties.minInSyncReplicas,data:data13};
+else {
+const err25 = {instancePath:instancePath+"/kafka/cluster",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -843,10 +921,12 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data10.retentionMs !== undefined){
-let data14 = data10.retentionMs;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err26 = {instancePath:instancePath+"/kafka/defaults/retentionMs",schemaPath:"#/$defs/topicConfig/properties/retentionMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.retentionMs.type,parentSchema:schema37.properties.retentionMs,data:data14};
+if(data8.defaults !== undefined){
+let data10 = data8.defaults;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!((((((key3 === "partitions") || (key3 === "replicas")) || (key3 === "minInSyncReplicas")) || (key3 === "retentionMs")) || (key3 === "maxMessageBytes")) || (key3 === "cleanupPolicy"))){
+const err26 = {instancePath:instancePath+"/kafka/defaults",schemaPath:"#/$defs/topicConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -855,9 +935,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < -1 || isNaN(data14)){
-const err27 = {instancePath:instancePath+"/kafka/defaults/retentionMs",schemaPath:"#/$defs/topicConfig/properties/retentionMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema37.properties.retentionMs,data:data14};
+}
+if(data10.partitions !== undefined){
+let data11 = data10.partitions;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err27 = {instancePath:instancePath+"/kafka/defaults/partitions",schemaPath:"#/$defs/topicConfig/properties/partitions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.partitions.type,parentSchema:schema39.properties.partitions,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -866,12 +948,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-if(data10.maxMessageBytes !== undefined){
-let data15 = data10.maxMessageBytes;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err28 = {instancePath:instancePath+"/kafka/defaults/maxMessageBytes",schemaPath:"#/$defs/topicConfig/properties/maxMessageBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.maxMessageBytes.type,parentSchema:schema37.properties.maxMessageBytes,data:data15};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 2147483647 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/kafka/defaults/partitions",schemaPath:"#/$defs/topicConfig/properties/partitions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema39.properties.partitions,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -880,9 +959,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 1 || isNaN(data15)){
-const err29 = {instancePath:instancePath+"/kafka/defaults/maxMessageBytes",schemaPath:"#/$defs/topicConfig/properties/maxMessageBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.maxMessageBytes,data:data15};
+}
+}
+if(data10.replicas !== undefined){
+let data12 = data10.replicas;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err29 = {instancePath:instancePath+"/kafka/defaults/replicas",schemaPath:"#/$defs/topicConfig/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.replicas.type,parentSchema:schema39.properties.replicas,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -891,12 +973,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-if(data10.cleanupPolicy !== undefined){
-let data16 = data10.cleanupPolicy;
-if(!(((data16 === "delete") || (data16 === "compact")) || (data16 === "compact,delete"))){
-const err30 = {instancePath:instancePath+"/kafka/defaults/cleanupPolicy",schemaPath:"#/$defs/topicConfig/properties/cleanupPolicy/enum",keyword:"enum",params:{allowedValues: schema37.properties.cleanupPolicy.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.cleanupPolicy.enum,parentSchema:schema37.properties.cleanupPolicy,data:data16};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 32767 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/kafka/defaults/replicas",schemaPath:"#/$defs/topicConfig/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 32767},message:"must be <= 32767",schema:32767,parentSchema:schema39.properties.replicas,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -907,8 +986,10 @@ errors++;
 }
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/kafka/defaults",schemaPath:"#/$defs/topicConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data:data10};
+if(data10.minInSyncReplicas !== undefined){
+let data13 = data10.minInSyncReplicas;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err31 = {instancePath:instancePath+"/kafka/defaults/minInSyncReplicas",schemaPath:"#/$defs/topicConfig/properties/minInSyncReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.minInSyncReplicas.type,parentSchema:schema39.properties.minInSyncReplicas,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -917,13 +998,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data8.retry !== undefined){
-let data17 = data8.retry;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key4 in data17){
-if(!((((key4 === "maxAttempts") || (key4 === "backoffMs")) || (key4 === "multiplier")) || (key4 === "maxBackoffMs"))){
-const err32 = {instancePath:instancePath+"/kafka/retry",schemaPath:"#/$defs/retry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data:data17};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 32767 || isNaN(data13)){
+const err32 = {instancePath:instancePath+"/kafka/defaults/minInSyncReplicas",schemaPath:"#/$defs/topicConfig/properties/minInSyncReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 32767},message:"must be <= 32767",schema:32767,parentSchema:schema39.properties.minInSyncReplicas,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -933,10 +1010,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data17.maxAttempts !== undefined){
-let data18 = data17.maxAttempts;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err33 = {instancePath:instancePath+"/kafka/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.maxAttempts.type,parentSchema:schema38.properties.maxAttempts,data:data18};
+}
+if(data10.retentionMs !== undefined){
+let data14 = data10.retentionMs;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err33 = {instancePath:instancePath+"/kafka/defaults/retentionMs",schemaPath:"#/$defs/topicConfig/properties/retentionMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.retentionMs.type,parentSchema:schema39.properties.retentionMs,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -945,9 +1023,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 1 || isNaN(data18)){
-const err34 = {instancePath:instancePath+"/kafka/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.maxAttempts,data:data18};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 9007199254740991 || isNaN(data14)){
+const err34 = {instancePath:instancePath+"/kafka/defaults/retentionMs",schemaPath:"#/$defs/topicConfig/properties/retentionMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema39.properties.retentionMs,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -956,12 +1034,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-if(data17.backoffMs !== undefined){
-let data19 = data17.backoffMs;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err35 = {instancePath:instancePath+"/kafka/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.backoffMs.type,parentSchema:schema38.properties.backoffMs,data:data19};
+if(data14 < -1 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/kafka/defaults/retentionMs",schemaPath:"#/$defs/topicConfig/properties/retentionMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema39.properties.retentionMs,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -970,9 +1044,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err36 = {instancePath:instancePath+"/kafka/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.backoffMs,data:data19};
+}
+}
+if(data10.maxMessageBytes !== undefined){
+let data15 = data10.maxMessageBytes;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err36 = {instancePath:instancePath+"/kafka/defaults/maxMessageBytes",schemaPath:"#/$defs/topicConfig/properties/maxMessageBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.maxMessageBytes.type,parentSchema:schema39.properties.maxMessageBytes,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -981,13 +1058,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-}
-if(data17.multiplier !== undefined){
-let data20 = data17.multiplier;
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 1 || isNaN(data20)){
-const err37 = {instancePath:instancePath+"/kafka/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.multiplier,data:data20};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 2147483647 || isNaN(data15)){
+const err37 = {instancePath:instancePath+"/kafka/defaults/maxMessageBytes",schemaPath:"#/$defs/topicConfig/properties/maxMessageBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema39.properties.maxMessageBytes,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -996,9 +1069,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/kafka/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.multiplier.type,parentSchema:schema38.properties.multiplier,data:data20};
+if(data15 < 1 || isNaN(data15)){
+const err38 = {instancePath:instancePath+"/kafka/defaults/maxMessageBytes",schemaPath:"#/$defs/topicConfig/properties/maxMessageBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.maxMessageBytes,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1008,10 +1080,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data17.maxBackoffMs !== undefined){
-let data21 = data17.maxBackoffMs;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err39 = {instancePath:instancePath+"/kafka/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.maxBackoffMs.type,parentSchema:schema38.properties.maxBackoffMs,data:data21};
+}
+if(data10.cleanupPolicy !== undefined){
+let data16 = data10.cleanupPolicy;
+if(!(((data16 === "delete") || (data16 === "compact")) || (data16 === "compact,delete"))){
+const err39 = {instancePath:instancePath+"/kafka/defaults/cleanupPolicy",schemaPath:"#/$defs/topicConfig/properties/cleanupPolicy/enum",keyword:"enum",params:{allowedValues: schema39.properties.cleanupPolicy.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.cleanupPolicy.enum,parentSchema:schema39.properties.cleanupPolicy,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1020,9 +1093,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err40 = {instancePath:instancePath+"/kafka/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.maxBackoffMs,data:data21};
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/kafka/defaults",schemaPath:"#/$defs/topicConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data10};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1032,10 +1106,12 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/kafka/retry",schemaPath:"#/$defs/retry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data:data17};
+if(data8.retry !== undefined){
+let data17 = data8.retry;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key4 in data17){
+if(!((((key4 === "maxAttempts") || (key4 === "backoffMs")) || (key4 === "multiplier")) || (key4 === "maxBackoffMs"))){
+const err41 = {instancePath:instancePath+"/kafka/retry",schemaPath:"#/$defs/retry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1045,12 +1121,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data8.dlq !== undefined){
-let data22 = data8.dlq;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key5 in data22){
-if(!(((key5 === "suffix") || (key5 === "retentionMs")) || (key5 === "partitions"))){
-const err42 = {instancePath:instancePath+"/kafka/dlq",schemaPath:"#/properties/kafka/properties/dlq/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.kafka.properties.dlq,data:data22};
+if(data17.maxAttempts !== undefined){
+let data18 = data17.maxAttempts;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err42 = {instancePath:instancePath+"/kafka/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxAttempts.type,parentSchema:schema40.properties.maxAttempts,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1059,12 +1133,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data22.suffix !== undefined){
-let data23 = data22.suffix;
-if(typeof data23 === "string"){
-if(func1(data23) < 1){
-const err43 = {instancePath:instancePath+"/kafka/dlq/suffix",schemaPath:"#/properties/kafka/properties/dlq/properties/suffix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.kafka.properties.dlq.properties.suffix,data:data23};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 2147483647 || isNaN(data18)){
+const err43 = {instancePath:instancePath+"/kafka/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.maxAttempts,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1073,9 +1144,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/kafka/dlq/suffix",schemaPath:"#/properties/kafka/properties/dlq/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.kafka.properties.dlq.properties.suffix.type,parentSchema:schema32.properties.kafka.properties.dlq.properties.suffix,data:data23};
+if(data18 < 1 || isNaN(data18)){
+const err44 = {instancePath:instancePath+"/kafka/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.maxAttempts,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1085,10 +1155,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data22.retentionMs !== undefined){
-let data24 = data22.retentionMs;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err45 = {instancePath:instancePath+"/kafka/dlq/retentionMs",schemaPath:"#/properties/kafka/properties/dlq/properties/retentionMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.kafka.properties.dlq.properties.retentionMs.type,parentSchema:schema32.properties.kafka.properties.dlq.properties.retentionMs,data:data24};
+}
+if(data17.backoffMs !== undefined){
+let data19 = data17.backoffMs;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err45 = {instancePath:instancePath+"/kafka/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.backoffMs.type,parentSchema:schema40.properties.backoffMs,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1097,9 +1168,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 < -1 || isNaN(data24)){
-const err46 = {instancePath:instancePath+"/kafka/dlq/retentionMs",schemaPath:"#/properties/kafka/properties/dlq/properties/retentionMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema32.properties.kafka.properties.dlq.properties.retentionMs,data:data24};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 2147483647 || isNaN(data19)){
+const err46 = {instancePath:instancePath+"/kafka/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.backoffMs,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1108,12 +1179,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-if(data22.partitions !== undefined){
-let data25 = data22.partitions;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err47 = {instancePath:instancePath+"/kafka/dlq/partitions",schemaPath:"#/properties/kafka/properties/dlq/properties/partitions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.kafka.properties.dlq.properties.partitions.type,parentSchema:schema32.properties.kafka.properties.dlq.properties.partitions,data:data25};
+if(data19 < 0 || isNaN(data19)){
+const err47 = {instancePath:instancePath+"/kafka/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.backoffMs,data:data19};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1124,8 +1191,11 @@ errors++;
 }
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/kafka/dlq",schemaPath:"#/properties/kafka/properties/dlq/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.kafka.properties.dlq.type,parentSchema:schema32.properties.kafka.properties.dlq,data:data22};
+if(data17.multiplier !== undefined){
+let data20 = data17.multiplier;
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 1 || isNaN(data20)){
+const err48 = {instancePath:instancePath+"/kafka/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.multiplier,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1135,9 +1205,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
 else {
-const err49 = {instancePath:instancePath+"/kafka",schemaPath:"#/properties/kafka/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.kafka.type,parentSchema:schema32.properties.kafka,data:data8};
+const err49 = {instancePath:instancePath+"/kafka/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.multiplier.type,parentSchema:schema40.properties.multiplier,data:data20};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1147,17 +1216,188 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.deploy !== undefined){
-let data26 = data.deploy;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key6 in data26){
-if(!((key6 === "defaults") || (key6 === "image"))){
-const err50 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.deploy,data:data26};
+if(data17.maxBackoffMs !== undefined){
+let data21 = data17.maxBackoffMs;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err50 = {instancePath:instancePath+"/kafka/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxBackoffMs.type,parentSchema:schema40.properties.maxBackoffMs,data:data21};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 2147483647 || isNaN(data21)){
+const err51 = {instancePath:instancePath+"/kafka/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.maxBackoffMs,data:data21};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data21 < 0 || isNaN(data21)){
+const err52 = {instancePath:instancePath+"/kafka/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.maxBackoffMs,data:data21};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/kafka/retry",schemaPath:"#/$defs/retry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data17};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data8.dlq !== undefined){
+let data22 = data8.dlq;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key5 in data22){
+if(!(((key5 === "suffix") || (key5 === "retentionMs")) || (key5 === "partitions"))){
+const err54 = {instancePath:instancePath+"/kafka/dlq",schemaPath:"#/properties/kafka/properties/dlq/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.kafka.properties.dlq,data:data22};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data22.suffix !== undefined){
+let data23 = data22.suffix;
+if(typeof data23 === "string"){
+if(func1(data23) < 1){
+const err55 = {instancePath:instancePath+"/kafka/dlq/suffix",schemaPath:"#/properties/kafka/properties/dlq/properties/suffix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.kafka.properties.dlq.properties.suffix,data:data23};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/kafka/dlq/suffix",schemaPath:"#/properties/kafka/properties/dlq/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.kafka.properties.dlq.properties.suffix.type,parentSchema:schema32.properties.kafka.properties.dlq.properties.suffix,data:data23};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data22.retentionMs !== undefined){
+let data24 = data22.retentionMs;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err57 = {instancePath:instancePath+"/kafka/dlq/retentionMs",schemaPath:"#/properties/kafka/properties/dlq/properties/retentionMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.kafka.properties.dlq.properties.retentionMs.type,parentSchema:schema32.properties.kafka.properties.dlq.properties.retentionMs,data:data24};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 9007199254740991 || isNaN(data24)){
+const err58 = {instancePath:instancePath+"/kafka/dlq/retentionMs",schemaPath:"#/properties/kafka/properties/dlq/properties/retentionMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema32.properties.kafka.properties.dlq.properties.retentionMs,data:data24};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data24 < -1 || isNaN(data24)){
+const err59 = {instancePath:instancePath+"/kafka/dlq/retentionMs",schemaPath:"#/properties/kafka/properties/dlq/properties/retentionMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema32.properties.kafka.properties.dlq.properties.retentionMs,data:data24};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+if(data22.partitions !== undefined){
+let data25 = data22.partitions;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err60 = {instancePath:instancePath+"/kafka/dlq/partitions",schemaPath:"#/properties/kafka/properties/dlq/properties/partitions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.kafka.properties.dlq.properties.partitions.type,parentSchema:schema32.properties.kafka.properties.dlq.properties.partitions,data:data25};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 2147483647 || isNaN(data25)){
+const err61 = {instancePath:instancePath+"/kafka/dlq/partitions",schemaPath:"#/properties/kafka/properties/dlq/properties/partitions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.kafka.properties.dlq.properties.partitions,data:data25};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/kafka/dlq",schemaPath:"#/properties/kafka/properties/dlq/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.kafka.properties.dlq.type,parentSchema:schema32.properties.kafka.properties.dlq,data:data22};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/kafka",schemaPath:"#/properties/kafka/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.kafka.type,parentSchema:schema32.properties.kafka,data:data8};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.deploy !== undefined){
+let data26 = data.deploy;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key6 in data26){
+if(!((key6 === "defaults") || (key6 === "image"))){
+const err64 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.deploy,data:data26};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
 }
 errors++;
 }
@@ -1173,12 +1413,12 @@ let data28 = data26.image;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 for(const key7 in data28){
 if(!((key7 === "registry") || (key7 === "tag"))){
-const err51 = {instancePath:instancePath+"/deploy/image",schemaPath:"#/properties/deploy/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.deploy.properties.image,data:data28};
+const err65 = {instancePath:instancePath+"/deploy/image",schemaPath:"#/properties/deploy/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.deploy.properties.image,data:data28};
 if(vErrors === null){
-vErrors = [err51];
+vErrors = [err65];
 }
 else {
-vErrors.push(err51);
+vErrors.push(err65);
 }
 errors++;
 }
@@ -1186,24 +1426,34 @@ errors++;
 if(data28.registry !== undefined){
 let data29 = data28.registry;
 if(typeof data29 === "string"){
-if(func1(data29) < 1){
-const err52 = {instancePath:instancePath+"/deploy/image/registry",schemaPath:"#/properties/deploy/properties/image/properties/registry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.deploy.properties.image.properties.registry,data:data29};
+if(func1(data29) > 255){
+const err66 = {instancePath:instancePath+"/deploy/image/registry",schemaPath:"#/properties/deploy/properties/image/properties/registry/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema32.properties.deploy.properties.image.properties.registry,data:data29};
 if(vErrors === null){
-vErrors = [err52];
+vErrors = [err66];
 }
 else {
-vErrors.push(err52);
+vErrors.push(err66);
+}
+errors++;
+}
+if(func1(data29) < 1){
+const err67 = {instancePath:instancePath+"/deploy/image/registry",schemaPath:"#/properties/deploy/properties/image/properties/registry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.deploy.properties.image.properties.registry,data:data29};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/deploy/image/registry",schemaPath:"#/properties/deploy/properties/image/properties/registry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.deploy.properties.image.properties.registry.type,parentSchema:schema32.properties.deploy.properties.image.properties.registry,data:data29};
+const err68 = {instancePath:instancePath+"/deploy/image/registry",schemaPath:"#/properties/deploy/properties/image/properties/registry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.deploy.properties.image.properties.registry.type,parentSchema:schema32.properties.deploy.properties.image.properties.registry,data:data29};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err68];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err68);
 }
 errors++;
 }
@@ -1211,60 +1461,70 @@ errors++;
 if(data28.tag !== undefined){
 let data30 = data28.tag;
 if(typeof data30 === "string"){
+if(func1(data30) > 128){
+const err69 = {instancePath:instancePath+"/deploy/image/tag",schemaPath:"#/properties/deploy/properties/image/properties/tag/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema32.properties.deploy.properties.image.properties.tag,data:data30};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
 if(func1(data30) < 1){
-const err54 = {instancePath:instancePath+"/deploy/image/tag",schemaPath:"#/properties/deploy/properties/image/properties/tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.deploy.properties.image.properties.tag,data:data30};
+const err70 = {instancePath:instancePath+"/deploy/image/tag",schemaPath:"#/properties/deploy/properties/image/properties/tag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.deploy.properties.image.properties.tag,data:data30};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err70];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err70);
 }
 errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/deploy/image/tag",schemaPath:"#/properties/deploy/properties/image/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.deploy.properties.image.properties.tag.type,parentSchema:schema32.properties.deploy.properties.image.properties.tag,data:data30};
+const err71 = {instancePath:instancePath+"/deploy/image/tag",schemaPath:"#/properties/deploy/properties/image/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.deploy.properties.image.properties.tag.type,parentSchema:schema32.properties.deploy.properties.image.properties.tag,data:data30};
 if(vErrors === null){
-vErrors = [err55];
+vErrors = [err71];
 }
 else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/deploy/image",schemaPath:"#/properties/deploy/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.deploy.properties.image.type,parentSchema:schema32.properties.deploy.properties.image,data:data28};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
+vErrors.push(err71);
 }
 errors++;
 }
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.deploy.type,parentSchema:schema32.properties.deploy,data:data26};
+const err72 = {instancePath:instancePath+"/deploy/image",schemaPath:"#/properties/deploy/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.deploy.properties.image.type,parentSchema:schema32.properties.deploy.properties.image,data:data28};
 if(vErrors === null){
-vErrors = [err57];
+vErrors = [err72];
 }
 else {
-vErrors.push(err57);
+vErrors.push(err72);
 }
 errors++;
 }
 }
 }
 else {
-const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err73 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.deploy.type,parentSchema:schema32.properties.deploy,data:data26};
 if(vErrors === null){
-vErrors = [err58];
+vErrors = [err73];
 }
 else {
-vErrors.push(err58);
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }
@@ -1273,12 +1533,13 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema51 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}};
-const func12 = Object.prototype.hasOwnProperty;
-const schema55 = {"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}};
-const schema58 = {"type":"object","additionalProperties":{"$ref":"#/$defs/field"}};
-const schema59 = {"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]};
-const schema60 = {"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]};
+const schema53 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"$ref":"#/$defs/reference"},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}};
+const schema58 = {"type":"string","minLength":1,"maxLength":200};
+const func22 = Object.prototype.hasOwnProperty;
+const schema59 = {"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}};
+const schema62 = {"type":"object","additionalProperties":{"$ref":"#/$defs/field"},"propertyNames":{"maxLength":100}};
+const schema63 = {"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]};
+const schema64 = {"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1295,7 +1556,7 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(!((((((((((((((data === "string") || (data === "text")) || (data === "int")) || (data === "number")) || (data === "boolean")) || (data === "uuid")) || (data === "date")) || (data === "datetime")) || (data === "url")) || (data === "email")) || (data === "money")) || (data === "enum")) || (data === "binary")) || (data === "file"))){
-const err0 = {instancePath,schemaPath:"#/$defs/fieldType/enum",keyword:"enum",params:{allowedValues: schema60.enum},message:"must be equal to one of the allowed values",schema:schema60.enum,parentSchema:schema60,data};
+const err0 = {instancePath,schemaPath:"#/$defs/fieldType/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values",schema:schema64.enum,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1312,7 +1573,7 @@ passing0 = 0;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema59.oneOf[1].required,parentSchema:schema59.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema63.oneOf[1].required,parentSchema:schema63.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1323,7 +1584,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "type") || (key0 === "key")) || (key0 === "pii")) || (key0 === "description")) || (key0 === "values")) || (key0 === "list")) || (key0 === "optional"))){
-const err2 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59.oneOf[1],data};
+const err2 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1336,7 +1597,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(!((((((((((((((data0 === "string") || (data0 === "text")) || (data0 === "int")) || (data0 === "number")) || (data0 === "boolean")) || (data0 === "uuid")) || (data0 === "date")) || (data0 === "datetime")) || (data0 === "url")) || (data0 === "email")) || (data0 === "money")) || (data0 === "enum")) || (data0 === "binary")) || (data0 === "file"))){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/fieldType/enum",keyword:"enum",params:{allowedValues: schema60.enum},message:"must be equal to one of the allowed values",schema:schema60.enum,parentSchema:schema60,data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/fieldType/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values",schema:schema64.enum,parentSchema:schema64,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1349,7 +1610,7 @@ errors++;
 if(data.key !== undefined){
 let data1 = data.key;
 if(typeof data1 !== "boolean"){
-const err4 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema59.oneOf[1].properties.key.type,parentSchema:schema59.oneOf[1].properties.key,data:data1};
+const err4 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.oneOf[1].properties.key.type,parentSchema:schema63.oneOf[1].properties.key,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1362,7 +1623,7 @@ errors++;
 if(data.pii !== undefined){
 let data2 = data.pii;
 if(typeof data2 !== "boolean"){
-const err5 = {instancePath:instancePath+"/pii",schemaPath:"#/oneOf/1/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema59.oneOf[1].properties.pii.type,parentSchema:schema59.oneOf[1].properties.pii,data:data2};
+const err5 = {instancePath:instancePath+"/pii",schemaPath:"#/oneOf/1/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.oneOf[1].properties.pii.type,parentSchema:schema63.oneOf[1].properties.pii,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1374,8 +1635,9 @@ errors++;
 }
 if(data.description !== undefined){
 let data3 = data.description;
-if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data3};
+if(typeof data3 === "string"){
+if(func1(data3) > 10000){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1385,11 +1647,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.values !== undefined){
-let data4 = data.values;
-if(Array.isArray(data4)){
-if(data4.length < 1){
-const err7 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema59.oneOf[1].properties.values,data:data4};
+else {
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1398,12 +1657,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(func1(data5) < 1){
-const err8 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema59.oneOf[1].properties.values.items,data:data5};
+}
+if(data.values !== undefined){
+let data4 = data.values;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err8 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema63.oneOf[1].properties.values,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1412,14 +1671,38 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.oneOf[1].properties.values.items.type,parentSchema:schema59.oneOf[1].properties.values.items,data:data5};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func1(data5) > 200){
+const err9 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema63.oneOf[1].properties.values.items,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+if(func1(data5) < 1){
+const err10 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema63.oneOf[1].properties.values.items,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.oneOf[1].properties.values.items.type,parentSchema:schema63.oneOf[1].properties.values.items,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -1435,12 +1718,12 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err10 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema59.oneOf[1].properties.values,data:data4};
+const err12 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema63.oneOf[1].properties.values,data:data4};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err12];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err12);
 }
 errors++;
 break;
@@ -1450,33 +1733,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema59.oneOf[1].properties.values.type,parentSchema:schema59.oneOf[1].properties.values,data:data4};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.list !== undefined){
-let data6 = data.list;
-if(typeof data6 !== "boolean"){
-const err12 = {instancePath:instancePath+"/list",schemaPath:"#/oneOf/1/properties/list/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema59.oneOf[1].properties.list.type,parentSchema:schema59.oneOf[1].properties.list,data:data6};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.optional !== undefined){
-let data7 = data.optional;
-if(typeof data7 !== "boolean"){
-const err13 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/1/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema59.oneOf[1].properties.optional.type,parentSchema:schema59.oneOf[1].properties.optional,data:data7};
+const err13 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.oneOf[1].properties.values.type,parentSchema:schema63.oneOf[1].properties.values,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1486,14 +1743,40 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.oneOf[1].type,parentSchema:schema59.oneOf[1],data};
+if(data.list !== undefined){
+let data6 = data.list;
+if(typeof data6 !== "boolean"){
+const err14 = {instancePath:instancePath+"/list",schemaPath:"#/oneOf/1/properties/list/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.oneOf[1].properties.list.type,parentSchema:schema63.oneOf[1].properties.list,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.optional !== undefined){
+let data7 = data.optional;
+if(typeof data7 !== "boolean"){
+const err15 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/1/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.oneOf[1].properties.optional.type,parentSchema:schema63.oneOf[1].properties.optional,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.oneOf[1].type,parentSchema:schema63.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -1510,12 +1793,12 @@ var props0 = true;
 }
 }
 if(!valid0){
-const err15 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema59.oneOf,parentSchema:schema59,data};
+const err17 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema63.oneOf,parentSchema:schema63,data};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err17];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err17);
 }
 errors++;
 }
@@ -1549,14 +1832,10 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(validate33(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const _errs1 = errors;
+if(typeof key0 === "string"){
+if(func1(key0) > 100){
+const err0 = {instancePath,schemaPath:"#/propertyNames/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema62.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1565,14 +1844,44 @@ vErrors.push(err0);
 }
 errors++;
 }
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema62.propertyNames,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key1 in data){
+if(!(validate33(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
 validate32.errors = vErrors;
 return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema63 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}}};
+const schema67 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1,"maxLength":200},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}}}};
 const pattern6 = new RegExp("^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$", "u");
-const schema66 = {"oneOf":[{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]};
+const schema70 = {"oneOf":[{"type":"array","items":{"$ref":"#/$defs/reference"},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1593,8 +1902,8 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/oneOf/0/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.oneOf[0].items,data:data0};
+if(func1(data0) > 200){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1603,9 +1912,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-else {
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/oneOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.oneOf[0].items.type,parentSchema:schema66.oneOf[0].items,data:data0};
+if(func1(data0) < 1){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1615,18 +1923,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-let i1 = data.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err2 = {instancePath,schemaPath:"#/oneOf/0/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema66.oneOf[0],data};
+else {
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1634,19 +1932,36 @@ else {
 vErrors.push(err2);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
 }
 }
-}
-else {
-const err3 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.oneOf[0].type,parentSchema:schema66.oneOf[0],data};
+let i1 = data.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data[i1], data[j0])){
+const err3 = {instancePath,schemaPath:"#/oneOf/0/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema70.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.oneOf[0].type,parentSchema:schema70.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
 }
 errors++;
 }
@@ -1656,12 +1971,12 @@ valid0 = true;
 passing0 = 0;
 var items0 = true;
 }
-const _errs5 = errors;
+const _errs6 = errors;
 if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs5 === errors;
+var _valid0 = _errs6 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -1674,12 +1989,12 @@ var props0 = true;
 }
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema66.oneOf,parentSchema:schema66,data};
+const err5 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema70.oneOf,parentSchema:schema70,data};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err5];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err5);
 }
 errors++;
 }
@@ -1714,226 +2029,6 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "actor")) || (key0 === "http")) || (key0 === "fields")) || (key0 === "emits"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 === "string"){
-if(func1(data0) > 200){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(func1(data0) < 1){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-let data1 = data.description;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.actor !== undefined){
-let data2 = data.actor;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err6 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema63.properties.actor,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.actor.type,parentSchema:schema63.properties.actor,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.http !== undefined){
-let data3 = data.http;
-if(typeof data3 === "string"){
-if(!pattern6.test(data3)){
-const err8 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/pattern",keyword:"pattern",params:{pattern: "^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"},message:"must match pattern \""+"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"+"\"",schema:"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$",parentSchema:schema63.properties.http,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.http.type,parentSchema:schema63.properties.http,data:data3};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.fields !== undefined){
-if(!(validate37(data.fields, {instancePath:instancePath+"/fields",parentData:data,parentDataProperty:"fields",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-}
-if(data.emits !== undefined){
-let data5 = data.emits;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 === "string"){
-if(func1(data6) < 1){
-const err10 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/properties/emits/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema63.properties.emits.items,data:data6};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/properties/emits/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.emits.items.type,parentSchema:schema63.properties.emits.items,data:data6};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-let i1 = data5.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data5[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err12 = {instancePath:instancePath+"/emits",schemaPath:"#/properties/emits/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema63.properties.emits,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-break;
-}
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/emits",schemaPath:"#/properties/emits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.emits.type,parentSchema:schema63.properties.emits,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-validate36.errors = vErrors;
-return errors === 0;
-}
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema67 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}};
-
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate41.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1944,7 +2039,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "name") || (key0 === "description")) || (key0 === "fields")) || (key0 === "version")) || (key0 === "terminal")) || (key0 === "failure")) || (key0 === "topic")) || (key0 === "kafka"))){
+if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "actor")) || (key0 === "http")) || (key0 === "fields")) || (key0 === "emits"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -1992,13 +2087,283 @@ errors++;
 }
 if(data.description !== undefined){
 let data1 = data.description;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(typeof data1 === "string"){
+if(func1(data1) > 10000){
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.actor !== undefined){
+let data2 = data.actor;
+if(typeof data2 === "string"){
+if(func1(data2) > 200){
+const err7 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.actor,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func1(data2) < 1){
+const err8 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.actor,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.actor.type,parentSchema:schema67.properties.actor,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.http !== undefined){
+let data3 = data.http;
+if(typeof data3 === "string"){
+if(func1(data3) > 1000){
+const err10 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema67.properties.http,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern6.test(data3)){
+const err11 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/pattern",keyword:"pattern",params:{pattern: "^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"},message:"must match pattern \""+"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"+"\"",schema:"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$",parentSchema:schema67.properties.http,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.http.type,parentSchema:schema67.properties.http,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.fields !== undefined){
+if(!(validate37(data.fields, {instancePath:instancePath+"/fields",parentData:data,parentDataProperty:"fields",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.emits !== undefined){
+let data5 = data.emits;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 === "string"){
+if(func1(data6) > 200){
+const err13 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(func1(data6) < 1){
+const err14 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+let i1 = data5.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data5[i1], data5[j0])){
+const err16 = {instancePath:instancePath+"/emits",schemaPath:"#/properties/emits/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema67.properties.emits,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/emits",schemaPath:"#/properties/emits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.emits.type,parentSchema:schema67.properties.emits,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema73 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema73.required,parentSchema:schema73,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "name") || (key0 === "description")) || (key0 === "fields")) || (key0 === "version")) || (key0 === "terminal")) || (key0 === "failure")) || (key0 === "topic")) || (key0 === "kafka"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func1(data0) > 200){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func1(data0) < 1){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 === "string"){
+if(func1(data1) > 10000){
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
@@ -2012,18 +2377,7 @@ errors = vErrors.length;
 if(data.version !== undefined){
 let data3 = data.version;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err6 = {instancePath:instancePath+"/version",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/version",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data3};
+const err7 = {instancePath:instancePath+"/version",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2032,12 +2386,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-if(data.terminal !== undefined){
-let data4 = data.terminal;
-if(typeof data4 !== "boolean"){
-const err8 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.terminal.type,parentSchema:schema67.properties.terminal,data:data4};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 2147483647 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/version",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2046,11 +2397,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.failure !== undefined){
-let data5 = data.failure;
-if(typeof data5 !== "boolean"){
-const err9 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.failure.type,parentSchema:schema67.properties.failure,data:data5};
+if(data3 < 1 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/version",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2060,10 +2408,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.topic !== undefined){
-let data6 = data.topic;
-if(typeof data6 !== "string"){
-const err10 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.topic.type,parentSchema:schema67.properties.topic,data:data6};
+}
+if(data.terminal !== undefined){
+let data4 = data.terminal;
+if(typeof data4 !== "boolean"){
+const err10 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.properties.terminal.type,parentSchema:schema73.properties.terminal,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2073,12 +2422,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.kafka !== undefined){
-let data7 = data.kafka;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-if(!((((((key1 === "partitions") || (key1 === "replicas")) || (key1 === "minInSyncReplicas")) || (key1 === "retentionMs")) || (key1 === "maxMessageBytes")) || (key1 === "cleanupPolicy"))){
-const err11 = {instancePath:instancePath+"/kafka",schemaPath:"#/$defs/topicConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data:data7};
+if(data.failure !== undefined){
+let data5 = data.failure;
+if(typeof data5 !== "boolean"){
+const err11 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.properties.failure.type,parentSchema:schema73.properties.failure,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2088,10 +2435,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data7.partitions !== undefined){
-let data8 = data7.partitions;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err12 = {instancePath:instancePath+"/kafka/partitions",schemaPath:"#/$defs/topicConfig/properties/partitions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.partitions.type,parentSchema:schema37.properties.partitions,data:data8};
+if(data.topic !== undefined){
+let data6 = data.topic;
+if(typeof data6 !== "string"){
+const err12 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.topic.type,parentSchema:schema73.properties.topic,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2101,10 +2448,12 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data7.replicas !== undefined){
-let data9 = data7.replicas;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err13 = {instancePath:instancePath+"/kafka/replicas",schemaPath:"#/$defs/topicConfig/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.replicas.type,parentSchema:schema37.properties.replicas,data:data9};
+if(data.kafka !== undefined){
+let data7 = data.kafka;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!((((((key1 === "partitions") || (key1 === "replicas")) || (key1 === "minInSyncReplicas")) || (key1 === "retentionMs")) || (key1 === "maxMessageBytes")) || (key1 === "cleanupPolicy"))){
+const err13 = {instancePath:instancePath+"/kafka",schemaPath:"#/$defs/topicConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2114,10 +2463,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data7.minInSyncReplicas !== undefined){
-let data10 = data7.minInSyncReplicas;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err14 = {instancePath:instancePath+"/kafka/minInSyncReplicas",schemaPath:"#/$defs/topicConfig/properties/minInSyncReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.minInSyncReplicas.type,parentSchema:schema37.properties.minInSyncReplicas,data:data10};
+if(data7.partitions !== undefined){
+let data8 = data7.partitions;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err14 = {instancePath:instancePath+"/kafka/partitions",schemaPath:"#/$defs/topicConfig/properties/partitions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.partitions.type,parentSchema:schema39.properties.partitions,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2126,11 +2475,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data7.retentionMs !== undefined){
-let data11 = data7.retentionMs;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err15 = {instancePath:instancePath+"/kafka/retentionMs",schemaPath:"#/$defs/topicConfig/properties/retentionMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.retentionMs.type,parentSchema:schema37.properties.retentionMs,data:data11};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2147483647 || isNaN(data8)){
+const err15 = {instancePath:instancePath+"/kafka/partitions",schemaPath:"#/$defs/topicConfig/properties/partitions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema39.properties.partitions,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2139,9 +2486,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < -1 || isNaN(data11)){
-const err16 = {instancePath:instancePath+"/kafka/retentionMs",schemaPath:"#/$defs/topicConfig/properties/retentionMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema37.properties.retentionMs,data:data11};
+}
+}
+if(data7.replicas !== undefined){
+let data9 = data7.replicas;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err16 = {instancePath:instancePath+"/kafka/replicas",schemaPath:"#/$defs/topicConfig/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.replicas.type,parentSchema:schema39.properties.replicas,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2150,12 +2500,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data7.maxMessageBytes !== undefined){
-let data12 = data7.maxMessageBytes;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err17 = {instancePath:instancePath+"/kafka/maxMessageBytes",schemaPath:"#/$defs/topicConfig/properties/maxMessageBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.maxMessageBytes.type,parentSchema:schema37.properties.maxMessageBytes,data:data12};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 32767 || isNaN(data9)){
+const err17 = {instancePath:instancePath+"/kafka/replicas",schemaPath:"#/$defs/topicConfig/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 32767},message:"must be <= 32767",schema:32767,parentSchema:schema39.properties.replicas,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2164,9 +2511,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 1 || isNaN(data12)){
-const err18 = {instancePath:instancePath+"/kafka/maxMessageBytes",schemaPath:"#/$defs/topicConfig/properties/maxMessageBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.maxMessageBytes,data:data12};
+}
+}
+if(data7.minInSyncReplicas !== undefined){
+let data10 = data7.minInSyncReplicas;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err18 = {instancePath:instancePath+"/kafka/minInSyncReplicas",schemaPath:"#/$defs/topicConfig/properties/minInSyncReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.minInSyncReplicas.type,parentSchema:schema39.properties.minInSyncReplicas,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2175,12 +2525,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-if(data7.cleanupPolicy !== undefined){
-let data13 = data7.cleanupPolicy;
-if(!(((data13 === "delete") || (data13 === "compact")) || (data13 === "compact,delete"))){
-const err19 = {instancePath:instancePath+"/kafka/cleanupPolicy",schemaPath:"#/$defs/topicConfig/properties/cleanupPolicy/enum",keyword:"enum",params:{allowedValues: schema37.properties.cleanupPolicy.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.cleanupPolicy.enum,parentSchema:schema37.properties.cleanupPolicy,data:data13};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 32767 || isNaN(data10)){
+const err19 = {instancePath:instancePath+"/kafka/minInSyncReplicas",schemaPath:"#/$defs/topicConfig/properties/minInSyncReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 32767},message:"must be <= 32767",schema:32767,parentSchema:schema39.properties.minInSyncReplicas,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2191,8 +2538,10 @@ errors++;
 }
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/kafka",schemaPath:"#/$defs/topicConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data:data7};
+if(data7.retentionMs !== undefined){
+let data11 = data7.retentionMs;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err20 = {instancePath:instancePath+"/kafka/retentionMs",schemaPath:"#/$defs/topicConfig/properties/retentionMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.retentionMs.type,parentSchema:schema39.properties.retentionMs,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2201,15 +2550,97 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 9007199254740991 || isNaN(data11)){
+const err21 = {instancePath:instancePath+"/kafka/retentionMs",schemaPath:"#/$defs/topicConfig/properties/retentionMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema39.properties.retentionMs,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+if(data11 < -1 || isNaN(data11)){
+const err22 = {instancePath:instancePath+"/kafka/retentionMs",schemaPath:"#/$defs/topicConfig/properties/retentionMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema39.properties.retentionMs,data:data11};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data7.maxMessageBytes !== undefined){
+let data12 = data7.maxMessageBytes;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err23 = {instancePath:instancePath+"/kafka/maxMessageBytes",schemaPath:"#/$defs/topicConfig/properties/maxMessageBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.maxMessageBytes.type,parentSchema:schema39.properties.maxMessageBytes,data:data12};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 2147483647 || isNaN(data12)){
+const err24 = {instancePath:instancePath+"/kafka/maxMessageBytes",schemaPath:"#/$defs/topicConfig/properties/maxMessageBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema39.properties.maxMessageBytes,data:data12};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err25 = {instancePath:instancePath+"/kafka/maxMessageBytes",schemaPath:"#/$defs/topicConfig/properties/maxMessageBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.maxMessageBytes,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data7.cleanupPolicy !== undefined){
+let data13 = data7.cleanupPolicy;
+if(!(((data13 === "delete") || (data13 === "compact")) || (data13 === "compact,delete"))){
+const err26 = {instancePath:instancePath+"/kafka/cleanupPolicy",schemaPath:"#/$defs/topicConfig/properties/cleanupPolicy/enum",keyword:"enum",params:{allowedValues: schema39.properties.cleanupPolicy.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.cleanupPolicy.enum,parentSchema:schema39.properties.cleanupPolicy,data:data13};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/kafka",schemaPath:"#/$defs/topicConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data7};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -2231,7 +2662,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema55.required,parentSchema:schema55,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema59.required,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2241,7 +2672,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.fields === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema55.required,parentSchema:schema55,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema59.required,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2252,7 +2683,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "name") || (key0 === "description")) || (key0 === "fields")) || (key0 === "commands")) || (key0 === "events"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2299,13 +2730,25 @@ errors++;
 }
 if(data.description !== undefined){
 let data1 = data.description;
-if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(typeof data1 === "string"){
+if(func1(data1) > 10000){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
 }
 errors++;
 }
@@ -2328,12 +2771,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.commands.type,parentSchema:schema55.properties.commands,data:data3};
+const err8 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema59.properties.commands.type,parentSchema:schema59.properties.commands,data:data3};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err8];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err8);
 }
 errors++;
 }
@@ -2350,19 +2793,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.events.type,parentSchema:schema55.properties.events,data:data5};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+const err9 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema59.properties.events.type,parentSchema:schema59.properties.events,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2371,12 +2802,24 @@ vErrors.push(err9);
 }
 errors++;
 }
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 validate31.errors = vErrors;
 return errors === 0;
 }
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema72 = {"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"type":"string","minLength":1},"then":{"type":"string","minLength":1},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"type":"string","minLength":1}}};
+const schema78 = {"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"$ref":"#/$defs/reference"},"then":{"$ref":"#/$defs/reference"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"$ref":"#/$defs/reference"}}};
 
 function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2390,7 +2833,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2400,7 +2843,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.on === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2410,7 +2853,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.then === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "then"},message:"must have required property '"+"then"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "then"},message:"must have required property '"+"then"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2421,7 +2864,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "name") || (key0 === "description")) || (key0 === "on")) || (key0 === "then")) || (key0 === "retry")) || (key0 === "dlq")) || (key0 === "idempotencyKey"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2468,8 +2911,9 @@ errors++;
 }
 if(data.description !== undefined){
 let data1 = data.description;
-if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(typeof data1 === "string"){
+if(func1(data1) > 10000){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2479,11 +2923,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.on !== undefined){
-let data2 = data.on;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/on",schemaPath:"#/properties/on/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.on,data:data2};
+else {
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2493,8 +2934,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/on",schemaPath:"#/properties/on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.on.type,parentSchema:schema72.properties.on,data:data2};
+if(data.on !== undefined){
+let data2 = data.on;
+if(typeof data2 === "string"){
+if(func1(data2) > 200){
+const err9 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2503,12 +2947,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.then !== undefined){
-let data3 = data.then;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err10 = {instancePath:instancePath+"/then",schemaPath:"#/properties/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.then,data:data3};
+if(func1(data2) < 1){
+const err10 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2519,7 +2959,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/then",schemaPath:"#/properties/then/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.then.type,parentSchema:schema72.properties.then,data:data3};
+const err11 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2529,12 +2969,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.retry !== undefined){
-let data4 = data.retry;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-if(!((((key1 === "maxAttempts") || (key1 === "backoffMs")) || (key1 === "multiplier")) || (key1 === "maxBackoffMs"))){
-const err12 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data:data4};
+if(data.then !== undefined){
+let data3 = data.then;
+if(typeof data3 === "string"){
+if(func1(data3) > 200){
+const err12 = {instancePath:instancePath+"/then",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2543,11 +2982,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data4.maxAttempts !== undefined){
-let data5 = data4.maxAttempts;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.maxAttempts.type,parentSchema:schema38.properties.maxAttempts,data:data5};
+if(func1(data3) < 1){
+const err13 = {instancePath:instancePath+"/then",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2556,9 +2992,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.maxAttempts,data:data5};
+}
+else {
+const err14 = {instancePath:instancePath+"/then",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2568,11 +3004,12 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-if(data4.backoffMs !== undefined){
-let data6 = data4.backoffMs;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.backoffMs.type,parentSchema:schema38.properties.backoffMs,data:data6};
+if(data.retry !== undefined){
+let data4 = data.retry;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "maxAttempts") || (key1 === "backoffMs")) || (key1 === "multiplier")) || (key1 === "maxBackoffMs"))){
+const err15 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2581,9 +3018,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.backoffMs,data:data6};
+}
+if(data4.maxAttempts !== undefined){
+let data5 = data4.maxAttempts;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err16 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxAttempts.type,parentSchema:schema40.properties.maxAttempts,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2592,13 +3031,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data4.multiplier !== undefined){
-let data7 = data4.multiplier;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err17 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.multiplier,data:data7};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 2147483647 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.maxAttempts,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2607,9 +3042,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.multiplier.type,parentSchema:schema38.properties.multiplier,data:data7};
+if(data5 < 1 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.maxAttempts,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2619,10 +3053,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.maxBackoffMs !== undefined){
-let data8 = data4.maxBackoffMs;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err19 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.maxBackoffMs.type,parentSchema:schema38.properties.maxBackoffMs,data:data8};
+}
+if(data4.backoffMs !== undefined){
+let data6 = data4.backoffMs;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err19 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.backoffMs.type,parentSchema:schema40.properties.backoffMs,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2631,9 +3066,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err20 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.maxBackoffMs,data:data8};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 2147483647 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.backoffMs,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2642,11 +3077,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data:data4};
+if(data6 < 0 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.backoffMs,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2656,10 +3088,12 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.dlq !== undefined){
-let data9 = data.dlq;
-if(typeof data9 !== "boolean"){
-const err22 = {instancePath:instancePath+"/dlq",schemaPath:"#/properties/dlq/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.dlq.type,parentSchema:schema72.properties.dlq,data:data9};
+}
+if(data4.multiplier !== undefined){
+let data7 = data4.multiplier;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+const err22 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.multiplier,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2669,11 +3103,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.idempotencyKey !== undefined){
-let data10 = data.idempotencyKey;
-if(typeof data10 === "string"){
-if(func1(data10) < 1){
-const err23 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/properties/idempotencyKey/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.idempotencyKey,data:data10};
+else {
+const err23 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.multiplier.type,parentSchema:schema40.properties.multiplier,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2683,8 +3114,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/properties/idempotencyKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.idempotencyKey.type,parentSchema:schema72.properties.idempotencyKey,data:data10};
+if(data4.maxBackoffMs !== undefined){
+let data8 = data4.maxBackoffMs;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err24 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxBackoffMs.type,parentSchema:schema40.properties.maxBackoffMs,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2693,10 +3126,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2147483647 || isNaN(data8)){
+const err25 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.maxBackoffMs,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2705,12 +3137,95 @@ vErrors.push(err25);
 }
 errors++;
 }
+if(data8 < 0 || isNaN(data8)){
+const err26 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.maxBackoffMs,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data4};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.dlq !== undefined){
+let data9 = data.dlq;
+if(typeof data9 !== "boolean"){
+const err28 = {instancePath:instancePath+"/dlq",schemaPath:"#/properties/dlq/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.properties.dlq.type,parentSchema:schema78.properties.dlq,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.idempotencyKey !== undefined){
+let data10 = data.idempotencyKey;
+if(typeof data10 === "string"){
+if(func1(data10) > 200){
+const err29 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(func1(data10) < 1){
+const err30 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data10};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data10};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
 validate45.errors = vErrors;
 return errors === 0;
 }
 validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema76 = {"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"type":"string","minLength":1},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$"},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}};
+const schema85 = {"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"$ref":"#/$defs/reference"},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1,"maxLength":200},"propertyNames":{"maxLength":200}}}};
 const pattern7 = new RegExp("^GET /[A-Za-z0-9_\\-./{}]*$", "u");
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2725,7 +3240,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2735,7 +3250,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.key === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2745,7 +3260,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.from === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2756,7 +3271,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "name") || (key0 === "description")) || (key0 === "key")) || (key0 === "from")) || (key0 === "store")) || (key0 === "http")) || (key0 === "status"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2803,8 +3318,9 @@ errors++;
 }
 if(data.description !== undefined){
 let data1 = data.description;
-if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(typeof data1 === "string"){
+if(func1(data1) > 10000){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2814,11 +3330,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.key !== undefined){
-let data2 = data.key;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.key,data:data2};
+else {
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2828,8 +3341,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.key.type,parentSchema:schema76.properties.key,data:data2};
+if(data.key !== undefined){
+let data2 = data.key;
+if(typeof data2 === "string"){
+if(func1(data2) > 200){
+const err9 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2838,12 +3354,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.from !== undefined){
-let data3 = data.from;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err10 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema76.properties.from,data:data3};
+if(func1(data2) < 1){
+const err10 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2852,12 +3364,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err11 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/properties/from/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.from.items,data:data4};
+}
+else {
+const err11 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2867,8 +3376,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/properties/from/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.from.items.type,parentSchema:schema76.properties.from.items,data:data4};
+if(data.from !== undefined){
+let data3 = data.from;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err12 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema85.properties.from,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2877,19 +3389,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-let i1 = data3.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data3[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err13 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema76.properties.from,data:data3};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func1(data4) > 200){
+const err13 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2897,14 +3402,9 @@ else {
 vErrors.push(err13);
 }
 errors++;
-break;
 }
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.from.type,parentSchema:schema76.properties.from,data:data3};
+if(func1(data4) < 1){
+const err14 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2914,10 +3414,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.store !== undefined){
-let data5 = data.store;
-if(!((data5 === "cache") || (data5 === "database"))){
-const err15 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/enum",keyword:"enum",params:{allowedValues: schema76.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.store.enum,parentSchema:schema76.properties.store,data:data5};
+else {
+const err15 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2927,11 +3425,14 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.http !== undefined){
-let data6 = data.http;
-if(typeof data6 === "string"){
-if(!pattern7.test(data6)){
-const err16 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/pattern",keyword:"pattern",params:{pattern: "^GET /[A-Za-z0-9_\\-./{}]*$"},message:"must match pattern \""+"^GET /[A-Za-z0-9_\\-./{}]*$"+"\"",schema:"^GET /[A-Za-z0-9_\\-./{}]*$",parentSchema:schema76.properties.http,data:data6};
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data3[i1], data3[j0])){
+const err16 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema85.properties.from,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2939,10 +3440,14 @@ else {
 vErrors.push(err16);
 }
 errors++;
+break outer0;
+}
+}
+}
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.http.type,parentSchema:schema76.properties.http,data:data6};
+const err17 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema85.properties.from.type,parentSchema:schema85.properties.from,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2952,14 +3457,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data7 = data.status;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-let data8 = data7[key1];
-if(typeof data8 === "string"){
-if(func1(data8) < 1){
-const err18 = {instancePath:instancePath+"/status/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.status.additionalProperties,data:data8};
+if(data.store !== undefined){
+let data5 = data.store;
+if(!((data5 === "cache") || (data5 === "database"))){
+const err18 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/enum",keyword:"enum",params:{allowedValues: schema85.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema85.properties.store.enum,parentSchema:schema85.properties.store,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2969,8 +3470,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/status/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.status.additionalProperties.type,parentSchema:schema76.properties.status.additionalProperties,data:data8};
+if(data.http !== undefined){
+let data6 = data.http;
+if(typeof data6 === "string"){
+if(func1(data6) > 1000){
+const err19 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema85.properties.http,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2979,10 +3483,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.status.type,parentSchema:schema76.properties.status,data:data7};
+if(!pattern7.test(data6)){
+const err20 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/pattern",keyword:"pattern",params:{pattern: "^GET /[A-Za-z0-9_\\-./{}]*$"},message:"must match pattern \""+"^GET /[A-Za-z0-9_\\-./{}]*$"+"\"",schema:"^GET /[A-Za-z0-9_\\-./{}]*$",parentSchema:schema85.properties.http,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2992,14 +3494,101 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+const err21 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.http.type,parentSchema:schema85.properties.http,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data7 = data.status;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+const _errs21 = errors;
+if(typeof key1 === "string"){
+if(func1(key1) > 200){
+const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/propertyNames/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema85.properties.status.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var valid8 = _errs21 === errors;
+if(!valid8){
+const err23 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema85.properties.status.propertyNames,parentSchema:schema85.properties.status,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+for(const key2 in data7){
+let data8 = data7[key2];
+if(typeof data8 === "string"){
+if(func1(data8) > 200){
+const err24 = {instancePath:instancePath+"/status/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema85.properties.status.additionalProperties,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(func1(data8) < 1){
+const err25 = {instancePath:instancePath+"/status/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema85.properties.status.additionalProperties,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/status/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.status.additionalProperties.type,parentSchema:schema85.properties.status.additionalProperties,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.properties.status.type,parentSchema:schema85.properties.status,data:data7};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -3021,7 +3610,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3031,8 +3620,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func12.call(schema51.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
+if(!(func22.call(schema53.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3079,8 +3668,9 @@ errors++;
 }
 if(data.title !== undefined){
 let data1 = data.title;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.title.type,parentSchema:schema51.properties.title,data:data1};
+if(typeof data1 === "string"){
+if(func1(data1) > 200){
+const err5 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema34,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3090,10 +3680,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data2 = data.description;
-if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data2};
+else {
+const err6 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3103,10 +3691,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.communication !== undefined){
-let data3 = data.communication;
-if(!((data3 === "sync") || (data3 === "async"))){
-const err7 = {instancePath:instancePath+"/communication",schemaPath:"#/properties/communication/enum",keyword:"enum",params:{allowedValues: schema51.properties.communication.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.communication.enum,parentSchema:schema51.properties.communication,data:data3};
+if(data.description !== undefined){
+let data2 = data.description;
+if(typeof data2 === "string"){
+if(func1(data2) > 10000){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3116,11 +3705,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.namespace !== undefined){
-let data4 = data.namespace;
-if(typeof data4 === "string"){
-if(func1(data4) > 200){
-const err8 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data4};
+else {
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3129,8 +3715,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func1(data4) < 1){
-const err9 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data4};
+}
+if(data.communication !== undefined){
+let data3 = data.communication;
+if(!((data3 === "sync") || (data3 === "async"))){
+const err9 = {instancePath:instancePath+"/communication",schemaPath:"#/properties/communication/enum",keyword:"enum",params:{allowedValues: schema53.properties.communication.enum},message:"must be equal to one of the allowed values",schema:schema53.properties.communication.enum,parentSchema:schema53.properties.communication,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3140,8 +3729,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data4};
+if(data.namespace !== undefined){
+let data4 = data.namespace;
+if(typeof data4 === "string"){
+if(func1(data4) > 200){
+const err10 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3150,12 +3742,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.qualifier !== undefined){
-let data5 = data.qualifier;
-if(typeof data5 === "string"){
-if(func1(data5) < 1){
-const err11 = {instancePath:instancePath+"/qualifier",schemaPath:"#/properties/qualifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.qualifier,data:data5};
+if(func1(data4) < 1){
+const err11 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3166,7 +3754,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/qualifier",schemaPath:"#/properties/qualifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.qualifier.type,parentSchema:schema51.properties.qualifier,data:data5};
+const err12 = {instancePath:instancePath+"/namespace",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3176,10 +3764,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.port !== undefined){
-let data6 = data.port;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err13 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.port.type,parentSchema:schema51.properties.port,data:data6};
+if(data.qualifier !== undefined){
+let data5 = data.qualifier;
+if(typeof data5 === "string"){
+if(func1(data5) > 200){
+const err13 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3188,9 +3777,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 65535 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema51.properties.port,data:data6};
+if(func1(data5) < 1){
+const err14 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3199,13 +3787,48 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data6 < 1 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema51.properties.port,data:data6};
+}
+else {
+const err15 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data6 = data.port;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err16 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema53.properties.port.type,parentSchema:schema53.properties.port,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 65535 || isNaN(data6)){
+const err17 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema53.properties.port,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data6 < 1 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema53.properties.port,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -3229,12 +3852,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/aggregates",schemaPath:"#/properties/aggregates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.aggregates.type,parentSchema:schema51.properties.aggregates,data:data8};
+const err19 = {instancePath:instancePath+"/aggregates",schemaPath:"#/properties/aggregates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.aggregates.type,parentSchema:schema53.properties.aggregates,data:data8};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err19];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -3251,12 +3874,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.policies.type,parentSchema:schema51.properties.policies,data:data10};
+const err20 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.policies.type,parentSchema:schema53.properties.policies,data:data10};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err20];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -3273,24 +3896,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/readModels",schemaPath:"#/properties/readModels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.readModels.type,parentSchema:schema51.properties.readModels,data:data12};
+const err21 = {instancePath:instancePath+"/readModels",schemaPath:"#/properties/readModels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.readModels.type,parentSchema:schema53.properties.readModels,data:data12};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err21];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err21);
 }
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err22];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -3299,7 +3922,7 @@ return errors === 0;
 }
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema79 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"type":"string"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"commands":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"baseUrl":{"type":"string","minLength":1}}};
+const schema90 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"commands":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}},"baseUrl":{"type":"string","minLength":1,"maxLength":2048}}};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3313,7 +3936,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3324,7 +3947,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "title")) || (key0 === "description")) || (key0 === "calledBy")) || (key0 === "commands")) || (key0 === "baseUrl"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3371,8 +3994,9 @@ errors++;
 }
 if(data.title !== undefined){
 let data1 = data.title;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.title.type,parentSchema:schema79.properties.title,data:data1};
+if(typeof data1 === "string"){
+if(func1(data1) > 200){
+const err5 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema34,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3382,15 +4006,38 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data2 = data.description;
-if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data2};
+else {
+const err6 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data2 = data.description;
+if(typeof data2 === "string"){
+if(func1(data2) > 10000){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
 }
 errors++;
 }
@@ -3402,40 +4049,8 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err7 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/properties/calledBy/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.properties.calledBy.items,data:data4};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/properties/calledBy/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.calledBy.items.type,parentSchema:schema79.properties.calledBy.items,data:data4};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-let i1 = data3.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data3[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err9 = {instancePath:instancePath+"/calledBy",schemaPath:"#/properties/calledBy/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema79.properties.calledBy,data:data3};
+if(func1(data4) > 200){
+const err9 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3443,19 +4058,57 @@ else {
 vErrors.push(err9);
 }
 errors++;
-break;
 }
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/calledBy",schemaPath:"#/properties/calledBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.properties.calledBy.type,parentSchema:schema79.properties.calledBy,data:data3};
+if(func1(data4) < 1){
+const err10 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data3[i1], data3[j0])){
+const err12 = {instancePath:instancePath+"/calledBy",schemaPath:"#/properties/calledBy/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema90.properties.calledBy,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/calledBy",schemaPath:"#/properties/calledBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.calledBy.type,parentSchema:schema90.properties.calledBy,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -3467,55 +4120,8 @@ const len1 = data5.length;
 for(let i2=0; i2<len1; i2++){
 let data6 = data5[i2];
 if(typeof data6 === "string"){
-if(func1(data6) < 1){
-const err11 = {instancePath:instancePath+"/commands/" + i2,schemaPath:"#/properties/commands/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.properties.commands.items,data:data6};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/commands/" + i2,schemaPath:"#/properties/commands/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.commands.items.type,parentSchema:schema79.properties.commands.items,data:data6};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-let i3 = data5.length;
-let j1;
-if(i3 > 1){
-const indices1 = {};
-for(;i3--;){
-let item1 = data5[i3];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err13 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema79.properties.commands,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-break;
-}
-indices1[item1] = i3;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.properties.commands.type,parentSchema:schema79.properties.commands,data:data5};
+if(func1(data6) > 200){
+const err14 = {instancePath:instancePath+"/commands/" + i2,schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3524,12 +4130,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.baseUrl !== undefined){
-let data7 = data.baseUrl;
-if(typeof data7 === "string"){
-if(func1(data7) < 1){
-const err15 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.properties.baseUrl,data:data7};
+if(func1(data6) < 1){
+const err15 = {instancePath:instancePath+"/commands/" + i2,schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3540,7 +4142,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.baseUrl.type,parentSchema:schema79.properties.baseUrl,data:data7};
+const err16 = {instancePath:instancePath+"/commands/" + i2,schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3550,14 +4152,81 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+let i3 = data5.length;
+let j1;
+if(i3 > 1){
+outer1:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data5[i3], data5[j1])){
+const err17 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema90.properties.commands,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.commands.type,parentSchema:schema90.properties.commands,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.baseUrl !== undefined){
+let data7 = data.baseUrl;
+if(typeof data7 === "string"){
+if(func1(data7) > 2048){
+const err19 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema90.properties.baseUrl,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(func1(data7) < 1){
+const err20 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.baseUrl,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.baseUrl.type,parentSchema:schema90.properties.baseUrl,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -3566,7 +4235,7 @@ return errors === 0;
 }
 validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema82 = {"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":"string","minLength":1},"command":{"type":"string","minLength":1},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"type":"string","minLength":1}},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}};
+const schema96 = {"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3580,7 +4249,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3590,7 +4259,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3600,7 +4269,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.command === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3611,7 +4280,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "from") || (key0 === "to")) || (key0 === "command")) || (key0 === "by")) || (key0 === "timeoutMs")) || (key0 === "retry")) || (key0 === "circuitBreaker"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3624,8 +4293,8 @@ errors++;
 if(data.from !== undefined){
 let data0 = data.from;
 if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.from,data:data0};
+if(func1(data0) > 200){
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3634,9 +4303,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.from.type,parentSchema:schema82.properties.from,data:data0};
+if(func1(data0) < 1){
+const err5 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3646,11 +4314,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.to !== undefined){
-let data1 = data.to;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.to,data:data1};
+else {
+const err6 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3660,8 +4325,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.to.type,parentSchema:schema82.properties.to,data:data1};
+if(data.to !== undefined){
+let data1 = data.to;
+if(typeof data1 === "string"){
+if(func1(data1) > 200){
+const err7 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3670,12 +4338,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.command !== undefined){
-let data2 = data.command;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.command,data:data2};
+if(func1(data1) < 1){
+const err8 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3686,7 +4350,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.command.type,parentSchema:schema82.properties.command,data:data2};
+const err9 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3696,11 +4360,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.by !== undefined){
-let data3 = data.by;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err10 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema82.properties.by,data:data3};
+if(data.command !== undefined){
+let data2 = data.command;
+if(typeof data2 === "string"){
+if(func1(data2) > 200){
+const err10 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3709,12 +4373,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err11 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/properties/by/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.by.items,data:data4};
+if(func1(data2) < 1){
+const err11 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3725,7 +4385,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/properties/by/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.by.items.type,parentSchema:schema82.properties.by.items,data:data4};
+const err12 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3735,18 +4395,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-let i1 = data3.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data3[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err13 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema82.properties.by,data:data3};
+if(data.by !== undefined){
+let data3 = data.by;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err13 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3754,14 +4407,13 @@ else {
 vErrors.push(err13);
 }
 errors++;
-break;
 }
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.by.type,parentSchema:schema82.properties.by,data:data3};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func1(data4) > 200){
+const err14 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3770,11 +4422,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.timeoutMs !== undefined){
-let data5 = data.timeoutMs;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err15 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data5};
+if(func1(data4) < 1){
+const err15 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3783,9 +4432,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data5};
+}
+else {
+const err16 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3795,13 +4444,14 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-if(data.retry !== undefined){
-let data6 = data.retry;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key1 in data6){
-if(!((((key1 === "maxAttempts") || (key1 === "backoffMs")) || (key1 === "multiplier")) || (key1 === "maxBackoffMs"))){
-const err17 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data:data6};
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data3[i1], data3[j0])){
+const err17 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema96.properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3809,12 +4459,14 @@ else {
 vErrors.push(err17);
 }
 errors++;
+break outer0;
 }
 }
-if(data6.maxAttempts !== undefined){
-let data7 = data6.maxAttempts;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err18 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.maxAttempts.type,parentSchema:schema38.properties.maxAttempts,data:data7};
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.by.type,parentSchema:schema96.properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3823,9 +4475,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.maxAttempts,data:data7};
+}
+if(data.timeoutMs !== undefined){
+let data5 = data.timeoutMs;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err19 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3834,12 +4488,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-if(data6.backoffMs !== undefined){
-let data8 = data6.backoffMs;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.backoffMs.type,parentSchema:schema38.properties.backoffMs,data:data8};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 2147483647 || isNaN(data5)){
+const err20 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3848,9 +4499,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.backoffMs,data:data8};
+if(data5 < 1 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3861,11 +4511,12 @@ errors++;
 }
 }
 }
-if(data6.multiplier !== undefined){
-let data9 = data6.multiplier;
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 1 || isNaN(data9)){
-const err22 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.multiplier,data:data9};
+if(data.retry !== undefined){
+let data6 = data.retry;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+if(!((((key1 === "maxAttempts") || (key1 === "backoffMs")) || (key1 === "multiplier")) || (key1 === "maxBackoffMs"))){
+const err22 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3875,8 +4526,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.multiplier.type,parentSchema:schema38.properties.multiplier,data:data9};
+if(data6.maxAttempts !== undefined){
+let data7 = data6.maxAttempts;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err23 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxAttempts.type,parentSchema:schema40.properties.maxAttempts,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3885,11 +4538,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data6.maxBackoffMs !== undefined){
-let data10 = data6.maxBackoffMs;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err24 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.maxBackoffMs.type,parentSchema:schema38.properties.maxBackoffMs,data:data10};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2147483647 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.maxAttempts,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3898,9 +4549,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.maxBackoffMs,data:data10};
+if(data7 < 1 || isNaN(data7)){
+const err25 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.maxAttempts,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3911,9 +4561,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data:data6};
+if(data6.backoffMs !== undefined){
+let data8 = data6.backoffMs;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err26 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.backoffMs.type,parentSchema:schema40.properties.backoffMs,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3922,13 +4573,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.circuitBreaker !== undefined){
-let data11 = data.circuitBreaker;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key2 in data11){
-if(!((key2 === "consecutiveFailures") || (key2 === "halfOpenAfterMs"))){
-const err27 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.circuitBreaker,data:data11};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2147483647 || isNaN(data8)){
+const err27 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.backoffMs,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3937,11 +4584,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data11.consecutiveFailures !== undefined){
-let data12 = data11.consecutiveFailures;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err28 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data12};
+if(data8 < 0 || isNaN(data8)){
+const err28 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.backoffMs,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3950,9 +4594,13 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 1 || isNaN(data12)){
-const err29 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data12};
+}
+}
+if(data6.multiplier !== undefined){
+let data9 = data6.multiplier;
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 1 || isNaN(data9)){
+const err29 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.multiplier,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3962,11 +4610,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-if(data11.halfOpenAfterMs !== undefined){
-let data13 = data11.halfOpenAfterMs;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err30 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data13};
+else {
+const err30 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.multiplier.type,parentSchema:schema40.properties.multiplier,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3975,9 +4620,11 @@ vErrors.push(err30);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 1 || isNaN(data13)){
-const err31 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40,data:data13};
+}
+if(data6.maxBackoffMs !== undefined){
+let data10 = data6.maxBackoffMs;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err31 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxBackoffMs.type,parentSchema:schema40.properties.maxBackoffMs,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3986,11 +4633,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.circuitBreaker.type,parentSchema:schema82.properties.circuitBreaker,data:data11};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 2147483647 || isNaN(data10)){
+const err32 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.maxBackoffMs,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3999,10 +4644,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+if(data10 < 0 || isNaN(data10)){
+const err33 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.maxBackoffMs,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4011,12 +4654,134 @@ vErrors.push(err33);
 }
 errors++;
 }
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data6};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.circuitBreaker !== undefined){
+let data11 = data.circuitBreaker;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key2 in data11){
+if(!((key2 === "consecutiveFailures") || (key2 === "halfOpenAfterMs"))){
+const err35 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.circuitBreaker,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data11.consecutiveFailures !== undefined){
+let data12 = data11.consecutiveFailures;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err36 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 2147483647 || isNaN(data12)){
+const err37 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data12};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err38 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data12};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+if(data11.halfOpenAfterMs !== undefined){
+let data13 = data11.halfOpenAfterMs;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err39 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data13};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 2147483647 || isNaN(data13)){
+const err40 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data13};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err41 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data13};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.circuitBreaker.type,parentSchema:schema96.properties.circuitBreaker,data:data11};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
 validate52.errors = vErrors;
 return errors === 0;
 }
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema87 = {"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"type":"string","minLength":1},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"type":"string","minLength":1},"compensation":{"type":"string","minLength":1}}}}}};
+const schema105 = {"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4030,7 +4795,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema105.required,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4040,7 +4805,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.coordination === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coordination"},message:"must have required property '"+"coordination"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coordination"},message:"must have required property '"+"coordination"+"'",schema:schema105.required,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4050,7 +4815,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.steps === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema105.required,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4061,7 +4826,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "name") || (key0 === "description")) || (key0 === "coordination")) || (key0 === "orchestrator")) || (key0 === "steps"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4108,8 +4873,9 @@ errors++;
 }
 if(data.description !== undefined){
 let data1 = data.description;
-if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(typeof data1 === "string"){
+if(func1(data1) > 10000){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4119,10 +4885,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.coordination !== undefined){
-let data2 = data.coordination;
-if(!((data2 === "choreography") || (data2 === "orchestration"))){
-const err8 = {instancePath:instancePath+"/coordination",schemaPath:"#/properties/coordination/enum",keyword:"enum",params:{allowedValues: schema87.properties.coordination.enum},message:"must be equal to one of the allowed values",schema:schema87.properties.coordination.enum,parentSchema:schema87.properties.coordination,data:data2};
+else {
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4132,11 +4896,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.orchestrator !== undefined){
-let data3 = data.orchestrator;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err9 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/properties/orchestrator/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.orchestrator,data:data3};
+if(data.coordination !== undefined){
+let data2 = data.coordination;
+if(!((data2 === "choreography") || (data2 === "orchestration"))){
+const err9 = {instancePath:instancePath+"/coordination",schemaPath:"#/properties/coordination/enum",keyword:"enum",params:{allowedValues: schema105.properties.coordination.enum},message:"must be equal to one of the allowed values",schema:schema105.properties.coordination.enum,parentSchema:schema105.properties.coordination,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4146,8 +4909,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/properties/orchestrator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.orchestrator.type,parentSchema:schema87.properties.orchestrator,data:data3};
+if(data.orchestrator !== undefined){
+let data3 = data.orchestrator;
+if(typeof data3 === "string"){
+if(func1(data3) > 200){
+const err10 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4156,12 +4922,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.steps !== undefined){
-let data4 = data.steps;
-if(Array.isArray(data4)){
-if(data4.length < 2){
-const err11 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema87.properties.steps,data:data4};
+if(func1(data3) < 1){
+const err11 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4170,12 +4932,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.command === undefined){
-const err12 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema87.properties.steps.items.required,parentSchema:schema87.properties.steps.items,data:data5};
+}
+else {
+const err12 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4184,9 +4943,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!((key1 === "command") || (key1 === "compensation"))){
-const err13 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.steps.items,data:data5};
+}
+if(data.steps !== undefined){
+let data4 = data.steps;
+if(Array.isArray(data4)){
+if(data4.length < 2){
+const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema105.properties.steps,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4195,12 +4957,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data5.command !== undefined){
-let data6 = data5.command;
-if(typeof data6 === "string"){
-if(func1(data6) < 1){
-const err14 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/properties/steps/items/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.steps.items.properties.command,data:data6};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.command === undefined){
+const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema105.properties.steps.items.required,parentSchema:schema105.properties.steps.items,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4209,9 +4971,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/properties/steps/items/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.steps.items.properties.command.type,parentSchema:schema87.properties.steps.items.properties.command,data:data6};
+for(const key1 in data5){
+if(!((key1 === "command") || (key1 === "compensation"))){
+const err15 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.steps.items,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4221,11 +4983,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data5.compensation !== undefined){
-let data7 = data5.compensation;
-if(typeof data7 === "string"){
-if(func1(data7) < 1){
-const err16 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/properties/steps/items/properties/compensation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.steps.items.properties.compensation,data:data7};
+if(data5.command !== undefined){
+let data6 = data5.command;
+if(typeof data6 === "string"){
+if(func1(data6) > 200){
+const err16 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4234,9 +4996,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/properties/steps/items/properties/compensation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.steps.items.properties.compensation.type,parentSchema:schema87.properties.steps.items.properties.compensation,data:data7};
+if(func1(data6) < 1){
+const err17 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4246,9 +5007,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
 else {
-const err18 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.steps.items.type,parentSchema:schema87.properties.steps.items,data:data5};
+const err18 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4258,9 +5018,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.steps.type,parentSchema:schema87.properties.steps,data:data4};
+if(data5.compensation !== undefined){
+let data7 = data5.compensation;
+if(typeof data7 === "string"){
+if(func1(data7) > 200){
+const err19 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4269,15 +5031,60 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+if(func1(data7) < 1){
+const err20 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.steps.items.type,parentSchema:schema105.properties.steps.items,data:data5};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.steps.type,parentSchema:schema105.properties.steps,data:data4};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }
@@ -4343,8 +5150,9 @@ errors++;
 }
 if(data.$schema !== undefined){
 let data0 = data.$schema;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data0};
+if(typeof data0 === "string"){
+if(func1(data0) > 2048){
+const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema31.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4354,15 +5162,26 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data1 = data.version;
-if(1 !== data1){
-const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema31.properties.version,data:data1};
+else {
+const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data1 = data.version;
+if(1 !== data1){
+const err6 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema31.properties.version,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
@@ -4377,12 +5196,12 @@ if(data.contexts !== undefined){
 let data3 = data.contexts;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err6 = {instancePath:instancePath+"/contexts",schemaPath:"#/properties/contexts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contexts,data:data3};
+const err7 = {instancePath:instancePath+"/contexts",schemaPath:"#/properties/contexts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contexts,data:data3};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err7];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err7);
 }
 errors++;
 }
@@ -4395,12 +5214,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/contexts",schemaPath:"#/properties/contexts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contexts.type,parentSchema:schema31.properties.contexts,data:data3};
+const err8 = {instancePath:instancePath+"/contexts",schemaPath:"#/properties/contexts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contexts.type,parentSchema:schema31.properties.contexts,data:data3};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err8];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err8);
 }
 errors++;
 }
@@ -4417,12 +5236,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/externals",schemaPath:"#/properties/externals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.externals.type,parentSchema:schema31.properties.externals,data:data5};
+const err9 = {instancePath:instancePath+"/externals",schemaPath:"#/properties/externals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.externals.type,parentSchema:schema31.properties.externals,data:data5};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err9];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err9);
 }
 errors++;
 }
@@ -4439,12 +5258,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.calls.type,parentSchema:schema31.properties.calls,data:data7};
+const err10 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.calls.type,parentSchema:schema31.properties.calls,data:data7};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err10];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err10);
 }
 errors++;
 }
@@ -4461,24 +5280,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/sagas",schemaPath:"#/properties/sagas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sagas.type,parentSchema:schema31.properties.sagas,data:data9};
+const err11 = {instancePath:instancePath+"/sagas",schemaPath:"#/properties/sagas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sagas.type,parentSchema:schema31.properties.sagas,data:data9};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err11];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err11);
 }
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err12];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err12);
 }
 errors++;
 }

@@ -1,0 +1,289 @@
+import { camelCase, constantCase } from '../case.js';
+import type { Finding } from '../finding.js';
+import {
+  commandTypeName,
+  eventTypeName,
+  PLATFORM_PACKAGES,
+  POLICY_FILE_NAMES,
+  SERVICE_MODULE_NAMES,
+  STARTER_TEST_NAMES,
+} from '../generated-names.js';
+import type { Command, Context, Event, Model } from '../ir.js';
+import { joinPointer } from '../pointer.js';
+import { orchestratorOf } from '../sagas.js';
+import type { Rule } from './rule.js';
+
+/** Who takes an identifier in a module: a model element (with the role of the identifier) or the generated code. */
+interface Claim {
+  /** `command "UpdateState" (its input type)`; undefined for the generated code's own names. */
+  readonly by: string | undefined;
+  /** The model name it comes from, lowercased. */
+  readonly source: string | undefined;
+  readonly pointer: string | undefined;
+}
+
+const namePointer = (el: { readonly pointer: string }) => joinPointer(el.pointer, 'name');
+
+/** One generated module: the identifiers it declares or imports, and who claimed each. */
+export class ModuleScope {
+  readonly names = new Map<string, Claim>();
+
+  constructor(
+    readonly file: string,
+    own: readonly string[],
+    private readonly report: (f: Finding) => void,
+  ) {
+    for (const n of own) this.names.set(n, { by: undefined, source: undefined, pointer: undefined });
+  }
+
+  /** `source`: the model name the identifier is made of; `element`: `command "X"`. */
+  claim(identifier: string, source: string, element: string, role: string, pointer: string): void {
+    const first = this.names.get(identifier);
+    if (first === undefined) {
+      this.names.set(identifier, { by: `${element} (${role})`, source: source.toLowerCase(), pointer });
+      return;
+    }
+    if (first.pointer === pointer) return; // one element, one identifier, met twice
+    // Two elements of one name, or of names that differ in letter case only: MSA201's and MSA107's.
+    if (first.source === source.toLowerCase()) return;
+    const other = first.by === undefined ? 'a name the generated code already uses there' : `as does ${first.by}`;
+    this.report({
+      pointer,
+      message: `${element.charAt(0).toUpperCase()}${element.slice(1)} becomes "${identifier}" (${role}) in ${this.file}, ${other}`,
+    });
+  }
+}
+
+/** What each service's saga and client modules hold, worked out in one pass over the model. */
+export interface ServiceIndex {
+  /** Events a service consumes for its sagas (orchestrations it runs; failures its compensations react to). */
+  readonly sagaEvents: ReadonlyMap<Context, ReadonlySet<Event>>;
+  /** Commands its src/generated/saga.ts maps data to: its compensations and what its orchestrations send. */
+  readonly sent: ReadonlyMap<Context, ReadonlySet<Command>>;
+  /** Commands it calls (`calls` from it). */
+  readonly called: ReadonlyMap<Context, ReadonlySet<Command>>;
+}
+
+export function serviceIndex(model: Model): ServiceIndex {
+  const sagaEvents = new Map<Context, Set<Event>>();
+  const sent = new Map<Context, Set<Command>>();
+  const called = new Map<Context, Set<Command>>();
+  const add = <T>(map: Map<Context, Set<T>>, context: Context, items: Iterable<T>) => {
+    let set = map.get(context);
+    if (!set) map.set(context, (set = new Set()));
+    for (const item of items) set.add(item);
+  };
+  for (const saga of model.sagas) {
+    const steps = saga.steps.flatMap((s) => (s.command.target ? [s.command.target] : []));
+    const emitted = steps.flatMap((c) => c.emits.flatMap((e) => (e.target ? [e.target] : [])));
+    const compensations = saga.steps.flatMap((s) => (s.compensation?.target ? [s.compensation.target] : []));
+    if (saga.coordination === 'orchestration') {
+      const home = orchestratorOf(saga);
+      if (!home) continue;
+      add(sagaEvents, home, emitted);
+      add(sent, home, [...steps, ...compensations]);
+    } else {
+      // A compensation listens to failure events of later steps (a superset is fine here).
+      const failures = emitted.filter((e) => e.failure);
+      for (const c of compensations) {
+        add(sent, c.context, [c]);
+        add(sagaEvents, c.context, failures);
+      }
+    }
+  }
+  for (const call of model.calls) {
+    if (call.from.target && call.command.target) add(called, call.from.target, [call.command.target]);
+  }
+  return { sagaEvents, sent, called };
+}
+
+/** The events a service's src/generated/events.ts holds (a superset of what the generator writes). */
+function serviceEvents(context: Context, index: ServiceIndex): Set<Event> {
+  const set = new Set<Event>();
+  for (const a of context.aggregates) for (const e of a.events) set.add(e);
+  for (const p of context.policies) if (p.on.target) set.add(p.on.target);
+  for (const r of context.readModels) for (const f of r.from) if (f.target) set.add(f.target);
+  for (const e of index.sagaEvents.get(context) ?? []) set.add(e);
+  return set;
+}
+
+function keyIsString(type: string, list: boolean): boolean {
+  return !list && !['int', 'number', 'money', 'boolean', 'enum'].includes(type);
+}
+
+/**
+ * The generated modules of a context's service that hold identifiers made of model names, each
+ * with every identifier it declares or imports; a clash is reported as it is claimed.
+ */
+export function moduleScopes(context: Context, index: ServiceIndex, report: (f: Finding) => void): ModuleScope[] {
+  const modules: ModuleScope[] = [];
+  const dir = `services/${context.name}`;
+  const module = (file: string, own: readonly string[]) => {
+    const m = new ModuleScope(file, own, report);
+    modules.push(m);
+    return m;
+  };
+  const scope = (file: keyof typeof SERVICE_MODULE_NAMES) => module(`${dir}/src/generated/${file}`, SERVICE_MODULE_NAMES[file]);
+  const commandType = (m: ModuleScope, c: Command) =>
+    m.claim(commandTypeName(c.name), c.name, `command "${c.name}"`, 'its input type', namePointer(c));
+  const eventType = (m: ModuleScope, e: Event) => m.claim(eventTypeName(e.name), e.name, `event "${e.name}"`, 'its data type', namePointer(e));
+
+  const events = scope('events.ts');
+  for (const e of serviceEvents(context, index)) {
+    events.claim(`${e.name}Schema`, e.name, `event "${e.name}"`, 'its JSON schema', namePointer(e));
+    eventType(events, e);
+  }
+  const commands = scope('commands.ts');
+  for (const a of context.aggregates) {
+    for (const c of a.commands) {
+      commands.claim(`${c.name}Schema`, c.name, `command "${c.name}"`, 'its JSON schema', namePointer(c));
+      commandType(commands, c);
+    }
+  }
+
+  const handlers = scope('handlers.ts');
+  const service = scope('service.ts');
+  for (const a of context.aggregates) {
+    if (a.commands.length === 0) continue;
+    const agg = `aggregate "${a.name}"`;
+    const at = namePointer(a);
+    handlers.claim(`${a.name}State`, a.name, agg, 'its state type', at);
+    handlers.claim(`${camelCase(a.name)}State`, a.name, agg, 'its state function', at);
+    handlers.claim(`${a.name}Handlers`, a.name, agg, 'its handlers interface', at);
+    handlers.claim(`${camelCase(a.name)}Defaults`, a.name, agg, 'its default handlers', at);
+    service.claim(`${camelCase(a.name)}Handlers`, a.name, agg, 'its handlers', at);
+    for (const c of a.commands) {
+      commandType(handlers, c);
+      for (const e of c.emits) if (e.target) eventType(handlers, e.target);
+    }
+  }
+
+  const policies = scope('policies.ts');
+  for (const p of context.policies) {
+    const pol = `policy "${p.name}"`;
+    const at = namePointer(p);
+    if (p.on.target) eventType(policies, p.on.target);
+    if (p.then.target) commandType(policies, p.then.target);
+    policies.claim(`${p.name}Policy`, p.name, pol, 'its interface', at);
+    policies.claim(`${camelCase(p.name)}Key`, p.name, pol, 'its key function', at);
+    service.claim(camelCase(p.name), p.name, pol, 'its implementation', at);
+    const own = module(`${dir}/src/policies/${p.name}.ts`, POLICY_FILE_NAMES);
+    own.claim(`${p.name}Policy`, p.name, pol, 'its interface', at);
+    own.claim(camelCase(p.name), p.name, pol, 'its implementation', at);
+  }
+
+  const saga = scope('saga.ts');
+  for (const c of index.sent.get(context) ?? []) {
+    commandType(saga, c);
+    saga.claim(`to${c.name}`, c.name, `command "${c.name}"`, 'the function mapping saga data to it', namePointer(c));
+  }
+
+  const clients = scope('clients.ts');
+  for (const c of index.called.get(context) ?? []) commandType(clients, c);
+  return modules;
+}
+
+export const rule: Rule = {
+  code: 'MSA209',
+  name: 'generated-name-clash',
+  severity: 'error',
+  summary:
+    'No two names of the model, and no name of the model and one of the generated code, become one identifier of a generated module, one npm package or one environment variable.',
+  hint: 'Rename the element: generated identifiers, packages and variables are named after it.',
+  docs: `Names become identifiers. In a service's \`src/generated/\`: a command \`SubmitApplication\` is
+the type \`SubmitApplication\` and the schema import \`SubmitApplicationSchema\`; an aggregate
+\`Application\` is \`ApplicationState\`, \`ApplicationHandlers\`, \`applicationState\`,
+\`applicationDefaults\` and \`applicationHandlers\`; a policy \`IssuePermitWhenApplicationSubmitted\` is
+the interface \`IssuePermitWhenApplicationSubmittedPolicy\`, the function
+\`issuePermitWhenApplicationSubmittedKey\` and the variable \`issuePermitWhenApplicationSubmitted\`.
+The generated modules use names of their own beside them (\`routes\`, \`projections\`,
+\`service\`, \`eventDefs\`, \`Clients\`, \`Source\`, \`CommandReply\`, \`defaults\`…). Two of these
+in one module are a TypeScript error: a command \`UpdateState\` of an aggregate \`Update\`
+(both the state type and the command's type), a command \`UpdateSchema\` beside a command
+\`Update\`, a policy \`Routes\` (its variable \`routes\` and the routes of the service), a policy
+\`Defaults\`.
+
+Across the platform: a context is the npm workspace \`@<platform>/<context>\`, beside
+\`@<platform>/runtime\` and \`@<platform>/platform\`, so a context named \`runtime\` or
+\`platform\` makes two workspaces of one name and \`npm install\` fails. A context's words make
+the variable \`<context>Service\`, the client member \`<context>\` and the environment
+variable \`<CONTEXT>_URL\`: \`my-app\` and \`my--app\` both become \`myAppService\` and \`MY_APP_URL\`.
+
+The starter tests declare a variable named after an aggregate's key field
+(\`const applicationId = randomUUID();\`) beside variables of their own (\`body\`, \`res\`,
+\`reply\`, \`result\`, \`platform\`, \`correlationId\`…), so a key field may not take one of those
+names.
+
+Fails:
+
+    contexts:
+      - name: runtime                  # the npm package of the runtime
+      - name: application
+        aggregates:
+          - name: Update
+            commands:
+              - name: UpdateState      # the aggregate's state type
+        policies:
+          - name: Routes               # the variable routes of the generated service
+
+Passes:
+
+    contexts:
+      - name: application-runtime
+      - name: application
+        aggregates:
+          - name: Update
+            commands:
+              - name: ChangeUpdateState
+        policies:
+          - name: RouteApplicationWhenSubmitted`,
+  check(model: Model) {
+    const findings: Finding[] = [];
+    const reported = new Set<string>();
+    const report = (f: Finding) => {
+      const key = `${f.pointer}\u0000${f.message}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      findings.push(f);
+    };
+
+    // npm packages and the words of context names.
+    const byWords = new Map<string, Context>();
+    for (const context of model.contexts) {
+      if (PLATFORM_PACKAGES.has(context.name)) {
+        report({
+          pointer: namePointer(context),
+          message: `Context "${context.name}" becomes the npm package @${model.platform.name}/${context.name}, the name of the generated ${context.name} package`,
+          hint: `Name the context for its domain, e.g. "${model.platform.name}-${context.name}" or "${context.name}-service".`,
+        });
+      }
+      const words = camelCase(context.name);
+      const first = byWords.get(words);
+      if (first === undefined) byWords.set(words, context);
+      else if (first.name !== context.name) {
+        report({
+          pointer: namePointer(context),
+          message: `Context "${context.name}" has the words of context "${first.name}": both become ${words}Service and the client ${words} in generated TypeScript, and ${constantCase(context.name)}_URL`,
+          hint: 'Tell the two contexts apart by more than their dashes.',
+        });
+      }
+    }
+
+    const index = serviceIndex(model);
+    for (const context of model.contexts) {
+      moduleScopes(context, index, report);
+      for (const a of context.aggregates) {
+        const key = a.key;
+        // The starter tests declare the key of a command's aggregate, when it is text.
+        if (!key || a.commands.length === 0 || !STARTER_TEST_NAMES.has(key.name) || !keyIsString(key.type, key.list)) continue;
+        report({
+          pointer: key.pointer,
+          on: 'key',
+          message: `Key field "${key.name}" of aggregate "${a.name}" becomes a variable of the generated starter tests, which use "${key.name}" there themselves`,
+          hint: `Name the key after what it identifies, e.g. "${camelCase(a.name)}Id".`,
+        });
+      }
+    }
+    return findings;
+  },
+};
