@@ -5,7 +5,7 @@
  * its outcome. Nothing is written unless the whole plan is sound.
  */
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { parse, resolve } from 'node:path';
 import { validateModelText } from '../model/validate.js';
 import type { GeneratedFile } from '../generators/types.js';
 import { lockMessage } from '../output/lock.js';
@@ -43,12 +43,20 @@ function context(model: string, opts: ScaffoldOptions, io: CliIO): ScaffoldConte
   if (opts.check && opts.force) throw new UsageError('--check never writes; --force makes no sense with it');
   return {
     modelPath: model,
-    outDir: resolve(io.cwd, opts.out),
+    outDir: outputFolder(io.cwd, opts.out),
     outShown: displayPath(io.cwd, opts.out),
     mode: opts.check ? 'check' : opts.dryRun ? 'dry-run' : 'write',
     force: opts.force ?? false,
     verbose: opts.verbose ?? false,
   };
+}
+
+/** The output folder, refusing the dangerous ones: an empty -o (the current folder by accident) and a file system root. */
+function outputFolder(cwd: string, out: string): string {
+  if (out.trim() === '') throw new UsageError('-o needs a folder name, not an empty string (write -o . for the current folder)');
+  const abs = resolve(cwd, out);
+  if (parse(abs).root === abs) throw new UsageError(`-o ${out} is the root of the file system; scaffold into a folder of its own`);
+  return abs;
 }
 
 export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: CliIO): Promise<number> {

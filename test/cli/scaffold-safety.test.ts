@@ -264,6 +264,15 @@ describe('the lock', () => {
   });
 });
 
+describe('dangerous -o', () => {
+  it.each([[''], ['/'], ['/..'], ['  ']])('-o %j exits 2 and writes nothing', async (o) => {
+    const io = memoryIO(work);
+    expect(await run(['scaffold', 'model.yaml', '-o', o], io)).toBe(2);
+    expect(io.err()).toMatch(/^msa-gen: -o (needs a folder name|.* is the root of the file system)/);
+    expect(readdirSync(work)).toEqual(['model.yaml']);
+  });
+});
+
 describe('merges into user-owned files', () => {
   const domain = () => out('services', 'application', 'src', 'domain', 'Application.ts');
   const syntaxErrors = (text: string) =>
