@@ -186,6 +186,42 @@ describe('a missing manifest', () => {
   });
 });
 
+describe('--check sees more than the files', () => {
+  it('fails when the manifest differs from the one the plan would write (a run stopped before its manifest)', async () => {
+    expect((await scaffold()).code).toBe(0);
+    const manifest = manifestOf(out());
+    manifest.files = manifest.files.filter((f) => f.path !== 'README.md');
+    writeFileSync(out('.msa-gen', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const check = await scaffold('--check');
+    expect(check.code).toBe(1);
+    expect(check.out).toContain('stale: .msa-gen/manifest.json (does not record what is on disk)');
+    expect((await scaffold()).code).toBe(0);
+    expect((await scaffold('--check')).code).toBe(0);
+  });
+
+  it('fails on a leftover temporary file; a run never deletes one no journal names, and stops if it is in the way', async () => {
+    expect((await scaffold()).code).toBe(0);
+    writeFileSync(out('.README.md.msa-gen-tmp'), 'not msa-gen\'s\n');
+    const check = await scaffold('--check');
+    expect(check.code).toBe(1);
+    expect(check.out).toContain('leftover: .README.md.msa-gen-tmp (temporary file of an interrupted run)');
+    // Not in the way (README.md does not change): a note, and the file stays.
+    const kept = await scaffold();
+    expect(kept.code).toBe(0);
+    expect(kept.out).toContain("note: .README.md.msa-gen-tmp: temporary file that no journal names: not msa-gen's to remove");
+    // In the way (the model changes README.md): the run stops before writing anything.
+    writeFileSync(join(work, 'model.yaml'), minimal.replace(/^ {2}title: (.*)$/m, '  title: $1 (renamed)'));
+    const before = snapshot(out());
+    const blocked = await scaffold();
+    expect(blocked.code).toBe(1);
+    expect(blocked.err).toContain('conflict: .README.md.msa-gen-tmp (temporary file that no journal names');
+    expect(snapshot(out())).toEqual(before);
+    rmSync(out('.README.md.msa-gen-tmp'));
+    expect((await scaffold()).code).toBe(0);
+    expect((await scaffold('--check')).code).toBe(0);
+  });
+});
+
 describe('the lock', () => {
   const lockFile = () => out('.msa-gen', 'lock');
 
