@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { memoryIO } from '../support/io.js';
 
@@ -22,7 +22,7 @@ const KILLS = 100;
 const LANES = 2;
 const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'bin', 'msa-gen.js');
-const supervisor = join(root, 'test', 'support', 'kill-supervisor.mjs');
+const supervisorScript = join(root, 'test', 'support', 'kill-supervisor.mjs');
 
 let work: string;
 const models = { a: '', b: '' };
@@ -57,19 +57,27 @@ interface Supervised {
   elapsed: number;
   journalAt?: number;
 }
-const supervise = (model: 'a' | 'b', dir: string, mode: 'timer' | 'journal' | 'none', delay: number) =>
-  new Promise<Supervised>((resolve, reject) => {
-    const p = spawn(process.execPath, [supervisor, cli, models[model], dir, mode, String(delay)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.on('close', () => {
-      try {
-        resolve(JSON.parse(out) as Supervised);
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
+/** A supervisor process (test/support/kill-supervisor.mjs): one request at a time. */
+function supervisor(): { supervise(model: 'a' | 'b', dir: string, mode: 'timer' | 'journal' | 'none', delay: number): Promise<Supervised>; close(): void } {
+  const p = spawn(process.execPath, [supervisorScript], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting: Array<(r: Supervised) => void> = [];
+  let buffer = '';
+  p.stdout.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+      waiting.shift()!(JSON.parse(buffer.slice(0, nl)) as Supervised);
+      buffer = buffer.slice(nl + 1);
+    }
   });
+  return {
+    supervise: (model, dir, mode, delay) =>
+      new Promise<Supervised>((resolve) => {
+        waiting.push(resolve);
+        p.stdin.write(`${JSON.stringify({ cli, model: models[model], out: dir, mode, delay })}\n`);
+      }),
+    close: () => p.stdin.end(),
+  };
+}
 
 /** Where the kill landed, read from what it left on disk. */
 function phase(dir: string, files: Record<string, string>, from: 'a' | 'b', to: 'a' | 'b', result: Supervised): string {
@@ -126,7 +134,9 @@ describe('SIGKILL at random moments', () => {
     // How long a run takes, from its start and from its journal, in each direction.
     const calibration = join(work, 'calibration');
     cpSync(refs.b.dir, calibration, { recursive: true });
-    const timing = { a: await supervise('a', calibration, 'none', 0), b: await supervise('b', calibration, 'none', 0) };
+    const calibrator = supervisor();
+    const timing = { a: await calibrator.supervise('a', calibration, 'none', 0), b: await calibrator.supervise('b', calibration, 'none', 0) };
+    calibrator.close();
     for (const t of Object.values(timing)) expect(t).toMatchObject({ killed: false, code: 0 });
     expect(snapshot(calibration)).toEqual(refs.b.files);
 
@@ -134,6 +144,8 @@ describe('SIGKILL at random moments', () => {
     let checked = 0;
     const lane = async (index: number) => {
       const next = random(20240607 + index);
+      const { supervise, close } = supervisor();
+      onTestFinished(close);
       const dir = join(work, `lane-${index}`);
       cpSync(refs.b.dir, dir, { recursive: true });
       let state: 'a' | 'b' = 'b';
