@@ -61,7 +61,12 @@ export async function writeDurable(fs: OutputFs, path: string, content: string):
 
 /** Removes a temporary file msa-gen created, if it is there (a file or a symlink; never followed). */
 export async function removeTemp(fs: OutputFs, temp: string): Promise<void> {
-  await confineFolders(fs, temp);
+  for (const folder of parentFolders(temp)) {
+    const kind = await fs.kind(folder);
+    if (kind === undefined) return; // no folder, so no temporary file in it
+    if (kind === 'symlink') throw new WriteAbortedError(`"${folder}" is a symbolic link; refusing to remove anything through it`);
+    if (kind !== 'dir') throw new WriteAbortedError(`"${folder}" is not a folder`);
+  }
   const kind = await fs.kind(temp);
   if (kind === undefined) return;
   if (kind === 'dir' || kind === 'other') throw new WriteAbortedError(`"${temp}" is not a file; remove it by hand`);

@@ -149,6 +149,40 @@ describe('interrupted runs (a simulated kill at every operation)', () => {
   }
 });
 
+describe('recovery', () => {
+  it('completes a journal whose temporary file was in a folder that is gone, and forgets what never got written', async () => {
+    const dir = join(work, 'gone-folder');
+    cpSync(states.a, dir, { recursive: true });
+    const path = 'services/newcontext/src/generated/x.ts';
+    const newEntry = { path, ownership: 'generated', sha256: createHash('sha256').update('x').digest('hex') };
+    const journal = { version: 1, ops: [{ path, temp: 'services/newcontext/src/generated/.x.ts.msa-gen-tmp', previousSha256: null, newSha256: newEntry.sha256, previousEntry: null, newEntry }] };
+    writeFileSync(join(dir, '.msa-gen', 'journal.json'), JSON.stringify(journal));
+    const check = await cli('a', dir, '--check');
+    expect(check.code).toBe(1);
+    expect(check.out).toContain('interrupted: .msa-gen/journal.json');
+    const result = await cli('a', dir);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('note: completed an interrupted run: 1 file it had started to change');
+    expect(snapshot(dir)).toEqual(snapshot(states.a));
+  });
+
+  it('refuses a journal that names a file outside what msa-gen owns, and deletes nothing', async () => {
+    const dir = join(work, 'bad-journal');
+    cpSync(states.a, dir, { recursive: true });
+    writeFileSync(join(dir, 'NOTES.md'), 'mine');
+    writeFileSync(join(dir, '.NOTES.md.msa-gen-tmp'), 'mine too');
+    const entry = { path: 'NOTES.md', ownership: 'generated', sha256: createHash('sha256').update('mine').digest('hex') };
+    const journal = { version: 1, ops: [{ path: 'NOTES.md', temp: '.NOTES.md.msa-gen-tmp', previousSha256: entry.sha256, newSha256: null, previousEntry: entry, newEntry: null }] };
+    writeFileSync(join(dir, '.msa-gen', 'journal.json'), JSON.stringify(journal));
+    const result = await cli('a', dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('.msa-gen/journal.json, operation 1, previousEntry: "NOTES.md" is not a path msa-gen ever writes');
+    expect(readFileSync(join(dir, 'NOTES.md'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(dir, '.NOTES.md.msa-gen-tmp'), 'utf8')).toBe('mine too');
+  });
+});
+
 describe('confinement at write time', () => {
   /** Swaps `folder` for a symlink to an empty folder outside, the first time `when` says so. */
   function swapping(root: string, folder: string, outside: string, when: (op: string, path: string) => boolean): OutputFs {
