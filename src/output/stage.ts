@@ -10,7 +10,7 @@ import { errorCode, type HostInfo, type OutputFs } from './fs-port.js';
 import { JOURNAL_PATH, parseJournal, recoverManifest } from './journal.js';
 import { LOCK_PATH, LockedError, acquireLock, inspectLock, type HeldLock } from './lock.js';
 import { EMPTY_MANIFEST, MANIFEST_PATH, ManifestError, parseManifest, serializeManifest, type Manifest } from './manifest.js';
-import { ConfinementError, tempPathFor } from './paths.js';
+import { ConfinementError, TEMP_SUFFIX, tempPathFor } from './paths.js';
 import { MergeError, changes, conflicts, planOutput, type Merger, type Plan } from './plan.js';
 import type { DriftItem } from './report.js';
 
@@ -87,8 +87,11 @@ async function stage(input: StageInput, created: string[], held: { lock?: HeldLo
     const state = await inspectLock(fs, host);
     if (state?.kind === 'held') drift.push({ what: 'in progress', path: LOCK_PATH, detail: `a scaffold run is in progress or was interrupted: ${state.why}` });
     if (state?.kind === 'stale') notes.push(`${LOCK_PATH}: left by pid ${state.info.pid}, which is gone; the next run removes it`);
-    for (const temp of OWN_TEMPS) {
-      if ((await fs.kind(temp)) !== undefined) drift.push({ what: 'leftover', path: temp, detail: 'temporary file of an interrupted run' });
+    // msa-gen's own temporary files (manifest, journal, lock attempts) left by a killed run.
+    if ((await fs.kind('.msa-gen')) === 'dir') {
+      for (const name of (await fs.list('.msa-gen')).sort()) {
+        if (name.endsWith(TEMP_SUFFIX)) drift.push({ what: 'leftover', path: `.msa-gen/${name}`, detail: 'temporary file of an interrupted run' });
+      }
     }
   }
 

@@ -205,6 +205,9 @@ describe('--check sees more than the files', () => {
     const check = await scaffold('--check');
     expect(check.code).toBe(1);
     expect(check.out).toContain('leftover: .README.md.msa-gen-tmp (temporary file of an interrupted run)');
+    // The same for msa-gen's own: a lock attempt of a killed run.
+    writeFileSync(out('.msa-gen', '.lock.4194321.msa-gen-tmp'), '{}');
+    expect((await scaffold('--check')).out).toContain('leftover: .msa-gen/.lock.4194321.msa-gen-tmp (temporary file of an interrupted run)');
     // Not in the way (README.md does not change): a note, and the file stays.
     const kept = await scaffold();
     expect(kept.code).toBe(0);
