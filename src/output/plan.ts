@@ -91,11 +91,13 @@ export interface PlanInput {
   readonly merger: () => Promise<Merger>;
 }
 
-/** Whether one of the first two lines is msa-gen's generated-file header (any comment syntax). */
+/** msa-gen's generated-file header in each comment syntax it writes it in (Helm templates: a template comment). */
+const HEADER_LINES = new Set(['// ', '# ', '-- '].map((c) => `${c}${GENERATED_HEADER}`).concat(`<!-- ${GENERATED_HEADER} -->`, `{{- /* ${GENERATED_HEADER} */ -}}`));
+
+/** Whether the first line (the second after a shebang) is msa-gen's generated-file header. */
 export function carriesHeader(content: string): boolean {
-  return content
-    .split('\n', 2)
-    .some((line) => line.includes(GENERATED_HEADER) && line.trim().length <= GENERATED_HEADER.length + 12);
+  const lines = content.split('\n', 2).map((l) => l.replace(/\r$/, ''));
+  return HEADER_LINES.has(lines[0]!) || (lines[0]!.startsWith('#!') && HEADER_LINES.has(lines[1] ?? ''));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { GENERATED_HEADER, generatedFile, userFile, type GeneratedFile } from '../../src/generators/types.js';
 import { EMPTY_MANIFEST, sha256, type Manifest } from '../../src/output/manifest.js';
 import { createMerger } from '../../src/output/merge.js';
-import { changes, conflicts, drift, planOutput, type Merger } from '../../src/output/plan.js';
+import { carriesHeader, changes, conflicts, drift, planOutput, type Merger } from '../../src/output/plan.js';
+import { generate } from '../../src/generators/index.js';
+import { MINIMAL, modelOf, request } from '../generators/scaffold-support.js';
 
 const merge = (members: string[]) => ({
   kind: 'object-members' as const,
@@ -162,6 +164,16 @@ describe('planOutput', () => {
       const forced = await plan([gen], { [gen.path]: old.content }, EMPTY_MANIFEST, true);
       expect(conflicts(forced)).toEqual([]);
       expect(changes(forced).writes.map((a) => a.path)).toEqual([gen.path]);
+    });
+
+    it('knows its header in every syntax it writes it in, and only as the first line (after a shebang)', () => {
+      const all = generate(request(modelOf(MINIMAL)));
+      const headed = all.filter((f) => f.ownership === 'generated' && !f.path.endsWith('.json'));
+      expect(headed.length).toBeGreaterThan(50);
+      expect(headed.filter((f) => !carriesHeader(f.content)).map((f) => f.path)).toEqual([]);
+      expect(all.filter((f) => f.ownership === 'user-owned' || f.path.endsWith('.json')).filter((f) => carriesHeader(f.content))).toEqual([]);
+      expect(carriesHeader(`#!/bin/sh\n# ${GENERATED_HEADER}\n`)).toBe(true);
+      expect(carriesHeader(`// ${GENERATED_HEADER} (not really)\n`)).toBe(false);
     });
 
     it('does not take a header buried in the text for proof', async () => {
