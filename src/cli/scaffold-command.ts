@@ -117,7 +117,7 @@ async function report(ctx: ScaffoldContext, outcome: StageOutcome, io: CliIO): P
   }
   if (outcome.status === 'aborted') {
     io.stderr.write(
-      `msa-gen: ${ctx.outShown}: ${outcome.message}. The run stopped; its journal lets the next run complete or undo what it started ` +
+      `msa-gen: ${ctx.outShown}: ${outcome.message}. The run stopped; whatever it had started to change, the next run completes ` +
         `(fix the folder, then run \`msa-gen scaffold ${ctx.modelPath} -o ${ctx.outShown}\` again)\n`,
     );
     return EXIT.findings;
