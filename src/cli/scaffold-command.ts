@@ -4,7 +4,7 @@
  * recovery, plan, write or print or check: one code path, only the last step differs) and render
  * its outcome. Nothing is written unless the whole plan is sound.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { parse, resolve } from 'node:path';
 import { validateModelText } from '../model/validate.js';
 import type { GeneratedFile } from '../generators/types.js';
@@ -52,10 +52,12 @@ function context(model: string, opts: ScaffoldOptions, io: CliIO): ScaffoldConte
 }
 
 /** The output folder, refusing the dangerous ones: an empty -o (the current folder by accident) and a file system root. */
+const isRoot = (abs: string) => parse(abs).root === abs;
+
 function outputFolder(cwd: string, out: string): string {
   if (out.trim() === '') throw new UsageError('-o needs a folder name, not an empty string (write -o . for the current folder)');
   const abs = resolve(cwd, out);
-  if (parse(abs).root === abs) throw new UsageError(`-o ${out} is the root of the file system; scaffold into a folder of its own`);
+  if (isRoot(abs)) throw new UsageError(`-o ${out} is the root of the file system; scaffold into a folder of its own`);
   return abs;
 }
 
@@ -78,6 +80,9 @@ export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: 
     () => undefined,
   );
   if (outKind === 'other') throw new UsageError(`${ctx.outShown} exists and is not a folder`);
+  if (outKind === 'dir' && isRoot(await realpath(ctx.outDir))) {
+    throw new UsageError(`-o ${ctx.outShown} leads to the root of the file system; scaffold into a folder of its own`);
+  }
 
   const { generate } = await import('../generators/index.js');
   const files: GeneratedFile[] = generate({ model: result.model, templates: loadTemplates(), options: { toolVersion: version() } });

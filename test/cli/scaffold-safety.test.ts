@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -309,6 +309,14 @@ describe('dangerous -o', () => {
     expect(await run(['scaffold', 'model.yaml', '-o', o], io)).toBe(2);
     expect(io.err()).toMatch(/^msa-gen: -o (needs a folder name|.* is the root of the file system)/);
     expect(readdirSync(work)).toEqual(['model.yaml']);
+  });
+
+  it('-o through a symbolic link to the root exits 2 and writes nothing', async () => {
+    symlinkSync('/', join(work, 'root'));
+    const io = memoryIO(work);
+    expect(await run(['scaffold', 'model.yaml', '-o', 'root'], io)).toBe(2);
+    expect(io.err()).toBe('msa-gen: -o root leads to the root of the file system; scaffold into a folder of its own\n');
+    expect(await run(['scaffold', 'model.yaml', '-o', 'root/.', '--check'], memoryIO(work))).toBe(2);
   });
 });
 
