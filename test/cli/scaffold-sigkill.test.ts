@@ -1,8 +1,8 @@
 /**
  * 100 SIGKILLs of a real `node bin/msa-gen.js scaffold` at random moments. Two folders take turns
  * between the minimal model and a copy of it under another platform name (each run writes 66
- * files and deletes 14: helm/<name>/ moves, every package name changes; gov24 would take three
- * times as long per kill for the same phases):
+ * files and deletes 14: helm/<name>/ moves, every package name changes; gov24 costs about twice
+ * as much per kill for the same phases):
  * each kill lands somewhere between the start of the process and the release of its lock, and is
  * followed by --check (never "up to date" unless the folder is byte for byte the finished one),
  * a plain run (exit 0, the folder exactly the finished one: complete, no temporary file, no lock)
