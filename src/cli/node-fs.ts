@@ -1,36 +1,121 @@
-/** The output stage's file system on the real disk, rooted at the output folder. */
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import type { EntryKind, OutputFs } from '../output/fs-port.js';
+/** The output stage's file system and process on the real machine, rooted at the output folder. */
+import { constants, lstatSync } from 'node:fs';
+import { link, mkdir, open, readdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { errorCode, type EntryKind, type HostInfo, type OutputFs } from '../output/fs-port.js';
+
+/** 0 where the platform has no O_NOFOLLOW (Windows): the lstat checks around it remain. */
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 export function nodeOutputFs(root: string): OutputFs {
-  const abs = (path: string) => join(root, ...path.split('/'));
+  const abs = (path: string) => (path === '' ? root : join(root, ...path.split('/')));
   return {
+    // lstat synchronously: the write-time checks make thousands of these, each a cached lookup of
+    // a microsecond or two, and a trip through libuv's thread pool costs far more than that.
     async kind(path): Promise<EntryKind | undefined> {
       try {
-        const s = await lstat(abs(path));
+        const s = lstatSync(abs(path));
         return s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
         throw error;
       }
     },
-    read: (path) => readFile(abs(path), 'utf8'),
-    async writeAtomic(path, content) {
-      const target = abs(path);
-      await mkdir(dirname(target), { recursive: true });
-      const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    async read(path) {
+      const handle = await open(abs(path), constants.O_RDONLY | O_NOFOLLOW);
       try {
-        await writeFile(temp, content, 'utf8');
-        await rename(temp, target);
+        return await handle.readFile('utf8');
+      } finally {
+        await handle.close();
+      }
+    },
+    async list(path) {
+      try {
+        return await readdir(abs(path));
       } catch (error) {
-        await rm(temp, { force: true });
+        if (errorCode(error) === 'ENOENT') return [];
         throw error;
       }
     },
-    async remove(path) {
-      await unlink(abs(path));
+    async makeDir(path) {
+      try {
+        await mkdir(abs(path));
+        return true;
+      } catch (error) {
+        if (errorCode(error) === 'EEXIST') return false;
+        throw error;
+      }
     },
+    async removeDir(path) {
+      try {
+        await rmdir(abs(path));
+        return true;
+      } catch (error) {
+        if (['ENOENT', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(errorCode(error) ?? '')) return false;
+        throw error;
+      }
+    },
+    async createFile(path, content, options) {
+      const handle = await open(abs(path), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o666);
+      try {
+        await handle.writeFile(content, 'utf8');
+        if (options?.durable) await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
+    link: (existing, path) => link(abs(existing), abs(path)),
+    rename: (from, to) => rename(abs(from), abs(to)),
+    remove: (path) => unlink(abs(path)),
+    async syncDir(path) {
+      try {
+        const handle = await open(abs(path), constants.O_RDONLY);
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch {
+        // Not every platform can open or fsync a folder (Windows); the rename itself is atomic.
+      }
+    },
+  };
+}
+
+export function nodeHost(): HostInfo {
+  return {
+    pid: process.pid,
+    hostname: hostname(),
+    isAlive(pid) {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        return errorCode(error) !== 'ESRCH';
+      }
+    },
+    now: () => new Date(),
+  };
+}
+
+/**
+ * Makes sure the output folder exists before a run that writes (its parents too: `-o` is the
+ * user's path, symlinks in it included). Returns an undo that removes the folders it created,
+ * if they are still empty, for a run that ends without writing.
+ */
+export async function prepareOutputFolder(path: string): Promise<() => Promise<void>> {
+  const target = resolve(path);
+  const first = await mkdir(target, { recursive: true });
+  if (first === undefined) return async () => {};
+  return async () => {
+    for (let dir = target; dir.length >= first.length; dir = dirname(dir)) {
+      try {
+        await rmdir(dir);
+      } catch {
+        return;
+      }
+      if (dir === first) return;
+    }
   };
 }

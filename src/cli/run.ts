@@ -37,10 +37,10 @@ function program(io: CliIO, result: { code: number }): Command {
     .command('scaffold')
     .description('Generate the platform (services, Kafka topics and DLQs, sagas, Helm) from a model; safe to re-run.')
     .argument('<model>', 'model file (YAML)')
-    .requiredOption('-o, --out <dir>', 'output folder')
+    .requiredOption('-o, --out <dir>', 'output folder (not empty, not a file system root)')
     .option('--check', 'write nothing; exit 1 with a diff when the folder does not match the model (for CI)')
     .option('--dry-run', 'print what would be created, updated, merged or deleted; write nothing')
-    .option('--force', 'overwrite generated files that were edited by hand')
+    .option('--force', 'overwrite generated files that were edited by hand (never a file msa-gen did not write)')
     .option('--verbose', 'list every file, unchanged ones included')
     .addOption(maxSizeOption())
     .action(async (model: string, opts: { out: string; check?: boolean; dryRun?: boolean; force?: boolean; verbose?: boolean; maxSize?: number }) => {

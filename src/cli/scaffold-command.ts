@@ -1,21 +1,21 @@
 /**
  * `msa-gen scaffold <model> -o <dir> [--check | --dry-run] [--force]`: validate, generate into a
- * virtual tree, plan against disk and the manifest, then write, print or check: one code path,
- * only the last step differs. Nothing is written unless the whole plan is sound.
+ * virtual tree, then hand the files to the output stage (src/output/stage.ts: lock, manifest,
+ * recovery, plan, write or print or check: one code path, only the last step differs) and render
+ * its outcome. Nothing is written unless the whole plan is sound.
  */
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { parse, resolve } from 'node:path';
 import { validateModelText } from '../model/validate.js';
 import type { GeneratedFile } from '../generators/types.js';
-import { applyPlan } from '../output/apply.js';
-import { readDisk } from '../output/disk.js';
-import { EMPTY_MANIFEST, MANIFEST_PATH, ManifestError, parseManifest } from '../output/manifest.js';
-import { ConfinementError, checkOutputPath } from '../output/paths.js';
-import { conflicts, drift, planOutput, type Plan } from '../output/plan.js';
+import { lockMessage } from '../output/lock.js';
+import { checkOutputPath } from '../output/paths.js';
+import { conflicts, drift } from '../output/plan.js';
 import { renderDrift, renderNotes, renderPlan, summary } from '../output/report.js';
+import { runOutputStage, type StageOutcome } from '../output/stage.js';
 import { displayPath, readModelFile } from './files.js';
 import { EXIT, UsageError, colorLevel, type CliIO } from './io.js';
-import { nodeOutputFs } from './node-fs.js';
+import { nodeHost, nodeOutputFs, prepareOutputFolder } from './node-fs.js';
 import { printText, summaryLine } from './printers/text.js';
 import { loadTemplates } from './templates.js';
 import { version } from './version.js';
@@ -45,12 +45,22 @@ function context(model: string, opts: ScaffoldOptions, io: CliIO): ScaffoldConte
   if (opts.check && opts.force) throw new UsageError('--check never writes; --force makes no sense with it');
   return {
     modelPath: model,
-    outDir: resolve(io.cwd, opts.out),
+    outDir: outputFolder(io.cwd, opts.out),
     outShown: displayPath(io.cwd, opts.out),
     mode: opts.check ? 'check' : opts.dryRun ? 'dry-run' : 'write',
     force: opts.force ?? false,
     verbose: opts.verbose ?? false,
   };
+}
+
+/** The output folder, refusing the dangerous ones: an empty -o (the current folder by accident) and a file system root. */
+const isRoot = (abs: string) => parse(abs).root === abs;
+
+function outputFolder(cwd: string, out: string): string {
+  if (out.trim() === '') throw new UsageError('-o needs a folder name, not an empty string (write -o . for the current folder)');
+  const abs = resolve(cwd, out);
+  if (isRoot(abs)) throw new UsageError(`-o ${out} is the root of the file system; scaffold into a folder of its own`);
+  return abs;
 }
 
 export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: CliIO): Promise<number> {
@@ -72,74 +82,103 @@ export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: 
     () => undefined,
   );
   if (outKind === 'other') throw new UsageError(`${ctx.outShown} exists and is not a folder`);
+  if (outKind === 'dir' && isRoot(await realpath(ctx.outDir))) {
+    throw new UsageError(`-o ${ctx.outShown} leads to the root of the file system; scaffold into a folder of its own`);
+  }
 
   const { generate } = await import('../generators/index.js');
   const files: GeneratedFile[] = generate({ model: result.model, templates: loadTemplates(), options: { toolVersion: version() } });
-  const fs = nodeOutputFs(ctx.outDir);
-  let plan: Plan;
   try {
     for (const f of files) checkOutputPath(f.path);
-    const manifestDisk = outKind ? await readDisk(fs, [MANIFEST_PATH]) : new Map<string, string>();
-    const manifestText = manifestDisk.get(MANIFEST_PATH);
-    const manifest = manifestText === undefined ? EMPTY_MANIFEST : parseManifest(manifestText);
-    const paths = [...files.map((f) => f.path), ...manifest.files.map((f) => checkOutputPath(f.path))];
-    const disk = outKind ? await readDisk(fs, paths) : new Map<string, string>();
-    plan = await planOutput({
-      files,
-      disk,
-      manifest,
-      force: ctx.force,
-      merger: async () => (await import('../output/merge.js')).createMerger(),
-    });
   } catch (error) {
-    if (error instanceof ConfinementError || error instanceof ManifestError) {
-      io.stderr.write(`msa-gen: ${ctx.outShown}: ${error.message}; nothing written\n`);
-      return EXIT.findings;
-    }
-    if (error instanceof Error && error.name === 'MergeError') {
-      io.stderr.write(`msa-gen: ${error.message}; nothing written\n`);
-      return EXIT.findings;
-    }
-    throw error;
-  }
-
-  return finish(ctx, plan, io);
-}
-
-async function finish(ctx: ScaffoldContext, plan: Plan, io: CliIO): Promise<number> {
-  if (ctx.mode === 'check') {
-    const found = drift(plan);
-    if (found.length === 0) {
-      io.stdout.write(`${ctx.outShown} is up to date with ${ctx.modelPath} (${plan.actions.length} files)\n`);
-      io.stdout.write(renderNotes(plan));
-      return EXIT.ok;
-    }
-    io.stdout.write(await renderDrift(plan));
-    const fix = `msa-gen scaffold ${ctx.modelPath} -o ${ctx.outShown}`;
-    const how =
-      conflicts(plan).length > 0
-        ? `move hand edits of generated files into user-owned files, or overwrite them with \`${fix} --force\``
-        : `run \`${fix}\``;
-    io.stderr.write(`msa-gen: ${ctx.outShown} is out of date with ${ctx.modelPath}: ${found.length} file${found.length === 1 ? '' : 's'}; ${how}\n`);
+    io.stderr.write(`msa-gen: ${ctx.outShown}: ${(error as Error).message}; nothing written\n`);
     return EXIT.findings;
   }
-  const blocked = ctx.force ? [] : conflicts(plan);
-  if (ctx.mode === 'dry-run') {
-    io.stdout.write(renderPlan(plan, { verbose: ctx.verbose }));
-    io.stdout.write(`${summary(plan)} (dry run: nothing written)\n`);
-    return blocked.length > 0 ? EXIT.findings : EXIT.ok;
+
+  const undo = ctx.mode === 'write' ? await prepareOutputFolder(ctx.outDir) : async () => {};
+  let outcome: StageOutcome | undefined;
+  try {
+    outcome = await runOutputStage({
+      fs: nodeOutputFs(ctx.outDir),
+      host: nodeHost(),
+      files,
+      mode: ctx.mode,
+      force: ctx.force,
+      folderExisted: outKind === 'dir',
+      merger: async () => (await import('../output/merge.js')).createMerger(),
+    });
+  } finally {
+    if (!(outcome?.status === 'planned' && outcome.written) && outcome?.status !== 'aborted') await undo();
   }
-  if (blocked.length > 0) {
-    for (const a of blocked) io.stderr.write(`conflict: ${a.path} (${a.reason})\n`);
+  return report(ctx, outcome, io);
+}
+
+async function report(ctx: ScaffoldContext, outcome: StageOutcome, io: CliIO): Promise<number> {
+  if (outcome.status === 'locked') {
+    io.stderr.write(`msa-gen: ${lockMessage({ kind: 'held', why: outcome.message }, ctx.outShown)}\n`);
+    return EXIT.findings;
+  }
+  if (outcome.status === 'refused') {
+    io.stderr.write(`msa-gen: ${ctx.outShown}: ${outcome.message}; nothing written\n`);
+    return EXIT.findings;
+  }
+  if (outcome.status === 'aborted') {
     io.stderr.write(
-      `msa-gen: ${blocked.length} generated file${blocked.length === 1 ? ' was' : 's were'} changed by hand; nothing written. ` +
-        'Move the change into a user-owned file (src/domain, src/policies), or run again with --force to overwrite.\n',
+      `msa-gen: ${ctx.outShown}: ${outcome.message}. The run stopped; whatever it had started to change, the next run completes ` +
+        `(fix the folder, then run \`msa-gen scaffold ${ctx.modelPath} -o ${ctx.outShown}\` again)\n`,
     );
     return EXIT.findings;
   }
-  await applyPlan(nodeOutputFs(ctx.outDir), plan);
+  const { plan, notes, blocked } = outcome;
+  const fix = `msa-gen scaffold ${ctx.modelPath} -o ${ctx.outShown}`;
+  const foreign = blocked.filter((b) => !b.forceable);
+
+  if (ctx.mode === 'check') {
+    const found = drift(plan).length + outcome.drift.length;
+    if (found === 0) {
+      io.stdout.write(`${ctx.outShown} is up to date with ${ctx.modelPath} (${plan.actions.length} files)\n`);
+      io.stdout.write(renderNotes(plan, notes));
+      return EXIT.ok;
+    }
+    io.stdout.write(await renderDrift(plan, outcome.drift));
+    const how =
+      foreign.length > 0
+        ? `move or delete the files msa-gen did not write (${foreign.map((b) => b.path).join(', ')}), then run \`${fix}\``
+        : conflicts(plan).length > 0
+          ? `move hand edits of generated files into user-owned files, or overwrite them with \`${fix} --force\``
+          : `run \`${fix}\``;
+    io.stderr.write(`msa-gen: ${ctx.outShown} is out of date with ${ctx.modelPath}: ${found} file${found === 1 ? '' : 's'}; ${how}\n`);
+    return EXIT.findings;
+  }
+
+  if (ctx.mode === 'dry-run') {
+    io.stdout.write(renderPlan(plan, { verbose: ctx.verbose }));
+    io.stdout.write(renderNotes(plan, [...notes, ...outcome.drift.map((d) => `${d.path}: ${d.detail}`)]));
+    io.stdout.write(`${summary(plan)} (dry run: nothing written)\n`);
+    return blocked.length > 0 ? EXIT.findings : EXIT.ok;
+  }
+
+  if (blocked.length > 0) {
+    for (const b of blocked) io.stderr.write(`conflict: ${b.path} (${b.reason})\n`);
+    const edited = blocked.filter((b) => b.forceable);
+    const parts: string[] = [];
+    if (edited.length > 0) {
+      parts.push(
+        `${edited.length} generated file${edited.length === 1 ? ' was' : 's were'} changed by hand: ` +
+          'move the change into a user-owned file (src/domain, src/policies), or run again with --force to overwrite.',
+      );
+    }
+    if (foreign.length > 0) {
+      parts.push(
+        `${foreign.length} file${foreign.length === 1 ? ' is' : 's are'} in the way that msa-gen did not write: ` +
+          'it never overwrites those, not even with --force; move or delete them, or scaffold into another folder.',
+      );
+    }
+    io.stderr.write(`msa-gen: nothing written. ${parts.join(' ')}\n`);
+    return EXIT.findings;
+  }
   if (ctx.verbose) io.stdout.write(renderPlan(plan, { verbose: false }));
-  io.stdout.write(renderNotes(plan));
+  io.stdout.write(renderNotes(plan, notes));
   io.stdout.write(`${ctx.outShown}: ${summary(plan)}\n`);
   return EXIT.ok;
 }

@@ -5,12 +5,15 @@
 import type { OutputFs } from './fs-port.js';
 import { ConfinementError, checkOutputPath, parentFolders } from './paths.js';
 
-/** Runs `work` over `items`, at most `limit` at a time; the first failure is thrown after all settle. */
+/**
+ * Runs `work` over `items`, at most `limit` at a time. After a failure no new item starts; the
+ * first failure is thrown once the running ones settle.
+ */
 export async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>, limit = 16): Promise<void> {
   let next = 0;
   const errors: unknown[] = [];
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && errors.length === 0) {
       const item = items[next++]!;
       await work(item).catch((error: unknown) => errors.push(error));
     }

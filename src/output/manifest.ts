@@ -2,9 +2,17 @@
  * `.msa-gen/manifest.json`: every file scaffold wrote, its ownership and the hash of what it
  * wrote. A generated file whose content no longer has that hash was edited by hand. Sorted, no
  * timestamps, so the manifest itself is byte-identical across runs and machines.
+ *
+ * The manifest is untrusted input: anyone can edit it, and it decides what scaffold may
+ * overwrite or delete. It is parsed strictly (shape, hashes, member names, no duplicates) and
+ * every path must be one msa-gen's generators can produce, with the ownership of its shape
+ * (owned.ts). Anything else refuses the run: a manifest with one impossible entry was edited or
+ * is corrupt, and none of its other hashes can be trusted either.
  */
 import { createHash } from 'node:crypto';
 import type { Ownership } from '../generators/types.js';
+import { ownershipProblem } from './owned.js';
+import { ConfinementError, checkOutputPath } from './paths.js';
 
 export const MANIFEST_PATH = '.msa-gen/manifest.json';
 
@@ -13,7 +21,10 @@ export interface ManifestEntry {
   readonly ownership: Ownership;
   /** sha256 of the content scaffold last wrote (for user-owned files: wrote or merged). */
   readonly sha256: string;
-  /** User-owned files with merged members: the member names as of the last write. */
+  /**
+   * User-owned files with merged members: member names the content with hash `sha256` has (the
+   * model's, and those whose command left the model but that are still there).
+   */
   readonly members?: readonly string[];
 }
 
@@ -32,6 +43,41 @@ export class ManifestError extends Error {
   override readonly name = 'ManifestError';
 }
 
+const SHA256 = /^[0-9a-f]{64}$/;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * One manifest entry, checked: `where` names it in messages (`.msa-gen/manifest.json, entry 3`).
+ * Shared with the journal, which holds entries of the same shape.
+ */
+export function parseEntry(value: unknown, where: string): ManifestEntry {
+  if (!isObject(value)) throw new ManifestError(`${where} is not an object`);
+  const unknownKeys = Object.keys(value).filter((k) => !['path', 'ownership', 'sha256', 'members'].includes(k));
+  if (unknownKeys.length > 0) throw new ManifestError(`${where} has unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.join(', ')}`);
+  const { path, ownership, sha256: hash, members } = value;
+  if (typeof path !== 'string') throw new ManifestError(`${where} has no "path" string`);
+  try {
+    checkOutputPath(path);
+  } catch (error) {
+    if (error instanceof ConfinementError) throw new ManifestError(`${where}: ${error.message}`);
+    throw error;
+  }
+  if (ownership !== 'generated' && ownership !== 'user-owned') throw new ManifestError(`${where} ("${path}"): "ownership" must be "generated" or "user-owned"`);
+  const problem = ownershipProblem(path, ownership);
+  if (problem) throw new ManifestError(`${where}: ${problem}`);
+  if (typeof hash !== 'string' || !SHA256.test(hash)) throw new ManifestError(`${where} ("${path}"): "sha256" must be 64 lowercase hexadecimal digits`);
+  if (members !== undefined) {
+    if (ownership !== 'user-owned') throw new ManifestError(`${where} ("${path}"): only user-owned files have "members"`);
+    if (!Array.isArray(members) || !members.every((m): m is string => typeof m === 'string' && IDENTIFIER.test(m))) {
+      throw new ManifestError(`${where} ("${path}"): "members" must be a list of identifiers`);
+    }
+    if (new Set(members).size !== members.length) throw new ManifestError(`${where} ("${path}"): "members" lists a name twice`);
+    return { path, ownership, sha256: hash, members: [...members] };
+  }
+  return { path, ownership, sha256: hash };
+}
+
 export function parseManifest(text: string): Manifest {
   let data: unknown;
   try {
@@ -39,16 +85,18 @@ export function parseManifest(text: string): Manifest {
   } catch {
     throw new ManifestError(`${MANIFEST_PATH} is not valid JSON`);
   }
-  const d = data as { version?: unknown; files?: unknown };
-  if (d.version !== 1 || !Array.isArray(d.files)) throw new ManifestError(`${MANIFEST_PATH} is not an msa-gen manifest (version 1)`);
-  const files: ManifestEntry[] = [];
-  for (const f of d.files as Array<Record<string, unknown>>) {
-    if (typeof f['path'] !== 'string' || typeof f['sha256'] !== 'string' || (f['ownership'] !== 'generated' && f['ownership'] !== 'user-owned')) {
-      throw new ManifestError(`${MANIFEST_PATH} has a malformed entry`);
-    }
-    const members = Array.isArray(f['members']) ? (f['members'] as unknown[]).map(String) : undefined;
-    files.push({ path: f['path'], ownership: f['ownership'], sha256: f['sha256'], ...(members ? { members } : {}) });
+  if (!isObject(data) || data['version'] !== 1 || !Array.isArray(data['files'])) {
+    throw new ManifestError(`${MANIFEST_PATH} is not an msa-gen manifest (version 1)`);
   }
+  const extra = Object.keys(data).filter((k) => k !== 'version' && k !== 'files');
+  if (extra.length > 0) throw new ManifestError(`${MANIFEST_PATH} has unknown field${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`);
+  const seen = new Set<string>();
+  const files = (data['files'] as unknown[]).map((value, i) => {
+    const entry = parseEntry(value, `${MANIFEST_PATH}, entry ${i + 1}`);
+    if (seen.has(entry.path)) throw new ManifestError(`${MANIFEST_PATH} lists "${entry.path}" twice`);
+    seen.add(entry.path);
+    return entry;
+  });
   return { version: 1, files };
 }
 

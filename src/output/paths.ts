@@ -24,3 +24,15 @@ export function parentFolders(path: string): string[] {
   for (let i = 1; i < segments.length; i++) out.push(segments.slice(0, i).join('/'));
   return out;
 }
+
+/** Every temporary file msa-gen creates ends so: `.<name>.msa-gen-tmp`, next to its target. */
+export const TEMP_SUFFIX = '.msa-gen-tmp';
+
+/**
+ * The temporary file a write of `path` goes through: deterministic, so an interrupted run's
+ * journal names exactly the temporary files it may have left, and the next run removes those.
+ */
+export function tempPathFor(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}${TEMP_SUFFIX}`;
+}

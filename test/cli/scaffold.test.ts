@@ -151,7 +151,7 @@ describe('msa-gen scaffold', () => {
     writeFileSync(join(work, 'out', 'README.md'), 'my notes\n');
     const result = await scaffold();
     expect(result.code).toBe(1);
-    expect(result.err).toContain('conflict: README.md (exists and was not written by msa-gen)');
+    expect(result.err).toContain('conflict: README.md (exists and msa-gen did not write it)');
     expect(readFileSync(join(work, 'out', 'README.md'), 'utf8')).toBe('my notes\n');
     expect(existsSync(join(work, 'out', 'package.json'))).toBe(false);
   });

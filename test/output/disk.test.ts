@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeOutputFs } from '../../src/cli/node-fs.js';
+import { writeDurable } from '../../src/output/apply.js';
 import { readDisk } from '../../src/output/disk.js';
 import { ConfinementError, checkOutputPath } from '../../src/output/paths.js';
 
@@ -45,12 +46,13 @@ describe('output confinement', () => {
   });
 });
 
-describe('atomic writes', () => {
+describe('durable writes', () => {
   it('writes through a temporary file and leaves none behind', async () => {
     const out = temp();
     const fs = nodeOutputFs(out);
-    await fs.writeAtomic('deep/er/file.ts', 'one');
-    await fs.writeAtomic('deep/er/file.ts', 'two');
+    mkdirSync(join(out, 'deep', 'er'), { recursive: true });
+    await writeDurable(fs, 'deep/er/file.ts', 'one');
+    await writeDurable(fs, 'deep/er/file.ts', 'two');
     expect(readFileSync(join(out, 'deep/er/file.ts'), 'utf8')).toBe('two');
     expect(readdirSync(join(out, 'deep/er'))).toEqual(['file.ts']);
   });

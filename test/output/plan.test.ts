@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { generatedFile, userFile, type GeneratedFile } from '../../src/generators/types.js';
+import { GENERATED_HEADER, generatedFile, userFile, type GeneratedFile } from '../../src/generators/types.js';
 import { EMPTY_MANIFEST, sha256, type Manifest } from '../../src/output/manifest.js';
 import { createMerger } from '../../src/output/merge.js';
-import { changes, conflicts, drift, planOutput, type Merger } from '../../src/output/plan.js';
+import { carriesHeader, changes, conflicts, drift, planOutput, type Merger } from '../../src/output/plan.js';
+import { generate } from '../../src/generators/index.js';
+import { MINIMAL, modelOf, request } from '../generators/scaffold-support.js';
 
 const merge = (members: string[]) => ({
   kind: 'object-members' as const,
@@ -11,7 +13,7 @@ const merge = (members: string[]) => ({
 });
 
 const domain = (members: string[]) =>
-  userFile('src/domain/Thing.ts', `export const handlers = {\n${merge(members).members.map((m) => m.text).join(',\n')},\n};\n`, merge(members));
+  userFile('services/app/src/domain/Thing.ts', `export const handlers = {\n${merge(members).members.map((m) => m.text).join(',\n')},\n};\n`, merge(members));
 
 let mergerLoads = 0;
 const merger = async (): Promise<Merger> => {
@@ -31,7 +33,7 @@ function manifestOf(files: GeneratedFile[], members?: string[]): Manifest {
 }
 
 describe('planOutput', () => {
-  const gen = generatedFile('src/generated/a.ts', 'export const a = 1;');
+  const gen = generatedFile('services/app/src/generated/a.ts', 'export const a = 1;');
 
   it('creates everything in an empty folder and records hashes', async () => {
     const p = await plan([gen, domain(['submit'])], {});
@@ -65,17 +67,17 @@ describe('planOutput', () => {
 
   it('refuses to overwrite a file it did not write (no manifest entry, no header)', async () => {
     const p = await plan([gen], { [gen.path]: 'my own file\n' });
-    expect(p.actions[0]).toMatchObject({ kind: 'conflict', reason: 'exists and was not written by msa-gen' });
+    expect(p.actions[0]).toMatchObject({ kind: 'conflict', reason: 'exists and msa-gen did not write it' });
   });
 
   it('deletes a leftover generated file, keeps a leftover user-owned one', async () => {
-    const gone = generatedFile('src/generated/old.ts', 'x');
-    const mine = userFile('src/policies/Old.ts', 'y');
+    const gone = generatedFile('services/app/src/generated/old.ts', 'x');
+    const mine = userFile('services/app/src/policies/Old.ts', 'y');
     const p = await plan([gen], { [gen.path]: gen.content, [gone.path]: gone.content, [mine.path]: mine.content }, manifestOf([gen, gone, mine]));
     expect(p.actions.map((a) => [a.kind, a.path])).toEqual([
-      ['unchanged', 'src/generated/a.ts'],
-      ['delete', 'src/generated/old.ts'],
-      ['orphan', 'src/policies/Old.ts'],
+      ['unchanged', 'services/app/src/generated/a.ts'],
+      ['delete', 'services/app/src/generated/old.ts'],
+      ['orphan', 'services/app/src/policies/Old.ts'],
     ]);
   });
 
@@ -110,5 +112,101 @@ describe('planOutput', () => {
     const f = domain(['submit']);
     const p = await plan([f], {}, manifestOf([f], ['submit']));
     expect(p.actions[0]).toMatchObject({ kind: 'create', content: f.content });
+  });
+
+  it('adds the stub of a new command to a user file that only mentions its name in a comment', async () => {
+    const before = domain(['submit']);
+    const mentioned = before.content.replace('export const handlers = {', 'export const handlers = {\n  // TODO cancel: later\n');
+    const now = domain(['submit', 'cancel']);
+    const p = await plan([now], { [now.path]: mentioned }, manifestOf([before], ['submit']));
+    expect(p.actions[0]).toMatchObject({ kind: 'merge', added: ['cancel'] });
+    expect(p.actions[0]!.content!.match(/async cancel\(/g)).toHaveLength(1);
+  });
+
+  it('parses a file that is what msa-gen wrote when the manifest does not record every wanted member', async () => {
+    const before = domain(['submit']);
+    const now = domain(['submit', 'cancel']);
+    mergerLoads = 0;
+    const p = await plan([now], { [now.path]: before.content }, manifestOf([before], ['submit']));
+    expect(mergerLoads).toBe(1);
+    expect(p.actions[0]).toMatchObject({ kind: 'merge', added: ['cancel'] });
+    expect(p.manifest.files[0]).toMatchObject({ sha256: sha256(p.actions[0]!.content!), members: ['submit', 'cancel'] });
+  });
+
+  it('records nothing new for an edited user file that lacks nothing (the manifest does not follow user edits)', async () => {
+    const f = domain(['submit']);
+    const edited = f.content.replace('export const handlers', '// mine\nexport const handlers');
+    const p = await plan([f], { [f.path]: edited }, manifestOf([f], ['submit']));
+    expect(p.actions[0]).toMatchObject({ kind: 'keep' });
+    expect(p.manifest).toEqual(manifestOf([f], ['submit']));
+  });
+
+  describe('files msa-gen did not write (no manifest entry)', () => {
+    it('takes over a byte-identical file (nothing is lost) and records it', async () => {
+      const p = await plan([gen], { [gen.path]: gen.content });
+      expect(p.actions[0]).toMatchObject({ kind: 'unchanged' });
+      expect(p.manifest.files).toEqual([{ path: gen.path, ownership: 'generated', sha256: sha256(gen.content) }]);
+    });
+
+    it('never lets --force overwrite a differing file without the generated header', async () => {
+      const p = await plan([gen], { [gen.path]: 'export const a = 2; // mine\n' }, EMPTY_MANIFEST, true);
+      expect(p.actions[0]).toMatchObject({ kind: 'conflict', forceable: false, reason: 'exists and msa-gen did not write it' });
+      expect(conflicts(p)).toHaveLength(1);
+      expect(changes(p).writes).toEqual([]);
+      expect(p.manifest.files).toEqual([]);
+    });
+
+    it('lets an explicit --force overwrite a differing file that carries the generated header (a lost manifest)', async () => {
+      const old = generatedFile(gen.path, 'export const a = 0;');
+      const p = await plan([gen], { [gen.path]: old.content });
+      expect(p.actions[0]).toMatchObject({ kind: 'conflict', forceable: true });
+      expect(conflicts(p)).toHaveLength(1);
+      const forced = await plan([gen], { [gen.path]: old.content }, EMPTY_MANIFEST, true);
+      expect(conflicts(forced)).toEqual([]);
+      expect(changes(forced).writes.map((a) => a.path)).toEqual([gen.path]);
+    });
+
+    it('knows its header in every syntax it writes it in, and only as the first line (after a shebang)', () => {
+      const all = generate(request(modelOf(MINIMAL)));
+      const headed = all.filter((f) => f.ownership === 'generated' && !f.path.endsWith('.json'));
+      expect(headed.length).toBeGreaterThan(50);
+      expect(headed.filter((f) => !carriesHeader(f.content)).map((f) => f.path)).toEqual([]);
+      expect(all.filter((f) => f.ownership === 'user-owned' || f.path.endsWith('.json')).filter((f) => carriesHeader(f.content))).toEqual([]);
+      expect(carriesHeader(`#!/bin/sh\n# ${GENERATED_HEADER}\n`)).toBe(true);
+      expect(carriesHeader(`// ${GENERATED_HEADER} (not really)\n`)).toBe(false);
+    });
+
+    it('does not take a header buried in the text for proof', async () => {
+      const p = await plan([gen], { [gen.path]: `line one\nline two\n// ${GENERATED_HEADER}\n` });
+      expect(p.actions[0]).toMatchObject({ kind: 'conflict', forceable: false });
+    });
+
+    it('never merges into a user-owned file it did not write: reports what it lacks, records nothing', async () => {
+      const now = domain(['submit', 'cancel']);
+      const mine = domain(['submit']).content.replace('export const handlers', '// written by me\nexport const handlers');
+      const p = await plan([now], { [now.path]: mine }, EMPTY_MANIFEST, true);
+      expect(p.actions[0]).toMatchObject({ kind: 'foreign', lacks: ['cancel'] });
+      expect(changes(p).writes).toEqual([]);
+      expect(p.manifest.files).toEqual([]);
+      expect(drift(p)).toEqual([]);
+    });
+
+    it('treats an entry whose ownership does not match as no entry', async () => {
+      const wrong: Manifest = { version: 1, files: [{ path: gen.path, ownership: 'user-owned', sha256: sha256('export const a = 0;\n') }] };
+      const p = await plan([gen], { [gen.path]: 'export const a = 0;\n' }, wrong, true);
+      expect(p.actions[0]).toMatchObject({ kind: 'conflict', forceable: false });
+    });
+  });
+
+  it('never deletes a leftover generated file edited by hand, not even with --force: it leaves the manifest instead', async () => {
+    const gone = generatedFile('services/app/src/generated/old.ts', 'x');
+    const p = await plan([gen], { [gen.path]: gen.content, [gone.path]: `${gone.content}// mine\n` }, manifestOf([gen, gone]), true);
+    expect(p.actions.find((a) => a.path === gone.path)).toMatchObject({ kind: 'conflict', forceable: true });
+    expect(changes(p).deletes).toEqual([]);
+    expect(p.manifest.files.map((f) => f.path)).toEqual([gen.path]);
+  });
+
+  it('refuses a generated path outside the shapes msa-gen owns (a generator bug)', async () => {
+    await expect(plan([generatedFile('NOTES.md', 'x')], {})).rejects.toThrow(/"NOTES\.md" is not a path msa-gen ever writes/);
   });
 });
