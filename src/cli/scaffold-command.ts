@@ -69,7 +69,7 @@ export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: 
   const file = displayPath(io.cwd, ctx.modelPath);
   const result = validateModelText(file, text);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || !result.model) {
+  if (errors.length > 0 || !result.valid) {
     const color = colorLevel(io, io.stderr);
     io.stderr.write(printText(result.diagnostics, { color, sources: new Map([[file, result.source]]) }));
     io.stderr.write(summaryLine(result.diagnostics, 1, color));
@@ -87,7 +87,7 @@ export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: 
   }
 
   const { generate } = await import('../generators/index.js');
-  const files: GeneratedFile[] = generate({ model: result.model, templates: loadTemplates(), options: { toolVersion: version() } });
+  const files: GeneratedFile[] = generate({ model: result.valid, templates: loadTemplates(), options: { toolVersion: version() } });
   try {
     for (const f of files) checkOutputPath(f.path);
   } catch (error) {

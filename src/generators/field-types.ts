@@ -3,7 +3,7 @@
  * reader that takes it from untyped data (src/generated/fields.ts), the placeholder a default
  * handler fills in when nothing provides it, and a sample value for starter tests.
  */
-import type { Field, FieldType } from '../model/ir.js';
+import type { Field, FieldType } from '../model/valid.js';
 import { quote } from './ts-code.js';
 
 /** The TypeScript type of one value (list items included). */

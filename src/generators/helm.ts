@@ -4,7 +4,7 @@
  * spread one release over namespaces, so each isolated namespace is a release of its own), a
  * strict values.schema.json, and the templates, copied verbatim from templates/helm/.
  */
-import type { Context, Model } from '../model/ir.js';
+import type { Context, Model } from '../model/valid.js';
 import { DEFAULTS } from '../model/resolve.js';
 import { jsonText } from './emit/json.js';
 import { yamlComment, yamlDocument } from './emit/yaml.js';

@@ -3,7 +3,7 @@
  * namespace that owns topics (the namespace of the producing context), one KafkaTopic per
  * event topic and per DLQ (see topic-plan.ts for which events get a DLQ).
  */
-import type { Model, Topic } from '../model/ir.js';
+import type { Model, Topic } from '../model/valid.js';
 import { yamlComment, yamlDocument } from './emit/yaml.js';
 import { compareCodeUnits, uniqueKubernetesNames } from './k8s-names.js';
 import { plannedTopics, type PlannedTopic } from './topic-plan.js';

@@ -4,7 +4,7 @@
  * client members.
  */
 import { camelCase } from '../model/case.js';
-import type { Aggregate, Command, Context, Model, Policy } from '../model/ir.js';
+import type { Aggregate, Command, Context, Model, Policy } from '../model/valid.js';
 
 /** `@<platform>/<name>`: the npm name of a workspace package. */
 export function packageName(model: Model, name: string): string {

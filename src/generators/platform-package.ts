@@ -4,7 +4,7 @@
  * on its own port.
  */
 import { jsonText } from './emit/json.js';
-import type { Model } from '../model/ir.js';
+import type { Model } from '../model/valid.js';
 import { platformPackage, runtimePackage, servicePackage, serviceVariable } from './names.js';
 import { workspaceTsconfig } from './service.js';
 import { blocks, docComment, Imports, wrap } from './ts-code.js';

@@ -3,7 +3,7 @@
  * .gitignore and .dockerignore, docker-compose.yml (Kafka and PostgreSQL for local runs), the
  * README, and the user-owned end-to-end starter test tests/platform.test.ts.
  */
-import type { Model } from '../model/ir.js';
+import type { Model } from '../model/valid.js';
 import { jsonText } from './emit/json.js';
 import { mdCode, mdCodeBlock, mdCodeBlockLine, mdInline, mdParagraph, type Markdown } from './emit/markdown.js';
 import { yamlComment, yamlDocument, yamlDoubleQuoted, yamlFlowSequence } from './emit/yaml.js';

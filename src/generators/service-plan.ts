@@ -17,7 +17,7 @@ import type {
   Policy,
   RetrySettings,
   Saga,
-} from '../model/ir.js';
+} from '../model/valid.js';
 import { DEFAULTS } from '../model/resolve.js';
 import { hasDlq, policyConsumerGroup } from './topic-plan.js';
 import { orchestratorOf } from '../model/sagas.js';
@@ -40,7 +40,6 @@ export function readModelTable(name: string): string {
 }
 
 export function aggregateKey(aggregate: Aggregate): Field {
-  if (!aggregate.key) throw new Error(`aggregate ${aggregate.name} has no key field; the model should have been rejected (MSA208)`);
   return aggregate.key;
 }
 
@@ -77,7 +76,7 @@ export function generatesKey(command: Command): boolean {
 }
 
 export function eventsOfCommand(command: Command): Event[] {
-  return command.emits.flatMap((r) => (r.target ? [r.target] : []));
+  return command.emits.map((r) => r.target);
 }
 
 /** The event a default handler emits: the first of `emits` that is not a failure. */
@@ -92,7 +91,7 @@ export function orchestratedCommands(model: Model): Set<Command> {
   for (const saga of model.sagas) {
     if (saga.coordination !== 'orchestration') continue;
     for (const step of saga.steps) {
-      if (step.command.target) set.add(step.command.target);
+      set.add(step.command.target);
       if (step.compensation?.target) set.add(step.compensation.target);
     }
   }
@@ -161,7 +160,7 @@ export function urlEnv(context: Context): string {
 }
 
 export function outgoingCalls(model: Model, context: Context): Call[] {
-  return model.calls.filter((c) => c.from.target === context && c.to.target && c.command.target);
+  return model.calls.filter((c) => c.from.target === context);
 }
 
 /** The calls a command makes: those whose `by` names it, or, without `by`, every call of its context when it has a route. */
@@ -194,8 +193,8 @@ export function callTargets(model: Model, context: Context): CallTargetPlan[] {
     return entry;
   };
   for (const call of outgoingCalls(model, context)) {
-    const entry = add(call.to.target!, call);
-    if (!entry.commands.includes(call.command.target!)) entry.commands.push(call.command.target!);
+    const entry = add(call.to.target, call);
+    if (!entry.commands.includes(call.command.target)) entry.commands.push(call.command.target);
   }
   for (const orchestration of orchestrations(model, context)) {
     for (const step of orchestration.steps) {
@@ -236,7 +235,7 @@ export function policiesLeadTo(model: Model, event: Event, command: Command, con
     if (seen.has(e)) continue;
     seen.add(e);
     for (const p of model.policies) {
-      if (p.on.target !== e || !p.then.target) continue;
+      if (p.on.target !== e) continue;
       if (p.context === context && p.then.target === command) return true;
       queue.push(...eventsOfCommand(p.then.target));
     }
@@ -338,8 +337,8 @@ export function orchestrations(model: Model, context: Context): OrchestrationPla
 export function serviceEvents(model: Model, context: Context): Event[] {
   const set = new Set<Event>();
   for (const a of context.aggregates) for (const e of a.events) set.add(e);
-  for (const p of context.policies) if (p.on.target) set.add(p.on.target);
-  for (const r of context.readModels) for (const f of r.from) if (f.target) set.add(f.target);
+  for (const p of context.policies) set.add(p.on.target);
+  for (const r of context.readModels) for (const f of r.from) set.add(f.target);
   for (const c of compensations(model, context)) if (c.trigger.kind === 'event') set.add(c.trigger.event);
   for (const o of orchestrations(model, context)) for (const e of o.events) set.add(e);
   return model.events.filter((e) => set.has(e));

@@ -11,7 +11,7 @@
 import { kebabCase } from '../model/case.js';
 import { dockerComment, dockerWord } from './emit/dockerfile.js';
 import { jsonText } from './emit/json.js';
-import type { Aggregate, Command, Context, Event, Field, Model, Policy, ReadModel } from '../model/ir.js';
+import type { Aggregate, Command, Context, Event, Field, Model, Policy, ReadModel } from '../model/valid.js';
 import { objectSchema, placeholder, reader, readersOf, tsType, type PlaceholderScope } from './field-types.js';
 import {
   clientMember,
@@ -446,7 +446,7 @@ function defaultHandler(s: Scope, command: Command, readers: Set<string>, needs:
   let calls = 0;
   if (command.http) {
     for (const call of callsMadeBy(model, command)) {
-      const target = call.command.target!;
+      const target = call.command.target;
       const fields = commandFields(target);
       track(fields);
       const input = pickFields(fields, merged, scope, undefined, 0, readers);
@@ -456,7 +456,7 @@ function defaultHandler(s: Scope, command: Command, readers: Set<string>, needs:
           '// a failure (timeout, open circuit breaker) rejects the command and nothing is written.',
         );
       }
-      body.push(`await ctx.clients.${clientMember(call.to.target!)}.${clientMethod(target)}(${input});`);
+      body.push(`await ctx.clients.${clientMember(call.to.target)}.${clientMethod(target)}(${input});`);
     }
   }
   body.push(event ? `return { state, events: [{ event: ${quote(event.name)}, data }] };` : 'return { state };');
@@ -575,8 +575,8 @@ function policiesModule(s: Scope): string {
   const defaults: string[] = [];
   const keyFunctions: string[] = [];
   for (const p of context.policies) {
-    const event = p.on.target!;
-    const command = p.then.target!;
+    const event = p.on.target;
+    const command = p.then.target;
     imports.type('./events.ts', eventTypeName(event)).type('./commands.ts', commandTypeName(command));
     const key = aggregateKey(command.aggregate);
     const mode = policyMode(p);
@@ -660,8 +660,8 @@ ${check.map((line) => `      ${line}`).join('\n')}
 }
 
 function policyFile(s: Scope, p: Policy): GeneratedFile {
-  const event = p.on.target!;
-  const command = p.then.target!;
+  const event = p.on.target;
+  const command = p.then.target;
   const mode = policyMode(p);
   const check =
     mode === 'creates'
@@ -1051,6 +1051,6 @@ export function generateService(request: GenerateRequest, context: Context): Gen
   for (const e of s.events) files.push(generatedFile(`${gen}/schemas/${e.name}.schema.json`, jsonText(eventSchema(model, e))));
   for (const c of contextCommands(context)) files.push(generatedFile(`${gen}/schemas/${c.name}.schema.json`, jsonText(commandSchema(model, c))));
   for (const a of context.aggregates) if (a.commands.length > 0) files.push(domainFile(s, a));
-  for (const p of context.policies) if (p.on.target && p.then.target) files.push(policyFile(s, p));
+  for (const p of context.policies) files.push(policyFile(s, p));
   return files;
 }

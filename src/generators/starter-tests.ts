@@ -3,7 +3,7 @@
  * in-process) and `tests/platform.test.ts` (the whole platform in one process, a saga's happy
  * path end to end). Both pass as generated, on the generated default handlers.
  */
-import type { Command, Context, Event, Field, Model, ReadModel, Saga } from '../model/ir.js';
+import type { Command, Context, Event, Field, Model, ReadModel, Saga } from '../model/valid.js';
 import { sampleValue } from './field-types.js';
 import { platformPackage, runtimePackage, serviceDir } from './names.js';
 import {
@@ -120,7 +120,7 @@ export function serviceTestFile(model: Model, context: Context): GeneratedFile {
     if (calls.length > 0) {
       checks.push('// The default handler called the services this one depends on (stubbed here).');
       for (const call of calls) {
-        const r = call.command.target!.http!;
+        const r = call.command.target.http!;
         checks.push(`expect(received.some((r) => r.method === ${quote(r.method)} && ${pathPattern(r.path)}.test(r.url))).toBe(true);`);
       }
     }
@@ -267,7 +267,7 @@ function happyPath(model: Model, saga: Saga, first: Command): Event[] {
 function lookedUp(model: Model, flow: StarterFlow): { readModel: ReadModel; event: Event } | undefined {
   for (const readModel of model.readModels) {
     const event = flow.events.find((e) => readModel.from.some((f) => f.target === e));
-    if (event && readModel.key.target) return { readModel, event };
+    if (event) return { readModel, event };
   }
   return undefined;
 }

@@ -14,7 +14,7 @@
  * One DLQ serves every consumer group of the event; the DLQ record names the failing group in
  * its `dlq-consumer-group` header.
  */
-import type { Context, Event, Model, Policy, ReadModel, Topic } from '../model/ir.js';
+import type { Context, Event, Model, Policy, ReadModel, Topic } from '../model/valid.js';
 import { compareCodeUnits } from './k8s-names.js';
 
 export interface PlannedTopic {
@@ -98,11 +98,11 @@ export type Consumption =
 export function consumptions(context: Context): Consumption[] {
   const list: Consumption[] = [];
   for (const policy of context.policies) {
-    if (policy.on.target) list.push({ kind: 'policy', event: policy.on.target, consumer: policy });
+    list.push({ kind: 'policy', event: policy.on.target, consumer: policy });
   }
   for (const readModel of context.readModels) {
     for (const from of readModel.from) {
-      if (from.target) list.push({ kind: 'projection', event: from.target, consumer: readModel });
+      list.push({ kind: 'projection', event: from.target, consumer: readModel });
     }
   }
   return list;

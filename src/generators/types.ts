@@ -2,7 +2,7 @@
  * The generator contract: pure functions from the resolved model to files. Generators never
  * touch `fs`, `process` or the console; templates come in as data.
  */
-import type { Model } from '../model/ir.js';
+import type { Model } from '../model/valid.js';
 
 /**
  * generated: rewritten on every run, starts with the DO NOT EDIT header where the format has comments;

@@ -13,6 +13,7 @@ import type { Rule, RuleInfo } from './rules/rule.js';
 import { checkSchema } from './schema.js';
 import { SourceText, type ModelInput } from './source.js';
 import { clipPointer, clipQuoted } from './text.js';
+import { asValid, type ValidModel } from './valid.js';
 
 export interface ValidationResult {
   readonly source: SourceText;
@@ -20,6 +21,11 @@ export interface ValidationResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The resolved model, when the file loaded and matched the schema. */
   readonly model: Model | undefined;
+  /**
+   * The same model once every rule ran and none reported an error: the only input the
+   * generators take. Undefined when there are errors, or when only some rules ran.
+   */
+  readonly valid: ValidModel | undefined;
 }
 
 export interface ValidateOptions {
@@ -77,6 +83,7 @@ export function validateModelText(file: string, input: ModelInput, options: Vali
     return {
       source,
       model: undefined,
+      valid: undefined,
       diagnostics: [diagnostic(info('MSA001'), file, source.position(input.offset), '', input.message, input.hint)],
     };
   }
@@ -86,6 +93,7 @@ export function validateModelText(file: string, input: ModelInput, options: Vali
     return {
       source: loaded.source,
       model: undefined,
+      valid: undefined,
       diagnostics: [diagnostic(rule, file, loaded.source.position(loaded.offset), '', loaded.message, rule.hint)],
     };
   }
@@ -95,6 +103,7 @@ export function validateModelText(file: string, input: ModelInput, options: Vali
     return {
       source: loaded.map.source,
       model: undefined,
+      valid: undefined,
       diagnostics: sortDiagnostics(schemaFindings.map((f) => locateFinding(loaded.map, rule, f, file))),
     };
   }
@@ -109,5 +118,6 @@ export function validateModelText(file: string, input: ModelInput, options: Vali
     }
     for (const f of findings) diagnostics.push(locateFinding(loaded.map, rule, f, file));
   }
-  return { source: loaded.map.source, model, diagnostics: sortDiagnostics(diagnostics) };
+  const clean = options.rules === undefined && !diagnostics.some((d) => d.severity === 'error');
+  return { source: loaded.map.source, model, valid: clean ? asValid(model) : undefined, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -17,7 +17,8 @@ import { loadTemplates } from '../../src/cli/templates.js';
 import { generateHelm, HELM_CHART_FILES } from '../../src/generators/helm.js';
 import { SERVICE_ENV } from '../../src/generators/runtime-names.js';
 import type { GeneratedFile, GenerateRequest } from '../../src/generators/types.js';
-import type { Context, Model } from '../../src/model/ir.js';
+import type { Context, Model } from '../../src/model/valid.js';
+import { asValid } from '../../src/model/valid.js';
 import { validateModelText } from '../../src/model/validate.js';
 import { expectGolden, updating } from '../support/golden.js';
 
@@ -33,8 +34,8 @@ function modelOf(file: string): Model {
   const result = validateModelText(relative(fixtures, file), readFileSync(file, 'utf8'));
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   expect(errors.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
-  expect(result.model).toBeDefined();
-  return result.model!;
+  expect(result.valid).toBeDefined();
+  return result.valid!;
 }
 
 function request(model: Model): GenerateRequest {
@@ -530,7 +531,11 @@ externals:`,
     );
     const result = validateModelText('model.yaml', text);
     expect(result.model?.contexts.map((c) => c.name)).toContain('archive');
-    expect(() => generateHelm(request(result.model!))).toThrow(/"archive" sets deploy\.keda, but consumes no event/);
+    // validate refuses it (MSA603), so no ValidModel exists to generate from…
+    expect(result.diagnostics.map((d) => d.code)).toContain('MSA603');
+    expect(result.valid).toBeUndefined();
+    // …and the generator still refuses it when it is forced past validation.
+    expect(() => generateHelm(request(asValid(result.model!)))).toThrow(/"archive" sets deploy\.keda, but consumes no event/);
   });
 });
 

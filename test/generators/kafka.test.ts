@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { generateKafkaTopics } from '../../src/generators/kafka.js';
 import { fingerprint, kubernetesName, uniqueKubernetesNames } from '../../src/generators/k8s-names.js';
 import type { GeneratedFile, GenerateRequest } from '../../src/generators/types.js';
-import type { Event, Model } from '../../src/model/ir.js';
+import type { Event, Model } from '../../src/model/valid.js';
 import { validateModelText } from '../../src/model/validate.js';
 import { expectGolden, updating } from '../support/golden.js';
 
@@ -23,8 +23,8 @@ function modelOf(file: string): Model {
   const result = validateModelText(relative(fixtures, file), readFileSync(file, 'utf8'));
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   expect(errors.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
-  expect(result.model).toBeDefined();
-  return result.model!;
+  expect(result.valid).toBeDefined();
+  return result.valid!;
 }
 
 function request(model: Model): GenerateRequest {

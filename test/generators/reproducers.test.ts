@@ -295,7 +295,7 @@ describe.each(CASES)('$name', (c) => {
     c.fixed(m);
     const result = validateModelText('model.yaml', yamlOf(m));
     expect(show(result.diagnostics.filter((d) => d.severity === 'error'))).toEqual([]);
-    const files = generate(request(result.model!));
+    const files = generate(request(result.valid!));
     expect(files.length).toBeGreaterThan(100);
   });
 });
@@ -313,6 +313,6 @@ describe('a 3 MB title', () => {
     const yaml = minimalText.replace('  title: Permit Office\n', `  title: ${'x'.repeat(200)}\n`);
     const result = validateModelText('model.yaml', yaml);
     expect(show(result.diagnostics)).toEqual([]);
-    expect(() => generate(request(result.model!))).not.toThrow();
+    expect(() => generate(request(result.valid!))).not.toThrow();
   });
 });

@@ -4,7 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { expect } from 'vitest';
 import { loadTemplates } from '../../src/cli/templates.js';
 import type { GenerateRequest } from '../../src/generators/types.js';
-import type { Model } from '../../src/model/ir.js';
+import type { Model } from '../../src/model/valid.js';
 import { validateModelText } from '../../src/model/validate.js';
 
 export const REPO = join(import.meta.dirname, '..', '..');
@@ -51,8 +51,8 @@ export function modelOf(file: string): Model {
   const result = validateModelText(relative(REPO, file).split('\\').join('/'), readFileSync(file, 'utf8'));
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   expect(errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
-  expect(result.model).toBeDefined();
-  return result.model!;
+  expect(result.valid).toBeDefined();
+  return result.valid!;
 }
 
 export function request(model: Model, toolVersion = '0.0.0-test'): GenerateRequest {

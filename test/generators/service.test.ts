@@ -20,7 +20,7 @@ import {
 } from '../../src/generators/service-plan.js';
 import { sampleInput, starterFlow } from '../../src/generators/starter-tests.js';
 import { policyConsumerGroup, projectionConsumerGroup } from '../../src/generators/topic-plan.js';
-import type { Context, Field, Model } from '../../src/model/ir.js';
+import type { Context, Field, Model } from '../../src/model/valid.js';
 import { validateModelText } from '../../src/model/validate.js';
 import { allModels, MINIMAL, modelOf, MODELS_DIR, request } from './scaffold-support.js';
 
@@ -249,7 +249,7 @@ sagas:
 
   it('becomes an event trigger of the compensation, next to the DLQ trigger', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const model = result.model!;
+    const model = result.valid!;
     const list = compensations(model, context(model, 'orders'));
     expect(list.map((c) => [c.name, c.trigger.kind, c.group])).toEqual([
       ['Fulfilment.CancelOrder.OrderPlaced.DLQ', 'dlq', 'shop.orders.Fulfilment.CancelOrder.OrderPlaced.DLQ'],
