@@ -4,12 +4,13 @@
  * with its seed and path (fast-check's replay) and the counterexample as YAML, also written to a
  * file.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { runModel } from '../support/sandbox.js';
 import { escapeNote } from './arbitraries/cases.js';
-import { concern, judge, signature, type Concern, type Violation } from './oracles.js';
+import { concern, judge, signature, type Concern, type Violation, type ViolationCode } from './oracles.js';
 
 /** A model file to try: its text, or its exact bytes when they are not valid UTF-8 text. */
 export interface Case {
@@ -34,26 +35,29 @@ export interface Judged {
 export interface JudgeOptions {
   /** Keep the sandbox (type-check samples). */
   readonly keep?: boolean;
+  /** Check the generated platform too (default): skipped when shrinking a cause of another concern. */
+  readonly platform?: boolean;
 }
 
 /**
  * Judgements of recent cases, by content: the properties of one test file draw the same cases
  * (same seed) and differ only in the oracles they count, so each case runs once.
  */
-const recent = new Map<string, Judged>();
+const recent = new Map<string, Judged & { readonly platformChecked: boolean }>();
 const RECENT_MAX = 500;
 
-const keyOf = (c: Case) => (c.bytes ? `b:${Buffer.from(c.bytes).toString('base64')}` : `t:${c.yaml}`);
+const keyOf = (c: Case) => createHash('sha256').update(c.bytes ?? c.yaml).digest('hex');
 
 /** Runs one case in a fresh sandbox under `root` and judges it. Clean models are written for real. */
 export async function judgeCase(root: string, c: Case, options: JudgeOptions = {}): Promise<Judged> {
+  const platform = options.platform ?? true;
   const key = options.keep ? undefined : keyOf(c);
   const known = key === undefined ? undefined : recent.get(key);
-  if (known) return known;
+  if (known && (known.platformChecked || !platform)) return known;
   const judged = await judgeFresh(root, c, options);
   if (key !== undefined) {
     if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
-    recent.set(key, judged);
+    recent.set(key, { ...judged, platformChecked: platform });
   }
   return judged;
 }
@@ -61,7 +65,7 @@ export async function judgeCase(root: string, c: Case, options: JudgeOptions = {
 async function judgeFresh(root: string, c: Case, options: JudgeOptions): Promise<Judged> {
   const outcome = await runModel(root, c.bytes ?? c.yaml, { write: true, keep: options.keep ?? false });
   try {
-    const violations = await judge(outcome);
+    const violations = await judge(outcome, { platform: options.platform ?? true });
     return {
       clean: outcome.validate.exit !== 2 && outcome.validate.jsonError === undefined && outcome.validate.errors === 0,
       codes: outcome.validate.codes,
@@ -98,8 +102,9 @@ export function counts(counted: Counted, v: Violation): boolean {
  * when it shrinks, so that shrinking never drifts from one cause to another.
  */
 export function caseProperty<C extends Case>(arbitrary: fc.Arbitrary<C>, root: string, counted: Counted): fc.IAsyncPropertyWithHooks<[C]> {
+  const platform = 'signature' in counted ? concern(counted.signature.slice(0, counted.signature.indexOf(':')) as ViolationCode) === 'platform' : counted.concerns.includes('platform');
   return fc.asyncProperty(arbitrary, async (c) => {
-    const { violations } = await judgeCase(root, c);
+    const { violations } = await judgeCase(root, c, { platform });
     const failing = violations.filter((v) => counts(counted, v));
     if (failing.length > 0) throw new ViolationError(failing);
   });
@@ -145,7 +150,7 @@ export function yamlReporter<C extends Case>(kind: string, dir: string): fc.Plug
       if (!details.failed) return;
       if (details.counterexample === null) throw new Error(fc.defaultReportMessage(details));
       const [c] = details.counterexample;
-      const violations = details.errorInstance instanceof ViolationError ? details.errorInstance.violations : [{ code: 'harness-error' as const, message: String(details.errorInstance) }];
+      const violations = details.errorInstance instanceof ViolationError ? details.errorInstance.violations : [{ code: 'harness-error' as const, message: String(details.errorInstance), cause: 'the harness threw' }];
       const { report } = describeFailure(kind, c, violations, details.seed, details.counterexamplePath, dir);
       throw new Error(
         `Property failed after ${details.numRuns} runs and ${details.numShrinks} shrinks${details.interrupted ? ' (interrupted: the counterexample may not be minimal)' : ''}:\n${report}`,

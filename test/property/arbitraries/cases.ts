@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { modelPlan, renderModel } from './model.js';
-import type { JsonObject } from './settings.js';
+import type { Json, JsonObject } from './settings.js';
 import { applyTwist, twist, type Twist, type TwistOptions } from './twists.js';
 
 export interface ModelCase {
@@ -21,9 +21,20 @@ export function escapeNote(note: string): string {
   return note.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
+/** Strings this long are written as JSON strings (valid YAML): js-yaml's dump overflows the stack on megabytes. */
+const HUGE = 100_000;
+
 export function toYaml(model: JsonObject, notes: readonly string[] = []): string {
   const header = notes.map((n) => `# ${escapeNote(n)}\n`).join('');
-  return header + dump(model, { lineWidth: -1, noRefs: true });
+  const huge: string[] = [];
+  const swap = (v: Json): Json => {
+    if (typeof v === 'string' && v.length > HUGE) return `HUGE_STRING_${huge.push(v) - 1}`;
+    if (Array.isArray(v)) return v.map(swap);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]));
+    return v;
+  };
+  const text = dump(swap(model), { lineWidth: -1, noRefs: true });
+  return header + text.replace(/HUGE_STRING_(\d+)/g, (_, i: string) => JSON.stringify(huge[Number(i)]));
 }
 
 export interface ModelCaseOptions extends TwistOptions {
