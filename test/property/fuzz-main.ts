@@ -2,12 +2,13 @@
  * `npm run fuzz`: the property test and the mutation fuzz at full size, with any seed.
  *
  *   npm run fuzz -- [--kind model|mutation|all] [--seed N] [--runs N] [--typecheck N]
- *                   [--shrink-seconds S] [--path P]
+ *                   [--shrink-seconds S] [--reduce-seconds S] [--path P]
  *
  * Explores `--runs` cases of each kind (10,000 by default), counts what validate found (clean,
  * with errors, by rule) and every violation of the oracles, grouped by cause; then shrinks one
  * case of each cause with fast-check (counting only that cause, so shrinking never drifts to
- * another) and writes the minimal model under .tmp/fuzz/<seed>/. `--path` replays one case
+ * another) and writes the minimal model under .tmp/fuzz/<seed>/, then reduces it further by
+ * deleting parts while the same cause fails (reduce.ts). `--path` replays one case
  * (fast-check's seed + path, endOnFailure) and reports it. Exits 1 when anything failed.
  *
  * scripts/fuzz.mjs bundles this file with esbuild and runs it.
@@ -22,6 +23,7 @@ import { escapeNote, modelCase } from './arbitraries/cases.js';
 import { mutantCase } from './arbitraries/mutation.js';
 import { CONCERNS, concern, pathPattern, signature, type Violation } from './oracles.js';
 import { caseProperty, describeFailure, judgeCase, ViolationError, yamlReporter, type Case, type Judged } from './properties.js';
+import { reduce } from './reduce.js';
 import { GOV24, REPO } from './settings.js';
 
 type Kind = 'model' | 'mutation';
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     path: { type: 'string' },
     typecheck: { type: 'string', default: '20' },
     'shrink-seconds': { type: 'string', default: '60' },
+    'reduce-seconds': { type: 'string', default: '30' },
     out: { type: 'string' },
   },
   strict: true,
@@ -43,7 +46,7 @@ const seed = args.seed === undefined ? Date.now() % 2 ** 31 : Number(args.seed);
 const runs = Number(args.runs);
 const kinds: Kind[] = args.kind === 'all' ? ['model', 'mutation'] : [args.kind as Kind];
 if (!Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1 || kinds.some((k) => k !== 'model' && k !== 'mutation')) {
-  console.error('usage: npm run fuzz -- [--kind model|mutation|all] [--seed N] [--runs N] [--typecheck N] [--shrink-seconds S] [--path P]');
+  console.error('usage: npm run fuzz -- [--kind model|mutation|all] [--seed N] [--runs N] [--typecheck N] [--shrink-seconds S] [--reduce-seconds S] [--path P]');
   process.exit(2);
 }
 const outDir = args.out ?? join(REPO, '.tmp', 'fuzz', String(seed));
@@ -52,6 +55,16 @@ const shown = (p: string) => relative(process.cwd(), p) || '.';
 function arbitrary(kind: Kind): fc.Arbitrary<Case> {
   // The fuzzer also draws multi-megabyte text (rare, slow): `npm test` does not.
   return kind === 'model' ? modelCase({ huge: true }) : mutantCase(readFileSync(GOV24, 'utf8'));
+}
+
+/** The case's text when its bytes are exactly that text (a raw mutant may hold invalid UTF-8). */
+function exactText(c: Case): string | undefined {
+  if (!c.bytes) return c.yaml;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(c.bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -147,16 +160,34 @@ async function fuzz(kind: Kind): Promise<{ failed: boolean; summary: string }> {
         found.push(`  ${n + 1}. [${cause.count}×] ${cause.signature}\n     NOT REPRODUCED at seed ${seed} path ${cause.firstIndex}: a nondeterministic case`);
         continue;
       }
+      const shrunk = details.counterexample[0];
       const violations = details.errorInstance instanceof ViolationError ? details.errorInstance.violations : [cause.first];
-      const { file, report } = describeFailure(kind, details.counterexample[0], violations, seed, details.counterexamplePath, outDir, name);
+      const { file, report } = describeFailure(kind, shrunk, violations, seed, details.counterexamplePath, outDir, name);
       writeFileSync(file.replace(/\.yaml$/, '.txt'), `${report}\n`);
-      const size = details.counterexample[0].yaml.length;
+      // Reduce further (deleting parts while the same cause fails), for people and regression files.
+      const platform = concern(cause.first.code) === 'platform';
+      const text = exactText(shrunk);
+      let reducedLine = '     not reduced: the file is not valid UTF-8';
+      if (text !== undefined) {
+        const r = await reduce(
+          text,
+          async (candidate) => (await judgeCase(root.dir, { yaml: candidate, notes: [] }, { platform })).violations.some((v) => signature(v) === cause.signature),
+          Number(args['reduce-seconds']) * 1000,
+        );
+        const header = [`# ${cause.signature}`, `# e.g. ${violations[0]!.message}`, `# found by: npm run fuzz -- --kind ${kind} --seed ${seed} --path ${details.counterexamplePath}`]
+          .map((l) => escapeNote(l))
+          .join('\n');
+        const reducedFile = file.replace(/\.yaml$/, '.reduced.yaml');
+        writeFileSync(reducedFile, `${header}\n${r.text}`);
+        reducedLine = `     reduced in ${r.attempts} attempts: ${shown(reducedFile)} (${r.text.length} characters)`;
+      }
       found.push(
         [
           `  ${n + 1}. [${cause.count}× in ${runs}, first at case ${cause.firstIndex}] ${cause.signature}`,
           `     e.g. ${escapeNote(violations[0]!.message).slice(0, 300)}`,
-          `     shrunk in ${details.numShrinks} steps, ${seconds(Date.now() - t)}${details.interrupted ? ' (time limit: may not be minimal)' : ''}: ${shown(file)} (${size} characters)`,
+          `     shrunk in ${details.numShrinks} steps, ${seconds(Date.now() - t)}${details.interrupted ? ' (time limit: may not be minimal)' : ''}: ${shown(file)} (${shrunk.yaml.length} characters)`,
           `     replay: npm run fuzz -- --kind ${kind} --seed ${seed} --path ${details.counterexamplePath}`,
+          reducedLine,
         ].join('\n'),
       );
     }
