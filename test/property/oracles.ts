@@ -98,7 +98,9 @@ export function normalize(message: string): string {
 /** `internal error: <message>` and the innermost frame in src/ of the stack printed with MSA_GEN_DEBUG. */
 function internalError(r: CliResult): { message: string; cause: string } {
   const message = /internal error: (.*)/.exec(r.stderr)?.[1] ?? firstLine(r.stderr);
-  const frame = /at (?:(?:async )?([\w$.<>[\] ]+) \()?[^()\n]*?\bsrc\/([\w/.-]+\.ts):(\d+)/.exec(r.stderr);
+  // The innermost frame in msa-gen's own src/ (not in a dependency's, such as js-yaml/src/).
+  const line = r.stderr.split('\n').find((l) => /^\s+at /.test(l) && /\bsrc\/[\w/.-]+\.ts:\d+/.test(l) && !l.includes('node_modules'));
+  const frame = line === undefined ? null : /at (?:(?:async )?([\w$.<>[\] ]+) \()?[^()\n]*?\bsrc\/([\w/.-]+\.ts):(\d+)/.exec(line);
   const at = frame ? ` [at src/${frame[2]}${frame[1] ? ` ${frame[1]}` : ''}]` : '';
   return { message: `${message}${at}`, cause: `${normalize(message)}${at}` };
 }

@@ -63,10 +63,15 @@ export function typecheckPlatforms(root: string, platforms: readonly string[]): 
       const e = error as { stdout?: string; stderr?: string; message: string };
       output = `${e.stdout ?? ''}${e.stderr ?? ''}` || e.message;
     }
+    // An error line starts with the file's path; the lines after it that start with spaces
+    // continue it. A line without a platform's path (a tsconfig error) concerns them all.
+    let owners: string[] = members;
     for (const line of output.split('\n').filter((l) => l.trim() !== '')) {
-      const owner = members.find((m) => line.startsWith(`${relative(root, m)}/`));
-      if (owner) errors.get(owner)!.push(line.slice(relative(root, owner).length + 1));
-      else for (const m of members) errors.get(m)!.push(line);
+      if (!/^\s/.test(line)) {
+        const owner = members.find((m) => line.startsWith(`${relative(root, m)}/`));
+        owners = owner ? [owner] : members;
+      }
+      for (const o of owners) errors.get(o)!.push(owners.length === 1 && line.startsWith(`${relative(root, o)}/`) ? line.slice(relative(root, o).length + 1) : line);
     }
   }
   return errors;
