@@ -126,7 +126,10 @@ const MAX_SHOWN = 6_000;
 /** Writes a failing case to `dir` and returns a report: violations, replay, notes, the model as YAML. */
 export function describeFailure(kind: string, c: Case, violations: readonly Violation[], seed: number, path: string, dir: string, name?: string): Counterexample {
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${name ?? `${kind}-seed${seed}-path${path.replace(/:/g, '_')}`}.yaml`);
+  // Shrink paths get long: past a few steps, the file is named after the run and a hash of the path.
+  const steps = path.split(':');
+  const pathPart = steps.length <= 8 ? steps.join('_') : `${steps[0]}-${createHash('sha256').update(path).digest('hex').slice(0, 10)}`;
+  const file = join(dir, `${name ?? `${kind}-seed${seed}-path${pathPart}`}.yaml`);
   const shownFile = relative(process.cwd(), file);
   writeFileSync(file, c.bytes ?? c.yaml);
   const shown = c.yaml.length > MAX_SHOWN ? `${c.yaml.slice(0, MAX_SHOWN)}\n# … ${c.yaml.length - MAX_SHOWN} more characters: see the file` : c.yaml;

@@ -7,7 +7,7 @@ export const REPO = join(import.meta.dirname, '..', '..');
 export const SEED = { model: 7_201, mutation: 7_202, typecheck: 7_203 } as const;
 
 /** Cases per property in `npm test`. */
-export const RUNS = { model: 200, mutation: 120, typecheck: 10 } as const;
+export const RUNS = { model: 150, mutation: 100, typecheck: 10 } as const;
 
 /** Failing cases are written here (ignored by git). */
 export const FAILURES_DIR = join(REPO, '.tmp', 'property-failures');
