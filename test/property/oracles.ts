@@ -76,6 +76,7 @@ export function pathPattern(path: string): string {
   const named = parts[0] === 'services' || parts[0] === 'helm' || parts[0] === 'kafka' ? parts[1] : undefined;
   return parts
     .map((p, i) => {
+      if (i === 0) return p;
       if (named !== undefined && i === 1) return '*';
       const stem = named !== undefined ? p.split(named).join('*') : p;
       return /^[A-Z]/.test(stem) && stem.includes('.') ? `*${stem.slice(stem.indexOf('.'))}` : stem;
