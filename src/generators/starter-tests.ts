@@ -76,7 +76,7 @@ function requestExpression(baseExpr: string, route: CommandRoute): string {
   if (BODY_METHODS.has(route.method)) {
     return `await fetch(\`${url}\`, {\n  method: ${quote(route.method)},\n  headers: { 'content-type': 'application/json' },\n  body: JSON.stringify(body),\n})`;
   }
-  const query = 'new URLSearchParams(Object.entries(body).map(([name, value]) => [name, String(value)]))';
+  const query = 'new URLSearchParams(Object.entries(body).map(([name, value]): [string, string] => [name, String(value)]))';
   return `await fetch(\`${url}?\${${query}}\`, { method: ${quote(route.method)} })`;
 }
 

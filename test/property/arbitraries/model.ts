@@ -27,6 +27,7 @@ import {
   type ContextDeployPlan,
   type DeployDefaultsPlan,
   type DeployState,
+  type Json,
   type JsonObject,
   type KafkaPlan,
   type RetryPlan,
@@ -316,6 +317,15 @@ const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
 const METHODS = ['POST', 'POST', 'PUT', 'PATCH', 'DELETE', 'GET'] as const;
 const NON_FILE = FIELD_STEMS.filter(([, type]) => type !== 'binary' && type !== 'file');
 
+const NOT_TEXT = new Set(['int', 'number', 'money', 'boolean']);
+
+/** Whether an aggregate field (as rendered) arrives from a URL as what it is: text, not a list. */
+function isTextField(field: Json | undefined): boolean {
+  if (typeof field === 'string') return !NOT_TEXT.has(field);
+  if (field === undefined || field === null || typeof field !== 'object' || Array.isArray(field)) return false;
+  return typeof field['type'] === 'string' && !NOT_TEXT.has(field['type']) && field['list'] !== true;
+}
+
 /** What rendering knows of an element, beyond the JSON it writes. */
 interface EventInfo {
   readonly name: string;
@@ -489,8 +499,12 @@ export function renderModel(plan: ModelPlan): JsonObject {
           json['fields'] = payload;
         } else payload = [...new Set(emits.flatMap((e) => e.fields))];
         if (cmd.http) {
-          const method = pick(METHODS, cmd.http.method);
-          const param = cmd.http.withKey && payload.includes(keyName) ? `/{${keyName}}` : '';
+          // A URL carries text only (MSA408): GET and DELETE take no number, boolean or list
+          // field, and a path parameter is a text field.
+          const wanted = pick(METHODS, cmd.http.method);
+          const queryOnly = wanted === 'GET' || wanted === 'DELETE';
+          const method = queryOnly && !payload.every((f) => isTextField(fields[f])) ? 'POST' : wanted;
+          const param = cmd.http.withKey && payload.includes(keyName) && isTextField(fields[keyName]) ? `/{${keyName}}` : '';
           json['http'] = `${method} /${plural(kebab(aggName))}${param}/${kebab(cmdName)}`;
         }
         if (emits.length > 0) json['emits'] = emits.map((e) => e.name);
