@@ -22,6 +22,9 @@ execFileSync(node, [cli, 'scaffold', model, '-o', checked], { stdio: 'ignore' })
 // gov24 with the first policy's `on:` replaced by a 6 MB name: a finding (exit 1), no suggestion.
 const bigReference = join(work, 'gov24-6mb-reference.yaml');
 writeFileSync(bigReference, readFileSync(model, 'utf8').replace(/^(\s+on: )\w+$/m, (_, head) => `${head}${'Application'.repeat(572_000)}`));
+// gov24 with a 6 MB DLQ suffix: one MSA501 finding; no rule copies the name once per event.
+const bigSuffix = join(work, 'gov24-6mb-dlq-suffix.yaml');
+writeFileSync(bigSuffix, readFileSync(model, 'utf8').replace('suffix: .DLQ,', `suffix: .${'X'.repeat(6_000_000)},`));
 
 const cases = [
   { name: 'node -e 0 (baseline)', argv: [node, '-e', '0'] },
@@ -29,6 +32,7 @@ const cases = [
   { name: 'msa-gen scaffold gov24 into an empty folder', argv: [node, cli, 'scaffold', model, '-o', out], prepare: `rm -rf ${out}` },
   { name: 'msa-gen scaffold --check (up to date)', argv: [node, cli, 'scaffold', model, '-o', checked, '--check'] },
   { name: 'msa-gen validate gov24, one 6 MB reference', argv: [node, cli, 'validate', bigReference], exit: 1 },
+  { name: 'msa-gen validate gov24, a 6 MB DLQ suffix', argv: [node, cli, 'validate', bigSuffix], exit: 1 },
   ...(existsSync('/dev/zero') ? [{ name: 'msa-gen validate /dev/zero', argv: [node, cli, 'validate', '/dev/zero'], exit: 1 }] : []),
 ];
 

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseSize } from './files.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { version } from './version.js';
+import { clipQuoted, escapeUnsafe } from '../model/text.js';
 
 export type { CliIO } from './io.js';
 
@@ -70,6 +71,9 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+/** An error message fit for the terminal: it may quote a path or a model name. */
+const shown = (message: string) => escapeUnsafe(clipQuoted(message));
+
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const result = { code: EXIT.ok as number };
   try {
@@ -81,11 +85,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`msa-gen: ${error.message}\n`);
+      io.stderr.write(`msa-gen: ${shown(error.message)}\n`);
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`msa-gen: internal error: ${message}\n`);
+    io.stderr.write(`msa-gen: internal error: ${shown(message)}\n`);
     if (io.env['MSA_GEN_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }

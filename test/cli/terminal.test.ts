@@ -84,6 +84,16 @@ describe('hostile names on the terminal', () => {
   });
 });
 
+describe('one-line errors', () => {
+  it('a usage error quoting a path with terminal escapes prints them escaped', async () => {
+    const io = memoryIO(work);
+    expect(await run(['validate', 'no\x1b[2Jsuch\n::warning::file.yaml'], io)).toBe(2);
+    expect(io.err()).toContain('cannot read no\\x1b[2Jsuch\\n::warning::file.yaml: no such file');
+    expect(io.err()).not.toMatch(RAW_CONTROL);
+    for (const line of io.err().split('\n')) expect(line).not.toMatch(/^\s*::/);
+  });
+});
+
 describe('long names and lines', () => {
   const long = 'Key'.repeat(700_000); // 2.1 MB
   const file = modelFile('long.yaml', minimal.replace('version: 1\n', `version: 1\n${long}: 1\n`));

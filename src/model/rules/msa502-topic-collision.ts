@@ -1,6 +1,6 @@
 import type { Finding } from '../finding.js';
 import type { Model } from '../ir.js';
-import { allTopics, collisionKey, describeTopic, type TopicEntry } from '../topics.js';
+import { MAX_TOPIC_NAME_LENGTH, allTopics, collisionKey, describeTopic, type TopicEntry } from '../topics.js';
 import type { Rule } from './rule.js';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -48,6 +48,9 @@ Passes:
     const findings: Finding[] = [];
     const seen = new Map<string, TopicEntry>();
     for (const entry of allTopics(model)) {
+      // A name Kafka refuses anyway is MSA501's finding; comparing megabyte-long names would
+      // cost as many copies of them as there are events.
+      if (entry.topic.name.length > MAX_TOPIC_NAME_LENGTH) continue;
       const key = collisionKey(entry.topic.name);
       const first = seen.get(key);
       if (!first) {
