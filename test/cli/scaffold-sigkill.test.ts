@@ -10,13 +10,13 @@
  * part of the time the writes take; the others come at a random moment from the start.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { memoryIO } from '../support/io.js';
+import { snapshot } from '../support/snapshot.js';
 
 const KILLS = 100;
 const LANES = 2;
@@ -29,19 +29,6 @@ const models = { a: '', b: '' };
 /** The finished folders: a then b (the target of a run of b), and a, b, a (of a run of a). */
 const refs: Record<'a' | 'b', { dir: string; files: Record<string, string>; manifest: string }> = {} as never;
 
-function snapshot(dir: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else found[relative(dir, p).split('\\').join('/')] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  delete found['.msa-gen/lock']; // a stale lock alone is no inconsistency: the next run takes it over
-  return found;
-}
 const same = (x: Record<string, string>, y: Record<string, string>) => JSON.stringify(x) === JSON.stringify(y);
 
 const cliRun = async (model: 'a' | 'b', dir: string, ...extra: string[]) => {

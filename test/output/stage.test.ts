@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHost, nodeOutputFs } from '../../src/cli/node-fs.js';
 import { run } from '../../src/cli/run.js';
@@ -19,6 +19,7 @@ import { createMerger } from '../../src/output/merge.js';
 import { runOutputStage } from '../../src/output/stage.js';
 import { MINIMAL, modelOf, request } from '../generators/scaffold-support.js';
 import { memoryIO } from '../support/io.js';
+import { snapshot } from '../support/snapshot.js';
 
 let work: string;
 const models: Record<'a' | 'b', string> = { a: '', b: '' };
@@ -39,20 +40,6 @@ const cli = async (model: 'a' | 'b', dir: string, ...extra: string[]) => {
   return { code, out: io.out(), err: io.err() };
 };
 
-/** Every file with its hash; the lock is left out (a stale lock alone is not an inconsistency). */
-function snapshot(dir: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else found[relative(dir, p).split('\\').join('/')] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  delete found['.msa-gen/lock'];
-  return found;
-}
 const temps = (dir: string) => Object.keys(snapshot(dir)).filter((p) => p.endsWith('.msa-gen-tmp'));
 
 beforeAll(async () => {
