@@ -1,6 +1,6 @@
 /**
  * What a model field type becomes in generated code: its TypeScript type, its JSON Schema, the
- * reader that takes it from untyped data (src/generated/fields.ts), the placeholder a default
+ * reader that takes it from untyped data (the runtime's fields.ts), the placeholder a default
  * handler fills in when nothing provides it, and a sample value for starter tests.
  */
 import type { Field, FieldType } from '../model/valid.js';
@@ -82,7 +82,7 @@ export function objectSchema(id: string, title: string, description: string | un
   };
 }
 
-/** Names of the readers in src/generated/fields.ts, by field type. */
+/** Names of the runtime's field readers (templates/runtime/src/fields.ts), by field type. */
 const READERS: Record<Exclude<FieldType, 'enum'>, string> = {
   string: 'asString',
   text: 'asString',
@@ -99,7 +99,7 @@ const READERS: Record<Exclude<FieldType, 'enum'>, string> = {
   boolean: 'asBoolean',
 };
 
-/** Every reader a generated `fields.ts` provides. */
+/** Every field reader the runtime exports. */
 export const READER_NAMES = ['asBoolean', 'asDate', 'asDateTime', 'asEmail', 'asEnum', 'asInt', 'asNumber', 'asString', 'asUrl', 'asUuid', 'listOf'] as const;
 
 /** The readers an expression from `reader()` uses (for the import list). */

@@ -78,9 +78,10 @@ export function serviceVariable(context: Context): string {
 }
 
 /**
- * Type names generated modules use besides the model's: the runtime's and the generated code's
- * own (Source, Emit, Decided, Clients…), and the TypeScript and JavaScript globals they rely on
- * (the validator already refuses a model name that shadows one: MSA106). A command or event
+ * Type names generated modules use besides the model's: the runtime's (Source, Emit, Outcome,
+ * HandlerContext…), the generated code's own (Clients, Policies…), and the TypeScript and
+ * JavaScript globals they rely on (the validator already refuses a model name that shadows one:
+ * MSA106). A command or event
  * named like one of them gets a suffix instead of shadowing it. Browser names (Request,
  * Response, Event, Document, Notification) stay as they are: generated code never uses them.
  */

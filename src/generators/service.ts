@@ -1,12 +1,15 @@
 /**
  * One service per bounded context: `services/<context>/`.
  *
- * Generated (rewritten on every run): package.json, tsconfig.json, Dockerfile and everything
- * under src/generated/ — event and command types with their JSON schemas, topics, typed clients,
- * handler contracts with working defaults, policies, projections, saga wiring, routes, and the
- * ServiceModule the runtime starts.
+ * Generated (rewritten on every run): package.json, tsconfig.json, Dockerfile and, under
+ * src/generated/, only what differs per service — event and command types with the JSON schemas
+ * of what it handles and emits, call targets and their typed clients, handler contracts with
+ * working defaults, policies, saga mappers, and the ServiceModule the runtime starts. What is the
+ * same in every service (field readers, handler types, the handler context, typed clients) lives
+ * in the runtime package; the runtime calls the user-owned handlers and policies directly.
  * User-owned (written once, then only merged into): src/domain/<Aggregate>.ts (command
- * handlers), src/policies/<Policy>.ts, src/main.ts and test/<context>.test.ts.
+ * handlers), src/policies/<Policy>.ts, src/main.ts and test/<context>.test.ts. They point to the
+ * generated contracts for the model's facts, which stay current.
  */
 import { kebabCase } from '../model/case.js';
 import { dockerComment, dockerWord } from './emit/dockerfile.js';
@@ -119,84 +122,7 @@ function urnOf(model: Model, aggregate: Aggregate, keyExpr: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// src/generated/fields.ts
-
-function fieldsModule(): string {
-  return `/**
- * Readers for untyped data (a command, an event, a stored state): each returns the value when it
- * has the field's type (and JSON Schema format), undefined otherwise. The default handlers,
- * policies and compensations pick fields by name with them, whatever produced the data.
- */
-
-/** Data read field by field. */
-export type Source = Readonly<Record<string, unknown>>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\\d{4}-\\d{2}-\\d{2}$/;
-const DATE_TIME = /^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:?\\d{2})$/;
-const EMAIL = /^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/;
-const URI = /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\\s]*$/;
-
-export function asString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function matching(value: unknown, pattern: RegExp): string | undefined {
-  return typeof value === 'string' && pattern.test(value) ? value : undefined;
-}
-
-export function asUuid(value: unknown): string | undefined {
-  return matching(value, UUID);
-}
-
-export function asDate(value: unknown): string | undefined {
-  return matching(value, DATE);
-}
-
-export function asDateTime(value: unknown): string | undefined {
-  return matching(value, DATE_TIME);
-}
-
-export function asEmail(value: unknown): string | undefined {
-  return matching(value, EMAIL);
-}
-
-export function asUrl(value: unknown): string | undefined {
-  return matching(value, URI);
-}
-
-export function asInt(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-}
-
-export function asNumber(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-export function asBoolean(value: unknown): boolean | undefined {
-  return typeof value === 'boolean' ? value : undefined;
-}
-
-export function asEnum<const T extends string>(value: unknown, values: readonly T[]): T | undefined {
-  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-}
-
-/** A list whose every item \`item\` accepts; undefined otherwise. */
-export function listOf<T>(value: unknown, item: (value: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const list: T[] = [];
-  for (const v of value) {
-    const read = item(v);
-    if (read === undefined) return undefined;
-    list.push(read);
-  }
-  return list;
-}
-`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Schemas, events, commands, topics
+// Schemas, events, commands
 
 export function eventSchemaId(model: Model, event: Event): string {
   return `urn:${model.platform.name}:event:${event.name}:v${event.version}`;
@@ -219,28 +145,39 @@ function eventDoc(event: Event): string[] {
   return event.description ? [...wrap(head), ...wrap(event.description)] : wrap(head);
 }
 
+/** The events a service emits: those of its own aggregates. The others it only consumes. */
+function ownEvents(s: Scope): Event[] {
+  return s.events.filter((e) => e.context === s.context);
+}
+
 function eventsModule(s: Scope): string {
-  const imports = new Imports().type(s.runtime, 'EventDef').value('./topics.ts', 'dlqTopics', 'topics');
-  for (const e of s.events) imports.default(`./schemas/${e.name}.schema.json`, `${e.name}Schema`, JSON_IMPORT);
-  const types = s.events.map((e) => objectType(eventTypeName(e), e.payload.fields, eventDoc(e)));
+  const imports = new Imports().type(s.runtime, 'EventDef');
+  const own = new Set(ownEvents(s));
+  for (const e of own) imports.default(`./schemas/${e.name}.schema.json`, `${e.name}Schema`, JSON_IMPORT);
+  // Data types of what it emits and of what its policies read; read models and sagas take any data.
+  const typed = new Set<Event>([...own, ...s.context.policies.map((p) => p.on.target)]);
+  const types = s.events.filter((e) => typed.has(e)).map((e) => objectType(eventTypeName(e), e.payload.fields, eventDoc(e)));
   const defs: Record<string, unknown> = {};
   for (const e of s.events) {
     defs[e.name] = {
       name: e.name,
       type: e.type,
-      topic: code(`topics.${e.name}`),
-      dlqTopic: code(`dlqTopics.${e.name}`),
-      key: aggregateKey(e.aggregate).name,
-      stage: `${e.context.name}.${e.name}`,
-      failure: e.failure,
-      schema: code(`${e.name}Schema`),
+      topic: e.topic.name,
+      dlqTopic: e.dlq.name,
+      ...(own.has(e)
+        ? { key: aggregateKey(e.aggregate).name, stage: `${e.context.name}.${e.name}`, failure: e.failure || undefined, schema: code(`${e.name}Schema`) }
+        : {}),
     };
   }
   return blocks(
-    docComment([`Events the ${s.context.name} service emits or consumes: their data types and definitions.`]),
+    docComment(
+      wrap(
+        `Events the ${s.context.name} service emits or consumes: their data types and definitions (EventDef). Those of other services are its own copies, as of the model it was generated from.`,
+      ),
+    ),
     imports.toString(),
     ...types,
-    `${docComment('Definitions of these events: CloudEvents type, topics, key field, processing stage, JSON schema.')}\n${declaration('export const eventDefs = ', defs, ' satisfies Readonly<Record<string, EventDef>>;')}`,
+    `${docComment('Definitions of these events: what this service emits in full, what it only consumes by type and topics.')}\n${declaration('export const eventDefs = ', defs, ' satisfies Readonly<Record<string, EventDef>>;')}`,
   );
 }
 
@@ -272,32 +209,21 @@ function commandsModule(s: Scope): string {
     docComment([`Commands of the ${s.context.name} service: their input types and definitions.`]),
     imports.toString(),
     ...types,
-    `${docComment('Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its input.')}\n${declaration('export const commandDefs = ', defs, ' satisfies Readonly<Record<string, CommandDef>>;')}`,
-  );
-}
-
-function topicsModule(s: Scope): string {
-  const topics: Record<string, string> = {};
-  const dlq: Record<string, string> = {};
-  for (const e of s.events) {
-    topics[e.name] = e.topic.name;
-    dlq[e.name] = e.dlq.name;
-  }
-  return blocks(
-    docComment(`Kafka topics of the events the ${s.context.name} service emits or consumes, by event.`),
-    `${declaration('export const topics = ', topics, ' as const;')}`,
-    `${docComment([
-      'Their dead-letter topics: where a consumer puts a record it still fails on after its retries,',
-      'for an operator to replay (POST /admin/dlq/:recordId/replay).',
-    ])}\n${declaration('export const dlqTopics = ', dlq, ' as const;')}`,
+    `${docComment('Definitions of these commands (CommandDef).')}\n${declaration('export const commandDefs = ', defs, ' satisfies Readonly<Record<string, CommandDef>>;')}`,
   );
 }
 
 // ---------------------------------------------------------------------------------------------
 // src/generated/clients.ts
 
+/** The services this one calls commands of (the model's `calls`); orchestration targets have none. */
+function calledTargets(s: Scope): CallTargetPlan[] {
+  return s.targets.filter((t) => t.commands.length > 0);
+}
+
 function clientsModule(s: Scope): string {
-  const imports = new Imports().type(s.runtime, 'CallTarget', 'ServiceClient');
+  const imports = new Imports().type(s.runtime, 'CallTarget');
+  const called = calledTargets(s);
   const targets = s.targets.map((t) => ({
     service: t.service.name,
     urlEnv: t.urlEnv,
@@ -305,60 +231,39 @@ function clientsModule(s: Scope): string {
     timeoutMs: t.timeoutMs,
     retry: { maxAttempts: t.retry.maxAttempts, backoffMs: t.retry.backoffMs, maxBackoffMs: t.retry.maxBackoffMs },
     circuitBreaker: { consecutiveFailures: t.circuitBreaker.consecutiveFailures, halfOpenAfterMs: t.circuitBreaker.halfOpenAfterMs },
+    client: t.commands.length > 0 ? clientMember(t.service) : undefined,
+    commands:
+      t.commands.length > 0
+        ? Object.fromEntries(t.commands.map((c) => [clientMethod(c), { method: c.http!.method, path: c.http!.path }]))
+        : undefined,
   }));
-  const called = s.targets.filter((t) => t.commands.length > 0);
-  const header = docComment(
-    `The services ${s.context.name} reaches over HTTP${called.length > 0 ? " (the model's `calls`)" : ''}, with timeout, retries and a circuit breaker each; the base URL of each comes from its environment variable, else its Kubernetes Service.`,
-  );
-  const targetsBlock = `${docComment('Called services: environment variable of the base URL, default URL, timeout, retries, circuit breaker.')}\n${declaration('export const callTargets: readonly CallTarget[] = ', targets, ';')}`;
-  if (called.length === 0) {
-    return blocks(
-      header,
-      imports.toString(),
-      targetsBlock,
-      `${docComment('Typed clients of the called commands (this service calls none).')}\nexport type Clients = Record<string, never>;`,
-      `export function createClients(_clients: Readonly<Record<string, ServiceClient>>): Clients {\n  return {};\n}`,
-    );
-  }
-  imports.value(s.runtime, 'fillPath');
-  const inputTypes: string[] = [];
-  const typeMembersList: string[] = [];
-  const impl: string[] = [];
-  for (const t of called) {
-    const methods: string[] = [];
-    const implMethods: string[] = [];
-    for (const c of t.commands) {
-      const route = c.http!;
-      inputTypes.push(objectType(commandTypeName(c), commandFields(c), wrap(`Input of ${c.name}, a command of ${t.service.name} (${route.method} ${route.path}).`)));
-      methods.push(`${docComment(`${c.name}: ${route.method} ${route.path}`, 4)}\n    ${clientMethod(c)}(input: ${commandTypeName(c)}): Promise<CommandReply>;`);
-      implMethods.push(
-        `      ${fit(`${clientMethod(c)}: (input) =>`, `send(clients, ${quote(t.service.name)}, ${quote(route.method)}, ${quote(route.path)}, input),`, 6)}`,
-      );
+  const parts = [
+    docComment(
+      wrap(
+        `The services ${s.context.name} calls over HTTP${called.length > 0 ? '' : ' (the steps of the sagas it orchestrates)'}: how to reach them (CallTarget)${called.length > 0 ? ', and the typed clients its handlers get as ctx.clients' : ''}.`,
+      ),
+    ),
+  ];
+  const types: string[] = [];
+  if (called.length > 0) {
+    imports.type(s.runtime, 'CommandReply');
+    const members: string[] = [];
+    for (const t of called) {
+      const methods: string[] = [];
+      for (const c of t.commands) {
+        const route = c.http!;
+        types.push(objectType(commandTypeName(c), commandFields(c), wrap(`Input of ${c.name}, a command of ${t.service.name} (${route.method} ${route.path}).`)));
+        methods.push(`${docComment(`${c.name}: ${route.method} ${route.path}`, 4)}\n    ${clientMethod(c)}(input: ${commandTypeName(c)}): Promise<CommandReply>;`);
+      }
+      members.push(`${docComment(`The ${t.service.name} service (${t.urlEnv}, default ${t.defaultUrl}).`, 2)}\n  readonly ${clientMember(t.service)}: {\n${methods.join('\n')}\n  };`);
     }
-    typeMembersList.push(
-      `${docComment(`The ${t.service.name} service (${t.urlEnv}, default ${t.defaultUrl}).`, 2)}\n  readonly ${clientMember(t.service)}: {\n${methods.join('\n')}\n  };`,
-    );
-    impl.push(`    ${clientMember(t.service)}: {\n${implMethods.join('\n')}\n    },`);
+    types.push(`${docComment('ctx.clients of the command handlers: the commands this service calls (the model\'s `calls`).')}\nexport type Clients = {\n${members.join('\n')}\n};`);
   }
   return blocks(
-    header,
+    ...parts,
     imports.toString(),
-    `${docComment('What a called command answers: the aggregate key, its new state and the events it emitted.')}\nexport type CommandReply = {\n  key: string;\n  state: Record<string, unknown> | null;\n  events: { id: string; type: string }[];\n};`,
-    ...inputTypes,
-    targetsBlock,
-    `${docComment('Typed clients of the commands this service calls, by service.')}\nexport type Clients = {\n${typeMembersList.join('\n')}\n};`,
-    `${docComment('The typed clients, over the runtime\'s clients (one per called service).')}\nexport function createClients(clients: Readonly<Record<string, ServiceClient>>): Clients {\n  return {\n${impl.join('\n')}\n  };\n}`,
-    `function send(
-  clients: Readonly<Record<string, ServiceClient>>,
-  service: string,
-  method: string,
-  path: string,
-  input: Readonly<Record<string, unknown>>,
-): Promise<CommandReply> {
-  const client = clients[service];
-  if (!client) return Promise.reject(new Error(\`no client for service \${service}\`));
-  return client.call<CommandReply>(method, fillPath(path, input), input);
-}`,
+    ...types,
+    `${docComment('Called services: base URL (its variable, else the Kubernetes Service), timeout, retries, circuit breaker, commands.')}\n${declaration('export const callTargets: readonly CallTarget[] = ', targets, ';')}`,
   );
 }
 
@@ -387,14 +292,21 @@ function triggersOf(model: Model, command: Command): string[] {
   return out;
 }
 
+/**
+ * What the model says about a command's handler: what triggers it, what it may emit, whether it
+ * creates its aggregate, what the default does. On the generated interface, so it follows the model.
+ */
 function handlerDoc(model: Model, command: Command): string[] {
   const triggers = triggersOf(model, command);
   const emits = eventsOfCommand(command);
+  const success = successEvent(command);
   const doc = [
     `${command.name}${triggers.length > 0 ? ` — triggered by ${triggers.join('; ')}` : ''}.`,
     emits.length > 0 ? `Emits ${emits.map((e) => `${e.name}${e.failure ? ' (failure)' : ''}`).join(', ')}.` : 'Emits no event.',
+    generatesKey(command) ? `It creates ${article(command.aggregate.name)}: ctx.key is the key the runtime assigned (or the caller gave).` : '',
+    `The default ${success ? `emits ${success.name}` : 'emits nothing'}.`,
   ];
-  return wrap(doc.join(' '));
+  return wrap(doc.filter((d) => d !== '').join(' '));
 }
 
 /** `return expr;`, the expression in parentheses on lines of its own when the line is too long. */
@@ -418,8 +330,7 @@ function defaultHandler(s: Scope, command: Command, readers: Set<string>, needs:
   const body: string[] = [`const key = ${keyFromContext(key)};`];
   if (createdByPolicy(command) || generatesKey(command)) {
     body.push(
-      '// Business idempotency: a command that would create this aggregate again (a redelivered',
-      '// event, a replay, a client retrying with the same key) finds it exists and changes nothing.',
+      '// Creating it again (a redelivered event, a replay, a client retry) changes nothing.',
       'if (ctx.state !== undefined) return {};',
       'const source: Source = { ...command };',
     );
@@ -452,8 +363,7 @@ function defaultHandler(s: Scope, command: Command, readers: Set<string>, needs:
       const input = pickFields(fields, merged, scope, undefined, 0, readers);
       if (calls++ === 0) {
         body.push(
-          "// Synchronous calls (the model's `calls`), before the decision and outside any transaction:",
-          '// a failure (timeout, open circuit breaker) rejects the command and nothing is written.',
+          "// The model's `calls`, outside any transaction: a failure rejects the command.",
         );
       }
       body.push(`await ctx.clients.${clientMember(call.to.target)}.${clientMethod(target)}(${input});`);
@@ -465,7 +375,11 @@ function defaultHandler(s: Scope, command: Command, readers: Set<string>, needs:
 
 function handlersModule(s: Scope): string {
   const { model, context } = s;
-  const imports = new Imports().type(s.runtime, 'CommandContext').type('./clients.ts', 'Clients');
+  const imports = new Imports().type(s.runtime, 'HandlerContext', 'Outcome', 'Source');
+  if (contextCommands(context).some((c) => eventsOfCommand(c).length > 0)) imports.type(s.runtime, 'Emit');
+  const clients = calledTargets(s).length > 0;
+  if (clients) imports.type('./clients.ts', 'Clients');
+  const context_ = (aggregate: Aggregate) => `HandlerContext<${stateType(aggregate)}${clients ? ', Clients' : ''}>`;
   const readers = new Set<string>();
   const needs = { deriveId: false };
   const sections: string[] = [];
@@ -487,13 +401,13 @@ ${aggregate.fields.map((f) => `    ${f.name}: ${f === key ? 'key' : reader(f, `s
 }`;
     const methods = aggregate.commands.map(
       (c) =>
-        `${docComment(handlerDoc(model, c), 2)}\n  ${signature(c.name, [`command: ${commandTypeName(c)}`, `ctx: HandlerContext<${stateType(aggregate)}>`], `Outcome<${stateType(aggregate)}, ${emittedUnion(c)}>`, 2, ';')}`,
+        `${docComment(handlerDoc(model, c), 2)}\n  ${signature(c.name, [`command: ${commandTypeName(c)}`, `ctx: ${context_(aggregate)}`], `Outcome<${stateType(aggregate)}, ${emittedUnion(c)}>`, 2, ';')}`,
     );
     const iface = `${docComment(wrap(`The command handlers of ${aggregate.name}: one per command. Yours are in src/domain/${aggregate.name}.ts.`))}\nexport interface ${handlersType(aggregate)} {\n${methods.join('\n')}\n}`;
     const defaults = aggregate.commands.map((c) => indent(defaultHandler(s, c, readers, needs)));
     const defaultsDoc = docComment([
       ...wrap(
-        `Working defaults for ${aggregate.name}: each merges the command into the state and emits its first event that is not a failure, its fields taken from the state and the command by name; a required field nothing provides gets a typed placeholder (a derived UUID, the current time, a urn: reference, an empty value). Replace them with business logic in src/domain/${aggregate.name}.ts.`,
+        `Working defaults for ${aggregate.name}: each merges the command into the state and emits its first non-failure event, its fields taken by name (a required field nothing provides gets a typed placeholder).`,
       ),
     ]);
     sections.push(
@@ -505,54 +419,38 @@ ${aggregate.fields.map((f) => `    ${f.name}: ${f === key ? 'key' : reader(f, `s
     );
   }
   if (needs.deriveId) imports.value(s.runtime, 'deriveId');
-  imports.type('./fields.ts', 'Source');
-  for (const r of [...readers].sort()) imports.value('./fields.ts', r);
+  for (const r of readers) imports.value(s.runtime, r);
   return blocks(
-    docComment([
-      ...wrap(
-        `Command handler contracts of the ${context.name} service, and working defaults. A handler gets the command (validated against its JSON schema) and a context: the aggregate's key (ctx.key, assigned by the runtime for a command that creates its aggregate without one) and current state (undefined before it exists), the correlation id, the clock, the event that caused the command (policies, compensations) and typed clients of the services it calls. Handlers run outside any transaction, so they may call other services. It returns a decision: the new state (null deletes the aggregate) and the events to emit; the runtime commits both in one transaction (transactional outbox).`,
+    docComment(
+      wrap(
+        `Command handler contracts of the ${context.name} service, and working defaults. Yours are in src/domain/; the runtime calls them with the command (validated) and a HandlerContext (${s.runtime}).`,
       ),
-    ]),
+    ),
     imports.toString(),
-    `${docComment('An event a handler emits: its name and data.')}\nexport type Emit<N extends string, D> = { readonly event: N; readonly data: D };`,
-    `${docComment('What a handler decides: the new state (null deletes the aggregate; absent keeps it) and the events to emit.')}\nexport type Decided<S, E> = { readonly state?: S | null; readonly events?: readonly E[] };`,
-    `export type Outcome<S, E> = Decided<S, E> | Promise<Decided<S, E>>;`,
-    `${docComment('What a handler receives besides the command.')}\nexport type HandlerContext<S> = CommandContext<S> & {\n  /** Typed clients of the services this one calls (timeout, retries, circuit breaker). */\n  readonly clients: Clients;\n};`,
-    `${docComment("The runtime's command context with the typed clients added.")}
-export function handlerContext<S>(ctx: CommandContext<S>, clients: Clients): HandlerContext<S> {
-  return {
-    key: ctx.key,
-    state: ctx.state,
-    correlationId: ctx.correlationId,
-    cause: ctx.cause,
-    now: ctx.now,
-    afterCommit: (effect) => ctx.afterCommit(effect),
-    clients,
-  };
-}`,
     ...sections,
   );
 }
 
-/** The user-owned handlers of an aggregate: members and the merge instruction. */
+/**
+ * The user-owned handlers of an aggregate: members and the merge instruction. Each stub hands
+ * the command to the generated default itself (the runtime calls it directly); the facts about
+ * each command stay on the generated interface, which follows the model.
+ */
 function domainFile(s: Scope, aggregate: Aggregate): GeneratedFile {
   const path = `${serviceDir(s.context)}/src/domain/${aggregate.name}.ts`;
-  const members = aggregate.commands.map((c) => {
-    const doc = [
-      ...handlerDoc(s.model, c),
-      '',
-      ...wrap(
-        `Business rules go here: check the command against ctx.state and throw a CommandError (from ${s.runtime}) to reject it with 400; decide the new state and which event to emit. The default merges the command into the state and emits ${successEvent(c)?.name ?? 'nothing'}.${generatesKey(c) ? ` It creates ${article(aggregate.name)}: ctx.key is the key the runtime assigned (or the caller gave).` : ''}`,
-        94,
-      ),
-    ];
-    const text = `${docComment(doc)}\n${fit(`${c.name}: (command, ctx) =>`, `${defaultsVariable(aggregate)}.${c.name}(command, ctx)`, 2).replace(/\n {4}/, '\n  ')}`;
-    return { name: c.name, text };
-  });
+  const members = aggregate.commands.map((c) => ({
+    name: c.name,
+    text: fit(`${c.name}:`, `${defaultsVariable(aggregate)}.${c.name}`, 2).replace(/\n {4}/, '\n  '),
+  }));
   const body = blocks(
     docComment([
       ...wrap(
-        `Command handlers of ${aggregate.name} (context ${s.context.name}): the business logic. Yours: msa-gen wrote this file once and never overwrites it; when the model gains a command, a later run adds its handler here, delegating to the generated default.`,
+        `Command handlers of ${aggregate.name}: your business logic. msa-gen wrote this file once and never overwrites it; when the model gains a command, a later run adds its handler here, delegating to the generated default. What triggers each command, what it may emit and what its default does: ${handlersType(aggregate)} in src/generated/handlers.ts, which follows the model.`,
+        94,
+      ),
+      '',
+      ...wrap(
+        `To give a command business rules, replace its delegation with a function (command, ctx) => …: check the command against ctx.state and throw a CommandError (from ${s.runtime}) to reject it with 400; decide the new state and the events to emit, or call the default and adjust its decision.`,
         94,
       ),
     ]),
@@ -580,12 +478,17 @@ function policiesModule(s: Scope): string {
     imports.type('./events.ts', eventTypeName(event)).type('./commands.ts', commandTypeName(command));
     const key = aggregateKey(command.aggregate);
     const mode = policyMode(p);
+    const skips =
+      mode === 'creates'
+        ? `The default skips an event whose ${command.aggregate.name} exists already.`
+        : `The default skips an event whose ${command.aggregate.name} does not exist.`;
+    const guards = p.idempotencyKey ? `Idempotency key: ${p.idempotencyKey.name}.` : '';
     types.push(
-      `${docComment(wrap(`Policy ${p.name}: whenever ${event.name}, then ${command.name}. Yours is in src/policies/${p.name}.ts.`))}
+      `${docComment(wrap(`Policy ${p.name}: whenever ${event.name} (from ${event.context.name}), then ${command.name}. Yours is in src/policies/${p.name}.ts.`))}
 export interface ${policyType(p)} {
-  /** Business check, in the consumer's transaction: false skips the event. */
+${docComment(wrap(`Business check before ${command.name} runs: false skips the event. ${skips} ${guards}`, PRINT_WIDTH - 6), 2)}
   ${signature('shouldHandle', [`event: CloudEvent<${eventTypeName(event)}>`, 'ctx: PolicyContext'], 'boolean | Promise<boolean>', 2, ';')}
-  /** The ${command.name} command the event becomes. */
+${docComment(`The ${command.name} input for the event.`, 2)}
   ${signature('toCommand', [`event: CloudEvent<${eventTypeName(event)}>`], commandTypeName(command), 2, ';')}
 }`,
     );
@@ -641,64 +544,54 @@ ${check.map((line) => `      ${line}`).join('\n')}
     );
   }
   if (deriveId) imports.value(s.runtime, 'deriveId');
-  imports.type('./fields.ts', 'Source');
-  for (const r of [...readers].sort()) imports.value('./fields.ts', r);
+  imports.type(s.runtime, 'Source');
+  for (const r of readers) imports.value(s.runtime, r);
   const policyTypes = context.policies.map((p) => `  readonly ${p.name}: ${policyType(p)};`);
   return blocks(
-    docComment(wrap(`Policies of the ${context.name} service (whenever <event>, then <command>): their contracts, settings from the model, and working defaults.`)),
+    docComment(wrap(`Policies of the ${context.name} service (PolicyDef): their contracts, settings from the model, and working defaults.`)),
     imports.toString(),
     ...types,
-    `${docComment('Settings of each policy from the model: consumer group, event, command, retries, DLQ, idempotency key.')}\n${declaration('export const policySettings = ', settings, " satisfies Readonly<Record<string, Omit<PolicyDef, 'shouldHandle' | 'toCommand'>>>;")}`,
+    `${docComment('Settings of each policy from the model.')}\n${declaration('export const policySettings = ', settings, " satisfies Readonly<Record<string, Omit<PolicyDef, 'shouldHandle' | 'toCommand'>>>;")}`,
     `export type Policies = {\n${policyTypes.join('\n')}\n};`,
     `${docComment(
       wrap(
-        "Working defaults: toCommand picks the command's fields from the event by name (a missing key is derived from the event, other required fields get typed placeholders); shouldHandle is the business check on the command's aggregate.",
+        "Working defaults: shouldHandle checks the command's aggregate; toCommand picks the command's fields from the event by name (a missing key is derived from the event).",
       ),
     )}\nexport const policyDefaults: Policies = {\n${defaults.join('\n')}\n};`,
     ...keyFunctions,
   );
 }
 
+/**
+ * The user-owned implementation of a policy: it hands both steps to the generated defaults (the
+ * runtime calls them directly); what the policy does and what the defaults do is on the generated
+ * interface, which follows the model.
+ */
 function policyFile(s: Scope, p: Policy): GeneratedFile {
-  const event = p.on.target;
-  const command = p.then.target;
-  const mode = policyMode(p);
-  const check =
-    mode === 'creates'
-      ? `The default skips an event whose ${command.aggregate.name} exists already.`
-      : `The default skips an event whose ${command.aggregate.name} does not exist.`;
-  const guards = [
-    'The inbox already drops a record delivered twice',
-    p.idempotencyKey ? `, and the idempotency key ${p.idempotencyKey.name} a second event with the same value` : '',
-    '.',
-  ].join('');
   const body = blocks(
     docComment(
       wrap(
-        `Policy ${p.name} (context ${s.context.name}): whenever ${event.name} (from ${event.context.name}), then ${command.name}. Yours: msa-gen wrote this file once and never overwrites it.`,
+        `Policy ${p.name}: your business check and command mapping. msa-gen wrote this file once and never overwrites it. When it runs, what it issues and what the defaults do: ${policyType(p)} in src/generated/policies.ts, which follows the model. To change a step, replace its delegation with a function.`,
         94,
       ),
     ),
     new Imports().value('../generated/policies.ts', 'policyDefaults').type('../generated/policies.ts', policyType(p)).toString(),
     `const defaults = policyDefaults.${p.name};`,
     `export const ${policyVariable(p)}: ${policyType(p)} = {
-${docComment(wrap(`Business check before ${command.name} runs, in the same transaction: return false to skip the event. ${check} ${guards}`, 92), 2)}
-  shouldHandle: (event, ctx) => defaults.shouldHandle(event, ctx),
-${docComment(wrap(`The ${command.name} input for the event. The default picks the command's fields from the event by name.`, 92), 2)}
-  toCommand: (event) => defaults.toCommand(event),
+  shouldHandle: defaults.shouldHandle,
+  toCommand: defaults.toCommand,
 };`,
   );
   return userFile(`${serviceDir(s.context)}/src/policies/${p.name}.ts`, body);
 }
 
 // ---------------------------------------------------------------------------------------------
-// src/generated/projections.ts
+// Read models
 
-function projectionsModule(s: Scope): string {
+/** Read models of the service (CQRS), for service.ts: each projects its events into a table or memory. */
+function projectionDefs(s: Scope): unknown[] {
   const { model, context } = s;
-  const imports = new Imports().type(s.runtime, 'ProjectionDef');
-  if (context.readModels.length > 0) imports.value('./events.ts', 'eventDefs');
-  const defs = context.readModels.map((r: ReadModel) => ({
+  return context.readModels.map((r: ReadModel) => ({
     name: r.name,
     group: projectionConsumerGroup(r, model),
     from: r.from.flatMap((f) => (f.target ? [code(`eventDefs.${f.target.name}`)] : [])),
@@ -709,11 +602,6 @@ function projectionsModule(s: Scope): string {
     fields: r.fields.map((f) => f.name),
     retry: retryLiteral(platformRetry(model)),
   }));
-  return blocks(
-    docComment(wrap(`Read models of the ${context.name} service (CQRS): each projects its events into a table (store: database) or memory (store: cache), looked up over HTTP.`)),
-    imports.toString(),
-    `${declaration('export const projections: readonly ProjectionDef[] = ', defs, ';')}`,
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -721,7 +609,7 @@ function projectionsModule(s: Scope): string {
 
 function sagaModule(s: Scope): string {
   const { model, context } = s;
-  const imports = new Imports().type(s.runtime, 'CompensationDef', 'OrchestrationDef');
+  const imports = new Imports();
   const orchestrationPlans = orchestrations(model, context);
   const readers = new Set<string>();
   let deriveId = false;
@@ -779,7 +667,7 @@ function ${fn}(data: Source, correlationId: string): ${commandTypeName(command)}
         ? { kind: 'dlq', topic: c.trigger.topic, failedGroups: [...c.trigger.failedGroups] }
         : { kind: 'event', event: code(`eventDefs.${c.trigger.event.name}`) },
     retry: retryLiteral(platformRetry(model)),
-    toCommand: code(`(data, correlationId) => to${c.command.name}(data, correlationId)`),
+    toCommand: code(`to${c.command.name}`),
   }));
   const orchestrationDefs = orchestrationPlans.map((o) => ({
     saga: o.saga.name,
@@ -791,7 +679,7 @@ function ${fn}(data: Source, correlationId: string): ${commandTypeName(command)}
       path: step.route.path,
       succeededOn: step.succeededOn.map((e) => e.name),
       failedOn: step.failedOn.map((e) => e.name),
-      toCommand: code(`(data, correlationId) => to${step.command.name}(data, correlationId)`),
+      toCommand: code(`to${step.command.name}`),
       compensation:
         step.compensation && step.compensationRoute
           ? {
@@ -799,7 +687,7 @@ function ${fn}(data: Source, correlationId: string): ${commandTypeName(command)}
               service: step.compensation.context.name,
               method: step.compensationRoute.method,
               path: step.compensationRoute.path,
-              toCommand: code(`(data, correlationId) => to${step.compensation.name}(data, correlationId)`),
+              toCommand: code(`to${step.compensation.name}`),
             }
           : undefined,
     })),
@@ -807,27 +695,29 @@ function ${fn}(data: Source, correlationId: string): ${commandTypeName(command)}
     retry: retryLiteral(platformRetry(model)),
   }));
   if (s.compensations.some((c) => c.trigger.kind === 'event') || orchestrationDefs.length > 0) imports.value('./events.ts', 'eventDefs');
+  if (compensationDefs.length > 0) imports.type(s.runtime, 'CompensationDef');
+  if (orchestrationDefs.length > 0) imports.type(s.runtime, 'OrchestrationDef');
   if (deriveId) imports.value(s.runtime, 'deriveId');
   if (mappers.size > 0) {
-    imports.type('./fields.ts', 'Source');
-    for (const r of [...readers].sort()) imports.value('./fields.ts', r);
+    imports.type(s.runtime, 'Source');
+    for (const r of readers) imports.value(s.runtime, r);
   }
   return blocks(
     docComment([
       ...wrap(
-        `Sagas in the ${context.name} service. Compensations (choreography): this service undoes its step when a later step fails — a record of that step's consumers in a DLQ (after a grace period, SAGA_COMPENSATION_DELAY_MS, cancelled when an operator replays the record) or a failure event of that step. Orchestrations: the sagas this service conducts as a persisted state machine, calling each step over HTTP.`,
+        `Sagas in the ${context.name} service: the compensations of its steps (CompensationDef), the sagas it orchestrates (OrchestrationDef), and how saga data becomes each command they send.`,
       ),
     ]),
     imports.toString(),
-    `${declaration('export const compensations: readonly CompensationDef[] = ', compensationDefs, ';')}`,
+    compensationDefs.length > 0 && `${declaration('export const compensations: readonly CompensationDef[] = ', compensationDefs, ';')}`,
     ...foreignTypes,
     ...mappers.values(),
-    `${declaration('export const orchestrations: readonly OrchestrationDef[] = ', orchestrationDefs, ';')}`,
+    orchestrationDefs.length > 0 && `${declaration('export const orchestrations: readonly OrchestrationDef[] = ', orchestrationDefs, ';')}`,
   );
 }
 
 // ---------------------------------------------------------------------------------------------
-// src/generated/routes.ts
+// Routes
 
 export interface ServiceRoute {
   readonly kind: 'command' | 'lookup';
@@ -853,54 +743,36 @@ export function serviceRoutes(model: Model, context: Context): ServiceRoute[] {
   return routes;
 }
 
-function routesModule(s: Scope): string {
-  const routes = serviceRoutes(s.model, s.context);
-  const imports = new Imports().type(s.runtime, 'Route');
-  if (routes.some((r) => r.kind === 'command')) imports.value('./commands.ts', 'commandDefs');
-  const defs = routes.map((r) =>
-    r.kind === 'command'
-      ? { kind: 'command', method: r.method, path: r.path, command: r.name, schema: code(`commandDefs.${r.name}.schema`) }
-      : { kind: 'lookup', path: r.path, readModel: r.name },
-  );
-  return blocks(
-    docComment(
-      wrap(
-        `HTTP routes of the ${s.context.name} service besides /healthz, /readyz, /metrics and the DLQ admin routes: its commands (the input validated against the command's JSON schema, path parameters included) and its read-model lookups.`,
-      ),
-    ),
-    imports.toString(),
-    `${declaration('export const routes: readonly Route[] = ', defs, ';')}`,
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // src/generated/service.ts
 
+/** `{ ...a, ...b }` starting at `column`, one spread a line when it does not fit. */
+function spreads(names: readonly string[], column: number): string {
+  if (names.length === 0) return '{}';
+  const inline = `{ ${names.map((n) => `...${n}`).join(', ')} }`;
+  return column + inline.length + 1 <= PRINT_WIDTH ? inline : `{\n${names.map((n) => `  ...${n},`).join('\n')}\n}`;
+}
+
+/**
+ * What the runtime needs to run the service. The handlers and policies are the user's own objects
+ * (src/domain, src/policies): the runtime calls them directly, with no wrapper in between.
+ */
 function serviceModule(s: Scope): string {
   const { model, context } = s;
-  const commands = contextCommands(context);
-  const imports = new Imports()
-    .type(s.runtime, 'ServiceDefinition', 'ServiceModule')
-    .value('./clients.ts', 'callTargets')
-    .value('./commands.ts', 'commandDefs')
-    .value('./events.ts', 'eventDefs')
-    .value('./projections.ts', 'projections')
-    .value('./routes.ts', 'routes')
-    .value('./saga.ts', 'compensations', 'orchestrations');
-  if (commands.length > 0) imports.value('./handlers.ts', 'handlerContext').value('./clients.ts', 'createClients');
-  for (const a of context.aggregates) if (a.commands.length > 0) imports.value(`../domain/${a.name}.ts`, handlersVariable(a));
+  const commands = contextCommands(context).length > 0;
+  const imports = new Imports().type(s.runtime, 'ServiceDefinition', 'ServiceModule');
+  if (commands) imports.value('./commands.ts', 'commandDefs');
+  if (s.events.length > 0) imports.value('./events.ts', 'eventDefs');
+  if (s.targets.length > 0) imports.value('./clients.ts', 'callTargets');
+  const withHandlers = context.aggregates.filter((a) => a.commands.length > 0);
+  for (const a of withHandlers) imports.value(`../domain/${a.name}.ts`, handlersVariable(a));
   if (context.policies.length > 0) imports.value('./policies.ts', 'policySettings');
   for (const p of context.policies) imports.value(`../policies/${p.name}.ts`, policyVariable(p));
-  const handlers: Record<string, unknown> = {};
-  for (const c of commands) {
-    const call = `${handlersVariable(c.aggregate)}.${c.name}(command, handlerContext(ctx, clients)),`;
-    const oneLine = 8 + `${c.name}: (command, ctx) => ${call}`.length <= PRINT_WIDTH;
-    handlers[c.name] = code(`(command, ctx) =>${oneLine ? ' ' : '\n  '}${call.slice(0, -1)}`);
-  }
-  const policies = context.policies.map((p) =>
-    code(
-      `{\n  ...policySettings.${p.name},\n  shouldHandle: (event, ctx) => ${policyVariable(p)}.shouldHandle(event, ctx),\n  toCommand: (event) => ${policyVariable(p)}.toCommand(event),\n}`,
-    ),
+  const orchestrationCount = orchestrations(model, context).length;
+  if (s.compensations.length > 0) imports.value('./saga.ts', 'compensations');
+  if (orchestrationCount > 0) imports.value('./saga.ts', 'orchestrations');
+  const routes = serviceRoutes(model, context).map((r) =>
+    r.kind === 'command' ? { kind: 'command', method: r.method, path: r.path, command: r.name } : { kind: 'lookup', path: r.path, readModel: r.name },
   );
   const definition = {
     platform: model.platform.name,
@@ -908,23 +780,21 @@ function serviceModule(s: Scope): string {
     source: `/${model.platform.name}/${context.name}`,
     schema: databaseSchema(context),
     aggregates: context.aggregates.map((a) => ({ name: a.name, table: aggregateTable(a), key: aggregateKey(a).name })),
-    events: code('eventDefs'),
-    commands: code('commandDefs'),
-    handlers,
-    policies,
-    projections: code('projections'),
-    compensations: code('compensations'),
-    orchestrations: code('orchestrations'),
-    ddl: '',
+    events: code(s.events.length > 0 ? 'eventDefs' : '{}'),
+    commands: code(commands ? 'commandDefs' : '{}'),
+    handlers: code(spreads(withHandlers.map(handlersVariable), 4 + 'handlers: '.length)),
+    // Settings last: what the model says about a policy is not overridden by its implementation.
+    policies: context.policies.map((p) => code(spreads([policyVariable(p), `policySettings.${p.name}`], 6))),
+    projections: projectionDefs(s),
+    compensations: s.compensations.length > 0 ? code('compensations') : [],
+    orchestrations: orchestrationCount > 0 ? code('orchestrations') : [],
     pii: piiFields(model, context),
   };
-  const define =
-    commands.length > 0
-      ? `  define(runtimeClients): ServiceDefinition {\n    const clients = createClients(runtimeClients);\n    return ${render(definition, 4, 11)};\n  },`
-      : `  define(): ServiceDefinition {\n    return ${render(definition, 4, 11)};\n  },`;
   return blocks(
     docComment([
-      ...wrap(`The ${context.name} service (${context.title}) of the ${model.platform.name} platform: what the runtime needs to run it.`),
+      ...wrap(
+        `The ${context.name} service (${context.title}) of the ${model.platform.name} platform: what the runtime needs to run it (routes besides /healthz, /readyz, /metrics and the DLQ admin routes).${withHandlers.length + context.policies.length > 0 ? ` The runtime calls its ${withHandlers.length > 0 ? 'handlers (src/domain)' : ''}${withHandlers.length > 0 && context.policies.length > 0 ? ' and ' : ''}${context.policies.length > 0 ? 'policies (src/policies)' : ''} directly.` : ''}`,
+      ),
       ...(context.description ? wrap(context.description) : []),
     ]),
     imports.toString(),
@@ -932,9 +802,9 @@ function serviceModule(s: Scope): string {
   name: ${quote(context.name)},
   platform: ${quote(model.platform.name)},
   defaultPort: ${context.port},
-  calls: callTargets,
-  routes,
-${define}
+  calls: ${s.targets.length > 0 ? 'callTargets' : '[]'},
+  routes: ${render(routes, 2, 10)},
+  define: (): ServiceDefinition => (${render(definition, 2, 35)}),
 };`,
   );
 }
@@ -945,8 +815,9 @@ ${define}
 function mainFile(s: Scope): GeneratedFile {
   const body = `/**
  * Starts the ${s.context.name} service. With no environment it runs on its own: PGlite (embedded
- * PostgreSQL) in memory and the in-memory bus, on port ${s.context.port}. DATABASE_URL switches to a PostgreSQL
- * server, KAFKA_BROKERS to Kafka; see the platform's README for every variable.
+ * PostgreSQL) in memory and the in-memory bus, on its port (service.defaultPort, or PORT).
+ * DATABASE_URL switches to a PostgreSQL server, KAFKA_BROKERS to Kafka; see the platform's README
+ * for every variable.
  * Yours: msa-gen wrote this file once and never overwrites it.
  */
 import { startService } from '${s.runtime}';
@@ -1034,21 +905,17 @@ export function generateService(request: GenerateRequest, context: Context): Gen
     generatedFile(`${dir}/package.json`, packageJson(model, context)),
     generatedFile(`${dir}/tsconfig.json`, workspaceTsconfig(['src', 'test'])),
     generatedFile(`${dir}/Dockerfile`, dockerfile(request, context)),
-    generatedFile(`${gen}/fields.ts`, fieldsModule()),
-    generatedFile(`${gen}/events.ts`, eventsModule(s)),
-    generatedFile(`${gen}/commands.ts`, commandsModule(s)),
-    generatedFile(`${gen}/topics.ts`, topicsModule(s)),
-    generatedFile(`${gen}/clients.ts`, clientsModule(s)),
-    generatedFile(`${gen}/projections.ts`, projectionsModule(s)),
-    generatedFile(`${gen}/saga.ts`, sagaModule(s)),
-    generatedFile(`${gen}/routes.ts`, routesModule(s)),
     generatedFile(`${gen}/service.ts`, serviceModule(s)),
     mainFile(s),
     serviceTestFile(model, context),
   ];
+  if (s.events.length > 0) files.push(generatedFile(`${gen}/events.ts`, eventsModule(s)));
+  if (contextCommands(context).length > 0) files.push(generatedFile(`${gen}/commands.ts`, commandsModule(s)));
+  if (s.targets.length > 0) files.push(generatedFile(`${gen}/clients.ts`, clientsModule(s)));
+  if (s.compensations.length > 0 || orchestrations(model, context).length > 0) files.push(generatedFile(`${gen}/saga.ts`, sagaModule(s)));
   if (contextCommands(context).length > 0) files.push(generatedFile(`${gen}/handlers.ts`, handlersModule(s)));
   if (context.policies.length > 0) files.push(generatedFile(`${gen}/policies.ts`, policiesModule(s)));
-  for (const e of s.events) files.push(generatedFile(`${gen}/schemas/${e.name}.schema.json`, jsonText(eventSchema(model, e))));
+  for (const e of ownEvents(s)) files.push(generatedFile(`${gen}/schemas/${e.name}.schema.json`, jsonText(eventSchema(model, e))));
   for (const c of contextCommands(context)) files.push(generatedFile(`${gen}/schemas/${c.name}.schema.json`, jsonText(commandSchema(model, c))));
   for (const a of context.aggregates) if (a.commands.length > 0) files.push(domainFile(s, a));
   for (const p of context.policies) files.push(policyFile(s, p));

@@ -111,11 +111,15 @@ describe.each(allModels())('schemas of $name', ({ file }) => {
     for (const c of model.contexts) {
       const text = (name: string) => files.find((f) => f.path === `services/${c.name}/src/generated/${name}`)?.content ?? '';
       for (const p of c.policies) expect(text('policies.ts')).toContain(`group: '${policyConsumerGroup(p, model)}'`);
-      for (const r of c.readModels) expect(text('projections.ts')).toContain(`group: '${projectionConsumerGroup(r, model)}'`);
+      for (const r of c.readModels) expect(text('service.ts')).toContain(`group: '${projectionConsumerGroup(r, model)}'`);
       for (const e of serviceEvents(model, c)) {
         expect(text('events.ts')).toContain(`type: '${e.type}'`);
-        expect(text('events.ts')).toContain(`stage: '${e.context.name}.${e.name}'`);
-        expect(text('topics.ts')).toContain(`${e.name}: '${e.dlq.name}'`);
+        expect(text('events.ts')).toContain(`topic: '${e.topic.name}'`);
+        expect(text('events.ts')).toContain(`dlqTopic: '${e.dlq.name}'`);
+        // What it emits it stamps and checks: stage and schema; what it only consumes it knows by type and topics.
+        const own = e.context === c;
+        expect(text('events.ts').includes(`stage: '${e.context.name}.${e.name}'`), e.name).toBe(own);
+        expect(text(`schemas/${e.name}.schema.json`) !== '', e.name).toBe(own);
       }
     }
   });
@@ -267,5 +271,76 @@ describe('the minimal model', () => {
   it('drives the platform test from SubmitApplication to PermitIssued', () => {
     const flow = starterFlow(modelOf(MINIMAL))!;
     expect([flow.command.name, ...flow.events.map((e) => e.name)]).toEqual(['SubmitApplication', 'ApplicationSubmitted', 'PermitIssued']);
+  });
+});
+
+describe('a generated service of gov24', () => {
+  const model = modelOf(GOV24);
+  const files = generate(request(model));
+  const content = (path: string) => files.find((f) => f.path === path)?.content;
+  /** Doc comment text with its line breaks undone. */
+  const prose = (text: string) => text.replace(/\n\s*\* ?/g, ' ');
+  const serviceFiles = (c: Context) => files.filter((f) => f.path.startsWith(`services/${c.name}/src/`) && f.path.endsWith('.ts'));
+
+  it('holds no module another service holds byte for byte', () => {
+    const seen = new Map<string, string>();
+    for (const c of model.contexts) {
+      for (const f of serviceFiles(c)) {
+        expect(seen.get(f.content), f.path).toBeUndefined();
+        seen.set(f.content, f.path);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(model.contexts.length * 3);
+  });
+
+  it('takes field readers, handler types and the handler context from the runtime instead of declaring them', () => {
+    for (const c of model.contexts) {
+      expect(content(`services/${c.name}/src/generated/fields.ts`)).toBeUndefined();
+      for (const f of serviceFiles(c)) {
+        expect(f.content, f.path).not.toMatch(/export (type|function) (Emit|Decided|Outcome|HandlerContext|handlerContext|Source|asString|listOf)\b/);
+        expect(f.content, f.path).not.toContain('ddl');
+      }
+    }
+    expect(content('services/application/src/generated/handlers.ts')).toMatch(/type HandlerContext,[\s\S]*\} from '@gov24\/runtime';/);
+  });
+
+  it('hands the runtime the user-owned handlers, policies and saga mappers themselves, with no wrapper in between', () => {
+    for (const c of model.contexts) {
+      const service = content(`services/${c.name}/src/generated/service.ts`)!;
+      // The only function in the module is `define`.
+      expect(service.match(/=>/g) ?? [], c.name).toHaveLength(1);
+      const handlers = c.aggregates.filter((a) => a.commands.length > 0).map((a) => `...${a.name.charAt(0).toLowerCase()}${a.name.slice(1)}Handlers`);
+      if (handlers.length > 0) expect(service).toContain(`handlers: { ${handlers.join(', ')} }`);
+      for (const p of c.policies) expect(service).toMatch(new RegExp(`\\{\\s*\\.\\.\\.\\w+,\\s*\\.\\.\\.policySettings\\.${p.name},?\\s*\\}`));
+      const saga = content(`services/${c.name}/src/generated/saga.ts`) ?? '';
+      expect(saga).not.toContain('=>');
+      for (const comp of compensations(model, c)) expect(saga).toContain(`toCommand: to${comp.command.name},`);
+    }
+    const domain = content('services/application/src/domain/Application.ts')!;
+    expect(domain).toContain('  SubmitGeneralApplication: applicationDefaults.SubmitGeneralApplication,\n');
+    const policy = content('services/application/src/policies/CancelApplicationWhenIssuanceFailed.ts')!;
+    expect(policy).toContain('  shouldHandle: defaults.shouldHandle,\n  toCommand: defaults.toCommand,\n');
+  });
+
+  it('keeps what the model says about handlers and policies in generated files, which user-owned files point to', () => {
+    for (const c of model.contexts) {
+      for (const a of c.aggregates.filter((x) => x.commands.length > 0)) {
+        const domain = content(`services/${c.name}/src/domain/${a.name}.ts`)!;
+        expect(domain).toContain(`${a.name}Handlers in src/generated/handlers.ts`);
+        expect(domain).not.toMatch(/triggered by|Emits|\(context /);
+        for (const cmd of a.commands) for (const e of cmd.emits) expect(domain.replace(/\b\w+Defaults\.\w+/g, ''), e.name).not.toContain(e.name);
+      }
+      for (const p of c.policies) {
+        const own = content(`services/${c.name}/src/policies/${p.name}.ts`)!;
+        expect(own).toContain(`${p.name}Policy in src/generated/policies.ts`);
+        const rest = own.split(p.name).join('');
+        for (const fact of [p.on.name, p.then.name, p.idempotencyKey?.name, `(context ${c.name})`]) if (fact) expect(rest, p.name).not.toContain(fact);
+        expect(prose(content(`services/${c.name}/src/generated/policies.ts`)!)).toContain(`Policy ${p.name}: whenever ${p.on.name} (from ${p.on.target.context.name}), then ${p.then.name}.`);
+      }
+    }
+    const handlers = content('services/application/src/generated/handlers.ts')!;
+    expect(prose(handlers)).toContain('SubmitGeneralApplication — triggered by POST /applications/general (actor: Citizen).');
+    expect(prose(handlers)).toContain('It creates an Application: ctx.key is the key the runtime assigned (or the caller gave).');
+    expect(content('services/application/src/main.ts')).not.toContain('8080');
   });
 });

@@ -204,8 +204,6 @@ export interface ServiceDefinition {
   readonly projections: readonly ProjectionDef[];
   readonly compensations: readonly CompensationDef[];
   readonly orchestrations: readonly OrchestrationDef[];
-  /** Extra SQL run after the runtime created its tables and those of the aggregates and read models. */
-  readonly ddl?: string;
   /** Field names holding personal data, masked in logs. */
   readonly pii: readonly string[];
 }

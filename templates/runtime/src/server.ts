@@ -3,7 +3,6 @@
  * read-model lookups, /healthz, /readyz, /metrics, and the DLQ reprocessor's admin routes.
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import type { JsonSchema } from './definitions.ts';
 import { CallRejectedError, ServiceUnavailableError } from './http-client.ts';
 import { CommandError, type ServiceRuntime } from './service.ts';
 
@@ -17,8 +16,6 @@ export interface CommandRoute {
    * parameters merged in, validated against the command's JSON schema.
    */
   readonly command: string;
-  /** JSON Schema of the command (not used: the runtime validates against the command's own). */
-  readonly schema?: JsonSchema;
 }
 
 /** What a command route answers: the aggregate key, its new state and the events it emitted. */

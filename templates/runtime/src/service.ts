@@ -153,7 +153,7 @@ export class ServiceRuntime {
         .filter((p) => p.store === 'database')
         .map((p) => readModelDdl(this.schema, p.table))
         .join('');
-    await migrate(this.db, this.schema, tables, this.definition.ddl);
+    await migrate(this.db, this.schema, tables);
     // Compensations a crash interrupted run again (commands are idempotent per aggregate version).
     await this.db.query(`UPDATE ${ident(this.schema)}.saga_compensations SET status = 'scheduled' WHERE status = 'running'`);
     if (this.options.relay !== false) this.relay.start();

@@ -121,7 +121,6 @@ export function orderService(schema: string, overrides: Partial<Record<string, C
       },
     ],
     orchestrations: [],
-    ddl: '',
     pii: [],
   };
 }
