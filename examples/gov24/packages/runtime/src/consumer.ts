@@ -15,7 +15,7 @@ import type { Metrics } from './metrics.ts';
 import { backoffDelay, sleep, type RetryPolicy } from './retry.ts';
 import { claimBusinessKey, claimInbox } from './store.ts';
 
-export type Outcome = 'processed' | 'duplicate' | 'skipped' | 'dead-lettered' | 'dropped' | 'failed';
+export type ProcessOutcome = 'processed' | 'duplicate' | 'skipped' | 'dead-lettered' | 'dropped' | 'failed';
 
 export interface ConsumerSpec {
   /** Consumer group: one per policy, projection or compensation. */
@@ -72,7 +72,7 @@ export interface ConsumerDeps {
 }
 
 export interface ProcessResult {
-  readonly outcome: Outcome;
+  readonly outcome: ProcessOutcome;
   readonly attempts: number;
   readonly error?: unknown;
 }
@@ -92,7 +92,7 @@ async function seenBefore(deps: ConsumerDeps, spec: ConsumerSpec, event: CloudEv
 }
 
 /** One attempt: check, decide, commit with the inbox row; then the after-commit effects. */
-async function attemptOnce(spec: ConsumerSpec, deps: ConsumerDeps, event: CloudEvent): Promise<Outcome> {
+async function attemptOnce(spec: ConsumerSpec, deps: ConsumerDeps, event: CloudEvent): Promise<ProcessOutcome> {
   if (await seenBefore(deps, spec, event)) return 'duplicate';
   const effects = new EffectList();
   const claim = async (tx: Sql) => {

@@ -10,19 +10,31 @@ import type { RetryPolicy } from './retry.ts';
 /** A JSON Schema object (draft 2020-12 subset used by the generator). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
+/**
+ * An event as a service knows it. The events it emits carry everything the runtime needs to
+ * write them: key field, processing stage, failure flag and JSON schema. A service's view of an
+ * event it only consumes (policies, read models, saga triggers) names its CloudEvents type and
+ * topics: its producer checked every event against the schema when it emitted it.
+ */
 export interface EventDef {
   readonly name: string;
   /** CloudEvents type: `<prefix>.<Event>.v<version>`. */
   readonly type: string;
+  /** The Kafka topic it is published to. */
   readonly topic: string;
+  /**
+   * Its dead-letter topic: where a consumer puts a record it still fails on after its retries, for
+   * an operator to replay (POST /admin/dlq/:recordId/replay).
+   */
   readonly dlqTopic: string;
   /** The field holding the aggregate key (record key and CloudEvents subject). */
-  readonly key: string;
+  readonly key?: string;
   /** Processing stage written into every event of this type, e.g. `issuance.GeneralDocumentIssued`. */
-  readonly stage: string;
+  readonly stage?: string;
   /** Does this event report a failed step (saga compensation listens to it)? */
-  readonly failure: boolean;
-  readonly schema: JsonSchema;
+  readonly failure?: boolean;
+  /** Its JSON schema: every event a service emits is checked against it before it is written. */
+  readonly schema?: JsonSchema;
 }
 
 export interface CommandDef {
@@ -51,7 +63,7 @@ export interface Decision {
   readonly events?: ReadonlyArray<{ readonly event: string; readonly data: Readonly<Record<string, unknown>> }>;
 }
 
-export interface CommandContext<S = Record<string, unknown>> {
+export interface CommandContext<S = Record<string, unknown>, C = Readonly<Record<string, unknown>>> {
   /** The aggregate's key (from the command, or assigned when the command creates it). */
   readonly key: string;
   /** The aggregate's current state; undefined when it does not exist yet. */
@@ -67,15 +79,26 @@ export interface CommandContext<S = Record<string, unknown>> {
    * came over HTTP, a failing effect fails the request (503).
    */
   afterCommit(effect: () => Promise<unknown>): void;
+  /**
+   * Clients of the commands this service calls (the model's `calls`), by service: one function per
+   * command, each with the call's timeout, retries and circuit breaker (host.ts, commandClients).
+   */
+  readonly clients: C;
 }
 
-export type CommandHandler = (command: any, ctx: CommandContext<any>) => Decision | Promise<Decision>;
+export type CommandHandler = (command: any, ctx: CommandContext<any, any>) => Decision | Promise<Decision>;
 
 export interface PolicyContext {
   /** Does an aggregate with this key exist in this service? (for business checks) */
   exists(aggregate: string, key: string): Promise<boolean>;
 }
 
+/**
+ * A policy: whenever the event `on`, then the command `then` of this service. Its consumer group
+ * reads the event's topic through the consumer runner: the inbox drops a record delivered twice,
+ * the idempotency key a second event with the same value; a failing record is retried, then
+ * dead-lettered.
+ */
 export interface PolicyDef {
   readonly name: string;
   readonly group: string;
@@ -86,11 +109,19 @@ export interface PolicyDef {
   readonly dlq: boolean;
   /** A field of the event: a second event with the same value is not processed again. */
   readonly idempotencyKey?: string | undefined;
-  /** Business check: false skips the event (e.g. the application was already issued). */
+  /**
+   * Business check, in the consumer's transaction before the command runs: false skips the event
+   * (e.g. the application was already issued).
+   */
   shouldHandle?(event: CloudEvent<any>, ctx: PolicyContext): boolean | Promise<boolean>;
+  /** The command's input for the event. */
   toCommand(event: CloudEvent<any>): Record<string, unknown>;
 }
 
+/**
+ * A read model (CQRS): projects its events into a table (store: database) or this process's
+ * memory (store: cache), looked up over HTTP by key.
+ */
 export interface ProjectionDef {
   readonly name: string;
   readonly group: string;
@@ -111,6 +142,11 @@ export type CompensationTrigger =
   /** A failure event of a later step. */
   | { readonly kind: 'event'; readonly event: EventDef };
 
+/**
+ * A saga compensation (choreography): this service undoes its step when a later step fails — a
+ * record of that step's consumers in a DLQ (after a grace period, SAGA_COMPENSATION_DELAY_MS,
+ * cancelled when an operator replays the record) or a failure event of that step.
+ */
 export interface CompensationDef {
   readonly saga: string;
   readonly name: string;
@@ -119,6 +155,7 @@ export interface CompensationDef {
   readonly command: string;
   readonly trigger: CompensationTrigger;
   readonly retry: RetryPolicy;
+  /** The undoing command's input from the saga's data (the events so far) and its correlation id. */
   toCommand(data: Readonly<Record<string, unknown>>, correlationId: string): Record<string, unknown>;
 }
 
@@ -142,6 +179,7 @@ export interface OrchestrationStep {
   };
 }
 
+/** A saga this service conducts (orchestration): a persisted state machine calling each step over HTTP. */
 export interface OrchestrationDef {
   readonly saga: string;
   readonly group: string;
@@ -167,8 +205,6 @@ export interface ServiceDefinition {
   readonly projections: readonly ProjectionDef[];
   readonly compensations: readonly CompensationDef[];
   readonly orchestrations: readonly OrchestrationDef[];
-  /** Extra SQL run after the runtime created its tables and those of the aggregates and read models. */
-  readonly ddl: string;
   /** Field names holding personal data, masked in logs. */
   readonly pii: readonly string[];
 }

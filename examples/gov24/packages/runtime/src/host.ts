@@ -12,7 +12,8 @@ import { createServiceClient, type ClientOptions, type ServiceClient } from './h
 import { KafkaBus, parseBrokers } from './kafka-bus.ts';
 import { createLogger, type Level, type Logger } from './logger.ts';
 import { MemoryBus } from './memory-bus.ts';
-import { createHttpServer, type Route } from './server.ts';
+import { fillPath } from './orchestrator.ts';
+import { createHttpServer, type CommandReply, type Route } from './server.ts';
 import { ServiceRuntime } from './service.ts';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -28,6 +29,10 @@ export interface CallTarget {
   readonly timeoutMs: number;
   readonly retry: ClientOptions['retry'];
   readonly circuitBreaker: ClientOptions['circuitBreaker'];
+  /** Its member of the command handlers' `ctx.clients` (the service's name in camelCase). */
+  readonly client?: string;
+  /** The commands of that service this one calls, by method of `ctx.clients.<client>`: their route. */
+  readonly commands?: Readonly<Record<string, { readonly method: string; readonly path: string }>>;
 }
 
 /** What a generated service exports (src/generated/service.ts). */
@@ -37,7 +42,7 @@ export interface ServiceModule {
   readonly defaultPort: number;
   readonly calls: readonly CallTarget[];
   readonly routes: readonly Route[];
-  /** Builds the definition; `clients` reach the services this one calls. */
+  /** Builds the definition; `clients` reach the services this one calls (generated modules need not use them). */
   define(clients: Readonly<Record<string, ServiceClient>>): ServiceDefinition;
 }
 
@@ -109,6 +114,35 @@ export function clientsFor(module: ServiceModule, env: Env, urls: Readonly<Recor
   return clients;
 }
 
+/** A called command: its input in, the called service's reply out (POST/PUT/… over its ServiceClient). */
+export type CommandCall = (input: Readonly<Record<string, unknown>>) => Promise<CommandReply>;
+
+/**
+ * What command handlers get as `ctx.clients`: for each call target with commands, under its
+ * `client` name, one function per called command that fills the route's path parameters from the
+ * input and sends it through the target's ServiceClient (timeout, retries, circuit breaker). The
+ * generated `Clients` type of a service describes the same shape.
+ */
+export function commandClients(
+  targets: readonly CallTarget[],
+  clients: Readonly<Record<string, ServiceClient>>,
+): Record<string, Record<string, CommandCall>> {
+  const out: Record<string, Record<string, CommandCall>> = {};
+  for (const target of targets) {
+    if (!target.commands) continue;
+    const calls: Record<string, CommandCall> = {};
+    for (const [name, route] of Object.entries(target.commands)) {
+      calls[name] = (input) => {
+        const client = clients[target.service];
+        if (!client) return Promise.reject(new Error(`no client for service ${target.service}`));
+        return client.call<CommandReply>(route.method, fillPath(route.path, input), input);
+      };
+    }
+    out[target.client ?? target.service] = calls;
+  }
+  return out;
+}
+
 /** Starts one service: database and bus from the environment unless given, HTTP on its port. */
 export async function startService(module: ServiceModule, options: StartOptions = {}): Promise<RunningService> {
   const env = options.env ?? {};
@@ -126,6 +160,7 @@ export async function startService(module: ServiceModule, options: StartOptions 
     bus,
     logger,
     clients,
+    commandClients: commandClients(module.calls, clients),
     relay: options.relay,
     compensationDelayMs: intEnv(env, 'SAGA_COMPENSATION_DELAY_MS', 30_000),
   });

@@ -6,6 +6,8 @@ export * from './db.ts';
 export * from './definitions.ts';
 export * from './dlq.ts';
 export * from './envelope.ts';
+export * from './fields.ts';
+export * from './handlers.ts';
 export * from './host.ts';
 export * from './ids.ts';
 export * from './http-client.ts';

@@ -4,7 +4,6 @@
  * read-model lookups, /healthz, /readyz, /metrics, and the DLQ reprocessor's admin routes.
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import type { JsonSchema } from './definitions.ts';
 import { CallRejectedError, ServiceUnavailableError } from './http-client.ts';
 import { CommandError, type ServiceRuntime } from './service.ts';
 
@@ -13,9 +12,18 @@ export interface CommandRoute {
   readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'GET';
   /** Model syntax: `/applications/{applicationId}/result`. */
   readonly path: string;
+  /**
+   * The command it runs: its input is the body (the query of GET and DELETE) with the path
+   * parameters merged in, validated against the command's JSON schema.
+   */
   readonly command: string;
-  /** JSON Schema of the command; path parameters are merged into the body before validation. */
-  readonly schema: JsonSchema;
+}
+
+/** What a command route answers: the aggregate key, its new state and the events it emitted. */
+export interface CommandReply {
+  readonly key: string;
+  readonly state: Record<string, unknown> | null;
+  readonly events: ReadonlyArray<{ readonly id: string; readonly type: string }>;
 }
 
 export interface LookupRoute {
@@ -96,7 +104,8 @@ export function createHttpServer(runtime: ServiceRuntime, routes: readonly Route
         try {
           const correlationId = typeof req.headers['x-correlation-id'] === 'string' ? req.headers['x-correlation-id'] : undefined;
           const result = await runtime.execute(route.command, input, correlationId ? { correlationId } : {});
-          return reply.code(200).send({ key: result.key, state: result.state, events: result.events.map((e) => ({ id: e.id, type: e.type })) });
+          const answer: CommandReply = { key: result.key, state: result.state, events: result.events.map((e) => ({ id: e.id, type: e.type })) };
+          return reply.code(200).send(answer);
         } catch (error) {
           return sendError(reply, error);
         }

@@ -37,6 +37,8 @@ export interface RuntimeOptions {
   readonly compensationDelayMs?: number;
   /** Clients of other services, by service name (orchestration). */
   readonly clients?: Readonly<Record<string, ServiceClient>>;
+  /** What command handlers get as `ctx.clients`: the typed clients of the called commands (host.ts, commandClients). */
+  readonly commandClients?: Readonly<Record<string, unknown>>;
   /** Start the outbox relay (tests switch it off to simulate a crash before publishing). */
   readonly relay?: boolean;
   readonly relayIntervalMs?: number;
@@ -152,7 +154,7 @@ export class ServiceRuntime {
         .filter((p) => p.store === 'database')
         .map((p) => readModelDdl(this.schema, p.table))
         .join('');
-    await migrate(this.db, this.schema, tables, this.definition.ddl);
+    await migrate(this.db, this.schema, tables);
     // Compensations a crash interrupted run again (commands are idempotent per aggregate version).
     await this.db.query(`UPDATE ${ident(this.schema)}.saga_compensations SET status = 'scheduled' WHERE status = 'running'`);
     if (this.options.relay !== false) this.relay.start();
@@ -242,13 +244,15 @@ export class ServiceRuntime {
       const row = current.rows[0];
       const version = row?.version ?? 0;
       const effects = new EffectList();
-      const decision: Decision = await handler(input, {
+      // The service's own handler, called directly (`this`: the handlers object).
+      const decision: Decision = await handler.call(this.definition.handlers, input, {
         key,
         state: row?.state,
         correlationId,
         cause: options.cause,
         now: new Date(),
         afterCommit: (effect) => (options.unit ?? effects).afterCommit(effect),
+        clients: this.options.commandClients ?? {},
       });
       const events = this.eventsOf(name, def, decision, key, correlationId);
       const write = async (tx: Sql) => {
@@ -297,6 +301,9 @@ export class ServiceRuntime {
     for (const e of decision.events ?? []) {
       if (!def.emits.includes(e.event)) throw new Error(`${name} may not emit ${e.event} (it emits ${def.emits.join(', ')})`);
       const ev = this.eventDef(e.event);
+      if (!ev.schema || ev.key === undefined || ev.stage === undefined) {
+        throw new Error(`${name} emitted ${ev.name}, which ${this.definition.name} only consumes (it knows no schema, key or stage of it)`);
+      }
       const invalid = this.validators.check(ev.name, ev.schema, e.data);
       if (invalid.length > 0) throw new Error(`${name} emitted an invalid ${ev.name}: ${invalid.join('; ')}`);
       const subject = e.data[ev.key];
@@ -596,9 +603,10 @@ export class ServiceRuntime {
    * application"); returns a function that restores the original.
    */
   overrideHandler(command: string, wrap: (original: CommandHandler) => CommandHandler): () => void {
-    const original = this.definition.handlers[command];
+    const handlers = this.definition.handlers;
+    const original = handlers[command];
     if (!original) throw new Error(`no handler for command ${command}`);
-    this.overrides.set(command, wrap(original));
+    this.overrides.set(command, wrap((input, ctx) => original.call(handlers, input, ctx)));
     return () => this.overrides.delete(command);
   }
 

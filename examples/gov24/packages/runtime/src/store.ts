@@ -101,9 +101,9 @@ export function readModelDdl(schema: string, table: string): string {
 `;
 }
 
-/** Creates the runtime's tables, then `tables` (aggregates, read models), then `extraDdl`. */
-export async function migrate(db: Db, schema: string, tables: string, extraDdl = ''): Promise<void> {
-  await db.exec(runtimeDdl(schema) + tables + extraDdl);
+/** Creates the runtime's tables, then `tables` (aggregates, read models). */
+export async function migrate(db: Db, schema: string, tables: string): Promise<void> {
+  await db.exec(runtimeDdl(schema) + tables);
 }
 
 /**

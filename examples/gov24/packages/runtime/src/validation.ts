@@ -2,14 +2,7 @@
 /** JSON-schema validation of commands and events (ajv, the validator Fastify itself uses). */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonSchema } from './definitions.ts';
-
-const FORMATS: Record<string, RegExp> = {
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  'date-time': /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})$/,
-  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-  uri: /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$/,
-};
+import { FORMATS } from './fields.ts';
 
 export class SchemaValidators {
   private readonly ajv: Ajv2020;

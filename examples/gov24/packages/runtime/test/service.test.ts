@@ -51,6 +51,20 @@ describe('ServiceRuntime', () => {
     await runtime.stop();
   });
 
+  it('refuses to emit an event it only consumes (its view has no schema) and writes nothing', async () => {
+    const definition = orderService(uniqueSchema('orders'));
+    const { name, type, topic, dlqTopic } = definition.events['OrderCancelled']!;
+    const runtime = new ServiceRuntime(
+      { ...definition, events: { ...definition.events, OrderCancelled: { name, type, topic, dlqTopic } } },
+      { db, bus: new MemoryBus(), logger: silent },
+    );
+    await runtime.start();
+    await runtime.execute('PlaceOrder', { orderId: 'o9', item: 'pen' });
+    await expect(runtime.execute('CancelOrder', { orderId: 'o9' })).rejects.toThrow(/CancelOrder emitted OrderCancelled, which orders only consumes/);
+    expect(await runtime.load('Order', 'o9')).toMatchObject({ status: 'Placed' });
+    await runtime.stop();
+  });
+
   it('rejects an invalid command and writes nothing', async () => {
     const { runtime, bus, settle } = await start();
     await expect(runtime.execute('PlaceOrder', { orderId: 'o2' })).rejects.toThrow(/missing "item"/);

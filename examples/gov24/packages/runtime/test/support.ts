@@ -122,7 +122,6 @@ export function orderService(schema: string, overrides: Partial<Record<string, C
       },
     ],
     orchestrations: [],
-    ddl: '',
     pii: [],
   };
 }

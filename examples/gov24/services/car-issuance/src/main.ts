@@ -1,7 +1,8 @@
 /**
  * Starts the car-issuance service. With no environment it runs on its own: PGlite (embedded
- * PostgreSQL) in memory and the in-memory bus, on port 8080. DATABASE_URL switches to a PostgreSQL
- * server, KAFKA_BROKERS to Kafka; see the platform's README for every variable.
+ * PostgreSQL) in memory and the in-memory bus, on its port (service.defaultPort, or PORT).
+ * DATABASE_URL switches to a PostgreSQL server, KAFKA_BROKERS to Kafka; see the platform's README
+ * for every variable.
  * Yours: msa-gen wrote this file once and never overwrites it.
  */
 import { startService } from '@gov24/runtime';

@@ -37,10 +37,7 @@ export type RecordIssuanceResult = {
   status: 'Received' | 'Issued' | 'Cancelled';
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   SubmitGeneralApplication: {
     name: 'SubmitGeneralApplication',

@@ -22,10 +22,7 @@ export type CancelBuildingApplication = {
   applicationId: string;
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   SubmitBuildingApplication: {
     name: 'SubmitBuildingApplication',

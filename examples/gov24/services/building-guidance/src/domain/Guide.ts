@@ -1,29 +1,18 @@
 /**
- * Command handlers of Guide (context building-guidance): the business logic. Yours: msa-gen
- * wrote this file once and never overwrites it; when the model gains a command, a later run adds
- * its handler here, delegating to the generated default.
+ * Command handlers of Guide: your business logic. msa-gen wrote this file once and never
+ * overwrites it; when the model gains a command, a later run adds its handler here, delegating
+ * to the generated default. What triggers each command, what it may emit and what its default
+ * does: GuideHandlers in src/generated/handlers.ts, which follows the model.
+ *
+ * To give a command business rules, replace its delegation with a function (command, ctx) => …:
+ * check the command against ctx.state and throw a CommandError (from @gov24/runtime) to reject
+ * it with 400; decide the new state and the events to emit, or call the default and adjust its
+ * decision.
  */
 
 import { guideDefaults, type GuideHandlers } from '../generated/handlers.ts';
 
 export const guideHandlers: GuideHandlers = {
-  /**
-   * CheckBuildingRequirements — triggered by POST /building/guides/requirements-checks; calls from
-   * building-application. Emits no event.
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits nothing. It creates a Guide: ctx.key is
-   * the key the runtime assigned (or the caller gave).
-   */
-  CheckBuildingRequirements: (command, ctx) => guideDefaults.CheckBuildingRequirements(command, ctx),
-  /**
-   * PublishBuildingGuide — triggered by POST /building/guides (actor: Administrator). Emits
-   * BuildingGuidePublished.
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits BuildingGuidePublished.
-   */
-  PublishBuildingGuide: (command, ctx) => guideDefaults.PublishBuildingGuide(command, ctx),
+  CheckBuildingRequirements: guideDefaults.CheckBuildingRequirements,
+  PublishBuildingGuide: guideDefaults.PublishBuildingGuide,
 };

@@ -19,10 +19,7 @@ export type PublishBuildingGuide = {
   publishedAt: string;
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   CheckBuildingRequirements: {
     name: 'CheckBuildingRequirements',

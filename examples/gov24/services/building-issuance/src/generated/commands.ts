@@ -10,10 +10,7 @@ export type IssueBuildingPermit = {
   applicationId: string;
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   IssueBuildingPermit: {
     name: 'IssueBuildingPermit',

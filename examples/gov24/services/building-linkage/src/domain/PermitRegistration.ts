@@ -1,7 +1,14 @@
 /**
- * Command handlers of PermitRegistration (context building-linkage): the business logic. Yours:
- * msa-gen wrote this file once and never overwrites it; when the model gains a command, a later
- * run adds its handler here, delegating to the generated default.
+ * Command handlers of PermitRegistration: your business logic. msa-gen wrote this file once and
+ * never overwrites it; when the model gains a command, a later run adds its handler here,
+ * delegating to the generated default. What triggers each command, what it may emit and what its
+ * default does: PermitRegistrationHandlers in src/generated/handlers.ts, which follows the
+ * model.
+ *
+ * To give a command business rules, replace its delegation with a function (command, ctx) => …:
+ * check the command against ctx.state and throw a CommandError (from @gov24/runtime) to reject
+ * it with 400; decide the new state and the events to emit, or call the default and adjust its
+ * decision.
  */
 
 import {
@@ -10,15 +17,5 @@ import {
 } from '../generated/handlers.ts';
 
 export const permitRegistrationHandlers: PermitRegistrationHandlers = {
-  /**
-   * RegisterBuildingPermit — triggered by policy RegisterPermitWhenIssued (on BuildingPermitIssued).
-   * Emits BuildingPermitRegistered.
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits BuildingPermitRegistered. It creates a
-   * PermitRegistration: ctx.key is the key the runtime assigned (or the caller gave).
-   */
-  RegisterBuildingPermit: (command, ctx) =>
-    permitRegistrationDefaults.RegisterBuildingPermit(command, ctx),
+  RegisterBuildingPermit: permitRegistrationDefaults.RegisterBuildingPermit,
 };

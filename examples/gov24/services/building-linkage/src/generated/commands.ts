@@ -12,10 +12,7 @@ export type RegisterBuildingPermit = {
   permitNumber: string;
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   RegisterBuildingPermit: {
     name: 'RegisterBuildingPermit',

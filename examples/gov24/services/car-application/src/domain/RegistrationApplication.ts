@@ -1,7 +1,14 @@
 /**
- * Command handlers of RegistrationApplication (context car-application): the business logic.
- * Yours: msa-gen wrote this file once and never overwrites it; when the model gains a command, a
- * later run adds its handler here, delegating to the generated default.
+ * Command handlers of RegistrationApplication: your business logic. msa-gen wrote this file once
+ * and never overwrites it; when the model gains a command, a later run adds its handler here,
+ * delegating to the generated default. What triggers each command, what it may emit and what its
+ * default does: RegistrationApplicationHandlers in src/generated/handlers.ts, which follows the
+ * model.
+ *
+ * To give a command business rules, replace its delegation with a function (command, ctx) => …:
+ * check the command against ctx.state and throw a CommandError (from @gov24/runtime) to reject
+ * it with 400; decide the new state and the events to emit, or call the default and adjust its
+ * decision.
  */
 
 import {
@@ -10,26 +17,6 @@ import {
 } from '../generated/handlers.ts';
 
 export const registrationApplicationHandlers: RegistrationApplicationHandlers = {
-  /**
-   * SubmitCarApplication — triggered by POST /car/applications (actor: Citizen). Emits
-   * CarApplicationSubmitted.
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits CarApplicationSubmitted. It creates a
-   * RegistrationApplication: ctx.key is the key the runtime assigned (or the caller gave).
-   */
-  SubmitCarApplication: (command, ctx) =>
-    registrationApplicationDefaults.SubmitCarApplication(command, ctx),
-  /**
-   * CancelCarApplication — triggered by policy CancelApplicationWhenRegistrationRefused (on
-   * CarRegistrationRefused); compensation of SubmitCarApplication in saga CarRegistrationProcessing.
-   * Emits CarApplicationCancelled.
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits CarApplicationCancelled.
-   */
-  CancelCarApplication: (command, ctx) =>
-    registrationApplicationDefaults.CancelCarApplication(command, ctx),
+  SubmitCarApplication: registrationApplicationDefaults.SubmitCarApplication,
+  CancelCarApplication: registrationApplicationDefaults.CancelCarApplication,
 };

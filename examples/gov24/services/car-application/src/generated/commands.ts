@@ -20,10 +20,7 @@ export type CancelCarApplication = {
   applicationId: string;
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   SubmitCarApplication: {
     name: 'SubmitCarApplication',

@@ -1,7 +1,14 @@
 /**
- * Command handlers of RegistrationCertificate (context car-issuance): the business logic. Yours:
- * msa-gen wrote this file once and never overwrites it; when the model gains a command, a later
- * run adds its handler here, delegating to the generated default.
+ * Command handlers of RegistrationCertificate: your business logic. msa-gen wrote this file once
+ * and never overwrites it; when the model gains a command, a later run adds its handler here,
+ * delegating to the generated default. What triggers each command, what it may emit and what its
+ * default does: RegistrationCertificateHandlers in src/generated/handlers.ts, which follows the
+ * model.
+ *
+ * To give a command business rules, replace its delegation with a function (command, ctx) => …:
+ * check the command against ctx.state and throw a CommandError (from @gov24/runtime) to reject
+ * it with 400; decide the new state and the events to emit, or call the default and adjust its
+ * decision.
  */
 
 import {
@@ -10,17 +17,5 @@ import {
 } from '../generated/handlers.ts';
 
 export const registrationCertificateHandlers: RegistrationCertificateHandlers = {
-  /**
-   * IssueCarRegistrationCertificate — triggered by policy IssueCertificateWhenApplicationSubmitted
-   * (on CarApplicationSubmitted). Emits CarRegistrationCertificateIssued, CarRegistrationRefused
-   * (failure).
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits CarRegistrationCertificateIssued. It
-   * creates a RegistrationCertificate: ctx.key is the key the runtime assigned (or the caller
-   * gave).
-   */
-  IssueCarRegistrationCertificate: (command, ctx) =>
-    registrationCertificateDefaults.IssueCarRegistrationCertificate(command, ctx),
+  IssueCarRegistrationCertificate: registrationCertificateDefaults.IssueCarRegistrationCertificate,
 };

@@ -11,10 +11,7 @@ export type IssueCarRegistrationCertificate = {
   vehicleIdentificationNumber: string;
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   IssueCarRegistrationCertificate: {
     name: 'IssueCarRegistrationCertificate',

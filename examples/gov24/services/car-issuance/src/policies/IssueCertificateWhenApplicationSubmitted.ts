@@ -1,7 +1,8 @@
 /**
- * Policy IssueCertificateWhenApplicationSubmitted (context car-issuance): whenever
- * CarApplicationSubmitted (from car-application), then IssueCarRegistrationCertificate. Yours:
- * msa-gen wrote this file once and never overwrites it.
+ * Policy IssueCertificateWhenApplicationSubmitted: your business check and command mapping.
+ * msa-gen wrote this file once and never overwrites it. When it runs, what it issues and what
+ * the defaults do: IssueCertificateWhenApplicationSubmittedPolicy in src/generated/policies.ts,
+ * which follows the model. To change a step, replace its delegation with a function.
  */
 
 import {
@@ -12,16 +13,6 @@ import {
 const defaults = policyDefaults.IssueCertificateWhenApplicationSubmitted;
 
 export const issueCertificateWhenApplicationSubmitted: IssueCertificateWhenApplicationSubmittedPolicy = {
-  /**
-   * Business check before IssueCarRegistrationCertificate runs, in the same transaction: return
-   * false to skip the event. The default skips an event whose RegistrationCertificate exists
-   * already. The inbox already drops a record delivered twice, and the idempotency key
-   * applicationId a second event with the same value.
-   */
-  shouldHandle: (event, ctx) => defaults.shouldHandle(event, ctx),
-  /**
-   * The IssueCarRegistrationCertificate input for the event. The default picks the command's
-   * fields from the event by name.
-   */
-  toCommand: (event) => defaults.toCommand(event),
+  shouldHandle: defaults.shouldHandle,
+  toCommand: defaults.toCommand,
 };

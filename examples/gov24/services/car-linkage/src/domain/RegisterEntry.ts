@@ -1,20 +1,17 @@
 /**
- * Command handlers of RegisterEntry (context car-linkage): the business logic. Yours: msa-gen
- * wrote this file once and never overwrites it; when the model gains a command, a later run adds
- * its handler here, delegating to the generated default.
+ * Command handlers of RegisterEntry: your business logic. msa-gen wrote this file once and never
+ * overwrites it; when the model gains a command, a later run adds its handler here, delegating
+ * to the generated default. What triggers each command, what it may emit and what its default
+ * does: RegisterEntryHandlers in src/generated/handlers.ts, which follows the model.
+ *
+ * To give a command business rules, replace its delegation with a function (command, ctx) => …:
+ * check the command against ctx.state and throw a CommandError (from @gov24/runtime) to reject
+ * it with 400; decide the new state and the events to emit, or call the default and adjust its
+ * decision.
  */
 
 import { registerEntryDefaults, type RegisterEntryHandlers } from '../generated/handlers.ts';
 
 export const registerEntryHandlers: RegisterEntryHandlers = {
-  /**
-   * ReportCarRegistration — triggered by policy ReportRegistrationWhenCertificateIssued (on
-   * CarRegistrationCertificateIssued). Emits CarRegistrationReported.
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits CarRegistrationReported. It creates a
-   * RegisterEntry: ctx.key is the key the runtime assigned (or the caller gave).
-   */
-  ReportCarRegistration: (command, ctx) => registerEntryDefaults.ReportCarRegistration(command, ctx),
+  ReportCarRegistration: registerEntryDefaults.ReportCarRegistration,
 };

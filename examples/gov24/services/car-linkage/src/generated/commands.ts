@@ -13,10 +13,7 @@ export type ReportCarRegistration = {
   plateNumber: string;
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   ReportCarRegistration: {
     name: 'ReportCarRegistration',

@@ -1,7 +1,8 @@
 /**
- * Policy ReportRegistrationWhenCertificateIssued (context car-linkage): whenever
- * CarRegistrationCertificateIssued (from car-issuance), then ReportCarRegistration. Yours:
- * msa-gen wrote this file once and never overwrites it.
+ * Policy ReportRegistrationWhenCertificateIssued: your business check and command mapping.
+ * msa-gen wrote this file once and never overwrites it. When it runs, what it issues and what
+ * the defaults do: ReportRegistrationWhenCertificateIssuedPolicy in src/generated/policies.ts,
+ * which follows the model. To change a step, replace its delegation with a function.
  */
 
 import {
@@ -12,16 +13,6 @@ import {
 const defaults = policyDefaults.ReportRegistrationWhenCertificateIssued;
 
 export const reportRegistrationWhenCertificateIssued: ReportRegistrationWhenCertificateIssuedPolicy = {
-  /**
-   * Business check before ReportCarRegistration runs, in the same transaction: return false to
-   * skip the event. The default skips an event whose RegisterEntry exists already. The inbox
-   * already drops a record delivered twice, and the idempotency key certificateId a second event
-   * with the same value.
-   */
-  shouldHandle: (event, ctx) => defaults.shouldHandle(event, ctx),
-  /**
-   * The ReportCarRegistration input for the event. The default picks the command's fields from
-   * the event by name.
-   */
-  toCommand: (event) => defaults.toCommand(event),
+  shouldHandle: defaults.shouldHandle,
+  toCommand: defaults.toCommand,
 };

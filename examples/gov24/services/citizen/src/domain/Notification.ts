@@ -1,20 +1,17 @@
 /**
- * Command handlers of Notification (context citizen): the business logic. Yours: msa-gen wrote
- * this file once and never overwrites it; when the model gains a command, a later run adds its
- * handler here, delegating to the generated default.
+ * Command handlers of Notification: your business logic. msa-gen wrote this file once and never
+ * overwrites it; when the model gains a command, a later run adds its handler here, delegating
+ * to the generated default. What triggers each command, what it may emit and what its default
+ * does: NotificationHandlers in src/generated/handlers.ts, which follows the model.
+ *
+ * To give a command business rules, replace its delegation with a function (command, ctx) => …:
+ * check the command against ctx.state and throw a CommandError (from @gov24/runtime) to reject
+ * it with 400; decide the new state and the events to emit, or call the default and adjust its
+ * decision.
  */
 
 import { notificationDefaults, type NotificationHandlers } from '../generated/handlers.ts';
 
 export const notificationHandlers: NotificationHandlers = {
-  /**
-   * NotifyCitizen — triggered by policy NotifyCitizenWhenDocumentIssued (on GeneralDocumentIssued).
-   * Emits CitizenNotified, CitizenNotificationFailed (failure).
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits CitizenNotified. It creates a
-   * Notification: ctx.key is the key the runtime assigned (or the caller gave).
-   */
-  NotifyCitizen: (command, ctx) => notificationDefaults.NotifyCitizen(command, ctx),
+  NotifyCitizen: notificationDefaults.NotifyCitizen,
 };

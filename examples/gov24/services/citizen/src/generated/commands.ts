@@ -14,10 +14,7 @@ export type NotifyCitizen = {
   documentUrl: string;
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   NotifyCitizen: {
     name: 'NotifyCitizen',

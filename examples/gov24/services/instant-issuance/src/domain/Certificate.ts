@@ -1,21 +1,17 @@
 /**
- * Command handlers of Certificate (context instant-issuance): the business logic. Yours: msa-gen
- * wrote this file once and never overwrites it; when the model gains a command, a later run adds
- * its handler here, delegating to the generated default.
+ * Command handlers of Certificate: your business logic. msa-gen wrote this file once and never
+ * overwrites it; when the model gains a command, a later run adds its handler here, delegating
+ * to the generated default. What triggers each command, what it may emit and what its default
+ * does: CertificateHandlers in src/generated/handlers.ts, which follows the model.
+ *
+ * To give a command business rules, replace its delegation with a function (command, ctx) => …:
+ * check the command against ctx.state and throw a CommandError (from @gov24/runtime) to reject
+ * it with 400; decide the new state and the events to emit, or call the default and adjust its
+ * decision.
  */
 
 import { certificateDefaults, type CertificateHandlers } from '../generated/handlers.ts';
 
 export const certificateHandlers: CertificateHandlers = {
-  /**
-   * IssueInstantCertificate — triggered by POST /instant-issuances (actor: Citizen). Emits
-   * GeneralCertificateIssued.
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits GeneralCertificateIssued. It creates a
-   * Certificate: ctx.key is the key the runtime assigned (or the caller gave).
-   */
-  IssueInstantCertificate: (command, ctx) =>
-    certificateDefaults.IssueInstantCertificate(command, ctx),
+  IssueInstantCertificate: certificateDefaults.IssueInstantCertificate,
 };

@@ -12,10 +12,7 @@ export type IssueInstantCertificate = {
   certificateType: 'ResidentRegistrationPrintout' | 'HappyBirthOneStop';
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   IssueInstantCertificate: {
     name: 'IssueInstantCertificate',

@@ -1,30 +1,18 @@
 /**
- * Command handlers of Document (context issuance): the business logic. Yours: msa-gen wrote this
- * file once and never overwrites it; when the model gains a command, a later run adds its
- * handler here, delegating to the generated default.
+ * Command handlers of Document: your business logic. msa-gen wrote this file once and never
+ * overwrites it; when the model gains a command, a later run adds its handler here, delegating
+ * to the generated default. What triggers each command, what it may emit and what its default
+ * does: DocumentHandlers in src/generated/handlers.ts, which follows the model.
+ *
+ * To give a command business rules, replace its delegation with a function (command, ctx) => …:
+ * check the command against ctx.state and throw a CommandError (from @gov24/runtime) to reject
+ * it with 400; decide the new state and the events to emit, or call the default and adjust its
+ * decision.
  */
 
 import { documentDefaults, type DocumentHandlers } from '../generated/handlers.ts';
 
 export const documentHandlers: DocumentHandlers = {
-  /**
-   * IssueGeneralDocument — triggered by policy IssueDocumentWhenApplicationSubmitted (on
-   * GeneralApplicationSubmitted). Emits GeneralDocumentIssued, GeneralIssuanceFailed (failure).
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits GeneralDocumentIssued. It creates a
-   * Document: ctx.key is the key the runtime assigned (or the caller gave).
-   */
-  IssueGeneralDocument: (command, ctx) => documentDefaults.IssueGeneralDocument(command, ctx),
-  /**
-   * RevokeGeneralDocument — triggered by policy RevokeDocumentWhenNotificationFailed (on
-   * CitizenNotificationFailed); compensation of IssueGeneralDocument in saga
-   * GeneralComplaintProcessing. Emits GeneralDocumentRevoked.
-   *
-   * Business rules go here: check the command against ctx.state and throw a CommandError (from
-   * @gov24/runtime) to reject it with 400; decide the new state and which event to emit. The
-   * default merges the command into the state and emits GeneralDocumentRevoked.
-   */
-  RevokeGeneralDocument: (command, ctx) => documentDefaults.RevokeGeneralDocument(command, ctx),
+  IssueGeneralDocument: documentDefaults.IssueGeneralDocument,
+  RevokeGeneralDocument: documentDefaults.RevokeGeneralDocument,
 };

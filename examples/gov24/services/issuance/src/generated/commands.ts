@@ -23,10 +23,7 @@ export type RevokeGeneralDocument = {
   applicationId: string;
 };
 
-/**
- * Definitions of these commands: aggregate, key field, events it may emit, JSON schema of its
- * input.
- */
+/** Definitions of these commands (CommandDef). */
 export const commandDefs = {
   IssueGeneralDocument: {
     name: 'IssueGeneralDocument',
