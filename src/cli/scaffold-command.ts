@@ -7,9 +7,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import { parse, resolve } from 'node:path';
 import { validateModelText } from '../model/validate.js';
-import type { GeneratedFile } from '../generators/types.js';
+import { checkOutputPath, type GeneratedFile } from '../tree/index.js';
 import { lockMessage } from '../output/lock.js';
-import { checkOutputPath } from '../output/paths.js';
 import { conflicts, drift } from '../output/plan.js';
 import { renderDrift, renderNotes, renderPlan, summary } from '../output/report.js';
 import { runOutputStage, type StageOutcome } from '../output/stage.js';

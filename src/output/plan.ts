@@ -7,8 +7,7 @@
  * it is never overwritten, merged into or deleted, with or without --force. Byte-identical
  * content is the one exception: taking such a file over loses nothing.
  */
-import type { GeneratedFile, ObjectMembersMerge, Ownership } from '../generators/types.js';
-import { GENERATED_HEADER } from '../generators/types.js';
+import { carriesHeader, type GeneratedFile, type ObjectMembersMerge, type Ownership } from '../tree/index.js';
 import { sha256, type Manifest, type ManifestEntry } from './manifest.js';
 import { ownershipProblem } from './owned.js';
 
@@ -89,15 +88,6 @@ export interface PlanInput {
   readonly force: boolean;
   /** Loaded only when a file must be parsed: it brings in the TypeScript compiler. */
   readonly merger: () => Promise<Merger>;
-}
-
-/** msa-gen's generated-file header in each comment syntax it writes it in (Helm templates: a template comment). */
-const HEADER_LINES = new Set(['// ', '# ', '-- '].map((c) => `${c}${GENERATED_HEADER}`).concat(`<!-- ${GENERATED_HEADER} -->`, `{{- /* ${GENERATED_HEADER} */ -}}`));
-
-/** Whether the first line (the second after a shebang) is msa-gen's generated-file header. */
-export function carriesHeader(content: string): boolean {
-  const lines = content.split('\n', 2).map((l) => l.replace(/\r$/, ''));
-  return HEADER_LINES.has(lines[0]!) || (lines[0]!.startsWith('#!') && HEADER_LINES.has(lines[1] ?? ''));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -3,14 +3,14 @@
  * lock (write mode), manifest and journal (recovering an interrupted run), disk, plan, and then
  * write or not. One code path for the three modes; the CLI only renders the outcome.
  */
-import type { GeneratedFile } from '../generators/types.js';
+import { ConfinementError, type GeneratedFile } from '../tree/index.js';
 import { WriteAbortedError, applyPlan, confineFolders, removeTemp, writeDurable } from './apply.js';
 import { inParallel, readDisk } from './disk.js';
 import { errorCode, type HostInfo, type OutputFs } from './fs-port.js';
 import { JOURNAL_PATH, parseJournal, recoverManifest } from './journal.js';
 import { LOCK_PATH, LockedError, acquireLock, inspectLock, type HeldLock } from './lock.js';
 import { EMPTY_MANIFEST, MANIFEST_PATH, ManifestError, parseManifest, serializeManifest, type Manifest } from './manifest.js';
-import { ConfinementError, TEMP_SUFFIX, tempPathFor } from './paths.js';
+import { TEMP_SUFFIX, tempPathFor } from './paths.js';
 import { MergeError, changes, conflicts, planOutput, type Merger, type Plan } from './plan.js';
 import type { DriftItem } from './report.js';
 

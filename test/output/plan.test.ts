@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GENERATED_HEADER, generatedFile, userFile, type GeneratedFile } from '../../src/generators/types.js';
+import { GENERATED_HEADER, carriesHeader, generatedFile, userFile, type GeneratedFile } from '../../src/tree/index.js';
 import { EMPTY_MANIFEST, sha256, type Manifest } from '../../src/output/manifest.js';
 import { createMerger } from '../../src/output/merge.js';
-import { carriesHeader, changes, conflicts, drift, planOutput, type Merger } from '../../src/output/plan.js';
+import { changes, conflicts, drift, planOutput, type Merger } from '../../src/output/plan.js';
 import { generate } from '../../src/generators/index.js';
 import { MINIMAL, modelOf, request } from '../generators/scaffold-support.js';
 

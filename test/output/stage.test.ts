@@ -13,7 +13,7 @@ import { nodeHost, nodeOutputFs } from '../../src/cli/node-fs.js';
 import { run } from '../../src/cli/run.js';
 import { version } from '../../src/cli/version.js';
 import { generate } from '../../src/generators/index.js';
-import type { GeneratedFile } from '../../src/generators/types.js';
+import type { GeneratedFile } from '../../src/tree/index.js';
 import type { HostInfo, OutputFs } from '../../src/output/fs-port.js';
 import { createMerger } from '../../src/output/merge.js';
 import { runOutputStage } from '../../src/output/stage.js';
