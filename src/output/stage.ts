@@ -123,7 +123,7 @@ async function stage(input: StageInput, created: string[], held: { lock?: HeldLo
   const plan = await planOutput({ files: input.files, disk, manifest, force: input.force, merger: input.merger });
 
   const toWrite = new Set(changes(plan).writes.map((a) => a.path));
-  const blocked = conflicts(plan).map((a) => ({ path: a.path, reason: a.reason ?? 'conflict', forceable: a.forceable === true }));
+  const blocked = conflicts(plan).map((a) => ({ path: a.path, reason: a.reason, forceable: a.forceable }));
   for (const { temp, path } of temps) {
     const detail = `temporary file ${mode === 'write' ? 'that no journal names: not msa-gen\'s to remove; remove it yourself' : 'of an interrupted run'}`;
     if (mode === 'check') drift.push({ what: 'leftover', path: temp, detail });
