@@ -16,7 +16,7 @@ import { generate } from '../../src/generators/index.js';
 import type { GeneratedFile } from '../../src/tree/index.js';
 import type { HostInfo, OutputFs } from '../../src/output/fs-port.js';
 import { createMerger } from '../../src/output/merge.js';
-import { runOutputStage } from '../../src/output/stage.js';
+import { runOutputStage } from '../../src/core/stage.js';
 import { MINIMAL, modelOf, request } from '../generators/scaffold-support.js';
 import { memoryIO } from '../support/io.js';
 import { snapshot } from '../support/snapshot.js';
