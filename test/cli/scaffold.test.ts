@@ -89,9 +89,10 @@ describe('msa-gen scaffold', () => {
   it('keeps a hand edit in a domain file when the model gains a command, and adds the new stub', async () => {
     expect((await scaffold()).code).toBe(0);
     const mine = readFileSync(domainFile(), 'utf8').replace(
-      'SubmitApplication: (command, ctx) =>',
-      "SubmitApplication: (command, ctx) => // reject blocked citizens first\n    ",
+      'SubmitApplication: applicationDefaults.SubmitApplication,',
+      '// reject blocked citizens first\n  SubmitApplication: applicationDefaults.SubmitApplication,',
     );
+    expect(mine).toContain('// reject blocked citizens first');
     writeFileSync(domainFile(), mine);
     addCommandToModel();
     expect((await scaffold('--check')).code).toBe(1);
