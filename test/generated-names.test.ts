@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../src/generators/index.js';
-import { commandTypeName as generatorCommandType, eventTypeName as generatorEventType } from '../src/generators/names.js';
+import { commandTypeName as generatorCommandType, eventTypeName as generatorEventType } from '../src/generators/names/symbols.js';
 import { commandTypeName, eventTypeName, TAKEN_TYPE_NAMES } from '../src/model/generated-names.js';
 import { RESERVED_GLOBALS } from '../src/model/rules/msa106-reserved-word.js';
 import { moduleScopes, serviceIndex } from '../src/model/rules/msa209-generated-name-clash.js';

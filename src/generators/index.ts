@@ -3,13 +3,14 @@
  * templates in, files out (sorted by path, every path relative and unique); writing, planning
  * against disk and merging user-owned files happen elsewhere.
  */
-import { generateHelm } from './helm.js';
-import { generateKafkaTopics } from './kafka.js';
-import { compareCodeUnits } from './k8s-names.js';
-import { generatePlatformPackage } from './platform-package.js';
-import { generateRoot } from './root.js';
-import { generateRuntimePackage } from './runtime-package.js';
-import { generateService } from './service.js';
+import { generateHelm } from './helm/index.js';
+import { generateKafkaTopics } from './kafka/index.js';
+import { compareCodeUnits } from './names/order.js';
+import { generatePlatformPackage } from './platform/index.js';
+import { generateRoot } from './root/index.js';
+import { generateRuntimePackage } from './runtime/index.js';
+import { generateService } from './service/index.js';
+import { generateStarterTests } from './tests/index.js';
 import { outputPathProblem } from '../tree/index.js';
 import type { GeneratedFile, GenerateRequest } from './types.js';
 
@@ -24,6 +25,7 @@ export function generate(request: GenerateRequest): GeneratedFile[] {
     ...request.model.contexts.flatMap((context) => generateService(request, context)),
     ...generateKafkaTopics(request),
     ...generateHelm(request),
+    ...generateStarterTests(request),
   ];
   for (const f of files) {
     const problem = outputPathProblem(f.path);

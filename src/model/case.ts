@@ -72,3 +72,10 @@ export function toDnsLabel(name: string): string {
     .slice(0, 63)
     .replace(/-+$/, '');
 }
+
+/** `AgencyTransmission` → `agency_transmission`: table names. */
+export function snakeCase(name: string): string {
+  return words(name)
+    .map((w) => w.toLowerCase())
+    .join('_');
+}

@@ -114,8 +114,12 @@ export interface Platform extends Located {
   };
   readonly deploy: {
     readonly defaults: DeploySettings;
+    /** What values.yaml shows for a service that does not autoscale (the chart's defaults if enabled by hand). */
+    readonly scalingDefaults: { readonly cpuPercent: number; readonly lagThreshold: number };
     readonly image: { readonly registry: string; readonly tag: string };
   };
+  /** Settings of a synchronous call the model does not spell out (an orchestration step in another context). */
+  readonly callDefaults: CallSettings;
 }
 
 export interface HttpRoute extends Located {
@@ -227,15 +231,19 @@ export interface External extends Located {
   readonly baseUrl: string | undefined;
 }
 
-export interface Call extends Located {
+/** How one service calls another: timeout, retries and circuit breaker. */
+export interface CallSettings {
+  readonly timeoutMs: number;
+  readonly retry: RetrySettings;
+  readonly circuitBreaker: { readonly consecutiveFailures: number; readonly halfOpenAfterMs: number };
+}
+
+export interface Call extends Located, CallSettings {
   readonly from: Ref<Context>;
   readonly to: Ref<Context>;
   readonly command: Ref<Command>;
   /** Commands of `from` that make the call; empty = every command of `from` with an http route. */
   readonly by: readonly Ref<Command>[];
-  readonly timeoutMs: number;
-  readonly retry: RetrySettings;
-  readonly circuitBreaker: { readonly consecutiveFailures: number; readonly halfOpenAfterMs: number };
 }
 
 export interface SagaStep extends Located {

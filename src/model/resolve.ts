@@ -3,190 +3,38 @@
  * result. It never fails: a name that does not resolve becomes a Ref without a target, for a
  * rule to report with its position.
  */
-import { kebabCase, words } from './case.js';
+import { words } from './case.js';
 import type {
   Aggregate,
-  Autoscaling,
   Call,
   Command,
   Context,
-  DeploySettings,
   Event,
   External,
   ExternalOperation,
-  Field,
-  FieldSelection,
-  FieldType,
-  HttpRoute,
   Model,
   Platform,
   Policy,
   ReadModel,
-  Ref,
-  RetrySettings,
   Saga,
   SagaStep,
   Topic,
-  TopicSettings,
 } from './ir.js';
 import { joinPointer } from './pointer.js';
-import { pathParams } from './routes.js';
+import { DEFAULTS } from './defaults.js';
+import { ownFields, ref, selection, uniqueFields } from './resolve-fields.js';
+import { defaultLookupRoute, parseRoute } from './routes.js';
+import { mergeDeploy, mergeRetry, mergeTopic } from './settings.js';
+
+export { DEFAULTS } from './defaults.js';
+export { parseRoute } from './routes.js';
 import type {
   RawAggregate,
   RawContext,
-  RawDeploy,
-  RawField,
-  RawFieldSelection,
   RawModel,
-  RawRetry,
-  RawTopicConfig,
 } from './raw.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-export const DEFAULTS = {
-  topic: {
-    partitions: 3,
-    replicas: 3,
-    minInSyncReplicas: 2,
-    retentionMs: 604_800_000,
-    maxMessageBytes: undefined,
-    cleanupPolicy: 'delete',
-  } satisfies TopicSettings,
-  retry: { maxAttempts: 4, backoffMs: 500, multiplier: 2, maxBackoffMs: 30_000 } satisfies RetrySettings,
-  dlq: { suffix: '.DLQ', retentionMs: 1_209_600_000 },
-  deploy: { replicas: 2, cpu: '250m', memory: '256Mi', cpuPercent: 70, lagThreshold: 100 },
-  imageTag: '0.1.0',
-  port: 8080,
-  call: {
-    timeoutMs: 2000,
-    retry: { maxAttempts: 3, backoffMs: 100, multiplier: 2, maxBackoffMs: 1000 } satisfies RetrySettings,
-    circuitBreaker: { consecutiveFailures: 5, halfOpenAfterMs: 10_000 },
-  },
-} as const;
-
-function ref<T>(name: string, pointer: string, target: T | undefined): Ref<T> {
-  return { name, pointer, target };
-}
-
-function mergeRetry(base: RetrySettings, raw: RawRetry | undefined): RetrySettings {
-  return {
-    maxAttempts: raw?.maxAttempts ?? base.maxAttempts,
-    backoffMs: raw?.backoffMs ?? base.backoffMs,
-    multiplier: raw?.multiplier ?? base.multiplier,
-    maxBackoffMs: raw?.maxBackoffMs ?? base.maxBackoffMs,
-  };
-}
-
-function mergeTopic(base: TopicSettings, raw: RawTopicConfig | undefined): TopicSettings {
-  return {
-    partitions: raw?.partitions ?? base.partitions,
-    replicas: raw?.replicas ?? base.replicas,
-    minInSyncReplicas: raw?.minInSyncReplicas ?? base.minInSyncReplicas,
-    retentionMs: raw?.retentionMs ?? base.retentionMs,
-    maxMessageBytes: raw?.maxMessageBytes ?? base.maxMessageBytes,
-    cleanupPolicy: raw?.cleanupPolicy ?? base.cleanupPolicy,
-  };
-}
-
-function mergeDeploy(base: DeploySettings | undefined, raw: RawDeploy | undefined, pointer: string): DeploySettings {
-  const replicas = raw?.replicas ?? base?.replicas ?? DEFAULTS.deploy.replicas;
-  let autoscaling: Autoscaling | undefined;
-  if (raw?.autoscaling === false) autoscaling = undefined;
-  else if (raw?.autoscaling) {
-    const b = base?.autoscaling;
-    autoscaling = {
-      min: raw.autoscaling.min ?? b?.min ?? replicas,
-      max: raw.autoscaling.max ?? b?.max ?? Math.max(replicas, (raw.autoscaling.min ?? replicas) * 5),
-      cpuPercent: raw.autoscaling.cpuPercent ?? b?.cpuPercent ?? DEFAULTS.deploy.cpuPercent,
-    };
-  } else if (raw?.keda) {
-    autoscaling = undefined; // KEDA replaces the CPU autoscaler inherited from the defaults
-  } else autoscaling = base?.autoscaling;
-  const keda = raw?.keda
-    ? {
-        lagThreshold: raw.keda.lagThreshold ?? DEFAULTS.deploy.lagThreshold,
-        min: raw.keda.min ?? replicas,
-        max: raw.keda.max ?? base?.autoscaling?.max ?? replicas * 5,
-      }
-    : undefined;
-  const pdb = raw?.podDisruptionBudget ?? base?.podDisruptionBudget;
-  return {
-    pointer,
-    replicas,
-    cpu: raw?.cpu ?? base?.cpu ?? DEFAULTS.deploy.cpu,
-    memory: raw?.memory ?? base?.memory ?? DEFAULTS.deploy.memory,
-    autoscaling,
-    keda,
-    podDisruptionBudget: pdb ? { minAvailable: pdb.minAvailable ?? 1 } : undefined,
-  };
-}
-
-const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-
-/**
- * `METHOD /path` → a route. The schema guarantees the form; whatever it lets through, this never
- * throws, and `params` holds only well-formed whole-segment `{name}` parameters, each once
- * (MSA406 reports the rest of a malformed path).
- */
-export function parseRoute(text: string | undefined, pointer: string): HttpRoute | undefined {
-  if (text === undefined) return undefined;
-  const space = text.indexOf(' ');
-  const head = space === -1 ? text : text.slice(0, space);
-  const method = (METHODS.has(head) ? head : 'GET') as HttpRoute['method'];
-  const path = space === -1 ? '' : text.slice(space + 1);
-  return { pointer, method, path, params: pathParams(path) };
-}
-
-/** A read model's route when it writes none: `GET /<kebab-name>s/{<key>}`, pointing at the read model. */
-function defaultLookupRoute(name: string, key: string, pointer: string): HttpRoute {
-  const path = `/${kebabCase(name)}s/{${key}}`;
-  return { pointer, method: 'GET', path, params: pathParams(path) };
-}
-
-function field(name: string, raw: RawField, pointer: string): Field {
-  const spec = typeof raw === 'string' ? { type: raw } : raw;
-  return {
-    pointer,
-    name,
-    type: spec.type as FieldType,
-    key: spec.key ?? false,
-    pii: spec.pii ?? false,
-    list: spec.list ?? false,
-    optional: spec.optional ?? false,
-    values: spec.values ?? [],
-    description: spec.description,
-  };
-}
-
-function ownFields(map: Record<string, RawField>, pointer: string): Field[] {
-  return Object.entries(map).map(([name, raw]) => field(name, raw, joinPointer(pointer, name)));
-}
-
-function selection(
-  raw: RawFieldSelection | undefined,
-  pointer: string,
-  aggregateFields: readonly Field[],
-  fallback: () => readonly Field[],
-): FieldSelection {
-  if (raw === undefined) return { pointer, fields: fallback(), refs: [], explicit: false };
-  if (Array.isArray(raw)) {
-    const refs = raw.map((name, i) =>
-      ref(
-        name,
-        joinPointer(pointer, i),
-        aggregateFields.find((f) => f.name === name),
-      ),
-    );
-    return { pointer, fields: refs.flatMap((r) => (r.target ? [r.target] : [])), refs, explicit: true };
-  }
-  return { pointer, fields: ownFields(raw, pointer), refs: [], explicit: true };
-}
-
-function uniqueFields(list: readonly Field[]): Field[] {
-  const seen = new Set<string>();
-  return list.filter((f) => (seen.has(f.name) ? false : (seen.add(f.name), true)));
-}
 
 /** The value a read model's status takes for an event: its final word (Submitted, Issued…). */
 export function defaultStatus(eventName: string): string {
@@ -230,10 +78,16 @@ export function resolveModel(raw: RawModel, file: string): Model {
     },
     deploy: {
       defaults: deployDefaults,
+      scalingDefaults: { cpuPercent: DEFAULTS.deploy.cpuPercent, lagThreshold: DEFAULTS.deploy.lagThreshold },
       image: {
         registry: p.deploy?.image?.registry ?? `registry.local/${p.name}`,
         tag: p.deploy?.image?.tag ?? DEFAULTS.imageTag,
       },
+    },
+    callDefaults: {
+      timeoutMs: DEFAULTS.call.timeoutMs,
+      retry: { ...DEFAULTS.call.retry },
+      circuitBreaker: { ...DEFAULTS.call.circuitBreaker },
     },
   };
 
@@ -448,12 +302,12 @@ export function resolveModel(raw: RawModel, file: string): Model {
       to: ref(rcall.to, joinPointer(lp, 'to'), to),
       command: ref(rcall.command, joinPointer(lp, 'command'), commandIn(to, rcall.command)),
       by: (rcall.by ?? []).map((name, j) => ref(name, joinPointer(lp, 'by', j), commandIn(from, name))),
-      timeoutMs: rcall.timeoutMs ?? DEFAULTS.call.timeoutMs,
-      retry: mergeRetry(DEFAULTS.call.retry, rcall.retry),
+      timeoutMs: rcall.timeoutMs ?? platform.callDefaults.timeoutMs,
+      retry: mergeRetry(platform.callDefaults.retry, rcall.retry),
       circuitBreaker: {
         consecutiveFailures:
-          rcall.circuitBreaker?.consecutiveFailures ?? DEFAULTS.call.circuitBreaker.consecutiveFailures,
-        halfOpenAfterMs: rcall.circuitBreaker?.halfOpenAfterMs ?? DEFAULTS.call.circuitBreaker.halfOpenAfterMs,
+          rcall.circuitBreaker?.consecutiveFailures ?? platform.callDefaults.circuitBreaker.consecutiveFailures,
+        halfOpenAfterMs: rcall.circuitBreaker?.halfOpenAfterMs ?? platform.callDefaults.circuitBreaker.halfOpenAfterMs,
       },
     };
   });

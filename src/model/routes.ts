@@ -116,3 +116,25 @@ export const SERVICE_OWN_ROUTES: ReadonlyArray<{ readonly method: HttpRoute['met
 export function internalCommandPath(command: { readonly name: string }): string {
   return `/commands/${kebabCase(command.name)}`;
 }
+
+const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * `METHOD /path` → a route. The schema guarantees the form; whatever it lets through, this never
+ * throws, and `params` holds only well-formed whole-segment `{name}` parameters, each once
+ * (MSA406 reports the rest of a malformed path).
+ */
+export function parseRoute(text: string | undefined, pointer: string): HttpRoute | undefined {
+  if (text === undefined) return undefined;
+  const space = text.indexOf(' ');
+  const head = space === -1 ? text : text.slice(0, space);
+  const method = (METHODS.has(head) ? head : 'GET') as HttpRoute['method'];
+  const path = space === -1 ? '' : text.slice(space + 1);
+  return { pointer, method, path, params: pathParams(path) };
+}
+
+/** A read model's route when it writes none: `GET /<kebab-name>s/{<key>}`, pointing at the read model. */
+export function defaultLookupRoute(name: string, key: string, pointer: string): HttpRoute {
+  const path = `/${kebabCase(name)}s/{${key}}`;
+  return { pointer, method: 'GET', path, params: pathParams(path) };
+}

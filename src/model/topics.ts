@@ -3,7 +3,7 @@
  * that decide their settings. Shared by the Kafka rules (MSA5xx).
  */
 import type { Event, Model, Topic, TopicSettings } from './ir.js';
-import { DEFAULTS } from './resolve.js';
+import { DEFAULTS } from './defaults.js';
 
 /** Longest topic name Kafka accepts (a partition directory `<topic>-<n>` must fit in 255 bytes). */
 export const MAX_TOPIC_NAME_LENGTH = 249;

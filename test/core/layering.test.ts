@@ -2,7 +2,8 @@
  * The layers, read from the import statements of src/: cli → core → (model, generators,
  * output); generators and output share only src/tree and never import each other; model and
  * tree import nothing of the project. And `validate` reaches neither the generators nor the
- * output stage, so it pays for neither.
+ * output stage, so it pays for neither. Inside src/generators, each artifact's folder imports
+ * only the shared modules (names, plan, the emission kits), never another artifact.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -64,5 +65,29 @@ describe('layering', () => {
     walk('cli/validate-command.ts');
     expect(reached.has('core/validate.ts')).toBe(true);
     expect([...reached].filter((f) => ['generators', 'output', 'tree'].includes(layer(f)) || f === 'core/scaffold.ts')).toEqual([]);
+  });
+});
+
+/** The folders of src/generators that each emit one artifact of the output. */
+const ARTIFACTS = ['helm', 'kafka', 'platform', 'root', 'runtime', 'service', 'tests'];
+/** What every artifact may use: names and sort order, the plan derived from the model, the emission kits, the file contract. */
+const SHARED = ['emit', 'names', 'plan', 'render.ts', 'ts', 'types.ts'];
+
+describe('generators', () => {
+  const part = (path: string) => path.split('/')[1]!;
+  const generators = [...graph].filter(([file]) => layer(file) === 'generators');
+
+  it('every entry of src/generators is an artifact, a shared module or the index', () => {
+    expect([...new Set(generators.map(([file]) => part(file)))].sort()).toEqual([...ARTIFACTS, ...SHARED, 'index.ts'].sort());
+    expect(graph.get('generators/index.ts')).toContain('generators/service/index.ts');
+  });
+
+  it('no artifact imports another artifact, and the shared modules import no artifact', () => {
+    const wrong = generators.flatMap(([file, deps]) =>
+      deps
+        .filter((d) => layer(d) === 'generators' && part(d) !== part(file) && ARTIFACTS.includes(part(d)) && part(file) !== 'index.ts')
+        .map((d) => `${file} → ${d}`),
+    );
+    expect(wrong).toEqual([]);
   });
 });

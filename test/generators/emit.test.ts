@@ -11,7 +11,7 @@ import { jsonText } from '../../src/generators/emit/json.js';
 import { mdCode, mdCodeBlockLine, mdInline, mdParagraph } from '../../src/generators/emit/markdown.js';
 import { tsCommentLines, tsLineComment, tsString, tsTemplateText } from '../../src/generators/emit/typescript.js';
 import { LONG_STRING, yamlComment, yamlDocument, yamlDoubleQuoted, yamlFlowSequence, yamlQuoted } from '../../src/generators/emit/yaml.js';
-import { docComment } from '../../src/generators/ts-code.js';
+import { docComment } from '../../src/generators/ts/code.js';
 
 const HOSTILE = [
   '',

@@ -3,7 +3,7 @@
  * model, determinism, confinement of paths, ownership, the merge instructions of user-owned
  * handler files, and the template contract.
  */
-import { NODE_ENGINE } from '../../src/generators/versions.js';
+import { NODE_ENGINE } from '../../src/generators/names/versions.js';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';

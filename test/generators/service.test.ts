@@ -6,9 +6,9 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { fieldSchema, sampleValue } from '../../src/generators/field-types.js';
+import { fieldSchema, sampleValue } from '../../src/generators/ts/field-types.js';
 import { generate } from '../../src/generators/index.js';
-import { commandSchema, eventSchema } from '../../src/generators/service.js';
+import { commandSchema, eventSchema } from '../../src/generators/service/index.js';
 import {
   callTargets,
   commandFields,
@@ -17,9 +17,9 @@ import {
   orchestrations,
   policyMode,
   serviceEvents,
-} from '../../src/generators/service-plan.js';
-import { sampleInput, starterFlow } from '../../src/generators/starter-tests.js';
-import { policyConsumerGroup, projectionConsumerGroup } from '../../src/generators/topic-plan.js';
+} from '../../src/generators/plan/service.js';
+import { sampleInput, starterFlow } from '../../src/generators/tests/index.js';
+import { policyConsumerGroup, projectionConsumerGroup } from '../../src/generators/plan/topics.js';
 import type { Context, Field, Model } from '../../src/model/valid.js';
 import { validateModelText } from '../../src/model/validate.js';
 import { allModels, MINIMAL, modelOf, MODELS_DIR, request } from './scaffold-support.js';

@@ -12,7 +12,7 @@ import {
   ROOT_DEV_DEPENDENCIES,
   RUNTIME_DEPENDENCIES,
   RUNTIME_DEV_DEPENDENCIES,
-} from '../../src/generators/versions.js';
+} from '../../src/generators/names/versions.js';
 import { MINIMAL, modelOf, REPO, request } from './scaffold-support.js';
 
 type Version = [number, number, number];

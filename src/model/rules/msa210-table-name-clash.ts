@@ -1,4 +1,4 @@
-import { words } from '../case.js';
+import { snakeCase } from '../case.js';
 import type { Finding } from '../finding.js';
 import type { Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
@@ -30,12 +30,6 @@ const RUNTIME_RELATIONS: ReadonlyMap<string, string> = new Map([
   ['saga_instances_pkey', "the saga instances' primary key"],
 ]);
 
-/** `AgencyTransmission` → `agency_transmission`: a table name, as the generator makes it. */
-function snakeCase(name: string): string {
-  return words(name)
-    .map((w) => w.toLowerCase())
-    .join('_');
-}
 
 /** A table name as PostgreSQL keeps it: its first 63 bytes (model names are ASCII when valid). */
 function table(identifier: string): { name: string; cut: boolean } {

@@ -3,18 +3,13 @@
  * in one process (`npm run dev`): one bus, one database with a schema per service, each service
  * on its own port.
  */
-import { jsonText } from './emit/json.js';
-import type { Model } from '../model/valid.js';
-import { platformPackage, runtimePackage, servicePackage, serviceVariable } from './names.js';
-import { workspaceTsconfig } from './service.js';
-import { blocks, docComment, Imports, wrap } from './ts-code.js';
-import { generatedFile, type GeneratedFile, type GenerateRequest } from './types.js';
-import { NODE_ENGINE, WORKSPACE_VERSION } from './versions.js';
-
-export const PLATFORM_DIR = 'packages/platform';
-
-/** First port of `npm run dev`; the services take consecutive ports in model order. */
-export const DEV_BASE_PORT = 8081;
+import { jsonText } from '../emit/json.js';
+import type { Model } from '../../model/valid.js';
+import { platformPackage, runtimePackage, servicePackage, serviceVariable } from '../names/symbols.js';
+import { DEV_BASE_PORT, PLATFORM_DIR, workspaceTsconfig } from '../names/workspace.js';
+import { blocks, docComment, Imports, wrap } from '../ts/code.js';
+import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
+import { NODE_ENGINE, WORKSPACE_VERSION } from '../names/versions.js';
 
 function packageJson(model: Model): string {
   const dependencies: Record<string, string> = { [runtimePackage(model)]: '*' };

@@ -3,8 +3,8 @@
  * starter tests) agree: npm package names, variables of user-owned implementations, typed
  * client members.
  */
-import { camelCase } from '../model/case.js';
-import type { Aggregate, Command, Context, Model, Policy } from '../model/valid.js';
+import { camelCase, snakeCase } from '../../model/case.js';
+import type { Aggregate, Command, Context, Model, Policy } from '../../model/valid.js';
 
 /** `@<platform>/<name>`: the npm name of a workspace package. */
 export function packageName(model: Model, name: string): string {
@@ -101,4 +101,14 @@ export function eventTypeName(event: { readonly name: string }): string {
 /** The TypeScript type of a command's input: its name, unless that name is taken (then `<Name>Command`). */
 export function commandTypeName(command: { readonly name: string }): string {
   return TAKEN_TYPE_NAMES.has(command.name) ? `${command.name}Command` : command.name;
+}
+
+/** The aggregate's table. */
+export function aggregateTable(aggregate: Aggregate): string {
+  return snakeCase(aggregate.name);
+}
+
+/** A read model's table (`rm_` keeps it apart from the aggregates' tables). */
+export function readModelTable(name: string): string {
+  return `rm_${snakeCase(name)}`;
 }

@@ -4,7 +4,7 @@
  * commas on broken lines), doc comments and import lists. Pure and deterministic. Model text
  * is escaped by emit/typescript.ts.
  */
-import { tsCommentLines, tsString, tsTemplateText } from './emit/typescript.js';
+import { tsCommentLines, tsString, tsTemplateText } from '../emit/typescript.js';
 
 /** Widest line an inline literal may make before it is broken over several lines. */
 export const PRINT_WIDTH = 100;

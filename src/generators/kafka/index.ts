@@ -3,11 +3,12 @@
  * namespace that owns topics (the namespace of the producing context), one KafkaTopic per
  * event topic and per DLQ (see topic-plan.ts for which events get a DLQ).
  */
-import type { Model, Topic } from '../model/valid.js';
-import { yamlComment, yamlDocument } from './emit/yaml.js';
-import { compareCodeUnits, uniqueKubernetesNames } from './k8s-names.js';
-import { plannedTopics, type PlannedTopic } from './topic-plan.js';
-import { generatedFile, type GeneratedFile, type GenerateRequest } from './types.js';
+import type { Model, Topic } from '../../model/valid.js';
+import { yamlComment, yamlDocument } from '../emit/yaml.js';
+import { uniqueKubernetesNames } from '../names/kubernetes.js';
+import { compareCodeUnits } from '../names/order.js';
+import { plannedTopics, type PlannedTopic } from '../plan/topics.js';
+import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
 
 export const KAFKA_TOPIC_API_VERSION = 'kafka.strimzi.io/v1';
 

@@ -1,20 +1,19 @@
 /**
  * The output root: the npm workspace (package.json, tsconfig files), the test configurations,
  * .gitignore and .dockerignore, docker-compose.yml (Kafka and PostgreSQL for local runs), the
- * README, and the user-owned end-to-end starter test tests/platform.test.ts.
+ * README.
  */
-import type { Model } from '../model/valid.js';
-import { jsonText } from './emit/json.js';
-import { mdCode, mdCodeBlock, mdCodeBlockLine, mdInline, mdParagraph, type Markdown } from './emit/markdown.js';
-import { yamlComment, yamlDocument, yamlDoubleQuoted, yamlFlowSequence } from './emit/yaml.js';
-import { databaseSecretName, releaseName, isolatedNamespaces } from './helm.js';
-import { serviceDir } from './names.js';
-import { DEV_BASE_PORT } from './platform-package.js';
-import { callTargets, commandRoute, contextCommands, urlEnv } from './service-plan.js';
-import { renderTemplate, type TemplateData } from './render.js';
-import { platformTestFile } from './starter-tests.js';
-import { generatedFile, type GeneratedFile, type GenerateRequest } from './types.js';
-import { NODE_ENGINE, ROOT_DEV_DEPENDENCIES } from './versions.js';
+import type { Model } from '../../model/valid.js';
+import { jsonText } from '../emit/json.js';
+import { mdCode, mdCodeBlock, mdCodeBlockLine, mdInline, mdParagraph, type Markdown } from '../emit/markdown.js';
+import { yamlComment, yamlDocument, yamlDoubleQuoted, yamlFlowSequence } from '../emit/yaml.js';
+import { databaseSecretName, isolatedNamespaces, releaseName } from '../names/kubernetes.js';
+import { serviceDir } from '../names/symbols.js';
+import { DEV_BASE_PORT } from '../names/workspace.js';
+import { callTargets, commandRoute, contextCommands, urlEnv } from '../plan/service.js';
+import { renderTemplate, type TemplateData } from '../render.js';
+import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
+import { NODE_ENGINE, ROOT_DEV_DEPENDENCIES } from '../names/versions.js';
 
 /** Templates this generator reads (paths relative to templates/). */
 export const ROOT_TEMPLATES = {
@@ -265,6 +264,5 @@ export function generateRoot(request: GenerateRequest): GeneratedFile[] {
     generatedFile('.dockerignore', '**/node_modules\ndist/\n.pglite/\n.git/\n**/test/\ntests/\nhelm/\nkafka/\n'),
     generatedFile('README.md', renderTemplate(request.templates, ROOT_TEMPLATES.readme, readmeData(request))),
     generatedFile('docker-compose.yml', composeFile(model)),
-    platformTestFile(model),
   ];
 }

@@ -4,14 +4,14 @@
  * spread one release over namespaces, so each isolated namespace is a release of its own), a
  * strict values.schema.json, and the templates, copied verbatim from templates/helm/.
  */
-import type { Context, Model } from '../model/valid.js';
-import { DEFAULTS } from '../model/resolve.js';
-import { jsonText } from './emit/json.js';
-import { yamlComment, yamlDocument } from './emit/yaml.js';
-import { compareCodeUnits } from './k8s-names.js';
-import { databaseSchema, SERVICE_ENV } from './runtime-names.js';
-import { consumerLagTargets } from './topic-plan.js';
-import { GENERATED_HEADER, generatedFile, type GeneratedFile, type GenerateRequest } from './types.js';
+import type { Context, Model } from '../../model/valid.js';
+import { jsonText } from '../emit/json.js';
+import { yamlComment, yamlDocument } from '../emit/yaml.js';
+import { databaseSecretName, isolatedNamespaces, kafkaBootstrapServers, releaseName } from '../names/kubernetes.js';
+import { compareCodeUnits } from '../names/order.js';
+import { databaseSchema, SERVICE_ENV } from '../names/env.js';
+import { consumerLagTargets } from '../plan/topics.js';
+import { GENERATED_HEADER, generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
 
 /** Where the chart's files live in request.templates. */
 export const HELM_TEMPLATE_DIR = 'helm/';
@@ -94,16 +94,6 @@ export interface ChartValues {
   readonly services: Readonly<Record<string, ServiceValues>>;
 }
 
-/** Strimzi's bootstrap Service of the cluster, in the platform's namespace (port of the plain listener). */
-export function kafkaBootstrapServers(model: Model): string {
-  return `${model.platform.kafka.cluster}-kafka-bootstrap.${model.platform.namespace}.svc:9092`;
-}
-
-/** The Secret (in each release's namespace) whose key `url` holds the PostgreSQL URL. */
-export function databaseSecretName(model: Model): string {
-  return `${model.platform.name}-database`;
-}
-
 export function serviceValues(model: Model, context: Context): ServiceValues {
   const deploy = context.deploy;
   const triggers = consumerLagTargets(context, model);
@@ -132,7 +122,7 @@ export function serviceValues(model: Model, context: Context): ServiceValues {
           enabled: false,
           minReplicas: deploy.replicas,
           maxReplicas: deploy.replicas,
-          targetCPUUtilizationPercentage: DEFAULTS.deploy.cpuPercent,
+          targetCPUUtilizationPercentage: model.platform.deploy.scalingDefaults.cpuPercent,
         },
     keda: k
       ? {
@@ -144,7 +134,7 @@ export function serviceValues(model: Model, context: Context): ServiceValues {
         }
       : {
           enabled: false,
-          lagThreshold: DEFAULTS.deploy.lagThreshold,
+          lagThreshold: model.platform.deploy.scalingDefaults.lagThreshold,
           minReplicaCount: deploy.replicas,
           maxReplicaCount: deploy.replicas,
           triggers,
@@ -204,18 +194,6 @@ export function chartValues(model: Model): ChartValues {
     },
     services,
   };
-}
-
-/** The Helm release of an isolated namespace: the namespace, prefixed with the platform unless it is already. */
-export function releaseName(model: Model, namespace: string): string {
-  const p = model.platform.name;
-  return namespace === p || namespace.startsWith(`${p}-`) ? namespace : `${p}-${namespace}`;
-}
-
-/** The namespaces other than the platform's that hold contexts, sorted. */
-export function isolatedNamespaces(model: Model): string[] {
-  const set = new Set(model.contexts.filter((c) => c.namespace !== model.platform.namespace).map((c) => c.namespace));
-  return [...set].sort(compareCodeUnits);
 }
 
 export interface NamespaceOverlay {

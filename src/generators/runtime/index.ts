@@ -3,12 +3,12 @@
  * runner with retries and DLQ, inbox, outbox relay, sagas, HTTP server and client), copied
  * verbatim from templates/runtime/{src,test,integration}, with its package.json and tsconfig.
  */
-import { jsonText } from './emit/json.js';
-import { compareCodeUnits } from './k8s-names.js';
-import { runtimePackage } from './names.js';
-import { workspaceTsconfig } from './service.js';
-import { generatedFile, type GeneratedFile, type GenerateRequest } from './types.js';
-import { NODE_ENGINE, RUNTIME_DEPENDENCIES, RUNTIME_DEV_DEPENDENCIES, WORKSPACE_VERSION } from './versions.js';
+import { jsonText } from '../emit/json.js';
+import { compareCodeUnits } from '../names/order.js';
+import { runtimePackage } from '../names/symbols.js';
+import { workspaceTsconfig } from '../names/workspace.js';
+import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
+import { NODE_ENGINE, RUNTIME_DEPENDENCIES, RUNTIME_DEV_DEPENDENCIES, WORKSPACE_VERSION } from '../names/versions.js';
 
 /** Where the runtime's sources live in request.templates. */
 export const RUNTIME_TEMPLATE_DIR = 'runtime/';

@@ -2,7 +2,9 @@
  * Kubernetes object names for things the model names otherwise (Kafka topics): lowercase
  * DNS-1123, unique, and short enough, whatever the source name looks like.
  */
-import { words } from '../model/case.js';
+import { DNS_1123_LABEL, words } from '../../model/case.js';
+import type { Model } from '../../model/valid.js';
+import { compareCodeUnits } from './order.js';
 
 /** Longest name of most Kubernetes objects (a DNS-1123 subdomain), KafkaTopic included. */
 export const MAX_OBJECT_NAME_LENGTH = 253;
@@ -11,7 +13,7 @@ export const MAX_OBJECT_NAME_LENGTH = 253;
  * The names we produce: DNS-1123 labels joined by nothing but `-` (no dots, so a name is
  * also a valid label value and DNS label when short enough), at most 253 characters.
  */
-export const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const KUBERNETES_NAME = DNS_1123_LABEL;
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short, stable fingerprint of a name. */
 export function fingerprint(text: string): string {
@@ -77,7 +79,24 @@ export function uniqueKubernetesNames(names: Iterable<string>): Map<string, stri
   return result;
 }
 
-/** Plain code-unit order: the same everywhere, unlike localeCompare. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Strimzi's bootstrap Service of the cluster, in the platform's namespace (port of the plain listener). */
+export function kafkaBootstrapServers(model: Model): string {
+  return `${model.platform.kafka.cluster}-kafka-bootstrap.${model.platform.namespace}.svc:9092`;
+}
+
+/** The Secret (in each release's namespace) whose key `url` holds the PostgreSQL URL. */
+export function databaseSecretName(model: Model): string {
+  return `${model.platform.name}-database`;
+}
+
+/** The Helm release of an isolated namespace: the namespace, prefixed with the platform unless it is already. */
+export function releaseName(model: Model, namespace: string): string {
+  const p = model.platform.name;
+  return namespace === p || namespace.startsWith(`${p}-`) ? namespace : `${p}-${namespace}`;
+}
+
+/** The namespaces other than the platform's that hold contexts, sorted. */
+export function isolatedNamespaces(model: Model): string[] {
+  const set = new Set(model.contexts.filter((c) => c.namespace !== model.platform.namespace).map((c) => c.namespace));
+  return [...set].sort(compareCodeUnits);
 }

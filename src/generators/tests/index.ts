@@ -3,9 +3,9 @@
  * in-process) and `tests/platform.test.ts` (the whole platform in one process, a saga's happy
  * path end to end). Both pass as generated, on the generated default handlers.
  */
-import type { Command, Context, Event, Field, Model, ReadModel, Saga } from '../model/valid.js';
-import { sampleValue } from './field-types.js';
-import { platformPackage, runtimePackage, serviceDir } from './names.js';
+import type { Command, Context, Event, Field, Model, ReadModel, Saga } from '../../model/valid.js';
+import { sampleValue } from '../ts/field-types.js';
+import { platformPackage, runtimePackage, serviceDir } from '../names/symbols.js';
 import {
   aggregateKey,
   callTargets,
@@ -17,9 +17,9 @@ import {
   policyMode,
   successEvent,
   type CommandRoute,
-} from './service-plan.js';
-import { blocks, code, docComment, Imports, indent, quote, render, templateText, wrap } from './ts-code.js';
-import { userFile, type GeneratedFile } from './types.js';
+} from '../plan/service.js';
+import { blocks, code, docComment, Imports, indent, quote, render, templateText, wrap } from '../ts/code.js';
+import { userFile, type GeneratedFile, type GenerateRequest } from '../types.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -357,4 +357,10 @@ export function platformTestFile(model: Model): GeneratedFile {
     `describe(${quote(`${model.platform.name} platform`)}, () => {\n${indent(cases.join('\n\n'))}\n});`,
   );
   return userFile('tests/platform.test.ts', body);
+}
+
+/** Every starter test: one per service, and the platform's end-to-end test. */
+export function generateStarterTests(request: GenerateRequest): GeneratedFile[] {
+  const { model } = request;
+  return [...model.contexts.map((context) => serviceTestFile(model, context)), platformTestFile(model)];
 }

@@ -3,8 +3,8 @@
  * reader that takes it from untyped data (the runtime's fields.ts), the placeholder a default
  * handler fills in when nothing provides it, and a sample value for starter tests.
  */
-import type { Field, FieldType } from '../model/valid.js';
-import { quote } from './ts-code.js';
+import type { Field, FieldType } from '../../model/valid.js';
+import { quote } from './code.js';
 
 /** The TypeScript type of one value (list items included). */
 function baseTsType(field: Field): string {

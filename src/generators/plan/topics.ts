@@ -14,8 +14,8 @@
  * One DLQ serves every consumer group of the event; the DLQ record names the failing group in
  * its `dlq-consumer-group` header.
  */
-import type { Context, Event, Model, Policy, ReadModel, Topic } from '../model/valid.js';
-import { compareCodeUnits } from './k8s-names.js';
+import type { Context, Event, Model, Policy, ReadModel, Topic } from '../../model/valid.js';
+import { compareCodeUnits } from '../names/order.js';
 
 export interface PlannedTopic {
   readonly kind: 'topic' | 'dlq';

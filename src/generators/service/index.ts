@@ -11,11 +11,11 @@
  * handlers), src/policies/<Policy>.ts, src/main.ts and test/<context>.test.ts. They point to the
  * generated contracts for the model's facts, which stay current.
  */
-import { kebabCase } from '../model/case.js';
-import { dockerComment, dockerWord } from './emit/dockerfile.js';
-import { jsonText } from './emit/json.js';
-import type { Aggregate, Command, Context, Event, Field, Model, Policy, ReadModel } from '../model/valid.js';
-import { objectSchema, placeholder, reader, readersOf, tsType, type PlaceholderScope } from './field-types.js';
+import { kebabCase } from '../../model/case.js';
+import { dockerComment, dockerWord } from '../emit/dockerfile.js';
+import { jsonText } from '../emit/json.js';
+import type { Aggregate, Command, Context, Event, Field, Model, Policy, ReadModel } from '../../model/valid.js';
+import { objectSchema, placeholder, reader, readersOf, tsType, type PlaceholderScope } from '../ts/field-types.js';
 import {
   clientMember,
   clientMethod,
@@ -31,12 +31,14 @@ import {
   servicePackage,
   stateFunction,
   stateType,
-} from './names.js';
-import { renderTemplate } from './render.js';
-import { databaseSchema } from './runtime-names.js';
+  aggregateTable,
+  readModelTable,
+} from '../names/symbols.js';
+import { workspaceDirs, workspaceTsconfig } from '../names/workspace.js';
+import { renderTemplate } from '../render.js';
+import { databaseSchema } from '../names/env.js';
 import {
   aggregateKey,
-  aggregateTable,
   callTargets,
   commandFields,
   commandRoute,
@@ -50,17 +52,15 @@ import {
   piiFields,
   platformRetry,
   policyMode,
-  readModelTable,
   serviceEvents,
   successEvent,
   type CallTargetPlan,
   type CompensationPlan,
-} from './service-plan.js';
-import { serviceTestFile } from './starter-tests.js';
-import { projectionConsumerGroup, policyConsumerGroup } from './topic-plan.js';
-import { article, blocks, code, declaration, docComment, fit, Imports, indent, PRINT_WIDTH, quote, render, signature, templateText, wrap } from './ts-code.js';
-import { generatedFile, userFile, type GeneratedFile, type GenerateRequest } from './types.js';
-import { NODE_ENGINE, NODE_IMAGE, WORKSPACE_VERSION } from './versions.js';
+} from '../plan/service.js';
+import { projectionConsumerGroup, policyConsumerGroup } from '../plan/topics.js';
+import { article, blocks, code, declaration, docComment, fit, Imports, indent, PRINT_WIDTH, quote, render, signature, templateText, wrap } from '../ts/code.js';
+import { generatedFile, userFile, type GeneratedFile, type GenerateRequest } from '../types.js';
+import { NODE_ENGINE, NODE_IMAGE, WORKSPACE_VERSION } from '../names/versions.js';
 
 /** Templates this generator reads (paths relative to templates/). */
 export const SERVICE_TEMPLATES = { dockerfile: 'service/Dockerfile.hbs' } as const;
@@ -860,15 +860,6 @@ function packageJson(model: Model, context: Context): string {
   return jsonText(pkg);
 }
 
-export function workspaceTsconfig(include: readonly string[]): string {
-  return jsonText({ extends: '../../tsconfig.base.json', include });
-}
-
-/** Every workspace folder of the platform (for the Dockerfile's dependency layer). */
-export function workspaceDirs(model: Model): string[] {
-  return ['packages/platform', 'packages/runtime', ...model.contexts.map(serviceDir)].sort();
-}
-
 /**
  * The service's Dockerfile. Model text (the title, the image registry and tag) lands in comments
  * only; the context's name and the workspace folders land in instructions, as plain words.
@@ -907,7 +898,6 @@ export function generateService(request: GenerateRequest, context: Context): Gen
     generatedFile(`${dir}/Dockerfile`, dockerfile(request, context)),
     generatedFile(`${gen}/service.ts`, serviceModule(s)),
     mainFile(s),
-    serviceTestFile(model, context),
   ];
   if (s.events.length > 0) files.push(generatedFile(`${gen}/events.ts`, eventsModule(s)));
   if (contextCommands(context).length > 0) files.push(generatedFile(`${gen}/commands.ts`, commandsModule(s)));

@@ -4,7 +4,7 @@
  * saga compensations and orchestrations. The service generator writes code from this; the
  * starter tests use the same answers.
  */
-import { constantCase, kebabCase, words } from '../model/case.js';
+import { constantCase, kebabCase } from '../../model/case.js';
 import type {
   Aggregate,
   Call,
@@ -17,27 +17,9 @@ import type {
   Policy,
   RetrySettings,
   Saga,
-} from '../model/valid.js';
-import { DEFAULTS } from '../model/resolve.js';
-import { hasDlq, policyConsumerGroup } from './topic-plan.js';
-import { orchestratorOf } from '../model/sagas.js';
-
-/** `AgencyTransmission` → `agency_transmission`: table names. */
-export function snakeCase(name: string): string {
-  return words(name)
-    .map((w) => w.toLowerCase())
-    .join('_');
-}
-
-/** The aggregate's table. */
-export function aggregateTable(aggregate: Aggregate): string {
-  return snakeCase(aggregate.name);
-}
-
-/** A read model's table (`rm_` keeps it apart from the aggregates' tables). */
-export function readModelTable(name: string): string {
-  return `rm_${snakeCase(name)}`;
-}
+} from '../../model/valid.js';
+import { hasDlq, policyConsumerGroup } from './topics.js';
+import { orchestratorOf } from '../../model/sagas.js';
 
 export function aggregateKey(aggregate: Aggregate): Field {
   return aggregate.key;
@@ -199,7 +181,7 @@ export function callTargets(model: Model, context: Context): CallTargetPlan[] {
   for (const orchestration of orchestrations(model, context)) {
     for (const step of orchestration.steps) {
       for (const command of [step.command, step.compensation]) {
-        if (command && command.context !== context) add(command.context, DEFAULTS.call);
+        if (command && command.context !== context) add(command.context, model.platform.callDefaults);
       }
     }
   }

@@ -1,0 +1,24 @@
+/**
+ * Where things are in the generated npm workspace: the workspace folders, the platform package,
+ * the ports of `npm run dev`, and the tsconfig every workspace package extends.
+ */
+import type { Model } from '../../model/valid.js';
+import { jsonText } from '../emit/json.js';
+import { serviceDir } from './symbols.js';
+
+/** The package that runs every service in one process. */
+export const PLATFORM_DIR = 'packages/platform';
+
+/** First port of `npm run dev`; the services take consecutive ports in model order. */
+export const DEV_BASE_PORT = 8081;
+
+/** The tsconfig.json of a workspace package: the shared base, and its own folders. */
+export function workspaceTsconfig(include: readonly string[]): string {
+  return jsonText({ extends: '../../tsconfig.base.json', include });
+}
+
+/** Every workspace folder of the platform (for the Dockerfile's dependency layer). */
+export function workspaceDirs(model: Model): string[] {
+  return ['packages/platform', 'packages/runtime', ...model.contexts.map(serviceDir)].sort();
+}
+
