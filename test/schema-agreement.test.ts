@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { valuesSchema } from '../src/generators/helm/index.js';
+import { valuesSchema } from '../src/generators/helm/schema.js';
 import { MINIMAL, modelOf } from './generators/scaffold-support.js';
 
 const modelSchema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schema', 'msa-gen.schema.json'), 'utf8'));

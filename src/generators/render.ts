@@ -32,3 +32,10 @@ export function renderTemplate<F extends string>(templates: Templates, path: str
   }
   return render(data);
 }
+
+/** A fixed file: templates/<path> as it is (TypeScript that is type-checked where it lives, say). */
+export function fixedFile(templates: Templates, path: string): string {
+  const source = templates.get(path);
+  if (source === undefined) throw new Error(`template ${path} is missing`);
+  return source;
+}

@@ -11,13 +11,15 @@ import { databaseSecretName, isolatedNamespaces, releaseName } from '../names/ku
 import { serviceDir } from '../names/symbols.js';
 import { DEV_BASE_PORT } from '../names/workspace.js';
 import { callTargets, commandRoute, contextCommands, urlEnv } from '../plan/service.js';
-import { renderTemplate, type TemplateData } from '../render.js';
+import { fixedFile, renderTemplate, type TemplateData } from '../render.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
 import { NODE_ENGINE, ROOT_DEV_DEPENDENCIES } from '../names/versions.js';
 
 /** Templates this generator reads (paths relative to templates/). */
 export const ROOT_TEMPLATES = {
   readme: 'root/README.md.hbs',
+  vitestConfig: 'root/vitest.config.ts',
+  vitestKafkaConfig: 'root/vitest.kafka.config.ts',
 } as const;
 
 /** Images of docker-compose.yml. */
@@ -79,41 +81,6 @@ export const TYPECHECK_INCLUDE = [
   'vitest.config.ts',
   'vitest.kafka.config.ts',
 ] as const;
-
-function vitestConfig(): string {
-  return `/**
- * \`npm test\`: the runtime's tests, every service's tests and the end-to-end tests, on PGlite and
- * the in-memory bus. Generous timeouts: a PGlite instance takes a few seconds to start.
- */
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({
-  test: {
-    include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-  },
-});
-`;
-}
-
-function vitestKafkaConfig(): string {
-  return `/**
- * \`npm run test:kafka\`: the runtime's tests against a real Kafka broker. Needs KAFKA_BROKERS
- * (docker compose up -d, then KAFKA_BROKERS=localhost:9092 npm run test:kafka).
- */
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({
-  test: {
-    include: ['packages/runtime/integration/**/*.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    fileParallelism: false,
-  },
-});
-`;
-}
 
 /** What README.md.hbs receives: every string escaped for where the template puts it. */
 function readmeData(request: GenerateRequest): TemplateData<'markdown'> {
@@ -258,8 +225,8 @@ export function generateRoot(request: GenerateRequest): GeneratedFile[] {
       'tsconfig.build.json',
       jsonText({ extends: './tsconfig.base.json', compilerOptions: { noEmit: false, rootDir: '.', outDir: 'dist' }, include: ['packages/*/src', 'services/*/src'] }),
     ),
-    generatedFile('vitest.config.ts', vitestConfig()),
-    generatedFile('vitest.kafka.config.ts', vitestKafkaConfig()),
+    generatedFile('vitest.config.ts', fixedFile(request.templates, ROOT_TEMPLATES.vitestConfig)),
+    generatedFile('vitest.kafka.config.ts', fixedFile(request.templates, ROOT_TEMPLATES.vitestKafkaConfig)),
     generatedFile('.gitignore', 'node_modules/\ndist/\n.pglite/\n*.log\n'),
     generatedFile('.dockerignore', '**/node_modules\ndist/\n.pglite/\n.git/\n**/test/\ntests/\nhelm/\nkafka/\n'),
     generatedFile('README.md', renderTemplate(request.templates, ROOT_TEMPLATES.readme, readmeData(request))),

@@ -1,0 +1,229 @@
+/**
+ * values.schema.json of the chart: a strict JSON Schema (draft-07, what Helm validates values
+ * against) for every value, one `services` entry per context.
+ */
+import type { Model } from '../../model/valid.js';
+import { SERVICE_ENV } from '../names/env.js';
+import { sortedContexts } from './values.js';
+
+
+export type Schema = Record<string, unknown>;
+
+const int = (minimum: number, maximum?: number): Schema =>
+  maximum === undefined ? { type: 'integer', minimum } : { type: 'integer', minimum, maximum };
+
+/** An object whose keys we own: every key known and required. */
+function strictObject(properties: Record<string, Schema>, extra: Schema = {}): Schema {
+  const { description, ...rest } = extra;
+  return {
+    ...(description === undefined ? {} : { description }),
+    type: 'object',
+    additionalProperties: false,
+    required: Object.keys(properties),
+    properties,
+    ...rest,
+  };
+}
+
+const enabledIs = (value: boolean): Schema => ({
+  type: 'object',
+  required: ['enabled'],
+  properties: { enabled: { type: 'boolean', const: value } },
+});
+
+function definitions(): Record<string, Schema> {
+  return {
+    dnsLabel: {
+      type: 'string',
+      maxLength: 63,
+      pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+      description: 'A Kubernetes DNS-1123 label.',
+    },
+    cpu: {
+      type: 'string',
+      pattern: '^([0-9]+m|[0-9]+(\\.[0-9]+)?)$',
+      description: 'A Kubernetes CPU quantity, e.g. 250m or 1.',
+    },
+    memory: {
+      type: 'string',
+      pattern: '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$',
+      description: 'A Kubernetes memory quantity, e.g. 256Mi.',
+    },
+    topicName: { type: 'string', pattern: '^[a-zA-Z0-9._-]{1,249}$', description: 'A Kafka topic name.' },
+    probe: strictObject(
+      {
+        httpGet: strictObject({
+          path: { type: 'string', pattern: '^/' },
+          port: {
+            oneOf: [int(1, 65535), { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 15 }],
+          },
+        }),
+        initialDelaySeconds: int(0),
+        periodSeconds: int(1),
+        timeoutSeconds: int(1),
+        failureThreshold: int(1),
+      },
+      { description: 'An HTTP probe on the container port (named http).' },
+    ),
+    service: strictObject(
+      {
+        enabled: { type: 'boolean', description: 'Whether this release deploys the service (one release per namespace).' },
+        replicaCount: { ...int(0), description: 'Replicas when neither autoscaling nor keda is enabled.' },
+        image: strictObject(
+          {
+            repository: { type: 'string', description: 'Empty: <global.image.registry>/<service>.' },
+            tag: { type: 'string', pattern: '^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$', description: 'Empty: global.image.tag.' },
+            pullPolicy: { enum: ['', 'Always', 'IfNotPresent', 'Never'], description: 'Empty: global.image.pullPolicy.' },
+          },
+          { description: 'Overrides of the global image settings.' },
+        ),
+        service: strictObject({
+          type: { enum: ['ClusterIP', 'NodePort', 'LoadBalancer'] },
+          port: { ...int(1, 65535), description: 'HTTP port of the Service and the container (PORT).' },
+        }),
+        resources: strictObject({
+          requests: strictObject({ cpu: { $ref: '#/definitions/cpu' }, memory: { $ref: '#/definitions/memory' } }),
+          limits: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['memory'],
+            properties: { cpu: { $ref: '#/definitions/cpu' }, memory: { $ref: '#/definitions/memory' } },
+          },
+        }),
+        autoscaling: strictObject(
+          {
+            enabled: { type: 'boolean' },
+            minReplicas: int(1),
+            maxReplicas: int(1),
+            targetCPUUtilizationPercentage: int(1, 100),
+          },
+          { description: 'A HorizontalPodAutoscaler on CPU. Excludes keda.' },
+        ),
+        keda: strictObject(
+          {
+            enabled: { type: 'boolean' },
+            lagThreshold: { ...int(1), description: 'Target consumer lag per replica.' },
+            minReplicaCount: { ...int(0), description: '0 scales to zero when no record waits (needs triggers).' },
+            maxReplicaCount: int(1),
+            triggers: {
+              type: 'array',
+              uniqueItems: true,
+              items: strictObject({
+                topic: { $ref: '#/definitions/topicName' },
+                consumerGroup: { type: 'string', minLength: 1, description: 'The consumer group reading the topic.' },
+              }),
+              description: 'One kafka trigger each: a topic the service consumes, and the consumer group whose lag KEDA measures.',
+            },
+          },
+          {
+            description: 'A KEDA ScaledObject on Kafka consumer lag. Excludes autoscaling.',
+            allOf: [
+              {
+                description: 'keda.enabled needs at least one trigger (a topic and its consumer group).',
+                if: enabledIs(true),
+                then: { type: 'object', properties: { triggers: { type: 'array', minItems: 1 } } },
+              },
+              {
+                description: 'minReplicaCount 0 needs a trigger: with none, nothing would ever scale the service up again.',
+                if: {
+                  type: 'object',
+                  required: ['minReplicaCount'],
+                  properties: { minReplicaCount: { type: 'integer', const: 0 } },
+                },
+                then: { type: 'object', properties: { triggers: { type: 'array', minItems: 1 } } },
+              },
+            ],
+          },
+        ),
+        podDisruptionBudget: strictObject({
+          enabled: { type: 'boolean' },
+          minAvailable: {
+            oneOf: [int(0), { type: 'string', pattern: '^[0-9]{1,3}%$' }],
+            description: 'Pods that must stay available: a number or a percentage.',
+          },
+        }),
+        networkPolicy: strictObject(
+          { enabled: { type: 'boolean' } },
+          { description: 'Ingress only from the platform and global.networkPolicy.allowedNamespaces.' },
+        ),
+        livenessProbe: { $ref: '#/definitions/probe' },
+        readinessProbe: { $ref: '#/definitions/probe' },
+        database: strictObject({
+          schema: { type: 'string', pattern: '^[a-z_][a-z0-9_]{0,62}$', description: 'PostgreSQL schema of the service.' },
+        }),
+        env: {
+          type: 'object',
+          description: 'More plain environment variables (the ConfigMap), name → value.',
+          propertyNames: {
+            pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+            not: { enum: Object.values(SERVICE_ENV) },
+          },
+          additionalProperties: { type: 'string' },
+        },
+        podAnnotations: { type: 'object', additionalProperties: { type: 'string' } },
+        podSecurityContext: { type: 'object', description: 'A Kubernetes PodSecurityContext.' },
+        securityContext: { type: 'object', description: 'A Kubernetes SecurityContext of the container.' },
+        nodeSelector: { type: 'object', additionalProperties: { type: 'string' } },
+        tolerations: { type: 'array', items: { type: 'object' } },
+        affinity: { type: 'object', description: 'A Kubernetes Affinity.' },
+      },
+      {
+        allOf: [
+          {
+            description: 'autoscaling and keda are mutually exclusive: KEDA drives an autoscaler of its own.',
+            if: { type: 'object', required: ['autoscaling'], properties: { autoscaling: enabledIs(true) } },
+            then: {
+              type: 'object',
+              properties: { keda: { type: 'object', properties: { enabled: { type: 'boolean', const: false } } } },
+            },
+          },
+        ],
+      },
+    ),
+  };
+}
+
+export function valuesSchema(model: Model): Schema {
+  const contexts = sortedContexts(model);
+  const services: Record<string, Schema> = {};
+  for (const context of contexts) services[context.name] = { $ref: '#/definitions/service' };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: `Values of the ${model.platform.name} chart`,
+    type: 'object',
+    additionalProperties: false,
+    required: ['global', 'services'],
+    properties: {
+      global: strictObject({
+        namespace: { $ref: '#/definitions/dnsLabel' },
+        image: strictObject({
+          registry: { type: 'string', minLength: 1, description: 'Image repository prefix: <registry>/<service>.' },
+          tag: { type: 'string', pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$' },
+          pullPolicy: { enum: ['Always', 'IfNotPresent', 'Never'] },
+        }),
+        kafka: strictObject({
+          bootstrapServers: { type: 'string', minLength: 1, description: 'host:port[,host:port...] (KAFKA_BROKERS).' },
+        }),
+        database: strictObject({
+          secretName: {
+            type: 'string',
+            maxLength: 253,
+            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+            description: 'The Secret holding the PostgreSQL URL (DATABASE_URL).',
+          },
+          secretKey: { type: 'string', pattern: '^[-._a-zA-Z0-9]+$' },
+        }),
+        networkPolicy: strictObject({
+          allowedNamespaces: {
+            type: 'array',
+            uniqueItems: true,
+            items: { $ref: '#/definitions/dnsLabel' },
+            description: 'Namespaces (an ingress controller, monitoring) allowed to reach every service.',
+          },
+        }),
+      }),
+      services: strictObject(services, { description: 'One entry per bounded context of the model.' }),
+    },
+    definitions: definitions(),
+  };
+}
