@@ -4,11 +4,17 @@
  * with its own type definitions, built for Node ≥ 22 (the generated services' runtime).
  * Records carry CloudEvents in binary content mode; offsets are committed manually, after the
  * consumer runner has settled a record (at-least-once).
+ *
+ * Every write (the outbox relay, DLQ records, compensations) goes through one idempotent
+ * producer with acks=all: a record counts as published only when every in-sync replica has it
+ * (with the topics' min.insync.replicas of 2, at least two brokers), and a retried send cannot
+ * write it twice.
  */
 import {
   Consumer,
   MessagesStreamFallbackModes,
   MessagesStreamModes,
+  ProduceAcks,
   Producer,
   stringDeserializers,
   stringSerializers,
@@ -75,9 +81,14 @@ export class KafkaBus implements Bus {
     };
   }
 
+  /** The producer's options: idempotent, acks from every in-sync replica. */
+  private producerOptions() {
+    return { ...this.base(), serializers: stringSerializers, idempotent: true, acks: ProduceAcks.ALL };
+  }
+
   async publish(records: readonly BusRecord[]): Promise<void> {
     if (records.length === 0) return;
-    this.producer ??= new Producer({ ...this.base(), serializers: stringSerializers });
+    this.producer ??= new Producer(this.producerOptions());
     await this.producer.send({ messages: records.map(toKafkaMessage) });
   }
 

@@ -4,6 +4,7 @@
  * configuration, a clear failure when no broker answers. The round trip against a real broker
  * is in integration/kafka.integration.test.ts (`npm run test:kafka` with KAFKA_BROKERS set).
  */
+import { tracingChannel } from 'node:diagnostics_channel';
 import { describe, expect, it } from 'vitest';
 import { createEvent, fromRecord, toRecord } from '../src/envelope.ts';
 import { KafkaBus, fromKafkaMessage, parseBrokers, toKafkaMessage } from '../src/kafka-bus.ts';
@@ -47,5 +48,30 @@ describe('KafkaBus without a broker', () => {
     await expect(bus.publish([toRecord('t', event)])).rejects.toThrow();
     expect(performance.now() - started).toBeLessThan(20_000);
     await bus.close();
+  }, 30_000);
+
+  it('publishes with the options @platformatic/kafka really receives: acks from all in-sync replicas, idempotent', async () => {
+    // The client's own tracing channels report each send with its resolved options, and the
+    // initialisation of an idempotent producer (which needs a broker: here it fails).
+    const sends: Array<{ acks?: number; idempotent?: boolean }> = [];
+    let idempotentInits = 0;
+    const sendsChannel = tracingChannel<unknown, { options: { acks?: number; idempotent?: boolean } }>('plt:kafka:producer:sends');
+    const initChannel = tracingChannel<unknown, object>('plt:kafka:producer:initIdempotent');
+    const ignore = { end() {}, asyncStart() {}, asyncEnd() {}, error() {} };
+    const onSend = { ...ignore, start: (ctx: { options: { acks?: number; idempotent?: boolean } }) => void sends.push({ ...ctx.options }) };
+    const onInit = { ...ignore, start: () => void idempotentInits++ };
+    sendsChannel.subscribe(onSend);
+    initChannel.subscribe(onInit);
+    const bus = new KafkaBus({ brokers: ['127.0.0.1:9'], clientId: 'test', timeoutMs: 500 });
+    try {
+      await expect(bus.publish([toRecord('t', event)])).rejects.toThrow();
+    } finally {
+      sendsChannel.unsubscribe(onSend);
+      initChannel.unsubscribe(onInit);
+      await bus.close();
+    }
+    expect(sends).toHaveLength(1);
+    expect(sends[0]!.acks).toBe(-1); // ProduceAcks.ALL; the client's default is 1 (the leader only)
+    expect(idempotentInits).toBeGreaterThan(0);
   }, 30_000);
 });
