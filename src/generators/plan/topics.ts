@@ -31,12 +31,32 @@ export interface EventConsumers {
   readonly readModels: readonly ReadModel[];
 }
 
+const NO_CONSUMERS: EventConsumers = { policies: [], readModels: [] };
+const consumerIndex = new WeakMap<Model, ReadonlyMap<Event, EventConsumers>>();
+
+/** Every event's consumers, built once per model in one pass (the model is frozen). */
+function consumersByEvent(model: Model): ReadonlyMap<Event, EventConsumers> {
+  let index = consumerIndex.get(model);
+  if (!index) {
+    const map = new Map<Event, { policies: Policy[]; readModels: ReadModel[] }>();
+    const entry = (event: Event) => {
+      let e = map.get(event);
+      if (!e) map.set(event, (e = { policies: [], readModels: [] }));
+      return e;
+    };
+    for (const p of model.policies) entry(p.on.target).policies.push(p);
+    for (const r of model.readModels) {
+      for (const event of new Set(r.from.map((f) => f.target))) entry(event).readModels.push(r);
+    }
+    index = map;
+    consumerIndex.set(model, index);
+  }
+  return index;
+}
+
 /** The policies and read models of the platform that consume `event`, in model order. */
 export function consumersOf(model: Model, event: Event): EventConsumers {
-  return {
-    policies: model.policies.filter((p) => p.on.target === event),
-    readModels: model.readModels.filter((r) => r.from.some((f) => f.target === event)),
-  };
+  return consumersByEvent(model).get(event) ?? NO_CONSUMERS;
 }
 
 /** Whether `event` gets a DLQ topic (see the decision above). */
