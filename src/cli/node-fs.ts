@@ -1,9 +1,11 @@
-/** The output stage's file system and process on the real machine, rooted at the output folder. */
+/** The core's ports on the real machine: the output folder, its file system, the process. */
 import { constants, lstatSync } from 'node:fs';
-import { link, mkdir, open, readdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, parse, resolve } from 'node:path';
+import type { OutputFolder } from '../core/scaffold.js';
 import { errorCode, type EntryKind, type HostInfo, type OutputFs } from '../output/fs-port.js';
+import { UsageError } from './io.js';
 
 /** 0 where the platform has no O_NOFOLLOW (Windows): the lstat checks around it remain. */
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -117,5 +119,31 @@ export async function prepareOutputFolder(path: string): Promise<() => Promise<v
       }
       if (dir === first) return;
     }
+  };
+}
+
+/** Whether an absolute path is the root of its file system. */
+export const isRoot = (abs: string): boolean => parse(abs).root === abs;
+
+/**
+ * The output folder at `path` (absolute), `shown` as the user wrote it: a file there, or a path
+ * that leads to the root of the file system through a symbolic link, is a usage error.
+ */
+export function nodeOutputFolder(path: string, shown: string): OutputFolder {
+  return {
+    fs: nodeOutputFs(path),
+    host: nodeHost(),
+    async exists() {
+      const kind = await stat(path).then(
+        (s) => (s.isDirectory() ? 'dir' : 'other'),
+        () => undefined,
+      );
+      if (kind === 'other') throw new UsageError(`${shown} exists and is not a folder`);
+      if (kind === 'dir' && isRoot(await realpath(path))) {
+        throw new UsageError(`-o ${shown} leads to the root of the file system; scaffold into a folder of its own`);
+      }
+      return kind === 'dir';
+    },
+    make: () => prepareOutputFolder(path),
   };
 }

@@ -1,21 +1,17 @@
 /**
- * `msa-gen scaffold <model> -o <dir> [--check | --dry-run] [--force]`: validate, generate into a
- * virtual tree, then hand the files to the output stage (src/output/stage.ts: lock, manifest,
- * recovery, plan, write or print or check: one code path, only the last step differs) and render
+ * `msa-gen scaffold <model> -o <dir> [--check | --dry-run] [--force]`: parses the options, reads
+ * the model file, calls the core (src/core/scaffold.ts: validate, generate, plan, and write or
+ * print or check; one code path, only the last step differs) with the real folder, and renders
  * its outcome. Nothing is written unless the whole plan is sound.
  */
-import { realpath, stat } from 'node:fs/promises';
-import { parse, resolve } from 'node:path';
-import { validateModelText } from '../model/validate.js';
-import type { GeneratedFile } from '../generators/types.js';
+import { resolve } from 'node:path';
+import { driftCount, scaffold, type ScaffoldOutcome } from '../core/scaffold.js';
 import { lockMessage } from '../output/lock.js';
-import { checkOutputPath } from '../output/paths.js';
-import { conflicts, drift } from '../output/plan.js';
+import { conflicts } from '../output/plan.js';
 import { renderDrift, renderNotes, renderPlan, summary } from '../output/report.js';
-import { runOutputStage, type StageOutcome } from '../output/stage.js';
 import { displayPath, readModelFile } from './files.js';
 import { EXIT, UsageError, colorLevel, type CliIO } from './io.js';
-import { nodeHost, nodeOutputFs, prepareOutputFolder } from './node-fs.js';
+import { isRoot, nodeOutputFolder } from './node-fs.js';
 import { printText, summaryLine } from './printers/text.js';
 import { loadTemplates } from './templates.js';
 import { version } from './version.js';
@@ -54,8 +50,6 @@ function context(model: string, opts: ScaffoldOptions, io: CliIO): ScaffoldConte
 }
 
 /** The output folder, refusing the dangerous ones: an empty -o (the current folder by accident) and a file system root. */
-const isRoot = (abs: string) => parse(abs).root === abs;
-
 function outputFolder(cwd: string, out: string): string {
   if (out.trim() === '') throw new UsageError('-o needs a folder name, not an empty string (write -o . for the current folder)');
   const abs = resolve(cwd, out);
@@ -65,55 +59,27 @@ function outputFolder(cwd: string, out: string): string {
 
 export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: CliIO): Promise<number> {
   const ctx = context(model, opts, io);
-  const text = await readModelFile(io.cwd, ctx.modelPath, opts.maxSize);
   const file = displayPath(io.cwd, ctx.modelPath);
-  const result = validateModelText(file, text);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || !result.valid) {
+  const outcome = await scaffold({
+    model: { file, input: await readModelFile(io.cwd, ctx.modelPath, opts.maxSize) },
+    folder: nodeOutputFolder(ctx.outDir, ctx.outShown),
+    mode: ctx.mode,
+    force: ctx.force,
+    templates: loadTemplates,
+    toolVersion: version(),
+  });
+  if (outcome.status === 'invalid') {
+    const { diagnostics, source } = outcome.findings;
     const color = colorLevel(io, io.stderr);
-    io.stderr.write(printText(result.diagnostics, { color, sources: new Map([[file, result.source]]) }));
-    io.stderr.write(summaryLine(result.diagnostics, 1, color));
+    io.stderr.write(printText(diagnostics, { color, sources: new Map([[file, source]]) }));
+    io.stderr.write(summaryLine(diagnostics, 1, color));
     io.stderr.write(`msa-gen: ${file} has errors; nothing generated\n`);
     return EXIT.findings;
-  }
-
-  const outKind = await stat(ctx.outDir).then(
-    (s) => (s.isDirectory() ? 'dir' : 'other'),
-    () => undefined,
-  );
-  if (outKind === 'other') throw new UsageError(`${ctx.outShown} exists and is not a folder`);
-  if (outKind === 'dir' && isRoot(await realpath(ctx.outDir))) {
-    throw new UsageError(`-o ${ctx.outShown} leads to the root of the file system; scaffold into a folder of its own`);
-  }
-
-  const { generate } = await import('../generators/index.js');
-  const files: GeneratedFile[] = generate({ model: result.valid, templates: loadTemplates(), options: { toolVersion: version() } });
-  try {
-    for (const f of files) checkOutputPath(f.path);
-  } catch (error) {
-    io.stderr.write(`msa-gen: ${ctx.outShown}: ${(error as Error).message}; nothing written\n`);
-    return EXIT.findings;
-  }
-
-  const undo = ctx.mode === 'write' ? await prepareOutputFolder(ctx.outDir) : async () => {};
-  let outcome: StageOutcome | undefined;
-  try {
-    outcome = await runOutputStage({
-      fs: nodeOutputFs(ctx.outDir),
-      host: nodeHost(),
-      files,
-      mode: ctx.mode,
-      force: ctx.force,
-      folderExisted: outKind === 'dir',
-      merger: async () => (await import('../output/merge.js')).createMerger(),
-    });
-  } finally {
-    if (!(outcome?.status === 'planned' && outcome.written) && outcome?.status !== 'aborted') await undo();
   }
   return report(ctx, outcome, io);
 }
 
-async function report(ctx: ScaffoldContext, outcome: StageOutcome, io: CliIO): Promise<number> {
+async function report(ctx: ScaffoldContext, outcome: Exclude<ScaffoldOutcome, { status: 'invalid' }>, io: CliIO): Promise<number> {
   if (outcome.status === 'locked') {
     io.stderr.write(`msa-gen: ${lockMessage({ kind: 'held', why: outcome.message }, ctx.outShown)}\n`);
     return EXIT.findings;
@@ -134,7 +100,7 @@ async function report(ctx: ScaffoldContext, outcome: StageOutcome, io: CliIO): P
   const foreign = blocked.filter((b) => !b.forceable);
 
   if (ctx.mode === 'check') {
-    const found = drift(plan).length + outcome.drift.length;
+    const found = driftCount(outcome);
     if (found === 0) {
       io.stdout.write(`${ctx.outShown} is up to date with ${ctx.modelPath} (${plan.actions.length} files)\n`);
       io.stdout.write(renderNotes(plan, notes));

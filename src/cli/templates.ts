@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Templates } from '../generators/types.js';
+import type { Templates } from '../core/scaffold.js';
 
 /** The package's templates/ folder (next to src/ and dist/). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));

@@ -1,6 +1,4 @@
-import { sortDiagnostics, countBySeverity, type Diagnostic } from '../model/diagnostic.js';
-import type { SourceText } from '../model/source.js';
-import { validateModelText } from '../model/validate.js';
+import { validate } from '../core/validate.js';
 import { CATALOGUE } from '../model/rules/index.js';
 import { displayPath, readModelFile } from './files.js';
 import { EXIT, colorLevel, type CliIO } from './io.js';
@@ -21,28 +19,21 @@ export interface ValidateOptions {
 
 export async function validateCommand(models: readonly string[], opts: ValidateOptions, io: CliIO): Promise<number> {
   const texts = await Promise.all(models.map((m) => readModelFile(io.cwd, m, opts.maxSize)));
-  const all: Diagnostic[] = [];
-  const sources = new Map<string, SourceText>();
-  const clean: string[] = [];
-  models.forEach((m, i) => {
-    const file = displayPath(io.cwd, m);
-    const result = validateModelText(file, texts[i]!);
-    sources.set(file, result.source);
-    all.push(...result.diagnostics);
-    if (result.diagnostics.length === 0 && result.model) {
-      const mdl = result.model;
-      const counts = [
-        plural(mdl.contexts.length, 'context'),
-        plural(mdl.commands.length, 'command'),
-        plural(mdl.events.length, 'event'),
-        plural(mdl.policies.length, 'policy', 'policies'),
-        plural(mdl.sagas.length, 'saga'),
-      ];
-      clean.push(`${terminalPath(file)}: no problems (${counts.join(', ')})`);
-    }
-  });
-  const diagnostics = sortDiagnostics(all);
   const files = models.map((m) => displayPath(io.cwd, m));
+  const findings = validate({ models: files.map((file, i) => ({ file, input: texts[i]! })) });
+  const { diagnostics, sources } = findings;
+  const clean: string[] = [];
+  for (const { file, diagnostics: own, model: mdl } of findings.models) {
+    if (own.length > 0 || !mdl) continue;
+    const counts = [
+      plural(mdl.contexts.length, 'context'),
+      plural(mdl.commands.length, 'command'),
+      plural(mdl.events.length, 'event'),
+      plural(mdl.policies.length, 'policy', 'policies'),
+      plural(mdl.sagas.length, 'saga'),
+    ];
+    clean.push(`${terminalPath(file)}: no problems (${counts.join(', ')})`);
+  }
   switch (opts.format) {
     case 'json':
       io.stdout.write(printJson(diagnostics, files));
@@ -60,7 +51,7 @@ export async function validateCommand(models: readonly string[], opts: ValidateO
       else io.stdout.write(summaryLine(diagnostics, models.length, color));
     }
   }
-  const { errors, warnings } = countBySeverity(diagnostics);
+  const { errors, warnings } = findings;
   if (errors > 0) return EXIT.findings;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
     if (opts.format === 'text') io.stderr.write(`msa-gen: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`);

@@ -10,13 +10,11 @@ import { generatePlatformPackage } from './platform-package.js';
 import { generateRoot } from './root.js';
 import { generateRuntimePackage } from './runtime-package.js';
 import { generateService } from './service.js';
+import { outputPathProblem } from '../tree/index.js';
 import type { GeneratedFile, GenerateRequest } from './types.js';
 
-/** Whether a path is relative, uses forward slashes and stays inside the output folder. */
-export function isSafeRelativePath(path: string): boolean {
-  if (path === '' || path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path)) return false;
-  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !segment.includes('\0'));
-}
+/** The one definition of a safe output path (src/tree), also under the name the tests know it by. */
+export { isSafeRelativePath } from '../tree/index.js';
 
 export function generate(request: GenerateRequest): GeneratedFile[] {
   const files: GeneratedFile[] = [
@@ -28,7 +26,8 @@ export function generate(request: GenerateRequest): GeneratedFile[] {
     ...generateHelm(request),
   ];
   for (const f of files) {
-    if (!isSafeRelativePath(f.path)) throw new Error(`generated path "${f.path}" is not a relative path inside the output folder`);
+    const problem = outputPathProblem(f.path);
+    if (problem !== undefined) throw new Error(`a generated path is not a relative path inside the output folder: ${problem}`);
   }
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
   for (let i = 1; i < files.length; i++) {

@@ -20,7 +20,7 @@ import { JOURNAL_PATH, serializeJournal, type JournalOp } from './journal.js';
 import type { HeldLock } from './lock.js';
 import { MANIFEST_PATH, serializeManifest, sha256 } from './manifest.js';
 import { parentFolders, tempPathFor } from './paths.js';
-import { changes, conflicts, type Action, type Plan } from './plan.js';
+import { changes, conflicts, previousOf, type Action, type Plan } from './plan.js';
 
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
@@ -93,8 +93,9 @@ async function cleanUp(fs: OutputFs, temps: readonly string[]): Promise<boolean>
 
 async function sameAsPlanned(fs: OutputFs, action: Action): Promise<boolean> {
   const kind = await fs.kind(action.path);
-  if (action.previous === undefined) return kind === undefined;
-  return kind === 'file' && (await fs.read(action.path)) === action.previous;
+  const previous = previousOf(action);
+  if (previous === undefined) return kind === undefined;
+  return kind === 'file' && (await fs.read(action.path)) === previous;
 }
 
 export interface ApplyOptions {
@@ -116,14 +117,17 @@ export async function applyPlan(fs: OutputFs, plan: Plan, options: ApplyOptions 
   const created = options.created ?? [];
   const before = new Map(plan.previousManifest.files.map((e) => [e.path, e]));
   const after = new Map(plan.manifest.files.map((e) => [e.path, e]));
-  const ops: JournalOp[] = [...writes, ...deletes].map((a) => ({
-    path: a.path,
-    temp: a.kind === 'delete' ? null : tempPathFor(a.path),
-    previousSha256: a.previous === undefined ? null : sha256(a.previous),
-    newSha256: a.kind === 'delete' ? null : sha256(a.content!),
-    previousEntry: before.get(a.path) ?? null,
-    newEntry: after.get(a.path) ?? null,
-  }));
+  const ops: JournalOp[] = [...writes, ...deletes].map((a) => {
+    const previous = previousOf(a);
+    return {
+      path: a.path,
+      temp: a.kind === 'delete' ? null : tempPathFor(a.path),
+      previousSha256: previous === undefined ? null : sha256(previous),
+      newSha256: a.kind === 'delete' ? null : sha256(a.content),
+      previousEntry: before.get(a.path) ?? null,
+      newEntry: after.get(a.path) ?? null,
+    };
+  });
   if (ops.length > 0) await writeDurable(fs, JOURNAL_PATH, serializeJournal({ version: 1, ops }));
 
   // Every temporary file first: a failure here leaves the folder as it was.
@@ -133,7 +137,7 @@ export async function applyPlan(fs: OutputFs, plan: Plan, options: ApplyOptions 
       await confineFolders(fs, a.path, created);
       const temp = tempPathFor(a.path);
       try {
-        await fs.createFile(temp, a.content!);
+        await fs.createFile(temp, a.content);
       } catch (error) {
         if (errorCode(error) === 'EEXIST') {
           throw new WriteAbortedError(`"${temp}" is in the way: msa-gen's journal does not name it, so it is not msa-gen's to remove; remove it yourself`);

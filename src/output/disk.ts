@@ -3,7 +3,8 @@
  * escape the output folder: a symlink on the way to a file, or a folder where a file goes.
  */
 import type { OutputFs } from './fs-port.js';
-import { ConfinementError, checkOutputPath, parentFolders } from './paths.js';
+import { ConfinementError, checkOutputPath } from '../tree/index.js';
+import { parentFolders } from './paths.js';
 
 /**
  * Runs `work` over `items`, at most `limit` at a time. After a failure no new item starts; the

@@ -10,9 +10,8 @@
  * is corrupt, and none of its other hashes can be trusted either.
  */
 import { createHash } from 'node:crypto';
-import type { Ownership } from '../generators/types.js';
+import { ConfinementError, checkOutputPath, type Ownership } from '../tree/index.js';
 import { ownershipProblem } from './owned.js';
-import { ConfinementError, checkOutputPath } from './paths.js';
 
 export const MANIFEST_PATH = '.msa-gen/manifest.json';
 

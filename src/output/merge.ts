@@ -7,7 +7,7 @@
  * copy ts-morph ships; the bare compiler API is enough here).
  */
 import { ts } from 'ts-morph';
-import type { ObjectMembersMerge } from '../generators/types.js';
+import type { ObjectMembersMerge } from '../tree/index.js';
 import { MergeError, type Merger } from './plan.js';
 
 export { MergeError };

@@ -6,7 +6,7 @@
  * could never have written. The generated files of every run are checked against the same
  * shapes, so a generator that starts writing a new kind of path fails loudly (update this list).
  */
-import type { Ownership } from '../generators/types.js';
+import type { Ownership } from '../tree/index.js';
 
 /** One path segment that is a name: not empty, no leading dot (no `.git`, `.msa-gen`, temp files). */
 const N = '[^/.][^/]*';

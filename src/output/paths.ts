@@ -1,21 +1,7 @@
-/** Output paths stay inside the output folder: relative, forward slashes, no `.`/`..`, no oddities. */
-
-export class ConfinementError extends Error {
-  override readonly name = 'ConfinementError';
-}
-
-/** The canonical form of a generated path, or a ConfinementError saying why it is refused. */
-export function checkOutputPath(path: string): string {
-  if (path === '') throw new ConfinementError('an empty path');
-  if (path.includes('\\')) throw new ConfinementError(`"${path}" contains a backslash`);
-  if (path.includes('\0')) throw new ConfinementError(`"${path}" contains a NUL character`);
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) throw new ConfinementError(`"${path}" is absolute`);
-  const segments = path.split('/');
-  for (const s of segments) {
-    if (s === '' || s === '.' || s === '..') throw new ConfinementError(`"${path}" has a "${s || '//'}" segment and could leave the output folder`);
-  }
-  return segments.join('/');
-}
+/**
+ * The output stage's own paths: parent folders and temporary files. Whether a path is safe at all
+ * (relative, inside the output folder) is decided once, in src/tree (`checkOutputPath`).
+ */
 
 /** Every parent folder of a path, outermost first: `a/b/c.ts` → [`a`, `a/b`]. */
 export function parentFolders(path: string): string[] {

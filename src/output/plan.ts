@@ -7,47 +7,113 @@
  * it is never overwritten, merged into or deleted, with or without --force. Byte-identical
  * content is the one exception: taking such a file over loses nothing.
  */
-import type { GeneratedFile, ObjectMembersMerge, Ownership } from '../generators/types.js';
-import { GENERATED_HEADER } from '../generators/types.js';
+import { carriesHeader, type GeneratedFile, type ObjectMembersMerge, type Ownership } from '../tree/index.js';
 import { sha256, type Manifest, type ManifestEntry } from './manifest.js';
 import { ownershipProblem } from './owned.js';
 
-export type ActionKind =
-  /** A new file (or a missing one). */
-  | 'create'
-  /** A generated file whose content changed. */
-  | 'update'
-  | 'unchanged'
-  /** A user-owned file that gains stubs for new commands. */
-  | 'merge'
-  /** A user-owned file left as it is. */
-  | 'keep'
-  /** A generated file the model no longer produces. */
-  | 'delete'
-  /** A file scaffold would have to overwrite or delete and may not: the run is refused. */
-  | 'conflict'
-  /** A user-owned file the model no longer produces: reported, never deleted. */
-  | 'orphan'
-  /** A file at a user-owned path that msa-gen did not write: left as it is, never merged into. */
-  | 'foreign';
-
-export interface Action {
-  readonly kind: ActionKind;
+interface Base<K extends string, O extends Ownership> {
+  readonly kind: K;
   readonly path: string;
-  readonly ownership: Ownership;
-  /** What will be on disk after the action (create, update, merge, and a forceable conflict when forced). */
-  readonly content?: string;
-  /** What is on disk now. */
-  readonly previous?: string;
-  /** merge: the members added. */
-  readonly added?: readonly string[];
-  /** Handlers still in a user-owned file whose commands left the model. */
-  readonly stale?: readonly string[];
-  /** foreign: members of the model the file lacks (msa-gen adds none to a file it did not write). */
-  readonly lacks?: readonly string[];
-  /** conflict: whether --force may overwrite it (only a file msa-gen can claim to have written). */
-  readonly forceable?: boolean;
+  readonly ownership: O;
+}
+
+/** A new file, or one the manifest lists that is missing (`reason` says so). */
+export interface CreateAction extends Base<'create', Ownership> {
+  readonly content: string;
   readonly reason?: string;
+}
+
+/** A generated file whose content changed, unedited since msa-gen wrote it. */
+export interface UpdateAction extends Base<'update', 'generated'> {
+  readonly content: string;
+  /** What is on disk now. */
+  readonly previous: string;
+}
+
+export type UnchangedAction = Base<'unchanged', 'generated'>;
+
+/** A user-owned file that gains stubs for new commands. */
+export interface MergeAction extends Base<'merge', 'user-owned'> {
+  readonly content: string;
+  readonly previous: string;
+  /** The members added. */
+  readonly added: readonly string[];
+  /** Handlers still in the file whose commands left the model. */
+  readonly stale?: readonly string[];
+}
+
+/** A user-owned file left as it is. */
+export interface KeepAction extends Base<'keep', 'user-owned'> {
+  readonly stale?: readonly string[];
+  /** Why its handlers were not checked. */
+  readonly reason?: string;
+}
+
+/** A generated file the model no longer produces, unedited: deleted. */
+export interface DeleteAction extends Base<'delete', 'generated'> {
+  readonly previous: string;
+}
+
+interface ConflictBase extends Base<'conflict', 'generated'> {
+  readonly previous: string;
+  readonly reason: string;
+}
+
+/**
+ * A file scaffold would have to overwrite or delete and may not: the run is refused. Three
+ * kinds, by what --force does: nothing (msa-gen did not write it); overwrite it with `content`
+ * (edited by hand, or it carries msa-gen's header); leave it in place and forget it (no longer
+ * generated, but edited by hand).
+ */
+export type ConflictAction =
+  | (ConflictBase & { readonly forceable: false })
+  | (ConflictBase & { readonly forceable: true; readonly content: string })
+  | (ConflictBase & { readonly forceable: true; readonly forget: true });
+
+/** A user-owned file the model no longer produces: reported, never deleted. */
+export interface OrphanAction extends Base<'orphan', 'user-owned'> {
+  readonly reason: string;
+}
+
+/** A file at a user-owned path that msa-gen did not write: left as it is, never merged into. */
+export interface ForeignAction extends Base<'foreign', 'user-owned'> {
+  readonly reason: string;
+  /** Members of the model the file lacks (msa-gen adds none to a file it did not write). */
+  readonly lacks?: readonly string[];
+}
+
+export type Action = CreateAction | UpdateAction | UnchangedAction | MergeAction | KeepAction | DeleteAction | ConflictAction | OrphanAction | ForeignAction;
+
+export type ActionKind = Action['kind'];
+
+/** An action that writes a file: its new content goes through a temporary file and a rename. */
+export type WriteAction = CreateAction | UpdateAction | MergeAction | Extract<ConflictAction, { content: string }>;
+
+/** What is on disk at the action's path now, as the plan read it (undefined: nothing). */
+export function previousOf(action: Action): string | undefined {
+  switch (action.kind) {
+    case 'update':
+    case 'merge':
+    case 'delete':
+    case 'conflict':
+      return action.previous;
+    default:
+      return undefined;
+  }
+}
+
+/** What the action puts at its path (undefined: it writes nothing there). */
+export function contentOf(action: Action): string | undefined {
+  switch (action.kind) {
+    case 'create':
+    case 'update':
+    case 'merge':
+      return action.content;
+    case 'conflict':
+      return 'content' in action ? action.content : undefined;
+    default:
+      return undefined;
+  }
 }
 
 export interface Plan {
@@ -89,15 +155,6 @@ export interface PlanInput {
   readonly force: boolean;
   /** Loaded only when a file must be parsed: it brings in the TypeScript compiler. */
   readonly merger: () => Promise<Merger>;
-}
-
-/** msa-gen's generated-file header in each comment syntax it writes it in (Helm templates: a template comment). */
-const HEADER_LINES = new Set(['// ', '# ', '-- '].map((c) => `${c}${GENERATED_HEADER}`).concat(`<!-- ${GENERATED_HEADER} -->`, `{{- /* ${GENERATED_HEADER} */ -}}`));
-
-/** Whether the first line (the second after a shebang) is msa-gen's generated-file header. */
-export function carriesHeader(content: string): boolean {
-  const lines = content.split('\n', 2).map((l) => l.replace(/\r$/, ''));
-  return HEADER_LINES.has(lines[0]!) || (lines[0]!.startsWith('#!') && HEADER_LINES.has(lines[1] ?? ''));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -142,6 +199,7 @@ export async function planOutput(input: PlanInput): Promise<Plan> {
         ownership: 'generated',
         previous: onDisk,
         forceable: true,
+        forget: true,
         reason: 'no longer generated, but edited by hand (--force leaves it in place and stops tracking it)',
       });
     }
@@ -185,6 +243,8 @@ function planGenerated(file: GeneratedFile, onDisk: string | undefined, known: M
   }
 }
 
+const memberNames = (spec: ObjectMembersMerge) => spec.members.map((m) => m.name);
+
 async function planUserOwned(
   file: GeneratedFile,
   onDisk: string | undefined,
@@ -195,8 +255,7 @@ async function planUserOwned(
 ): Promise<void> {
   const { path } = file;
   const spec = file.merge;
-  const wanted = spec ? spec.members.map((m) => m.name) : undefined;
-  const fresh: ManifestEntry = { path, ownership: 'user-owned', sha256: sha256(file.content), ...(wanted ? { members: wanted } : {}) };
+  const fresh: ManifestEntry = { path, ownership: 'user-owned', sha256: sha256(file.content), ...(spec ? { members: memberNames(spec) } : {}) };
   if (onDisk === undefined) {
     actions.push({ kind: 'create', path, ownership: 'user-owned', content: file.content, ...(known ? { reason: 'missing (deleted?): written again' } : {}) });
     entries.push(fresh);
@@ -212,7 +271,7 @@ async function planUserOwned(
     if (spec) {
       try {
         const names = (await getMerger()).memberNames(path, onDisk, spec);
-        lacks = wanted!.filter((n) => !names.has(n));
+        lacks = memberNames(spec).filter((n) => !names.has(n));
       } catch (error) {
         if (!(error instanceof MergeError)) throw error;
       }
@@ -234,9 +293,10 @@ async function planUserOwned(
 
   // Cheap and safe: the file is byte for byte what msa-gen last wrote, and the manifest says that
   // content has every member the model wants. Otherwise the syntax tree decides (never a regex).
+  const wanted = memberNames(spec);
   const recorded = known.members ?? [];
-  if (sha256(onDisk) === known.sha256 && wanted!.every((n) => recorded.includes(n))) {
-    const stale = recorded.filter((n) => !wanted!.includes(n));
+  if (sha256(onDisk) === known.sha256 && wanted.every((n) => recorded.includes(n))) {
+    const stale = recorded.filter((n) => !wanted.includes(n));
     actions.push({ kind: 'keep', path, ownership: 'user-owned', ...(stale.length ? { stale } : {}) });
     entries.push(known);
     return;
@@ -251,8 +311,8 @@ async function planUserOwned(
     entries.push(known);
     return;
   }
-  const missing = wanted!.filter((n) => !names.has(n));
-  const stale = recorded.filter((n) => !wanted!.includes(n) && names.has(n));
+  const missing = wanted.filter((n) => !names.has(n));
+  const stale = recorded.filter((n) => !wanted.includes(n) && names.has(n));
   if (missing.length === 0) {
     // Edited by the user, nothing missing: the entry stays as it was (the manifest does not
     // follow the user's edits, so --check stays quiet about them).
@@ -262,25 +322,28 @@ async function planUserOwned(
   }
   const content = m.addMembers(path, onDisk, spec, missing);
   actions.push({ kind: 'merge', path, ownership: 'user-owned', content, previous: onDisk, added: missing, ...(stale.length ? { stale } : {}) });
-  entries.push({ path, ownership: 'user-owned', sha256: sha256(content), members: [...wanted!, ...stale] });
+  entries.push({ path, ownership: 'user-owned', sha256: sha256(content), members: [...wanted, ...stale] });
 }
 
 /** Conflicts that stop the run: all of them, or with --force those it may not override. */
-export const conflicts = (plan: Plan) => plan.actions.filter((a) => a.kind === 'conflict' && !(plan.force && a.forceable));
+export const conflicts = (plan: Plan): ConflictAction[] => plan.actions.filter((a): a is ConflictAction => a.kind === 'conflict' && !(plan.force && a.forceable));
 
 /** Every conflict, forced or not. */
-export const allConflicts = (plan: Plan) => plan.actions.filter((a) => a.kind === 'conflict');
+export const allConflicts = (plan: Plan): ConflictAction[] => plan.actions.filter((a): a is ConflictAction => a.kind === 'conflict');
 
 /** Actions that mean the output folder does not match the model (what --check fails on). */
 export const drift = (plan: Plan) =>
   plan.actions.filter((a) => a.kind !== 'unchanged' && a.kind !== 'keep' && a.kind !== 'orphan' && a.kind !== 'foreign');
 
 /** Paths that will be written (atomically) or removed, given --force. */
-export function changes(plan: Plan): { writes: Action[]; deletes: Action[] } {
-  const writes = plan.actions.filter(
-    (a) => a.kind === 'create' || a.kind === 'update' || a.kind === 'merge' || (a.kind === 'conflict' && plan.force && a.forceable && a.content !== undefined),
-  );
-  // Only a generated file the manifest lists, whose hash matches: never a conflict, forced or not.
-  const deletes = plan.actions.filter((a) => a.kind === 'delete');
+export function changes(plan: Plan): { writes: WriteAction[]; deletes: DeleteAction[] } {
+  const writes: WriteAction[] = [];
+  const deletes: DeleteAction[] = [];
+  for (const a of plan.actions) {
+    if (a.kind === 'create' || a.kind === 'update' || a.kind === 'merge') writes.push(a);
+    else if (a.kind === 'conflict' && plan.force && 'content' in a) writes.push(a);
+    // Only a generated file the manifest lists, whose hash matches: never a conflict, forced or not.
+    else if (a.kind === 'delete') deletes.push(a);
+  }
   return { writes, deletes };
 }

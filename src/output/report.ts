@@ -1,6 +1,5 @@
 /** Plain-text renderings of a plan: the --dry-run listing and the --check drift report with diffs. */
-import type { Action, ActionKind, Plan } from './plan.js';
-import { drift } from './plan.js';
+import { contentOf, drift, previousOf, type Action, type ActionKind, type Plan } from './plan.js';
 
 /** Something about the folder besides its files that --check fails on (a run in progress, a temporary file, the manifest). */
 export interface DriftItem {
@@ -21,13 +20,36 @@ const LABEL: Record<ActionKind, string> = {
   foreign: 'foreign',
 };
 
+const names = (kind: string, list: readonly string[]) => `${kind}${list.length > 1 ? 's' : ''} ${list.join(', ')}`;
+
+/** Handlers of a user-owned file whose commands left the model (merge, keep). */
+const staleOf = (a: Action): readonly string[] => (a.kind === 'merge' || a.kind === 'keep' ? (a.stale ?? []) : []);
+
+/** The note of a kept file whose handlers were not checked. */
+const keptWhy = (a: Action): string | undefined => (a.kind === 'keep' ? a.reason : undefined);
+
 function detail(a: Action): string {
   const parts: string[] = [];
   if (a.kind === 'keep') parts.push('user-owned, kept as it is');
-  if (a.added?.length) parts.push(`adds ${a.added.join(', ')}`);
-  if (a.stale?.length) parts.push(`handler${a.stale.length > 1 ? 's' : ''} ${a.stale.join(', ')} no longer in the model (not deleted)`);
-  if (a.reason) parts.push(a.reason);
-  if (a.lacks?.length) parts.push(`it lacks handler${a.lacks.length > 1 ? 's' : ''} ${a.lacks.join(', ')}: add them yourself`);
+  if (a.kind === 'merge' && a.added.length > 0) parts.push(`adds ${a.added.join(', ')}`);
+  const stale = staleOf(a);
+  if (stale.length > 0) parts.push(`${names('handler', stale)} no longer in the model (not deleted)`);
+  switch (a.kind) {
+    case 'create':
+    case 'keep':
+      if (a.reason) parts.push(a.reason);
+      break;
+    case 'conflict':
+    case 'orphan':
+      parts.push(a.reason);
+      break;
+    case 'foreign':
+      parts.push(a.reason);
+      if (a.lacks?.length) parts.push(`it lacks ${names('handler', a.lacks)}: add them yourself`);
+      break;
+    default:
+      break;
+  }
   return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
@@ -49,7 +71,7 @@ export function summary(plan: Plan): string {
 export function renderPlan(plan: Plan, options: { verbose: boolean }): string {
   const lines: string[] = [];
   for (const a of plan.actions) {
-    if (!options.verbose && (a.kind === 'unchanged' || (a.kind === 'keep' && !a.stale?.length && !a.reason))) continue;
+    if (!options.verbose && (a.kind === 'unchanged' || (a.kind === 'keep' && staleOf(a).length === 0 && !keptWhy(a)))) continue;
     lines.push(`${LABEL[a.kind].padEnd(9)} ${a.path}${detail(a)}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
@@ -58,7 +80,7 @@ export function renderPlan(plan: Plan, options: { verbose: boolean }): string {
 /** Notes worth printing on every run: stale handlers, orphaned and foreign user-owned files, and the stage's own. */
 export function renderNotes(plan: Plan, extra: readonly string[] = []): string {
   const fromPlan = plan.actions
-    .filter((a) => a.stale?.length || a.kind === 'orphan' || a.kind === 'foreign' || (a.kind === 'keep' && a.reason))
+    .filter((a) => staleOf(a).length > 0 || a.kind === 'orphan' || a.kind === 'foreign' || keptWhy(a))
     .map((a) => `note: ${a.path}${detail(a)}\n`);
   return [...extra.map((n) => `note: ${n}\n`), ...fromPlan].join('');
 }
@@ -84,8 +106,8 @@ export async function renderDrift(plan: Plan, extra: readonly DriftItem[] = []):
   out.push('');
   for (const a of drift(plan)) {
     if (a.kind === 'conflict' && !a.forceable) continue; // not msa-gen's file: no diff that suggests replacing it
-    const before = a.previous ?? '';
-    const after = a.content ?? '';
+    const before = previousOf(a) ?? '';
+    const after = contentOf(a) ?? '';
     if (before === after) continue;
     const patch = createTwoFilesPatch(`a/${a.path}`, `b/${a.path}`, before, after, 'on disk', 'from the model', { context: 3 });
     out.push(patch.split('\n').slice(1).join('\n').replace(/\n+$/, ''));

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { nodeOutputFs } from '../../src/cli/node-fs.js';
 import { writeDurable } from '../../src/output/apply.js';
 import { readDisk } from '../../src/output/disk.js';
-import { ConfinementError, checkOutputPath } from '../../src/output/paths.js';
+import { ConfinementError, checkOutputPath } from '../../src/tree/index.js';
 
 const dirs: string[] = [];
 const temp = () => {

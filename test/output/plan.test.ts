@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GENERATED_HEADER, generatedFile, userFile, type GeneratedFile } from '../../src/generators/types.js';
+import { GENERATED_HEADER, carriesHeader, generatedFile, userFile, type GeneratedFile } from '../../src/tree/index.js';
 import { EMPTY_MANIFEST, sha256, type Manifest } from '../../src/output/manifest.js';
 import { createMerger } from '../../src/output/merge.js';
-import { carriesHeader, changes, conflicts, drift, planOutput, type Merger } from '../../src/output/plan.js';
+import { changes, conflicts, drift, planOutput, type MergeAction, type Merger, type Plan } from '../../src/output/plan.js';
 import { generate } from '../../src/generators/index.js';
 import { MINIMAL, modelOf, request } from '../generators/scaffold-support.js';
 
@@ -23,6 +23,13 @@ const merger = async (): Promise<Merger> => {
 
 async function plan(files: GeneratedFile[], disk: Record<string, string>, manifest: Manifest = EMPTY_MANIFEST, force = false) {
   return planOutput({ files, disk: new Map(Object.entries(disk)), manifest, force, merger });
+}
+
+/** The plan's only action, which must be a merge. */
+function merged(p: Plan): MergeAction {
+  const [action] = p.actions;
+  if (action?.kind !== 'merge') throw new Error(`expected one merge, got ${JSON.stringify(p.actions.map((a) => a.kind))}`);
+  return action;
 }
 
 function manifestOf(files: GeneratedFile[], members?: string[]): Manifest {
@@ -86,11 +93,11 @@ describe('planOutput', () => {
     const edited = before.content.replace('return defaults.submit(command, ctx);', "if (!command.ok) throw new Error('no');\n    return defaults.submit(command, ctx);");
     const now = domain(['submit', 'cancel']);
     const p = await plan([now], { [now.path]: edited }, manifestOf([before], ['submit']));
-    const action = p.actions[0]!;
+    const action = merged(p);
     expect(action).toMatchObject({ kind: 'merge', added: ['cancel'] });
     expect(action.content).toContain("if (!command.ok) throw new Error('no');");
     expect(action.content).toContain('async cancel(command, ctx) {\n    return defaults.cancel(command, ctx);\n  },');
-    expect(action.content!.startsWith(edited.slice(0, edited.indexOf('},\n};')))).toBe(true);
+    expect(action.content.startsWith(edited.slice(0, edited.indexOf('},\n};')))).toBe(true);
   });
 
   it('does not load ts-morph when nothing is missing', async () => {
@@ -120,7 +127,7 @@ describe('planOutput', () => {
     const now = domain(['submit', 'cancel']);
     const p = await plan([now], { [now.path]: mentioned }, manifestOf([before], ['submit']));
     expect(p.actions[0]).toMatchObject({ kind: 'merge', added: ['cancel'] });
-    expect(p.actions[0]!.content!.match(/async cancel\(/g)).toHaveLength(1);
+    expect(merged(p).content.match(/async cancel\(/g)).toHaveLength(1);
   });
 
   it('parses a file that is what msa-gen wrote when the manifest does not record every wanted member', async () => {
@@ -130,7 +137,7 @@ describe('planOutput', () => {
     const p = await plan([now], { [now.path]: before.content }, manifestOf([before], ['submit']));
     expect(mergerLoads).toBe(1);
     expect(p.actions[0]).toMatchObject({ kind: 'merge', added: ['cancel'] });
-    expect(p.manifest.files[0]).toMatchObject({ sha256: sha256(p.actions[0]!.content!), members: ['submit', 'cancel'] });
+    expect(p.manifest.files[0]).toMatchObject({ sha256: sha256(merged(p).content), members: ['submit', 'cancel'] });
   });
 
   it('records nothing new for an edited user file that lacks nothing (the manifest does not follow user edits)', async () => {
@@ -201,7 +208,8 @@ describe('planOutput', () => {
   it('never deletes a leftover generated file edited by hand, not even with --force: it leaves the manifest instead', async () => {
     const gone = generatedFile('services/app/src/generated/old.ts', 'x');
     const p = await plan([gen], { [gen.path]: gen.content, [gone.path]: `${gone.content}// mine\n` }, manifestOf([gen, gone]), true);
-    expect(p.actions.find((a) => a.path === gone.path)).toMatchObject({ kind: 'conflict', forceable: true });
+    expect(p.actions.find((a) => a.path === gone.path)).toMatchObject({ kind: 'conflict', forceable: true, forget: true });
+    expect(changes(p).writes).toEqual([]);
     expect(changes(p).deletes).toEqual([]);
     expect(p.manifest.files.map((f) => f.path)).toEqual([gen.path]);
   });

@@ -1,0 +1,208 @@
+/**
+ * The folder half of `scaffold`: from generated files to a planned, and in write mode written,
+ * output folder. Three steps:
+ *
+ *  1. open the folder: in write mode take the lock (nothing is read before it is held) and
+ *     complete an interrupted run from its journal; in --check and --dry-run, change nothing and
+ *     only look (a lock, a journal, temporary files left by a killed run are drift or notes);
+ *  2. read the manifest and the disk, and plan: the same for every mode;
+ *  3. finish: write the plan (write), compare the manifest too (--check), or nothing (--dry-run).
+ *
+ * The mode reaches only steps 1 and 3, and step 1 only because the guarantees demand it (a run
+ * that writes holds the lock before it reads; a run that must not write cannot recover). The
+ * mechanisms are src/output's; this module decides their order and turns their refusals into
+ * an outcome.
+ */
+import { WriteAbortedError, applyPlan, confineFolders, removeTemp, writeDurable } from '../output/apply.js';
+import { inParallel, readDisk } from '../output/disk.js';
+import { errorCode, type HostInfo, type OutputFs } from '../output/fs-port.js';
+import { JOURNAL_PATH, parseJournal, recoverManifest, type Journal } from '../output/journal.js';
+import { LOCK_PATH, LockedError, acquireLock, inspectLock, type HeldLock } from '../output/lock.js';
+import { EMPTY_MANIFEST, MANIFEST_PATH, ManifestError, parseManifest, serializeManifest, type Manifest } from '../output/manifest.js';
+import { TEMP_SUFFIX, tempPathFor } from '../output/paths.js';
+import { MergeError, changes, conflicts, planOutput, type Merger, type Plan } from '../output/plan.js';
+import type { DriftItem } from '../output/report.js';
+import { ConfinementError, checkOutputPath, type GeneratedFile } from '../tree/index.js';
+
+export type OutputMode = 'write' | 'check' | 'dry-run';
+
+export interface StageInput {
+  readonly fs: OutputFs;
+  readonly host: HostInfo;
+  readonly files: readonly GeneratedFile[];
+  readonly mode: OutputMode;
+  readonly force: boolean;
+  /** Whether the output folder existed before the run (in write mode it has been made by now). */
+  readonly folderExisted: boolean;
+  /** Loaded only when a user-owned file must be parsed: it brings in the TypeScript compiler. */
+  readonly merger: () => Promise<Merger>;
+}
+
+/** A path that stops the write: a conflict, or a temporary file in the way. */
+export interface Blocked {
+  readonly path: string;
+  readonly reason: string;
+  /** Whether --force may override it. */
+  readonly forceable: boolean;
+}
+
+export type StageOutcome =
+  /** Planned; in write mode, written unless `blocked` is not empty. */
+  | {
+      readonly status: 'planned';
+      readonly plan: Plan;
+      /** Drift besides the plan's actions: a run in progress or interrupted, temporary files, the manifest. */
+      readonly drift: readonly DriftItem[];
+      readonly notes: readonly string[];
+      readonly blocked: readonly Blocked[];
+      readonly written: boolean;
+    }
+  /** Refused before anything was written: a bad manifest or journal, a path that would leave the folder, a merge that would break a file. */
+  | { readonly status: 'refused'; readonly message: string }
+  /** Another run holds the lock. */
+  | { readonly status: 'locked'; readonly message: string }
+  /** Stopped while writing: the folder changed under the run. The journal lets the next run recover. */
+  | { readonly status: 'aborted'; readonly message: string };
+
+/** The temporary files of msa-gen's own files in `.msa-gen/`. */
+const OWN_TEMPS = [tempPathFor(MANIFEST_PATH), tempPathFor(JOURNAL_PATH)];
+
+/** What a run collects on its way besides the plan. */
+interface Run {
+  readonly input: StageInput;
+  /** Folders this run made: removed again when it writes nothing. */
+  readonly created: string[];
+  lock?: HeldLock;
+  readonly notes: string[];
+  readonly drift: DriftItem[];
+}
+
+export async function runOutputStage(input: StageInput): Promise<StageOutcome> {
+  const run: Run = { input, created: [], notes: [], drift: [] };
+  let written = false;
+  try {
+    const outcome = await stage(run);
+    written = outcome.status === 'planned' && outcome.written;
+    return outcome;
+  } catch (error) {
+    if (error instanceof LockedError) return { status: 'locked', message: error.message };
+    if (error instanceof WriteAbortedError) return { status: 'aborted', message: error.message };
+    if (error instanceof ConfinementError || error instanceof ManifestError || error instanceof MergeError) {
+      return { status: 'refused', message: error.message };
+    }
+    throw error;
+  } finally {
+    await run.lock?.release();
+    // A run that wrote nothing leaves no new (empty) folders behind.
+    if (!written) for (const folder of run.created.reverse()) await input.fs.removeDir(folder);
+  }
+}
+
+async function stage(run: Run): Promise<StageOutcome> {
+  const { input } = run;
+  // The generators are not trusted either: every path stays inside the folder.
+  for (const f of input.files) checkOutputPath(f.path);
+  const exists = input.mode === 'write' || input.folderExisted;
+
+  // 1. Open the folder.
+  if (input.mode === 'write') await lock(run);
+  else if (exists) await look(run);
+  const meta = exists ? await readDisk(input.fs, [MANIFEST_PATH, JOURNAL_PATH]) : new Map<string, string>();
+  let manifestOnDisk = meta.get(MANIFEST_PATH);
+  let manifest: Manifest = manifestOnDisk === undefined ? EMPTY_MANIFEST : parseManifest(manifestOnDisk);
+  const journalText = meta.get(JOURNAL_PATH);
+  const journal = journalText === undefined ? undefined : parseJournal(journalText);
+  if (journal) {
+    // An interrupted run: what is on disk now says, per path it touched, which entry holds.
+    manifest = recoverManifest(manifest, journal, await readDisk(input.fs, journal.ops.map((op) => op.path)));
+    if (input.mode === 'write') manifestOnDisk = await complete(run, journal, manifest);
+    else run.drift.push({ what: 'interrupted', path: JOURNAL_PATH, detail: 'a scaffold run was interrupted (or is in progress); a plain run completes it' });
+  }
+
+  // 2. Read the disk and plan.
+  const paths = [...new Set([...input.files.map((f) => f.path), ...manifest.files.map((f) => f.path), ...(journal?.ops.map((op) => op.path) ?? [])])];
+  const disk = exists ? await readDisk(input.fs, paths) : new Map<string, string>();
+  const temps = exists ? await leftoverTemps(input.fs, paths) : [];
+  const plan = await planOutput({ files: input.files, disk, manifest, force: input.force, merger: input.merger });
+
+  // 3. Finish.
+  const blocked: Blocked[] = conflicts(plan).map((a) => ({ path: a.path, reason: a.reason, forceable: a.forceable }));
+  const toWrite = new Set(changes(plan).writes.map((a) => a.path));
+  for (const { temp, path } of temps) {
+    const detail = `temporary file ${input.mode === 'write' ? 'that no journal names: not msa-gen\'s to remove; remove it yourself' : 'of an interrupted run'}`;
+    if (input.mode === 'check') run.drift.push({ what: 'leftover', path: temp, detail });
+    else if (toWrite.has(path)) blocked.push({ path: temp, reason: `${detail} (it is in the way of ${path})`, forceable: false });
+    else run.notes.push(`${temp}: ${detail}`);
+  }
+  if (input.mode === 'check' && serializeManifest(plan.manifest) !== manifestOnDisk) {
+    run.drift.push({ what: manifestOnDisk === undefined ? 'missing' : 'stale', path: MANIFEST_PATH, detail: 'does not record what is on disk' });
+  }
+  const planned = { status: 'planned', plan, drift: run.drift, notes: run.notes, blocked } as const;
+  if (input.mode !== 'write' || blocked.length > 0) return { ...planned, written: false };
+  await applyPlan(input.fs, plan, { ...(run.lock ? { lock: run.lock } : {}), created: run.created, ...(manifestOnDisk !== undefined ? { manifestOnDisk } : {}) });
+  return { ...planned, written: true };
+}
+
+/** Write mode: the lock first (nothing is read before it is held), then msa-gen's own leftovers go. */
+async function lock(run: Run): Promise<void> {
+  const { fs, host } = run.input;
+  const held = await withFolder(fs, run.created, () => acquireLock(fs, host));
+  run.lock = held;
+  if (held.tookOver) run.notes.push(`${LOCK_PATH}: took over the lock of pid ${held.tookOver.pid} (started ${held.tookOver.started}), which is gone`);
+  for (const temp of OWN_TEMPS) await removeTemp(fs, temp);
+}
+
+/** --check and --dry-run: the lock and msa-gen's own temporary files, looked at and left alone. */
+async function look(run: Run): Promise<void> {
+  const { fs, host } = run.input;
+  const state = await inspectLock(fs, host);
+  if (state?.kind === 'held') run.drift.push({ what: 'in progress', path: LOCK_PATH, detail: `a scaffold run is in progress or was interrupted: ${state.why}` });
+  if (state?.kind === 'stale') run.notes.push(`${LOCK_PATH}: left by pid ${state.info.pid}, which is gone; the next run removes it`);
+  // msa-gen's own temporary files (manifest, journal, lock attempts) left by a killed run.
+  if ((await fs.kind('.msa-gen')) === 'dir') {
+    for (const name of (await fs.list('.msa-gen')).sort()) {
+      if (name.endsWith(TEMP_SUFFIX)) run.drift.push({ what: 'leftover', path: `.msa-gen/${name}`, detail: 'temporary file of an interrupted run' });
+    }
+  }
+}
+
+/** Write mode: completes an interrupted run (its temporary files removed, the recovered manifest written, the journal gone). */
+async function complete(run: Run, journal: Journal, manifest: Manifest): Promise<string> {
+  const { fs } = run.input;
+  for (const op of journal.ops) if (op.temp) await removeTemp(fs, op.temp);
+  const text = serializeManifest(manifest);
+  await writeDurable(fs, MANIFEST_PATH, text);
+  await fs.remove(JOURNAL_PATH);
+  await fs.syncDir('.msa-gen');
+  run.notes.push(`completed an interrupted run: ${journal.ops.length} file${journal.ops.length === 1 ? '' : 's'} it had started to change, its temporary files removed`);
+  return text;
+}
+
+/** Runs `work` with `.msa-gen/` in place (made if missing, recorded in `created`). */
+async function withFolder<T>(fs: OutputFs, created: string[], work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await confineFolders(fs, LOCK_PATH, created);
+    } catch (error) {
+      // Nothing written yet: a refusal, not an interrupted write.
+      if (error instanceof WriteAbortedError) throw new ConfinementError(error.message);
+      throw error;
+    }
+    try {
+      return await work();
+    } catch (error) {
+      // Another run that failed may have removed the empty folder it had made: make it again.
+      if (errorCode(error) !== 'ENOENT' || attempt >= 2) throw error;
+    }
+  }
+}
+
+/** Temporary files (`.<name>.msa-gen-tmp`) next to the paths of the plan. */
+async function leftoverTemps(fs: OutputFs, paths: readonly string[]): Promise<{ temp: string; path: string }[]> {
+  const found: { temp: string; path: string }[] = [];
+  await inParallel(paths, async (path) => {
+    const temp = tempPathFor(path);
+    if ((await fs.kind(temp)) !== undefined) found.push({ temp, path });
+  }, 32);
+  return found.sort((a, b) => (a.temp < b.temp ? -1 : 1));
+}
