@@ -147,7 +147,9 @@ describe('msa-gen explain, --help, --version', () => {
   it('lists a rule\'s message ids with their templates', async () => {
     const io = memoryIO(root);
     expect(await run(['explain', 'MSA103'], io)).toBe(0);
-    expect(io.out()).toMatch(/\nMessages:\n {2}notPastTense {2}Event "\{\{name\}\}" is not in the past tense/);
+    const template = CATALOGUE.find((r) => r.code === 'MSA103')!.messages['notPastTense'];
+    expect(typeof template).toBe('string');
+    expect(io.out()).toContain(`\nMessages:\n  notPastTense  ${String(template)}`);
   });
   it('lists every rule without a code', async () => {
     const io = memoryIO(root);
