@@ -6,6 +6,16 @@ ruleTester(rule, {
     {
       name: 'the platform, its namespace, every context, the isolated namespace and the Kafka cluster are DNS-1123 labels.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          namespace: permits-office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }
+
         contexts:
           - name: car-registration
             title: Car registration applications
@@ -46,6 +56,12 @@ ruleTester(rule, {
     {
       name: 'defaults: no namespace and no Kafka cluster written; both default from the platform name (permits, permits-kafka), which are labels.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+
         contexts:
           - name: application
             title: Permit applications

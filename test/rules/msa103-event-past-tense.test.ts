@@ -6,6 +6,17 @@ ruleTester(rule, {
     {
       name: 'regular participles (Submitted, Applied, Cancelled), irregular ones (Sent, Paid, Withdrawn), a declared qualifier in front (GeneralDocumentIssued) and a phrasal particle after the participle (UserLoggedIn).',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          naming:
+            eventQualifiers: [General, Car]
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }
+
         contexts:
           - name: application
             title: Permit applications

@@ -6,6 +6,9 @@ ruleTester(rule, {
     {
       name: 'An orchestration saga whose steps in other contexts all have routes the orchestrator can call.',
       model: `
+        version: 1
+        platform:
+          name: licences
         contexts:
           - name: renewal
             aggregates:
@@ -76,6 +79,9 @@ ruleTester(rule, {
     {
       name: 'The orchestrator must send CapturePayment and IssueLicenceCard over HTTP, but they have no route.',
       model: `
+        version: 1
+        platform:
+          name: licences
         contexts:
           - name: renewal
             aggregates:
@@ -139,8 +145,8 @@ ruleTester(rule, {
               - command: IssueLicenceCard
       `,
       errors: [
-        { messageId: 'noRoute', line: 59, column: 18, data: { saga: 'LicenceRenewal', orchestrator: 'renewal', command: 'CapturePayment', context: 'payment' } },
-        { messageId: 'noRoute', line: 61, column: 18, data: { saga: 'LicenceRenewal', orchestrator: 'renewal', command: 'IssueLicenceCard', context: 'fulfilment' } },
+        { messageId: 'noRoute', line: 62, column: 18, data: { saga: 'LicenceRenewal', orchestrator: 'renewal', command: 'CapturePayment', context: 'payment' } },
+        { messageId: 'noRoute', line: 64, column: 18, data: { saga: 'LicenceRenewal', orchestrator: 'renewal', command: 'IssueLicenceCard', context: 'fulfilment' } },
       ],
     },
   ],

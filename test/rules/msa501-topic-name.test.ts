@@ -6,6 +6,16 @@ ruleTester(rule, {
     {
       name: 'Custom topic names and DLQ suffix, all legal.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }
+            dlq: { suffix: -dlq }
+
         contexts:
           - name: application
             title: Permit applications

@@ -6,6 +6,15 @@ ruleTester(rule, {
     {
       name: 'A single-broker development cluster: 1 partition, 1 replica.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 1, replicas: 1, minInSyncReplicas: 1 }
+
         contexts:
           - name: application
             title: Permit applications

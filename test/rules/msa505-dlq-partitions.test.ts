@@ -6,6 +6,16 @@ ruleTester(rule, {
     {
       name: 'DLQs with 6 partitions for source topics with 3 and 6.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }
+            dlq: { suffix: .DLQ, partitions: 6 }
+
         contexts:
           - name: application
             title: Permit applications

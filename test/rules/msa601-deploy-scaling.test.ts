@@ -6,6 +6,20 @@ ruleTester(rule, {
     {
       name: 'Consistent deploy settings: defaults with CPU autoscaling and a PodDisruptionBudget; one context with a wider range, one on KEDA (which switches off the inherited CPU autoscaling), one with a fixed replica count.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 12, replicas: 3, minInSyncReplicas: 2 }
+          deploy:
+            defaults:
+              replicas: 2
+              autoscaling: { min: 2, max: 10, cpuPercent: 70 }
+              podDisruptionBudget: { minAvailable: 1 }
+
         contexts:
           - name: application
             title: Permit applications
@@ -73,6 +87,17 @@ ruleTester(rule, {
     {
       name: 'Autoscaling min above max in a context.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }
+          deploy:
+            defaults: { replicas: 2, autoscaling: { min: 2, max: 10 } }
+
         contexts:
           - name: application
             title: Permit applications
@@ -101,12 +126,23 @@ ruleTester(rule, {
                     terminal: true
       `,
       errors: [
-        { messageId: 'autoscalingMinAboveMax', line: 5, column: 27, data: { min: '5', max: '3' } },
+        { messageId: 'autoscalingMinAboveMax', line: 16, column: 27, data: { min: '5', max: '3' } },
       ],
     },
     {
       name: 'both: CPU autoscaling and KEDA written in the same deploy block.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }
+          deploy:
+            defaults: { replicas: 2, autoscaling: { min: 2, max: 10 } }
+
         contexts:
           - name: application
             title: Permit applications
@@ -140,7 +176,7 @@ ruleTester(rule, {
                 from: [ApplicationSubmitted]
       `,
       errors: [
-        { messageId: 'autoscalingAndKeda', line: 6, column: 7 },
+        { messageId: 'autoscalingAndKeda', line: 17, column: 7 },
       ],
     },
     {
@@ -202,6 +238,17 @@ ruleTester(rule, {
     {
       name: 'keda: KEDA min above max.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }
+          deploy:
+            defaults: { replicas: 2, autoscaling: { min: 2, max: 10 } }
+
         contexts:
           - name: application
             title: Permit applications
@@ -234,12 +281,23 @@ ruleTester(rule, {
                 from: [ApplicationSubmitted]
       `,
       errors: [
-        { messageId: 'kedaMinAboveMax', line: 5, column: 38, data: { min: '4', max: '2' } },
+        { messageId: 'kedaMinAboveMax', line: 16, column: 38, data: { min: '4', max: '2' } },
       ],
     },
     {
       name: 'pdb: A PodDisruptionBudget that keeps every one of the 2 replicas: no pod can be evicted.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }
+          deploy:
+            defaults: { replicas: 2, autoscaling: { min: 2, max: 10 } }
+
         contexts:
           - name: application
             title: Permit applications
@@ -270,7 +328,7 @@ ruleTester(rule, {
                     terminal: true
       `,
       errors: [
-        { messageId: 'budgetNotBelowReplicas', line: 7, column: 44, data: { minAvailable: '2', setting: 'replicas', floor: '2', most: '1' } },
+        { messageId: 'budgetNotBelowReplicas', line: 18, column: 44, data: { minAvailable: '2', setting: 'replicas', floor: '2', most: '1' } },
       ],
     },
     {

@@ -6,6 +6,20 @@ ruleTester(rule, {
     {
       name: 'a registry with a port and a path with separators, a tag with dots and dashes.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }
+            retry: { maxAttempts: 3, backoffMs: 100, multiplier: 2 }
+          deploy:
+            image:
+              registry: registry.example.gov:5000/gov__apps/permit-office.v2
+              tag: 1.4.0-rc.1_build7
+
         contexts:
           - name: application
             title: Permit applications
@@ -94,6 +108,20 @@ ruleTester(rule, {
     {
       name: 'ipv6: a registry on an IPv6 address, a single-component repository path.',
       model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }
+            retry: { maxAttempts: 3, backoffMs: 100, multiplier: 2 }
+          deploy:
+            image:
+              registry: "[fd00::1]:5000/permits"
+              tag: latest
+
         contexts:
           - name: application
             title: Permit applications
