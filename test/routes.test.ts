@@ -1,6 +1,6 @@
 /** Route templates as the model layer reads them: parameters, problems and the router's shape. */
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from '../src/model/resolve.js';
+import { parseRoute } from '../src/model/routes.js';
 import { parsePath, routeShape } from '../src/model/routes.js';
 
 describe('parseRoute', () => {

@@ -1,4 +1,6 @@
 import { CATALOGUE, findRule } from '../model/rules/index.js';
+import { ruleDocs } from '../model/rules/markdown.js';
+import { messageTemplate } from '../model/rules/message.js';
 import { didYouMean } from '../model/suggest.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
@@ -15,8 +17,11 @@ export function explainCommand(code: string | undefined, io: CliIO): number {
     const known = CATALOGUE.flatMap((r) => [r.code, r.name]);
     throw new UsageError(`no rule "${code}"${didYouMean(code.toUpperCase().startsWith('MSA') ? code.toUpperCase() : code, known)} (msa-gen explain lists them all)`);
   }
+  const ids = Object.keys(rule.messages);
+  const width = Math.max(...ids.map((id) => id.length));
+  const messages = Object.entries(rule.messages).map(([id, spec]) => `  ${id.padEnd(width)}  ${messageTemplate(spec)}\n`);
   io.stdout.write(
-    `${rule.code} ${rule.name} (${rule.severity})\n\n${rule.summary}\n\n${rule.docs}\n\nFix: ${rule.hint}\n`,
+    `${rule.code} ${rule.name} (${rule.severity})\n\n${rule.summary}\n\n${ruleDocs(rule)}\n\nFix: ${rule.hint}\n\nMessages:\n${messages.join('')}`,
   );
   return EXIT.ok;
 }

@@ -5,7 +5,12 @@ export interface Diagnostic {
   /** Stable rule code, e.g. MSA103. */
   readonly code: string;
   readonly severity: Severity;
+  /** Which of the rule's messages this is, e.g. `notPastTense` (`msa-gen explain <code>` lists them). */
+  readonly messageId: string;
+  /** The message's text: its template with the data put in. */
   readonly message: string;
+  /** The values in the message's holes, as the text shows them. */
+  readonly data: Readonly<Record<string, string>>;
   /** Path of the model file as the user gave it. */
   readonly file: string;
   /** 1-based line and column of the offending key or value. */

@@ -26,8 +26,6 @@ import { ownFields, ref, selection, uniqueFields } from './resolve-fields.js';
 import { defaultLookupRoute, parseRoute } from './routes.js';
 import { mergeDeploy, mergeRetry, mergeTopic } from './settings.js';
 
-export { DEFAULTS } from './defaults.js';
-export { parseRoute } from './routes.js';
 import type {
   RawAggregate,
   RawContext,

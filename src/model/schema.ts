@@ -3,7 +3,8 @@
  * a finding at the offending key or value.
  */
 import type { ErrorObject } from 'ajv';
-import type { Finding } from './finding.js';
+import type { rule as schemaRule } from './rules/msa010-schema.js';
+import type { FindingOf } from './rules/rule.js';
 import { joinPointer, splitPointer } from './pointer.js';
 import { validate } from './schema/validate-model.js';
 import { didYouMean } from './suggest.js';
@@ -68,28 +69,26 @@ function shown(value: unknown): string {
   return clip(JSON.stringify(value) ?? String(value));
 }
 
-function message(error: ErrorObject, data: unknown): Finding {
+/** A finding of MSA010. */
+export type SchemaFinding = FindingOf<(typeof schemaRule)['messages']>;
+
+function finding(error: ErrorObject, data: unknown): SchemaFinding {
   const at = error.instancePath;
   // An error about a mapping key (propertyNames) carries the key: report it there.
   const key = (error as ErrorObject & { propertyName?: string }).propertyName;
   if (key !== undefined) {
     const limit = (error.params as { limit?: number }).limit;
-    const what = `Key ${quoteText(key)} in ${subject(at)}`;
-    return {
-      pointer: joinPointer(at, key),
-      on: 'key',
-      message:
-        error.keyword === 'maxLength' && limit !== undefined
-          ? `${what} is ${count(key.length)} characters long; at most ${count(limit)}`
-          : `${what} ${error.message ?? 'is invalid'}`,
-      hint: limit !== undefined ? `Shorten the key to at most ${count(limit)} characters.` : undefined,
-    };
+    const about = { key: quoteText(key), subject: subject(at) };
+    if (limit !== undefined) {
+      return { pointer: joinPointer(at, key), on: 'key', messageId: 'keyTooLong', data: { ...about, length: count(key.length), limit: count(limit) } };
+    }
+    return { pointer: joinPointer(at, key), on: 'key', messageId: 'keyInvalid', data: { ...about, problem: error.message ?? 'is invalid' } };
   }
   const value = valueAt(data, at);
   switch (error.keyword) {
     case 'required': {
       const key = (error.params as { missingProperty: string }).missingProperty;
-      return { pointer: at, message: `${subject(at)} is missing the required key "${key}"` };
+      return { pointer: at, messageId: 'required', data: { subject: subject(at), key } };
     }
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
@@ -98,61 +97,57 @@ function message(error: ErrorObject, data: unknown): Finding {
       return {
         pointer: joinPointer(at, key),
         on: 'key',
-        message: `Unknown key ${quoteText(key)} in ${subject(at)}${didYouMean(key, known)}`,
-        hint: known.length ? `Allowed keys: ${known.join(', ')}.` : undefined,
+        messageId: 'unknownKey',
+        data: { key: quoteText(key), subject: subject(at), suggestion: didYouMean(key, known), allowed: known.join(', ') },
       };
     }
     case 'type': {
-      const want = String((error.params as { type: string }).type)
+      const expected = String((error.params as { type: string }).type)
         .split(',')
         .map((t) => TYPE_WORDS[t] ?? t)
         .join(' or ');
-      return { pointer: at, message: `${subject(at)} must be ${want}, not ${typeName(value)}` };
+      return { pointer: at, messageId: 'wrongType', data: { subject: subject(at), expected, actual: typeName(value) } };
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
       return {
         pointer: at,
-        message: `${subject(at)} must be one of ${allowed.join(', ')}, not ${shown(value)}${didYouMean(String(value), allowed)}`,
+        messageId: 'notInEnum',
+        data: { subject: subject(at), allowed: allowed.join(', '), value: shown(value), suggestion: didYouMean(String(value), allowed) },
       };
     }
     case 'const': {
       const allowed = (error.params as { allowedValue: unknown }).allowedValue;
-      return { pointer: at, message: `${subject(at)} must be ${JSON.stringify(allowed)}, not ${shown(value)}` };
+      return { pointer: at, messageId: 'notConst', data: { subject: subject(at), expected: JSON.stringify(allowed), value: shown(value) } };
     }
     case 'pattern': {
       const hint = PATTERN_HINTS.find(([re]) => re.test(at));
-      return {
-        pointer: at,
-        message: `${subject(at)} must be ${hint ? hint[1] : `text matching ${(error.params as { pattern: string }).pattern}`}, not ${shown(value)}`,
-      };
+      const expected = hint ? hint[1] : `text matching ${(error.params as { pattern: string }).pattern}`;
+      return { pointer: at, messageId: 'noMatch', data: { subject: subject(at), expected, value: shown(value) } };
     }
     case 'maxLength': {
       const { limit } = error.params as { limit: number };
       const length = typeof value === 'string' ? [...value].length : 0;
-      return {
-        pointer: at,
-        message: `${subject(at)} is ${count(length)} characters long; at most ${count(limit)}`,
-        hint: `Shorten it to at most ${count(limit)} characters.`,
-      };
+      return { pointer: at, messageId: 'tooLong', data: { subject: subject(at), length: count(length), limit: count(limit) } };
     }
     case 'maximum': {
       const { limit } = error.params as { limit: number };
-      return {
-        pointer: at,
-        message: `${subject(at)} is ${shown(value)}; at most ${limit}`,
-        hint: `Use at most ${limit}: a larger number overflows where it ends up (a Kubernetes or Kafka setting, a Node.js timer).`,
-      };
+      return { pointer: at, messageId: 'tooLarge', data: { subject: subject(at), value: shown(value), limit } };
     }
     case 'uniqueItems': {
       const { i, j } = error.params as { i: number; j: number };
       return {
         pointer: joinPointer(at, i),
-        message: `${subject(at)} lists ${shown((value as unknown[])[i])} twice (items ${j + 1} and ${i + 1})`,
+        messageId: 'duplicateItem',
+        data: { subject: subject(at), value: shown((value as unknown[])[i]), first: j + 1, second: i + 1 },
       };
     }
+    case 'union': {
+      const { expected, actual } = error.params as { expected: string; actual: string };
+      return { pointer: at, messageId: 'noShape', data: { subject: subject(at), expected, actual } };
+    }
     default:
-      return { pointer: at, message: `${subject(at)} ${error.message ?? 'is invalid'}` };
+      return { pointer: at, messageId: 'invalid', data: { subject: subject(at), problem: error.message ?? 'is invalid' } };
   }
 }
 
@@ -194,18 +189,19 @@ function simplify(errors: readonly ErrorObject[], data: unknown): ErrorObject[] 
     out.push({
       ...union,
       keyword: 'union',
-      message: `must be ${[...new Set(options)].join(', or ')}; found ${typeName(value)}${
-        typeof value === 'string' ? ` ${quoteText(value)}` : ''
-      }`,
+      params: {
+        expected: [...new Set(options)].join(', or '),
+        actual: `${typeName(value)}${typeof value === 'string' ? ` ${quoteText(value)}` : ''}`,
+      },
     });
   }
   return out;
 }
 
 /** Schema findings for a loaded value; empty when it conforms. */
-export function checkSchema(data: unknown): Finding[] {
+export function checkSchema(data: unknown): SchemaFinding[] {
   if (validate(data)) return [];
   // A failed propertyNames check comes with the error of the key itself: that one is reported.
   const errors = simplify((validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames'), data);
-  return errors.map((e) => (e.keyword === 'union' ? { pointer: e.instancePath, message: `${subject(e.instancePath)} ${e.message}` } : message(e, data)));
+  return errors.map((e) => finding(e, data));
 }

@@ -55,6 +55,10 @@ export function closest(name: string, candidates: Iterable<string>): string | un
 
 /** `; did you mean "X"?` or the empty string. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
-  const c = closest(name, candidates);
-  return c === undefined ? '' : `; did you mean "${c}"?`;
+  return suggestion(closest(name, candidates));
+}
+
+/** `; did you mean "X"?` for a proposal, or the empty string: the `suggestion` hole of many messages. */
+export function suggestion(proposal: string | undefined): string {
+  return proposal === undefined ? '' : `; did you mean "${proposal}"?`;
 }

@@ -5,14 +5,15 @@
 import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import type { Finding } from './finding.js';
 import type { Model } from './ir.js';
-import { loadModelText, type SourceMap } from './load.js';
+import { loadModelText, type LoadFailure, type SourceMap } from './load.js';
 import type { RawModel } from './raw.js';
 import { resolveModel } from './resolve.js';
 import { CATALOGUE, MODEL_RULES } from './rules/index.js';
+import { renderFinding } from './rules/message.js';
 import type { Rule, RuleInfo } from './rules/rule.js';
 import { checkSchema } from './schema.js';
 import { SourceText, type ModelInput } from './source.js';
-import { clipPointer, clipQuoted } from './text.js';
+import { clipPointer } from './text.js';
 import { asValid, type ValidModel } from './valid.js';
 
 export interface ValidationResult {
@@ -41,27 +42,39 @@ function info(code: string): RuleInfo {
   return found;
 }
 
+/** The loader words its findings itself: each of its rules has one message that shows that text. */
+const LOADER_MESSAGE: Record<LoadFailure['code'], string> = {
+  MSA001: 'syntaxError',
+  MSA002: 'duplicateKey',
+  MSA003: 'aliasLimit',
+  MSA004: 'depthLimit',
+};
+
 /**
- * A diagnostic with its texts bounded once, for every printer: quoted model strings in the
- * message and hint clipped (a name may be megabytes long), long pointer tokens too.
+ * A diagnostic with its texts made and bounded once, for every printer: the message and hint
+ * from the rule's templates, with quoted model strings clipped (a name may be megabytes long)
+ * and long pointer tokens too.
  */
-function diagnostic(rule: RuleInfo, file: string, at: { line: number; column: number }, pointer: string, message: string, hint: string): Diagnostic {
+function diagnostic(rule: RuleInfo, file: string, at: { line: number; column: number }, finding: Finding): Diagnostic {
+  const { messageId, message, hint, data } = renderFinding(rule, finding);
   return {
     code: rule.code,
     severity: rule.severity,
-    message: clipQuoted(message),
+    messageId,
+    message,
+    data,
     file,
     line: at.line,
     column: at.column,
-    pointer: clipPointer(pointer),
-    hint: clipQuoted(hint),
+    pointer: clipPointer(finding.pointer),
+    hint,
   };
 }
 
 export function locateFinding(map: SourceMap, rule: RuleInfo, finding: Finding, file: string): Diagnostic {
   const loc = map.locate(finding.pointer);
   const offset = finding.on === 'key' && loc.keyStart !== undefined ? loc.keyStart : loc.start;
-  return diagnostic(rule, file, map.source.position(offset), finding.pointer, finding.message, finding.hint ?? rule.hint);
+  return diagnostic(rule, file, map.source.position(offset), finding);
 }
 
 /** Raised when a rule itself fails: an internal error, not a finding about the model. */
@@ -84,7 +97,13 @@ export function validateModelText(file: string, input: ModelInput, options: Vali
       source,
       model: undefined,
       valid: undefined,
-      diagnostics: [diagnostic(info('MSA001'), file, source.position(input.offset), '', input.message, input.hint)],
+      diagnostics: [
+        diagnostic(info('MSA001'), file, source.position(input.offset), {
+          pointer: '',
+          messageId: 'unreadable',
+          data: { text: input.message, hint: input.hint },
+        }),
+      ],
     };
   }
   const loaded = loadModelText(file, input);
@@ -94,7 +113,13 @@ export function validateModelText(file: string, input: ModelInput, options: Vali
       source: loaded.source,
       model: undefined,
       valid: undefined,
-      diagnostics: [diagnostic(rule, file, loaded.source.position(loaded.offset), '', loaded.message, rule.hint)],
+      diagnostics: [
+        diagnostic(rule, file, loaded.source.position(loaded.offset), {
+          pointer: '',
+          messageId: LOADER_MESSAGE[loaded.code],
+          data: { text: loaded.message },
+        }),
+      ],
     };
   }
   const schemaFindings = checkSchema(loaded.value);
@@ -110,9 +135,9 @@ export function validateModelText(file: string, input: ModelInput, options: Vali
   const model = resolveModel(loaded.value as RawModel, file);
   const diagnostics: Diagnostic[] = [];
   for (const rule of options.rules ?? MODEL_RULES) {
-    let findings: Finding[];
+    const findings: Finding[] = [];
     try {
-      findings = rule.check(model);
+      rule.check(model, (f) => findings.push(f));
     } catch (error) {
       throw new RuleError(rule.code, error);
     }

@@ -48,16 +48,19 @@ describe('msa-gen validate', () => {
     expect(coloured.out()).toMatch(/\u001b\[/);
   });
 
-  it('json holds code, severity, message, file, line and column for each finding', async () => {
+  it('json holds code, message id, severity, message, data, file, line and column for each finding', async () => {
     const io = memoryIO(root);
     expect(await run(['validate', '--format', 'json', tense], io)).toBe(1);
     const doc = JSON.parse(io.out()) as { diagnostics: Array<Record<string, unknown>>; summary: { errors: number } };
     expect(doc.summary.errors).toBeGreaterThan(0);
     for (const d of doc.diagnostics) {
-      expect(Object.keys(d)).toEqual(expect.arrayContaining(['code', 'severity', 'message', 'file', 'line', 'column']));
+      expect(Object.keys(d)).toEqual(expect.arrayContaining(['code', 'messageId', 'severity', 'message', 'data', 'file', 'line', 'column']));
       expect(d['file']).toBe(tense);
       expect(typeof d['line']).toBe('number');
+      expect(Object.keys(CATALOGUE.find((r) => r.code === d['code'])!.messages)).toContain(d['messageId']);
     }
+    const tenseFinding = doc.diagnostics.find((d) => d['code'] === 'MSA103');
+    expect(tenseFinding).toMatchObject({ messageId: 'notPastTense', data: { name: 'RequestSubmit' } });
   });
 
   it('sarif is valid SARIF 2.1.0 with every rule and a relative location', async () => {
@@ -77,6 +80,23 @@ describe('msa-gen validate', () => {
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe(tense);
     expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
     expect(runLog.tool.driver.rules[result.ruleIndex].id).toBe('MSA103');
+  });
+
+  it('sarif names each message by id, with arguments that fill the rule\'s message string', async () => {
+    const io = memoryIO(root);
+    await run(['validate', '--format', 'sarif', tense], io);
+    const runLog = JSON.parse(io.out()).runs[0];
+    const rules = runLog.tool.driver.rules as Array<{ id: string; messageStrings: Record<string, { text: string }> }>;
+    for (const r of rules) {
+      expect(Object.keys(r.messageStrings)).toEqual(Object.keys(CATALOGUE.find((c) => c.code === r.id)!.messages));
+    }
+    expect(runLog.results.length).toBeGreaterThan(0);
+    for (const result of runLog.results as Array<{ ruleIndex: number; message: { id: string; arguments: string[]; text: string } }>) {
+      const template = rules[result.ruleIndex]!.messageStrings[result.message.id]!.text;
+      // SARIF 2.1.0 §3.11.5: {n} is argument n, {{ and }} are literal braces.
+      const formatted = template.replace(/\{\{|\}\}|\{(\d+)\}/g, (m, n?: string) => (n === undefined ? m[0]! : result.message.arguments[Number(n)]!));
+      expect(result.message.text.startsWith(`${formatted}\n`) || result.message.text === formatted).toBe(true);
+    }
   });
 
   it('github prints workflow annotations', async () => {
@@ -123,6 +143,13 @@ describe('msa-gen explain, --help, --version', () => {
     const byName = memoryIO(root);
     expect(await run(['explain', 'event-past-tense'], byName)).toBe(0);
     expect(byName.out()).toBe(io.out());
+  });
+  it('lists a rule\'s message ids with their templates', async () => {
+    const io = memoryIO(root);
+    expect(await run(['explain', 'MSA103'], io)).toBe(0);
+    const template = CATALOGUE.find((r) => r.code === 'MSA103')!.messages['notPastTense'];
+    expect(typeof template).toBe('string');
+    expect(io.out()).toContain(`\nMessages:\n  notPastTense  ${String(template)}`);
   });
   it('lists every rule without a code', async () => {
     const io = memoryIO(root);

@@ -1,4 +1,4 @@
-/** The rule catalogue, in code order. Add a rule: one file, one import here, one fixture folder. */
+/** The rule catalogue, in code order. Add a rule: one file, one import here, one test file (test/rules/). */
 import { rule as r001 } from './msa001-yaml-syntax.js';
 import { rule as r002 } from './msa002-duplicate-key.js';
 import { rule as r003 } from './msa003-alias-limit.js';

@@ -1,7 +1,18 @@
-import type { RuleInfo } from './rule.js';
+import { defineLoadRule } from './rule.js';
 
-/** Reported by the loader or the schema check, before the model is resolved. */
-export const rule: RuleInfo = {
+/** Nine levels of nine aliases each: 9^9 nodes once expanded. */
+const BOMB = `a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]`;
+
+/** Reported by the loader, before the model is resolved. */
+export const rule = defineLoadRule({
   code: 'MSA003',
   name: 'alias-limit',
   severity: 'error',
@@ -9,12 +20,13 @@ export const rule: RuleInfo = {
   hint: 'Write the repeated part out, or use fewer nested aliases.',
   docs: `Anchors and aliases (\`&defaults\`, \`*defaults\`) are fine for sharing a block of settings. A
 few nested aliases can expand to billions of nodes (the "billion laughs" attack), so msa-gen
-counts aliases and the size of the document they expand to, and stops early.
-
-Fails: nine levels of nine aliases each.
-
-Passes:
-
-    defaults: &d { replicas: 3 }
-    deploy: *d`,
-};
+counts aliases and the size of the document they expand to, and stops early.`,
+  messages: {
+    /** The loader's own words: too many aliases, or too large once expanded. */
+    aliasLimit: '{{text}}',
+  },
+  examples: {
+    fails: [{ whole: true, yaml: BOMB }],
+    passes: [{ whole: true, yaml: 'defaults: &d { replicas: 3 }\ndeploy: *d' }],
+  },
+});

@@ -1,7 +1,7 @@
-import type { RuleInfo } from './rule.js';
+import { defineLoadRule } from './rule.js';
 
-/** Reported by the loader or the schema check, before the model is resolved. */
-export const rule: RuleInfo = {
+/** Reported by the schema check (schema.ts), before the model is resolved. */
+export const rule = defineLoadRule({
   code: 'MSA010',
   name: 'schema',
   severity: 'error',
@@ -18,18 +18,47 @@ Counts and durations are at most 2,147,483,647: Kubernetes replica counts, Kafka
 counts and \`max.message.bytes\` are 32-bit integers, and Node.js timers (\`timeoutMs\`,
 \`backoffMs\`, \`halfOpenAfterMs\`) fire at once beyond that. A topic's \`replicas\` (a Kafka
 replication factor, 16 bits) is at most 32,767, and retention times at most 2^53 - 1
-milliseconds, the largest integer a JSON reader keeps exactly.
-
-Fails:
-
-    contexts:
-      - name: application
-        comunication: async      # unknown key; did you mean "communication"?
-        deploy: { replicas: 3000000000 }   # more than Kubernetes' 32-bit replica count
-
-Passes:
-
-    contexts:
-      - name: application
-        communication: async`,
-};
+milliseconds, the largest integer a JSON reader keeps exactly.`,
+  messages: {
+    required: '{{subject}} is missing the required key "{{key}}"',
+    /** `key` is quoted and escaped (a key may hold any character). */
+    unknownKey: { text: 'Unknown key {{key}} in {{subject}}{{suggestion}}', hint: 'Allowed keys: {{allowed}}.' },
+    keyTooLong: {
+      text: 'Key {{key}} in {{subject}} is {{length}} characters long; at most {{limit}}',
+      hint: 'Shorten the key to at most {{limit}} characters.',
+    },
+    /** `problem`: the schema validator's words. */
+    keyInvalid: 'Key {{key}} in {{subject}} {{problem}}',
+    wrongType: '{{subject}} must be {{expected}}, not {{actual}}',
+    notInEnum: '{{subject}} must be one of {{allowed}}, not {{value}}{{suggestion}}',
+    notConst: '{{subject}} must be {{expected}}, not {{value}}',
+    noMatch: '{{subject}} must be {{expected}}, not {{value}}',
+    /** A value that fits none of the shapes a key takes (a string or a map, say). */
+    noShape: '{{subject}} must be {{expected}}; found {{actual}}',
+    tooLong: { text: '{{subject}} is {{length}} characters long; at most {{limit}}', hint: 'Shorten it to at most {{limit}} characters.' },
+    tooLarge: {
+      text: '{{subject}} is {{value}}; at most {{limit}}',
+      hint: 'Use at most {{limit}}: a larger number overflows where it ends up (a Kubernetes or Kafka setting, a Node.js timer).',
+    },
+    duplicateItem: '{{subject}} lists {{value}} twice (items {{first}} and {{second}})',
+    /** `problem`: the schema validator's words, for a check the others do not cover. */
+    invalid: '{{subject}} {{problem}}',
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: application
+    comunication: async      # unknown key; did you mean "communication"?
+    deploy: { replicas: 3000000000 }   # more than Kubernetes' 32-bit replica count`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: application
+    communication: async`,
+      },
+    ],
+  },
+});

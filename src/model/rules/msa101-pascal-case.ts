@@ -1,29 +1,30 @@
 import { isPascalCase, pascalCase } from '../case.js';
-import type { Finding } from '../finding.js';
 import type { Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { suggestion } from '../suggest.js';
+import { defineRule } from './rule.js';
 
 /** A name written in the model and what it names, for the message. */
 interface Named {
-  /** How the message names it: `Event "x"`, `Qualifier "x" of context "y"`. */
-  readonly label: string;
+  /** `Event`, `Aggregate`…; for a qualifier of a context or an operation of an external, that owner. */
+  readonly kind: string;
+  readonly of?: { readonly kind: 'context' | 'external'; readonly name: string };
   readonly name: string;
   readonly pointer: string;
 }
 
 function namesOf(model: Model): Named[] {
   const at = (kind: string, el: { name: string; pointer: string }): Named => ({
-    label: `${kind} "${el.name}"`,
+    kind,
     name: el.name,
     pointer: joinPointer(el.pointer, 'name'),
   });
   const list: Named[] = [];
-  for (const q of model.platform.eventQualifiers) list.push({ label: `Event qualifier "${q.name}"`, name: q.name, pointer: q.pointer });
+  for (const q of model.platform.eventQualifiers) list.push({ kind: 'Event qualifier', name: q.name, pointer: q.pointer });
   for (const c of model.contexts) {
     if (c.qualifier) {
       const q = c.qualifier;
-      list.push({ label: `Qualifier "${q.name}" of context "${c.name}"`, name: q.name, pointer: q.pointer });
+      list.push({ kind: 'Qualifier', of: { kind: 'context', name: c.name }, name: q.name, pointer: q.pointer });
     }
     for (const a of c.aggregates) {
       list.push(at('Aggregate', a));
@@ -37,14 +38,14 @@ function namesOf(model: Model): Named[] {
     list.push(at('External', x));
     // An operation is a plain string in `commands:`, so its pointer is the item itself.
     for (const op of x.operations) {
-      list.push({ label: `Operation "${op.name}" of external "${x.name}"`, name: op.name, pointer: op.pointer });
+      list.push({ kind: 'Operation', of: { kind: 'external', name: x.name }, name: op.name, pointer: op.pointer });
     }
   }
   for (const s of model.sagas) list.push(at('Saga', s));
   return list;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA101',
   name: 'pascal-case',
   severity: 'error',
@@ -62,29 +63,42 @@ PascalCase here means: a capital letter, then letters and digits, every word sta
 capital letter; no \`_\`, \`-\`, spaces or dots. The rule checks aggregates, commands, events,
 policies, read models, sagas, externals, the operations an external offers, the qualifiers
 declared in \`platform.naming.eventQualifiers\` and a context's \`qualifier\`. A finding
-suggests the PascalCase spelling of the same words.
-
-Fails:
-
-    aggregates:
-      - name: Application
-        events:
-          - name: application_submitted    # did you mean "ApplicationSubmitted"?
-
-Passes:
-
-    aggregates:
-      - name: Application
-        events:
-          - name: ApplicationSubmitted`,
-  check(model) {
-    const findings: Finding[] = [];
+suggests the PascalCase spelling of the same words.`,
+  messages: {
+    /** `kind`: Aggregate, Command, Event, Policy, Read model, External, Saga, Event qualifier. */
+    notPascalCase: '{{kind}} "{{name}}" is not PascalCase{{suggestion}}',
+    qualifierNotPascalCase: 'Qualifier "{{name}}" of context "{{context}}" is not PascalCase{{suggestion}}',
+    operationNotPascalCase: 'Operation "{{name}}" of external "{{external}}" is not PascalCase{{suggestion}}',
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: Application
+    events:
+      - name: application_submitted    # did you mean "ApplicationSubmitted"?`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: Application
+    events:
+      - name: ApplicationSubmitted`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const n of namesOf(model)) {
       if (isPascalCase(n.name)) continue;
-      const suggestion = pascalCase(n.name);
-      const dym = suggestion !== n.name && isPascalCase(suggestion) ? `; did you mean "${suggestion}"?` : '';
-      findings.push({ pointer: n.pointer, message: `${n.label} is not PascalCase${dym}` });
+      const proposal = pascalCase(n.name);
+      const data = { name: n.name, suggestion: suggestion(proposal !== n.name && isPascalCase(proposal) ? proposal : undefined) };
+      const pointer = n.pointer;
+      if (n.of === undefined) report({ pointer, messageId: 'notPascalCase', data: { ...data, kind: n.kind } });
+      else if (n.of.kind === 'context') report({ pointer, messageId: 'qualifierNotPascalCase', data: { ...data, context: n.of.name } });
+      else report({ pointer, messageId: 'operationNotPascalCase', data: { ...data, external: n.of.name } });
     }
-    return findings;
   },
-};
+});

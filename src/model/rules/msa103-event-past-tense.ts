@@ -1,9 +1,9 @@
 import { isPastTenseName, proposeEventName } from '../english.js';
-import type { Finding } from '../finding.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { suggestion } from '../suggest.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA103',
   name: 'event-past-tense',
   severity: 'error',
@@ -27,31 +27,37 @@ When it can, the finding proposes a past-tense name: the last verb put in the pa
 command-like name turned around (\`SubmitApplication\` → \`ApplicationSubmitted\`, a leading
 qualifier kept in front), or an action noun turned into its verb (\`ApplicationApproval\` →
 \`ApplicationApproved\`). It proposes nothing when no word is a verb it knows
-(\`ApplicationStatus\`).
-
-Fails:
-
-    events:
-      - name: RequestSubmit       # did you mean "RequestSubmitted"?
-      - name: DocumentSend        # did you mean "DocumentSent"?
-
-Passes:
-
-    events:
-      - name: RequestSubmitted
-      - name: DocumentSent`,
-  check(model) {
+(\`ApplicationStatus\`).`,
+  messages: {
+    notPastTense: 'Event "{{name}}" is not in the past tense{{suggestion}}',
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `events:
+  - name: RequestSubmit       # did you mean "RequestSubmitted"?
+  - name: DocumentSend        # did you mean "DocumentSent"?`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `events:
+  - name: RequestSubmitted
+  - name: DocumentSent`,
+      },
+    ],
+  },
+  check(model, report) {
     const qualifiers = model.platform.eventQualifiers.map((q) => q.name);
-    const findings: Finding[] = [];
     for (const e of model.events) {
       if (isPastTenseName(e.name)) continue;
-      const proposal = proposeEventName(e.name, qualifiers);
-      const dym = proposal === undefined ? '' : `; did you mean "${proposal}"?`;
-      findings.push({
+      report({
         pointer: joinPointer(e.pointer, 'name'),
-        message: `Event "${e.name}" is not in the past tense${dym}`,
+        messageId: 'notPastTense',
+        data: { name: e.name, suggestion: suggestion(proposeEventName(e.name, qualifiers)) },
       });
     }
-    return findings;
   },
-};
+});

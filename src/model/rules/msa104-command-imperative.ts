@@ -1,16 +1,12 @@
 import { words } from '../case.js';
 import { checkCommandName } from '../english.js';
-import type { Finding } from '../finding.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { suggestion } from '../suggest.js';
+import { defineRule } from './rule.js';
 
-const WHAT = {
-  past: 'starts with a past-tense verb, not an imperative',
-  gerund: 'starts with a gerund, not an imperative verb',
-  'noun-first': 'does not start with an imperative verb',
-} as const;
+const MESSAGE = { past: 'pastTense', gerund: 'gerund', 'noun-first': 'nounFirst' } as const;
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA104',
   name: 'command-imperative',
   severity: 'error',
@@ -35,30 +31,39 @@ The dictionary holds a few hundred verbs common in public-service and business m
 (submit, issue, notify, cancel, lodge, screen, fulfil…). A first word it does not know and
 that shows none of these signs is accepted: the rule prefers missing a bad name to rejecting
 a real verb. Words such as \`Re\`, \`Auto\` or \`Bulk\` before the verb are accepted
-(\`AutoRenewLicence\`).
-
-Fails:
-
-    commands:
-      - name: ApplicationSubmit       # did you mean "SubmitApplication"?
-      - name: SubmittedApplication    # did you mean "SubmitApplication"?
-
-Passes:
-
-    commands:
-      - name: SubmitApplication`,
-  check(model) {
+(\`AutoRenewLicence\`).`,
+  messages: {
+    pastTense: 'Command "{{name}}" starts with a past-tense verb, not an imperative{{suggestion}}',
+    gerund: 'Command "{{name}}" starts with a gerund, not an imperative verb{{suggestion}}',
+    nounFirst: 'Command "{{name}}" does not start with an imperative verb{{suggestion}}',
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `commands:
+  - name: ApplicationSubmit       # did you mean "SubmitApplication"?
+  - name: SubmittedApplication    # did you mean "SubmitApplication"?`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `commands:
+  - name: SubmitApplication`,
+      },
+    ],
+  },
+  check(model, report) {
     const nouns = new Set(model.aggregates.flatMap((a) => words(a.name).map((w) => w.toLowerCase())));
-    const findings: Finding[] = [];
     for (const c of model.commands) {
       const problem = checkCommandName(c.name, nouns);
       if (problem === undefined) continue;
-      const dym = problem.proposal === undefined ? '' : `; did you mean "${problem.proposal}"?`;
-      findings.push({
+      report({
         pointer: joinPointer(c.pointer, 'name'),
-        message: `Command "${c.name}" ${WHAT[problem.problem]}${dym}`,
+        messageId: MESSAGE[problem.problem],
+        data: { name: c.name, suggestion: suggestion(problem.proposal) },
       });
     }
-    return findings;
   },
-};
+});

@@ -1,9 +1,9 @@
 import { camelCase, isCamelCase } from '../case.js';
-import type { Finding } from '../finding.js';
 import { writtenFields } from '../fields.js';
-import type { Rule } from './rule.js';
+import { suggestion } from '../suggest.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA105',
   name: 'field-camel-case',
   severity: 'error',
@@ -17,31 +17,39 @@ Government24 read model joins \`applicationId\` from events of three services.
 
 The rule checks the fields of aggregates and the fields events and commands declare as a map
 of their own. Fields listed by name (\`fields: [applicationId]\`) refer to aggregate fields and
-are checked there. The finding points at the field's key and suggests the camelCase spelling.
-
-Fails:
-
-    fields:
-      application_id: { type: uuid, key: true }   # did you mean "applicationId"?
-      CitizenId: string                           # did you mean "citizenId"?
-
-Passes:
-
-    fields:
-      applicationId: { type: uuid, key: true }
-      citizenId: string`,
-  check(model) {
-    const findings: Finding[] = [];
+are checked there. The finding points at the field's key and suggests the camelCase spelling.`,
+  messages: {
+    /** `owner`: the aggregate, command or event that declares the field. */
+    notCamelCase: 'Field "{{name}}" of {{owner}} is not camelCase{{suggestion}}',
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `fields:
+  application_id: { type: uuid, key: true }   # did you mean "applicationId"?
+  CitizenId: string                           # did you mean "citizenId"?`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `fields:
+  applicationId: { type: uuid, key: true }
+  citizenId: string`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const { field, owner } of writtenFields(model)) {
       if (isCamelCase(field.name)) continue;
-      const suggestion = camelCase(field.name);
-      const dym = suggestion !== field.name && isCamelCase(suggestion) ? `; did you mean "${suggestion}"?` : '';
-      findings.push({
+      const proposal = camelCase(field.name);
+      report({
         pointer: field.pointer,
         on: 'key',
-        message: `Field "${field.name}" of ${owner} is not camelCase${dym}`,
+        messageId: 'notCamelCase',
+        data: { name: field.name, owner, suggestion: suggestion(proposal !== field.name && isCamelCase(proposal) ? proposal : undefined) },
       });
     }
-    return findings;
   },
-};
+});

@@ -1,8 +1,7 @@
 import { camelCase } from '../case.js';
 import { writtenFields } from '../fields.js';
-import type { Finding } from '../finding.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** JavaScript reserved words, strict-mode and TypeScript reserved identifiers, and property traps. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set(
@@ -41,7 +40,7 @@ export const RESERVED_GLOBALS: ReadonlySet<string> = new Set(
   WeakSet`.split(/\s+/),
 );
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA106',
   name: 'reserved-word',
   severity: 'error',
@@ -71,30 +70,42 @@ Browser globals are allowed, because generated code runs on Node and never uses 
 Government24 model's \`Document\` and \`Notification\` aggregates are fine. So are \`Event\`,
 \`Request\`, \`Response\` and \`Headers\`: they are everyday domain nouns (a citizen's
 request, a complaint event), and generated code reaches the classes of those names through
-\`globalThis\` rather than by the bare name.
-
-Fails:
-
-    aggregates:
-      - name: Record               # shadows TypeScript's Record<K, V>
-        fields:
-          default: boolean         # a reserved word
-
-Passes:
-
-    aggregates:
-      - name: CivilRecord
-        fields:
-          isDefault: boolean`,
-  check(model) {
-    const findings: Finding[] = [];
+\`globalThis\` rather than by the bare name.`,
+  messages: {
+    /** `owner`: the aggregate, command or event that declares the field. */
+    reservedField: 'Field "{{name}}" of {{owner}} is a reserved word in JavaScript/TypeScript',
+    reservedPolicyVariable: {
+      text: 'Policy "{{name}}" becomes the variable "{{variable}}" of its implementation, a reserved word in JavaScript/TypeScript',
+      hint: 'Name the policy for what it does, e.g. "{{example}}".',
+    },
+    /** `kind`: Aggregate, Command, Event, Policy, Read model, Saga, External. */
+    reservedName: '{{kind}} "{{name}}" is a reserved word in JavaScript/TypeScript',
+    globalName: '{{kind}} "{{name}}" is a global name the generated TypeScript relies on',
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: Record               # shadows TypeScript's Record<K, V>
+    fields:
+      default: boolean         # a reserved word`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: CivilRecord
+    fields:
+      isDefault: boolean`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const { field, owner } of writtenFields(model)) {
       if (!RESERVED_WORDS.has(field.name)) continue;
-      findings.push({
-        pointer: field.pointer,
-        on: 'key',
-        message: `Field "${field.name}" of ${owner} is a reserved word in JavaScript/TypeScript`,
-      });
+      report({ pointer: field.pointer, on: 'key', messageId: 'reservedField', data: { name: field.name, owner } });
     }
     const types: Array<{ kind: string; name: string; pointer: string }> = [];
     for (const c of model.contexts) {
@@ -111,20 +122,15 @@ Passes:
     for (const p of model.policies) {
       const variable = camelCase(p.name);
       if (!BINDING_RESERVED.has(variable)) continue;
-      findings.push({
+      report({
         pointer: joinPointer(p.pointer, 'name'),
-        message: `Policy "${p.name}" becomes the variable "${variable}" of its implementation, a reserved word in JavaScript/TypeScript`,
-        hint: `Name the policy for what it does, e.g. "${p.name}${p.on.name.length <= 60 ? `When${p.on.name}` : 'OnEvent'}".`,
+        messageId: 'reservedPolicyVariable',
+        data: { name: p.name, variable, example: `${p.name}${p.on.name.length <= 60 ? `When${p.on.name}` : 'OnEvent'}` },
       });
     }
     for (const t of types) {
-      const why = RESERVED_GLOBALS.has(t.name)
-        ? 'is a global name the generated TypeScript relies on'
-        : RESERVED_WORDS.has(t.name)
-          ? 'is a reserved word in JavaScript/TypeScript'
-          : undefined;
-      if (why !== undefined) findings.push({ pointer: joinPointer(t.pointer, 'name'), message: `${t.kind} "${t.name}" ${why}` });
+      const messageId = RESERVED_GLOBALS.has(t.name) ? 'globalName' : RESERVED_WORDS.has(t.name) ? 'reservedName' : undefined;
+      if (messageId !== undefined) report({ pointer: joinPointer(t.pointer, 'name'), messageId, data: { kind: t.kind, name: t.name } });
     }
-    return findings;
   },
-};
+});

@@ -1,6 +1,5 @@
-import type { Finding } from '../finding.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { defineRule, type FindingOf, type Messages } from './rule.js';
 
 /** Longest name accepted: generated paths nest it a few times under Windows' 260-character limit. */
 export const MAX_PATH_NAME = 100;
@@ -19,23 +18,43 @@ function isDevice(name: string): boolean {
   return DEVICE.test(stem.trimEnd());
 }
 
-/** Why a name is unsafe as a file or folder name, or undefined. */
-function unsafe(name: string): string | undefined {
-  if (/[\u0000-\u001f]/.test(name)) return name.includes('\u0000') ? 'contains a NUL character' : 'contains a control character';
+const messages = {
+  /** `kind`: Context, Aggregate, Policy, Read model, Command, Event, Saga, External. */
+  nulCharacter: '{{kind}} "{{name}}" contains a NUL character; it becomes a file or folder name',
+  controlCharacter: '{{kind}} "{{name}}" contains a control character; it becomes a file or folder name',
+  pathSeparator: `{{kind}} "{{name}}" contains the path separator '{{separator}}'; it becomes a file or folder name`,
+  dotDot: `{{kind}} "{{name}}" contains '..'; it becomes a file or folder name`,
+  windowsCharacter: `{{kind}} "{{name}}" contains '{{character}}', which Windows does not allow in file names; it becomes a file or folder name`,
+  trailingDotOrSpace: '{{kind}} "{{name}}" ends in a dot or a space, which Windows drops from file names; it becomes a file or folder name',
+  deviceName: '{{kind}} "{{name}}" is a Windows device name; it becomes a file or folder name',
+  tooLong: '{{kind}} "{{name}}" is {{length}} characters long (at most {{limit}}); it becomes a file or folder name',
+  /** `subject`: Platform name, Platform namespace. */
+  deviceFolder: '{{subject}} "{{name}}" is a Windows device name; it becomes a folder name',
+  namespaceDeviceFolder: 'Namespace "{{name}}" of context "{{context}}" is a Windows device name; it becomes a folder name',
+  caseClash:
+    '{{kind}} "{{name}}" differs from {{firstKind}} "{{first}}" only in letter case; their files clash on case-insensitive file systems',
+} as const satisfies Messages;
+
+type Found = FindingOf<typeof messages>;
+
+/** Why a name is unsafe as a file or folder name (`kind`: what it names, for the message), or undefined. */
+function unsafe(kind: string, name: string, pointer: string): Found | undefined {
+  const at = { pointer, data: { kind, name } };
+  if (/[\u0000-\u001f]/.test(name)) return { ...at, messageId: name.includes('\u0000') ? 'nulCharacter' : 'controlCharacter' };
   const sep = /[/\\]/.exec(name);
-  if (sep) return `contains the path separator '${sep[0]}'`;
-  if (name.includes('..') || name === '.') return "contains '..'";
+  if (sep) return { pointer, messageId: 'pathSeparator', data: { kind, name, separator: sep[0] } };
+  if (name.includes('..') || name === '.') return { ...at, messageId: 'dotDot' };
   const bad = /[:<>"|?*]/.exec(name);
-  if (bad) return `contains '${bad[0]}', which Windows does not allow in file names`;
-  if (/[. ]$/.test(name)) return 'ends in a dot or a space, which Windows drops from file names';
-  if (isDevice(name)) return 'is a Windows device name';
-  if (name.length > MAX_PATH_NAME) return `is ${name.length} characters long (at most ${MAX_PATH_NAME})`;
+  if (bad) return { pointer, messageId: 'windowsCharacter', data: { kind, name, character: bad[0] } };
+  if (/[. ]$/.test(name)) return { ...at, messageId: 'trailingDotOrSpace' };
+  if (isDevice(name)) return { ...at, messageId: 'deviceName' };
+  if (name.length > MAX_PATH_NAME) return { pointer, messageId: 'tooLong', data: { kind, name, length: name.length, limit: MAX_PATH_NAME } };
   return undefined;
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA107',
   name: 'unsafe-path-name',
   severity: 'error',
@@ -60,31 +79,38 @@ macOS file systems ignore case, so \`ApplicationSubmitted.ts\` and
 for all the files of one context together (aggregates, policies, events, commands, read
 models), and across the model for events and commands together (a service's
 \`src/generated/schemas/\` holds the schemas of its commands and of the events it consumes from
-other contexts), for sagas and for externals. The finding is reported at the second name.
-
-Fails:
-
-    aggregates:
-      - name: Application
-        events:
-          - name: ApplicationSubmitted
-          - name: Applicationsubmitted    # differs only in letter case
-      - name: Con                         # a Windows device name
-
-Passes:
-
-    aggregates:
-      - name: Application
-        events:
-          - name: ApplicationSubmitted
-          - name: ApplicationResubmitted`,
-  check(model) {
-    const findings: Finding[] = [];
+other contexts), for sagas and for externals. The finding is reported at the second name.`,
+  messages,
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: Application
+    events:
+      - name: ApplicationSubmitted
+      - name: Applicationsubmitted    # differs only in letter case
+  - name: Con                         # a Windows device name
+    fields: { conId: { type: uuid, key: true } }`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: Application
+    events:
+      - name: ApplicationSubmitted
+      - name: ApplicationResubmitted`,
+      },
+    ],
+  },
+  check(model, report) {
     const reported = new Set<string>();
-    const report = (pointer: string, message: string) => {
-      if (reported.has(pointer)) return;
-      reported.add(pointer);
-      findings.push({ pointer, message });
+    const once = (finding: Found) => {
+      if (reported.has(finding.pointer)) return;
+      reported.add(finding.pointer);
+      report(finding);
     };
     const at = (kind: string, el: { name: string; pointer: string }): PathName => ({
       kind,
@@ -107,22 +133,19 @@ Passes:
     const commands = model.commands.map((c) => at('Command', c));
 
     for (const n of [...contexts, ...perContext.flat(), ...sagas, ...externals]) {
-      const why = unsafe(n.name);
-      if (why !== undefined) report(n.pointer, `${n.kind} "${n.name}" ${why}; it becomes a file or folder name`);
+      const found = unsafe(n.kind, n.name, n.pointer);
+      if (found !== undefined) once(found);
     }
 
     // Helm and Kafka folders: DNS labels already, but a label can still be a device name.
     const p = model.platform;
-    if (isDevice(p.name)) report('/platform/name', `Platform name "${p.name}" is a Windows device name; it becomes a folder name`);
+    if (isDevice(p.name)) once({ pointer: '/platform/name', messageId: 'deviceFolder', data: { subject: 'Platform name', name: p.name } });
     if (p.namespace !== p.name && isDevice(p.namespace)) {
-      report('/platform/namespace', `Platform namespace "${p.namespace}" is a Windows device name; it becomes a folder name`);
+      once({ pointer: '/platform/namespace', messageId: 'deviceFolder', data: { subject: 'Platform namespace', name: p.namespace } });
     }
     for (const c of model.contexts) {
       if (c.namespace !== p.namespace && isDevice(c.namespace)) {
-        report(
-          joinPointer(c.pointer, 'namespace'),
-          `Namespace "${c.namespace}" of context "${c.name}" is a Windows device name; it becomes a folder name`,
-        );
+        once({ pointer: joinPointer(c.pointer, 'namespace'), messageId: 'namespaceDeviceFolder', data: { name: c.namespace, context: c.name } });
       }
     }
 
@@ -135,13 +158,13 @@ Passes:
         const first = seen.get(key);
         if (first === undefined) seen.set(key, n);
         else if (first.name !== n.name) {
-          report(
-            n.pointer,
-            `${n.kind} "${n.name}" differs from ${lowerFirst(first.kind)} "${first.name}" only in letter case; their files clash on case-insensitive file systems`,
-          );
+          once({
+            pointer: n.pointer,
+            messageId: 'caseClash',
+            data: { kind: n.kind, name: n.name, firstKind: lowerFirst(first.kind), first: first.name },
+          });
         }
       }
     }
-    return findings;
   },
-};
+});

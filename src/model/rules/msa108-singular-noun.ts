@@ -1,9 +1,9 @@
 import { singularName } from '../english.js';
-import type { Finding } from '../finding.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { suggestion } from '../suggest.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA108',
   name: 'singular-noun',
   severity: 'error',
@@ -21,23 +21,38 @@ singular), with \`-ies\` from \`-y\` (Registries → Registry), \`-es\` after s,
 (Addresses → Address), and irregular plurals (People, Children, Men, Women, Criteria,
 Indices…). Nouns that end in s but are singular or have no singular (News, Series, Species,
 Lens, Canvas, Goods, Savings…) pass. \`Data\` and \`Media\` pass too: models use them as mass
-nouns (\`ApplicantData\`). Acronyms are left alone. The finding suggests the singular.
-
-Fails:
-
-    aggregates:
-      - name: Applications        # did you mean "Application"?
-    readModels:
-      - name: CivilRegistries     # did you mean "CivilRegistry"?
-
-Passes:
-
-    aggregates:
-      - name: Application
-    readModels:
-      - name: ApplicationStatus`,
-  check(model) {
-    const findings: Finding[] = [];
+nouns (\`ApplicantData\`). Acronyms are left alone. The finding suggests the singular.`,
+  messages: {
+    /** `kind`: Aggregate, Read model. */
+    plural: '{{kind}} "{{name}}" does not end in a singular noun{{suggestion}}',
+  },
+  examples: {
+    fails: [
+      {
+        at: { aggregates: '/contexts/0', readModels: '/contexts/2' },
+        yaml: `aggregates:
+  - name: Applications        # did you mean "Application"?
+    fields: { applicationId: { type: uuid, key: true } }
+readModels:
+  - name: CivilRegistries     # did you mean "CivilRegistry"?
+    key: applicationId
+    from: [ApplicationSubmitted]`,
+      },
+    ],
+    passes: [
+      {
+        at: { aggregates: '/contexts/0', readModels: '/contexts/2' },
+        yaml: `aggregates:
+  - name: Application
+    fields: { applicationId: { type: uuid, key: true } }
+readModels:
+  - name: ApplicationStatus
+    key: applicationId
+    from: [ApplicationSubmitted]`,
+      },
+    ],
+  },
+  check(model, report) {
     const named = [
       ...model.aggregates.map((a) => ({ kind: 'Aggregate', el: a })),
       ...model.readModels.map((r) => ({ kind: 'Read model', el: r })),
@@ -45,12 +60,11 @@ Passes:
     for (const { kind, el } of named) {
       const singular = singularName(el.name);
       if (singular === undefined) continue;
-      const dym = singular !== el.name ? `; did you mean "${singular}"?` : '';
-      findings.push({
+      report({
         pointer: joinPointer(el.pointer, 'name'),
-        message: `${kind} "${el.name}" does not end in a singular noun${dym}`,
+        messageId: 'plural',
+        data: { kind, name: el.name, suggestion: suggestion(singular !== el.name ? singular : undefined) },
       });
     }
-    return findings;
   },
-};
+});

@@ -1,8 +1,7 @@
 import { words } from '../case.js';
-import type { Finding } from '../finding.js';
 import { joinPointer } from '../pointer.js';
 import { didYouMean } from '../suggest.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** Whether the name's first words are the qualifier's words (Car + CarApplicationSubmitted, not CargoLoaded). */
 function startsWithWords(name: string, qualifier: string): boolean {
@@ -11,7 +10,7 @@ function startsWithWords(name: string, qualifier: string): boolean {
   return q.length > 0 && q.length < n.length && q.every((w, i) => n[i] === w);
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA109',
   name: 'event-qualifier',
   severity: 'error',
@@ -28,41 +27,54 @@ closest declared one as a suggestion), and, for a context whose qualifier is dec
 event of the context whose name does not start with it; the finding suggests the qualified
 name (with another declared qualifier replaced: \`GeneralApplicationSubmitted\` in a \`Car\`
 context → \`CarApplicationSubmitted\`). Nothing more is required: a context without a qualifier
-may name its events freely, even with a declared qualifier in front.
-
-Fails:
-
-    platform:
-      naming:
-        eventQualifiers: [General, Car]
-    contexts:
-      - name: car-registration
-        qualifier: Car
-        aggregates:
-          - name: Application
-            events:
-              - name: ApplicationSubmitted       # did you mean "CarApplicationSubmitted"?
-
-Passes:
-
-    contexts:
-      - name: car-registration
-        qualifier: Car
-        aggregates:
-          - name: Application
-            events:
-              - name: CarApplicationSubmitted`,
-  check(model) {
+may name its events freely, even with a declared qualifier in front.`,
+  messages: {
+    /** `declared`: the closest declared qualifier as a suggestion, or that none are declared. */
+    undeclared: 'Qualifier "{{name}}" of context "{{context}}" is not declared in platform.naming.eventQualifiers{{declared}}',
+    unqualifiedEvent: 'Event "{{name}}" of context "{{context}}" does not start with its qualifier "{{qualifier}}"; did you mean "{{proposal}}"?',
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `platform:
+  naming:
+    eventQualifiers: [General, Car]
+contexts:
+  - name: car-registration
+    qualifier: Car
+    aggregates:
+      - name: Application
+        fields: { applicationId: { type: uuid, key: true } }
+        events:
+          - name: ApplicationSubmitted       # did you mean "CarApplicationSubmitted"?`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `platform:
+  naming:
+    eventQualifiers: [General, Car]
+contexts:
+  - name: car-registration
+    qualifier: Car
+    aggregates:
+      - name: Application
+        fields: { applicationId: { type: uuid, key: true } }
+        events:
+          - name: CarApplicationSubmitted`,
+      },
+    ],
+  },
+  check(model, report) {
     const declared = model.platform.eventQualifiers.map((q) => q.name);
-    const findings: Finding[] = [];
     for (const c of model.contexts) {
       const q = c.qualifier;
       if (q === undefined) continue;
       if (q.target === undefined) {
-        const hint = declared.length === 0 ? ' (none are declared)' : didYouMean(q.name, declared);
-        findings.push({
+        report({
           pointer: q.pointer,
-          message: `Qualifier "${q.name}" of context "${c.name}" is not declared in platform.naming.eventQualifiers${hint}`,
+          messageId: 'undeclared',
+          data: { name: q.name, context: c.name, declared: declared.length === 0 ? ' (none are declared)' : didYouMean(q.name, declared) },
         });
         continue;
       }
@@ -73,13 +85,13 @@ Passes:
             .filter((d) => d !== q.name && startsWithWords(e.name, d))
             .sort((x, y) => y.length - x.length)[0];
           const rest = other === undefined ? e.name : e.name.slice(other.length);
-          findings.push({
+          report({
             pointer: joinPointer(e.pointer, 'name'),
-            message: `Event "${e.name}" of context "${c.name}" does not start with its qualifier "${q.name}"; did you mean "${q.name}${rest}"?`,
+            messageId: 'unqualifiedEvent',
+            data: { name: e.name, context: c.name, qualifier: q.name, proposal: `${q.name}${rest}` },
           });
         }
       }
     }
-    return findings;
   },
-};
+});

@@ -1,9 +1,8 @@
 import { writtenFields } from '../fields.js';
-import type { Finding } from '../finding.js';
 import type { Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
 import { forbiddenCharacter } from '../text-characters.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 interface Text {
   readonly text: string;
@@ -62,7 +61,7 @@ function texts(model: Model): Text[] {
   return list;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA110',
   name: 'text-characters',
   severity: 'error',
@@ -88,34 +87,43 @@ actors, enum values, read-model status values, the event type prefix, base URLs 
 line break or tab either; descriptions may span lines (line feeds) and hold tabs.
 
 Names are checked by their own rules (PascalCase, camelCase, DNS labels: MSA101, MSA102,
-MSA105), the image registry and tag by MSA602.
-
-Fails:
-
-    contexts:
-      - name: application
-        title: "Applications\\nRUN touch /pwned"     # a line break in a title
-        description: "Files \\u202Eexe.pdf"           # a right-to-left override
-
-Passes:
-
-    contexts:
-      - name: application
-        title: Applications
-        description: |
-          Receives applications.
-          Checks them before issuance.`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+MSA105), the image registry and tag by MSA602.`,
+  messages: {
+    /** `what`: which text (`The title of context "application"`); `kind`: what the character is (`a control character`); `character`: `U+001B (escape)`. */
+    forbiddenCharacter: '{{what}} holds {{kind}}, {{character}}, at character {{position}}',
+    /** A line break or a tab in text that is one line. */
+    notOneLine: '{{what}} holds {{kind}}, {{character}}, at character {{position}}: it is one line of text',
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: application
+    title: "Applications\\nRUN touch /pwned"     # a line break in a title
+    description: "Files \\u202Eexe.pdf"           # a right-to-left override`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: application
+    title: Applications
+    description: |
+      Receives applications.
+      Checks them before issuance.`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const t of texts(model)) {
       const bad = forbiddenCharacter(t.text, t.multiline);
       if (bad === undefined) continue;
-      const suffix = t.multiline ? '' : bad.kind === 'a line break' || bad.kind === 'a tab' ? ': it is one line of text' : '';
-      findings.push({
+      const oneLine = !t.multiline && (bad.kind === 'a line break' || bad.kind === 'a tab');
+      report({
         pointer: t.pointer,
-        message: `${t.what} holds ${bad.kind}, ${bad.name}, at character ${bad.position}${suffix}`,
+        messageId: oneLine ? 'notOneLine' : 'forbiddenCharacter',
+        data: { what: t.what, kind: bad.kind, character: bad.name, position: bad.position },
       });
     }
-    return findings;
   },
-};
+});

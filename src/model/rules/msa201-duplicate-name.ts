@@ -1,39 +1,55 @@
-import type { Finding } from '../finding.js';
 import { describeOwner } from '../graph.js';
 import type { Command, Event } from '../ir.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { defineRule, type Messages } from './rule.js';
 
 interface Named {
   readonly name: string;
   readonly pointer: string;
 }
 
-/**
- * Reports every element whose name an earlier element of the same group already took, at the
- * later element's name, saying where the first one is.
- */
-function duplicates<T extends Named>(
-  list: readonly T[],
-  message: (item: T, first: T) => string,
-  namePointer: (item: T) => string = (item) => joinPointer(item.pointer, 'name'),
-): Finding[] {
+/** Calls `found` for every element whose name an earlier element of the same group already took. */
+function duplicates<T extends Named>(list: readonly T[], found: (item: T, first: T) => void): void {
   const first = new Map<string, T>();
-  const findings: Finding[] = [];
   for (const item of list) {
     const earlier = first.get(item.name);
     if (earlier === undefined) first.set(item.name, item);
-    else findings.push({ pointer: namePointer(item), message: message(item, earlier) });
+    else found(item, earlier);
   }
-  return findings;
 }
+
+/** `entry`: where the first of the two is, counting from 1. */
+const messages = {
+  contextTwice: 'Context "{{name}}" is declared twice (first as entry {{entry}} of contexts)',
+  /** `owner`: `context "application", aggregate "Application"`. */
+  eventTwice: 'Event "{{name}}" is declared twice (first in {{owner}})',
+  commandTwice: 'Command "{{name}}" is declared twice (first in {{owner}})',
+  externalTwice: 'External system "{{name}}" is declared twice (first as entry {{entry}} of externals)',
+  sagaTwice: 'Saga "{{name}}" is declared twice (first as entry {{entry}} of sagas)',
+  operationTwice: 'External operation "{{name}}" is declared twice (first in external system "{{external}}")',
+  commandNamedAsEvent: {
+    text: 'Command "{{name}}" has the name of event "{{event}}" (in {{owner}}); both would be the schema file {{name}}.schema.json and the type {{name}}',
+    hint: 'Name the command for what it asks (imperative: ResetApplication) and the event for what happened (past tense: ApplicationReset).',
+  },
+  operationNamedAsCommand: {
+    text: 'External operation "{{name}}" of "{{external}}" has the name of command "{{command}}" (in {{owner}})',
+    hint: 'Rename the operation or the command: saga steps and calls refer to both by name.',
+  },
+  aggregateTwice: 'Aggregate "{{name}}" is declared twice in context "{{context}}" (first as entry {{entry}} of its aggregates)',
+  policyTwice: 'Policy "{{name}}" is declared twice in context "{{context}}" (first as entry {{entry}} of its policies)',
+  readModelTwice: 'Read model "{{name}}" is declared twice in context "{{context}}" (first as entry {{entry}} of its readModels)',
+  readModelNamedAsAggregate: {
+    text: 'Read model "{{name}}" has the name of aggregate "{{aggregate}}" of context "{{context}}"',
+    hint: 'Name the read model after the view it serves, e.g. "{{name}}Summary" or "{{name}}Result".',
+  },
+} as const satisfies Messages;
 
 const entry = (pointer: string) => {
   const i = pointer.lastIndexOf('/');
   return Number(pointer.slice(i + 1)) + 1;
 };
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA201',
   name: 'duplicate-name',
   severity: 'error',
@@ -58,64 +74,63 @@ occurrence and says where the first one is.
 
 In the Government24 portal the general and the vehicle-registration complaints each have an
 application event; they are told apart by their names (GeneralApplicationSubmitted,
-CarApplicationSubmitted), not by the context they live in.
-
-Fails:
-
-    contexts:
-      - name: application
-        aggregates:
-          - name: Application
-            events:
-              - name: ApplicationSubmitted
-      - name: car-application
-        aggregates:
-          - name: CarApplication
-            events:
-              - name: ApplicationSubmitted     # declared twice (first in context "application")
-
-Passes:
-
-    contexts:
-      - name: application
-        aggregates:
-          - name: Application
-            events:
-              - name: GeneralApplicationSubmitted
-      - name: car-application
-        aggregates:
-          - name: CarApplication
-            events:
-              - name: CarApplicationSubmitted`,
-  check(model) {
-    const findings: Finding[] = [];
-
-    findings.push(
-      ...duplicates(
-        model.contexts,
-        (_, first) => `Context "${first.name}" is declared twice (first as entry ${entry(first.pointer)} of contexts)`,
-      ),
-      ...duplicates(
-        model.events,
-        (_, first) => `Event "${first.name}" is declared twice (first in ${describeOwner(first)})`,
-      ),
-      ...duplicates(
-        model.commands,
-        (_, first) => `Command "${first.name}" is declared twice (first in ${describeOwner(first)})`,
-      ),
-      ...duplicates(
-        model.externals,
-        (_, first) => `External system "${first.name}" is declared twice (first as entry ${entry(first.pointer)} of externals)`,
-      ),
-      ...duplicates(
-        model.sagas,
-        (_, first) => `Saga "${first.name}" is declared twice (first as entry ${entry(first.pointer)} of sagas)`,
-      ),
-      ...duplicates(
-        model.externals.flatMap((x) => x.operations),
-        (_, first) => `External operation "${first.name}" is declared twice (first in external system "${first.external.name}")`,
-        (op) => op.pointer,
-      ),
+CarApplicationSubmitted), not by the context they live in.`,
+  messages,
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: application
+    aggregates:
+      - name: Application
+        events:
+          - name: ApplicationSubmitted
+  - name: car-application
+    aggregates:
+      - name: CarApplication
+        fields: { applicationId: { type: uuid, key: true } }
+        events:
+          - name: ApplicationSubmitted     # declared twice (first in context "application")`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: application
+    aggregates:
+      - name: Application
+        events:
+          - name: GeneralApplicationSubmitted
+  - name: car-application
+    aggregates:
+      - name: CarApplication
+        fields: { applicationId: { type: uuid, key: true } }
+        events:
+          - name: CarApplicationSubmitted`,
+      },
+    ],
+  },
+  check(model, report) {
+    const at = (el: Named) => joinPointer(el.pointer, 'name');
+    duplicates(model.contexts, (item, first) =>
+      report({ pointer: at(item), messageId: 'contextTwice', data: { name: first.name, entry: entry(first.pointer) } }),
+    );
+    duplicates(model.events, (item, first) =>
+      report({ pointer: at(item), messageId: 'eventTwice', data: { name: first.name, owner: describeOwner(first) } }),
+    );
+    duplicates(model.commands, (item, first) =>
+      report({ pointer: at(item), messageId: 'commandTwice', data: { name: first.name, owner: describeOwner(first) } }),
+    );
+    duplicates(model.externals, (item, first) =>
+      report({ pointer: at(item), messageId: 'externalTwice', data: { name: first.name, entry: entry(first.pointer) } }),
+    );
+    duplicates(model.sagas, (item, first) =>
+      report({ pointer: at(item), messageId: 'sagaTwice', data: { name: first.name, entry: entry(first.pointer) } }),
+    );
+    // An operation is a plain string in `commands:`, so its pointer is the item itself.
+    duplicates(
+      model.externals.flatMap((x) => x.operations),
+      (item, first) => report({ pointer: item.pointer, messageId: 'operationTwice', data: { name: first.name, external: first.external.name } }),
     );
 
     // A command may not take an event's name: both become a JSON schema file
@@ -125,10 +140,10 @@ Passes:
     for (const command of model.commands) {
       const event = events.get(command.name);
       if (event === undefined) continue;
-      findings.push({
+      report({
         pointer: joinPointer(command.pointer, 'name'),
-        message: `Command "${command.name}" has the name of event "${event.name}" (in ${describeOwner(event)}); both would be the schema file ${command.name}.schema.json and the type ${command.name}`,
-        hint: 'Name the command for what it asks (imperative: ResetApplication) and the event for what happened (past tense: ApplicationReset).',
+        messageId: 'commandNamedAsEvent',
+        data: { name: command.name, event: event.name, owner: describeOwner(event) },
       });
     }
 
@@ -139,40 +154,30 @@ Passes:
       for (const op of external.operations) {
         const command = commands.get(op.name);
         if (command === undefined) continue;
-        findings.push({
+        report({
           pointer: op.pointer,
-          message: `External operation "${op.name}" of "${external.name}" has the name of command "${command.name}" (in ${describeOwner(command)})`,
-          hint: 'Rename the operation or the command: saga steps and calls refer to both by name.',
+          messageId: 'operationNamedAsCommand',
+          data: { name: op.name, external: external.name, command: command.name, owner: describeOwner(command) },
         });
       }
     }
 
     for (const context of model.contexts) {
-      const where = `context "${context.name}"`;
-      findings.push(
-        ...duplicates(
-          context.aggregates,
-          (_, first) => `Aggregate "${first.name}" is declared twice in ${where} (first as entry ${entry(first.pointer)} of its aggregates)`,
-        ),
-        ...duplicates(
-          context.policies,
-          (_, first) => `Policy "${first.name}" is declared twice in ${where} (first as entry ${entry(first.pointer)} of its policies)`,
-        ),
-        ...duplicates(
-          context.readModels,
-          (_, first) => `Read model "${first.name}" is declared twice in ${where} (first as entry ${entry(first.pointer)} of its readModels)`,
-        ),
-      );
+      const c = context.name;
+      const twice = (messageId: 'aggregateTwice' | 'policyTwice' | 'readModelTwice') => (item: Named, first: Named) =>
+        report({ pointer: at(item), messageId, data: { name: first.name, context: c, entry: entry(first.pointer) } });
+      duplicates(context.aggregates, twice('aggregateTwice'));
+      duplicates(context.policies, twice('policyTwice'));
+      duplicates(context.readModels, twice('readModelTwice'));
       for (const readModel of context.readModels) {
         const aggregate = context.aggregates.find((a) => a.name === readModel.name);
         if (aggregate === undefined) continue;
-        findings.push({
+        report({
           pointer: joinPointer(readModel.pointer, 'name'),
-          message: `Read model "${readModel.name}" has the name of aggregate "${aggregate.name}" of ${where}`,
-          hint: `Name the read model after the view it serves, e.g. "${readModel.name}Summary" or "${readModel.name}Result".`,
+          messageId: 'readModelNamedAsAggregate',
+          data: { name: readModel.name, aggregate: aggregate.name, context: c },
         });
       }
     }
-    return findings;
   },
-};
+});

@@ -1,9 +1,8 @@
-import type { Finding } from '../finding.js';
 import { describeOwner, groupByName } from '../graph.js';
 import { didYouMean } from '../suggest.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA202',
   name: 'emits-unknown-event',
   severity: 'error',
@@ -18,52 +17,60 @@ When the name is an event of another aggregate, the finding says where it lives:
 event belongs to this aggregate (move it), or the other aggregate's command should emit it
 and a policy should connect the two. In the Government24 flow the application service
 publishes GeneralApplicationSubmitted and the issuance service, subscribed to it, publishes
-its own issuance events; neither publishes the other's.
-
-Fails:
-
-    aggregates:
-      - name: Application
-        commands:
-          - name: SubmitApplication
-            emits: [ApplicationSubmited]     # did you mean "ApplicationSubmitted"?
-        events:
-          - name: ApplicationSubmitted
-
-Passes:
-
-    aggregates:
-      - name: Application
-        commands:
-          - name: SubmitApplication
-            emits: [ApplicationSubmitted]
-        events:
-          - name: ApplicationSubmitted`,
-  check(model) {
-    const findings: Finding[] = [];
+its own issuance events; neither publishes the other's.`,
+  messages: {
+    /** `owner`: where the event is declared (`context "issuance", aggregate "Permit"`). */
+    eventOfOtherAggregate: {
+      text: 'Command "{{command}}" emits "{{event}}", an event of {{owner}}; a command emits only events of its own aggregate "{{aggregate}}"',
+      hint: 'Move event "{{event}}" to aggregate "{{aggregate}}", or let a command of aggregate "{{otherAggregate}}" emit it (a policy can connect the two).',
+    },
+    unknownEvent: 'Command "{{command}}" emits "{{event}}", which is not an event of aggregate "{{aggregate}}"{{suggestion}}',
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: Application
+    commands:
+      - name: SubmitApplication
+        emits: [ApplicationSubmited]     # did you mean "ApplicationSubmitted"?
+    events:
+      - name: ApplicationSubmitted`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: Application
+    commands:
+      - name: SubmitApplication
+        emits: [ApplicationSubmitted]
+    events:
+      - name: ApplicationSubmitted`,
+      },
+    ],
+  },
+  check(model, report) {
     const events = groupByName(model.events);
     for (const command of model.commands) {
       const own = command.aggregate;
       for (const emitted of command.emits) {
         if (emitted.target) continue;
         const elsewhere = events.get(emitted.name)?.[0];
+        const data = { command: command.name, event: emitted.name, aggregate: own.name };
         if (elsewhere) {
-          findings.push({
+          report({
             pointer: emitted.pointer,
-            message: `Command "${command.name}" emits "${emitted.name}", an event of ${describeOwner(elsewhere)}; a command emits only events of its own aggregate "${own.name}"`,
-            hint: `Move event "${emitted.name}" to aggregate "${own.name}", or let a command of aggregate "${elsewhere.aggregate.name}" emit it (a policy can connect the two).`,
+            messageId: 'eventOfOtherAggregate',
+            data: { ...data, owner: describeOwner(elsewhere), otherAggregate: elsewhere.aggregate.name },
           });
         } else {
-          findings.push({
-            pointer: emitted.pointer,
-            message: `Command "${command.name}" emits "${emitted.name}", which is not an event of aggregate "${own.name}"${didYouMean(
-              emitted.name,
-              own.events.map((e) => e.name),
-            )}`,
-          });
+          const names = own.events.map((e) => e.name);
+          report({ pointer: emitted.pointer, messageId: 'unknownEvent', data: { ...data, suggestion: didYouMean(emitted.name, names) } });
         }
       }
     }
-    return findings;
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Finding } from '../finding.js';
 import { didYouMean } from '../suggest.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA203',
   name: 'unknown-event',
   severity: 'error',
@@ -16,48 +15,58 @@ forever.
 
 In Government24 the issuance service subscribes to the application event to start its work,
 and the application result lookup service (CQRS) is built from the application and issuance
-events; a misspelt event name in either place silently breaks the flow.
-
-Fails:
-
-    policies:
-      - name: IssuePermitWhenApplicationSubmitted
-        on: ApplicationSubmited          # did you mean "ApplicationSubmitted"?
-        then: IssuePermit
-    readModels:
-      - name: ApplicationResult
-        key: applicationId
-        from: [ApplicationSubmitted, PermitIsued]   # did you mean "PermitIssued"?
-
-Passes:
-
-    policies:
-      - name: IssuePermitWhenApplicationSubmitted
-        on: ApplicationSubmitted
-        then: IssuePermit
-    readModels:
-      - name: ApplicationResult
-        key: applicationId
-        from: [ApplicationSubmitted, PermitIssued]`,
-  check(model) {
-    const findings: Finding[] = [];
+events; a misspelt event name in either place silently breaks the flow.`,
+  messages: {
+    policyOnUnknownEvent: 'Policy "{{policy}}" reacts to "{{event}}", which is not an event of the model{{suggestion}}',
+    readModelFromUnknownEvent: 'Read model "{{readModel}}" is built from "{{event}}", which is not an event of the model{{suggestion}}',
+  },
+  examples: {
+    fails: [
+      {
+        at: { policies: '/contexts/1', readModels: '/contexts/2' },
+        yaml: `policies:
+  - name: IssuePermitWhenApplicationSubmitted
+    on: ApplicationSubmited          # did you mean "ApplicationSubmitted"?
+    then: IssuePermit
+readModels:
+  - name: ApplicationResult
+    key: applicationId
+    from: [ApplicationSubmitted, PermitIsued]   # did you mean "PermitIssued"?`,
+      },
+    ],
+    passes: [
+      {
+        at: { policies: '/contexts/1', readModels: '/contexts/2' },
+        yaml: `policies:
+  - name: IssuePermitWhenApplicationSubmitted
+    on: ApplicationSubmitted
+    then: IssuePermit
+readModels:
+  - name: ApplicationResult
+    key: applicationId
+    from: [ApplicationSubmitted, PermitIssued]`,
+      },
+    ],
+  },
+  check(model, report) {
     const names = model.events.map((e) => e.name);
     for (const policy of model.policies) {
       if (policy.on.target) continue;
-      findings.push({
+      report({
         pointer: policy.on.pointer,
-        message: `Policy "${policy.name}" reacts to "${policy.on.name}", which is not an event of the model${didYouMean(policy.on.name, names)}`,
+        messageId: 'policyOnUnknownEvent',
+        data: { policy: policy.name, event: policy.on.name, suggestion: didYouMean(policy.on.name, names) },
       });
     }
     for (const readModel of model.readModels) {
       for (const from of readModel.from) {
         if (from.target) continue;
-        findings.push({
+        report({
           pointer: from.pointer,
-          message: `Read model "${readModel.name}" is built from "${from.name}", which is not an event of the model${didYouMean(from.name, names)}`,
+          messageId: 'readModelFromUnknownEvent',
+          data: { readModel: readModel.name, event: from.name, suggestion: didYouMean(from.name, names) },
         });
       }
     }
-    return findings;
   },
-};
+});

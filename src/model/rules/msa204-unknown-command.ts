@@ -1,11 +1,10 @@
-import type { Finding } from '../finding.js';
-import { describeStep, findExternalOperation, groupByName } from '../graph.js';
+import { findExternalOperation, groupByName } from '../graph.js';
 import { didYouMean } from '../suggest.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 const contextList = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA204',
   name: 'unknown-command',
   severity: 'error',
@@ -28,37 +27,60 @@ command lives matters:
 In Government24 the issuance service itself subscribes to the application event and issues
 the document: the policy lives in the issuance context, next to the command it issues. For
 immediate issuance the issuance service calls the application service's REST API to record
-the result: the called command belongs to the application context.
-
-Fails:
-
-    contexts:
-      - name: application
-        policies:
-          - name: IssuePermitWhenApplicationSubmitted
-            on: ApplicationSubmitted
-            then: IssuePermit            # a command of context "issuance"
-      - name: issuance
-        aggregates:
-          - name: Permit
-            commands:
-              - name: IssuePermit
-
-Passes:
-
-    contexts:
-      - name: application
-      - name: issuance
-        aggregates:
-          - name: Permit
-            commands:
-              - name: IssuePermit
-        policies:
-          - name: IssuePermitWhenApplicationSubmitted
-            on: ApplicationSubmitted
-            then: IssuePermit`,
-  check(model) {
-    const findings: Finding[] = [];
+the result: the called command belongs to the application context.`,
+  messages: {
+    /** `contexts`: the contexts that have the command, quoted (`"issuance", "payment"`). */
+    policyCommandOfOtherContext: {
+      text: 'Policy "{{policy}}" issues "{{command}}", a command of context {{contexts}}; a policy can only issue commands of its own context "{{context}}"',
+      hint: 'Move policy "{{policy}}" to context "{{target}}" (a policy may listen to events of any context), or issue a command of "{{context}}".',
+    },
+    policyUnknownCommand: 'Policy "{{policy}}" issues "{{command}}", which is not a command of context "{{context}}"{{suggestion}}',
+    stepUnknownCommand: 'Saga "{{saga}}" step {{step}} names "{{command}}", which is not a command of the model{{suggestion}}',
+    compensationUnknownCommand:
+      'Saga "{{saga}}" step {{step}} is compensated by "{{command}}", which is not a command of the model{{suggestion}}',
+    callByCommandOfOtherContext: 'Call from "{{from}}" is made by "{{command}}", a command of context {{contexts}}, not of "{{from}}"',
+    callByUnknownCommand: 'Call from "{{from}}" is made by "{{command}}", which is not a command of context "{{from}}"{{suggestion}}',
+    callCommandOfOtherContext: {
+      text: 'Call from "{{from}}" to "{{to}}" names "{{command}}", a command of context {{contexts}}, not of "{{to}}"',
+      hint: 'Set `to: {{target}}`, or name a command of context "{{to}}".',
+    },
+    callUnknownCommand: 'Call from "{{from}}" to "{{to}}" names "{{command}}", which is not a command of context "{{to}}"{{suggestion}}',
+    /** The call's `to` is not a context either (MSA205's finding): the command is looked up everywhere. */
+    callUnknownCommandAnywhere: 'Call from "{{from}}" to "{{to}}" names "{{command}}", which is not a command of the model{{suggestion}}',
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: application
+    policies:
+      - name: IssuePermitWhenApplicationSubmitted
+        on: ApplicationSubmitted
+        then: IssuePermit            # a command of context "issuance"
+  - name: issuance
+    aggregates:
+      - name: Permit
+        commands:
+          - name: IssuePermit`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: application
+  - name: issuance
+    aggregates:
+      - name: Permit
+        commands:
+          - name: IssuePermit
+    policies:
+      - name: IssuePermitWhenApplicationSubmitted
+        on: ApplicationSubmitted
+        then: IssuePermit`,
+      },
+    ],
+  },
+  check(model, report) {
     const commands = groupByName(model.commands);
     const allNames = model.commands.map((c) => c.name);
 
@@ -66,37 +88,36 @@ Passes:
       if (policy.then.target) continue;
       const own = policy.context;
       const elsewhere = commands.get(policy.then.name) ?? [];
+      const data = { policy: policy.name, command: policy.then.name, context: own.name };
       if (elsewhere.length > 0) {
         const owners = [...new Set(elsewhere.map((c) => c.context.name))];
-        findings.push({
+        report({
           pointer: policy.then.pointer,
-          message: `Policy "${policy.name}" issues "${policy.then.name}", a command of context ${contextList(owners)}; a policy can only issue commands of its own context "${own.name}"`,
-          hint: `Move policy "${policy.name}" to context "${owners[0]}" (a policy may listen to events of any context), or issue a command of "${own.name}".`,
+          messageId: 'policyCommandOfOtherContext',
+          data: { ...data, contexts: contextList(owners), target: owners[0]! },
         });
       } else {
-        findings.push({
-          pointer: policy.then.pointer,
-          message: `Policy "${policy.name}" issues "${policy.then.name}", which is not a command of context "${own.name}"${didYouMean(
-            policy.then.name,
-            model.commands.filter((c) => c.context === own).map((c) => c.name),
-          )}`,
-        });
+        const names = model.commands.filter((c) => c.context === own).map((c) => c.name);
+        report({ pointer: policy.then.pointer, messageId: 'policyUnknownCommand', data: { ...data, suggestion: didYouMean(policy.then.name, names) } });
       }
     }
 
     for (const saga of model.sagas) {
       for (const step of saga.steps) {
+        const at = { saga: saga.name, step: step.index + 1 };
         if (!step.command.target && !step.external) {
-          findings.push({
+          report({
             pointer: step.command.pointer,
-            message: `${describeStep(saga, step)} names "${step.command.name}", which is not a command of the model${didYouMean(step.command.name, allNames)}`,
+            messageId: 'stepUnknownCommand',
+            data: { ...at, command: step.command.name, suggestion: didYouMean(step.command.name, allNames) },
           });
         }
         const compensation = step.compensation;
         if (compensation && !compensation.target && !findExternalOperation(model, compensation.name)) {
-          findings.push({
+          report({
             pointer: compensation.pointer,
-            message: `${describeStep(saga, step)} is compensated by "${compensation.name}", which is not a command of the model${didYouMean(compensation.name, allNames)}`,
+            messageId: 'compensationUnknownCommand',
+            data: { ...at, command: compensation.name, suggestion: didYouMean(compensation.name, allNames) },
           });
         }
       }
@@ -108,40 +129,35 @@ Passes:
       for (const by of call.by) {
         if (by.target || !from) continue;
         const owners = [...new Set((commands.get(by.name) ?? []).map((c) => c.context.name))];
-        findings.push({
-          pointer: by.pointer,
-          message:
-            owners.length > 0
-              ? `Call from "${from.name}" is made by "${by.name}", a command of context ${contextList(owners)}, not of "${from.name}"`
-              : `Call from "${from.name}" is made by "${by.name}", which is not a command of context "${from.name}"${didYouMean(
-                  by.name,
-                  model.commands.filter((c) => c.context === from).map((c) => c.name),
-                )}`,
-        });
+        const data = { from: from.name, command: by.name };
+        if (owners.length > 0) {
+          report({ pointer: by.pointer, messageId: 'callByCommandOfOtherContext', data: { ...data, contexts: contextList(owners) } });
+        } else {
+          const names = model.commands.filter((c) => c.context === from).map((c) => c.name);
+          report({ pointer: by.pointer, messageId: 'callByUnknownCommand', data: { ...data, suggestion: didYouMean(by.name, names) } });
+        }
       }
       if (call.command.target) continue;
       const to = call.to.target;
+      const data = { from: call.from.name, to: call.to.name, command: call.command.name };
       // An unresolved `to` is MSA205's finding; the command is then looked up in every context.
-      const candidates = to ? model.commands.filter((c) => c.context === to) : model.commands;
-      const elsewhere = to ? (commands.get(call.command.name) ?? []) : [];
-      const label = `Call from "${call.from.name}" to "${call.to.name}"`;
-      if (to && elsewhere.length > 0) {
+      if (!to) {
+        const suggestion = didYouMean(call.command.name, allNames);
+        report({ pointer: call.command.pointer, messageId: 'callUnknownCommandAnywhere', data: { ...data, suggestion } });
+        continue;
+      }
+      const elsewhere = commands.get(call.command.name) ?? [];
+      if (elsewhere.length > 0) {
         const owners = [...new Set(elsewhere.map((c) => c.context.name))];
-        findings.push({
+        report({
           pointer: call.command.pointer,
-          message: `${label} names "${call.command.name}", a command of context ${contextList(owners)}, not of "${to.name}"`,
-          hint: `Set \`to: ${owners[0]}\`, or name a command of context "${to.name}".`,
+          messageId: 'callCommandOfOtherContext',
+          data: { ...data, contexts: contextList(owners), target: owners[0]! },
         });
       } else {
-        findings.push({
-          pointer: call.command.pointer,
-          message: `${label} names "${call.command.name}", which is not a command of ${to ? `context "${to.name}"` : 'the model'}${didYouMean(
-            call.command.name,
-            candidates.map((c) => c.name),
-          )}`,
-        });
+        const names = model.commands.filter((c) => c.context === to).map((c) => c.name);
+        report({ pointer: call.command.pointer, messageId: 'callUnknownCommand', data: { ...data, suggestion: didYouMean(call.command.name, names) } });
       }
     }
-    return findings;
   },
-};
+});

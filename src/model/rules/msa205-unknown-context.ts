@@ -1,9 +1,8 @@
-import type { Finding } from '../finding.js';
 import type { Context, Ref } from '../ir.js';
 import { didYouMean } from '../suggest.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA205',
   name: 'unknown-context',
   severity: 'error',
@@ -19,41 +18,51 @@ context declared under \`contexts\`:
 
 In Government24, immediate issuance is a synchronous REST call from the issuance service to
 the application service, and the linkage service is the one that talks to other agencies'
-systems; a misspelt service name would generate the client in no service at all.
-
-Fails:
-
-    calls:
-      - from: issuence                 # did you mean "issuance"?
-        to: application
-        command: RecordIssuanceResult
-
-Passes:
-
-    calls:
-      - from: issuance
-        to: application
-        command: RecordIssuanceResult`,
-  check(model) {
-    const findings: Finding[] = [];
+systems; a misspelt service name would generate the client in no service at all.`,
+  messages: {
+    callFrom: 'Call of "{{command}}" comes from "{{context}}", which is not a context of the model{{suggestion}}',
+    callTo: 'Call of "{{command}}" goes to "{{context}}", which is not a context of the model{{suggestion}}',
+    calledBy: 'External system "{{external}}" is called by "{{context}}", which is not a context of the model{{suggestion}}',
+    orchestrator: 'Saga "{{saga}}" is orchestrated by "{{context}}", which is not a context of the model{{suggestion}}',
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `calls:
+  - from: issuence                 # did you mean "issuance"?
+    to: application
+    command: RecordIssuanceResult`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `calls:
+  - from: issuance
+    to: application
+    command: RecordIssuanceResult`,
+      },
+    ],
+  },
+  check(model, report) {
     const names = model.contexts.map((c) => c.name);
-    const unknown = (ref: Ref<Context>, what: string) => {
-      if (ref.target) return;
-      findings.push({
-        pointer: ref.pointer,
-        message: `${what} "${ref.name}", which is not a context of the model${didYouMean(ref.name, names)}`,
-      });
-    };
+    /** The data of a finding about `ref`, when it names no context. */
+    const unknown = (ref: Ref<Context>) => (ref.target === undefined ? { context: ref.name, suggestion: didYouMean(ref.name, names) } : undefined);
     for (const call of model.calls) {
-      unknown(call.from, `Call of "${call.command.name}" comes from`);
-      unknown(call.to, `Call of "${call.command.name}" goes to`);
+      const command = call.command.name;
+      const from = unknown(call.from);
+      if (from) report({ pointer: call.from.pointer, messageId: 'callFrom', data: { ...from, command } });
+      const to = unknown(call.to);
+      if (to) report({ pointer: call.to.pointer, messageId: 'callTo', data: { ...to, command } });
     }
     for (const external of model.externals) {
-      for (const caller of external.calledBy) unknown(caller, `External system "${external.name}" is called by`);
+      for (const caller of external.calledBy) {
+        const by = unknown(caller);
+        if (by) report({ pointer: caller.pointer, messageId: 'calledBy', data: { ...by, external: external.name } });
+      }
     }
     for (const saga of model.sagas) {
-      if (saga.orchestrator) unknown(saga.orchestrator, `Saga "${saga.name}" is orchestrated by`);
+      const by = saga.orchestrator && unknown(saga.orchestrator);
+      if (by && saga.orchestrator) report({ pointer: saga.orchestrator.pointer, messageId: 'orchestrator', data: { ...by, saga: saga.name } });
     }
-    return findings;
   },
-};
+});

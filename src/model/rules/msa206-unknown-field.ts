@@ -1,20 +1,48 @@
-import type { Finding } from '../finding.js';
 import type { Aggregate, FieldSelection } from '../ir.js';
 import { didYouMean } from '../suggest.js';
-import type { Rule } from './rule.js';
+import { defineRule, type Messages, type Report } from './rule.js';
 
-function selectionFindings(what: string, selection: FieldSelection, aggregate: Aggregate): Finding[] {
+const messages = {
+  /** `kind`: Event, Command. */
+  listedField: {
+    text: '{{kind}} "{{name}}" lists field "{{field}}", which is not a field of aggregate "{{aggregate}}"{{suggestion}}',
+    hint: 'Declare "{{field}}" under the aggregate\'s `fields`, or give the message fields of its own as a map (name: type).',
+  },
+  routeParameter: {
+    text: 'Route "{{method}} {{path}}" of command "{{command}}" has parameter "{{param}}", which is not a field of the command\'s payload{{suggestion}}',
+    hint: 'Name a payload field in the path, or add "{{param}}" to the command\'s `fields`.',
+  },
+  /** `fields`: the event's fields, or that it has none. */
+  idempotencyKey: {
+    text: 'Policy "{{policy}}" uses "{{key}}" as idempotency key, but event "{{event}}" does not carry it{{suggestion}}',
+    hint: 'Use a field of "{{event}}" ({{fields}}), or add "{{key}}" to the event\'s fields.',
+  },
+  /** `route`: the route with the key as its parameter. */
+  lookupParameter: {
+    text: 'Route "{{method}} {{path}}" of read model "{{readModel}}" has parameter "{{param}}"; a lookup route\'s parameter is the read model\'s key "{{key}}"',
+    hint: 'Write the route as {{route}}.',
+  },
+} as const satisfies Messages;
+
+/** Reports the fields a list-form `fields` names that are not fields of its aggregate. */
+function unknownFields(
+  element: { kind: string; name: string },
+  selection: FieldSelection,
+  aggregate: Aggregate,
+  report: Report<typeof messages>,
+): void {
   const names = aggregate.fields.map((f) => f.name);
-  return selection.refs
-    .filter((ref) => ref.target === undefined)
-    .map((ref) => ({
+  for (const ref of selection.refs) {
+    if (ref.target !== undefined) continue;
+    report({
       pointer: ref.pointer,
-      message: `${what} lists field "${ref.name}", which is not a field of aggregate "${aggregate.name}"${didYouMean(ref.name, names)}`,
-      hint: `Declare "${ref.name}" under the aggregate's \`fields\`, or give the message fields of its own as a map (name: type).`,
-    }));
+      messageId: 'listedField',
+      data: { ...element, field: ref.name, aggregate: aggregate.name, suggestion: didYouMean(ref.name, names) },
+    });
+  }
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA206',
   name: 'unknown-field',
   severity: 'error',
@@ -34,45 +62,51 @@ export const rule: Rule = {
 Government24's idempotency rule is business-centric: an application already issued is not
 issued again. That check needs the complaint id on the event, under the name the policy uses.
 (Keys of a read model's \`status:\` map that are not among its \`from\` events are not checked
-here.)
-
-Fails:
-
-    aggregates:
-      - name: Application
-        fields:
-          applicationId: { type: uuid, key: true }
-        commands:
-          - name: RecordIssuanceResult
-            http: POST /applications/{id}/result    # "id" is not a payload field
-            fields: [applicationId]
-    policies:
-      - name: IssuePermitWhenApplicationSubmitted
-        on: ApplicationSubmitted
-        then: IssuePermit
-        idempotencyKey: applicatonId               # did you mean "applicationId"?
-
-Passes:
-
-    aggregates:
-      - name: Application
-        fields:
-          applicationId: { type: uuid, key: true }
-        commands:
-          - name: RecordIssuanceResult
-            http: POST /applications/{applicationId}/result
-            fields: [applicationId]
-    policies:
-      - name: IssuePermitWhenApplicationSubmitted
-        on: ApplicationSubmitted
-        then: IssuePermit
-        idempotencyKey: applicationId`,
-  check(model) {
-    const findings: Finding[] = [];
+here.)`,
+  messages,
+  examples: {
+    fails: [
+      {
+        at: { aggregates: '/contexts/0', policies: '/contexts/1' },
+        yaml: `aggregates:
+  - name: Application
+    fields:
+      applicationId: { type: uuid, key: true }
+    commands:
+      - name: RecordIssuanceResult
+        http: POST /applications/{id}/result    # "id" is not a payload field
+        fields: [applicationId]
+policies:
+  - name: IssuePermitWhenApplicationSubmitted
+    on: ApplicationSubmitted
+    then: IssuePermit
+    idempotencyKey: applicatonId               # did you mean "applicationId"?`,
+      },
+    ],
+    passes: [
+      {
+        at: { aggregates: '/contexts/0', policies: '/contexts/1' },
+        yaml: `aggregates:
+  - name: Application
+    fields:
+      applicationId: { type: uuid, key: true }
+    commands:
+      - name: RecordIssuanceResult
+        http: POST /applications/{applicationId}/result
+        fields: [applicationId]
+policies:
+  - name: IssuePermitWhenApplicationSubmitted
+    on: ApplicationSubmitted
+    then: IssuePermit
+    idempotencyKey: applicationId`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const aggregate of model.aggregates) {
-      for (const event of aggregate.events) findings.push(...selectionFindings(`Event "${event.name}"`, event.payload, aggregate));
+      for (const event of aggregate.events) unknownFields({ kind: 'Event', name: event.name }, event.payload, aggregate, report);
       for (const command of aggregate.commands) {
-        findings.push(...selectionFindings(`Command "${command.name}"`, command.payload, aggregate));
+        unknownFields({ kind: 'Command', name: command.name }, command.payload, aggregate, report);
         const http = command.http;
         if (!http) continue;
         const fields = command.payload.fields.map((f) => f.name);
@@ -80,10 +114,10 @@ Passes:
         const unresolved = command.payload.refs.filter((r) => !r.target).map((r) => r.name);
         for (const param of http.params) {
           if (fields.includes(param) || unresolved.includes(param)) continue;
-          findings.push({
+          report({
             pointer: http.pointer,
-            message: `Route "${http.method} ${http.path}" of command "${command.name}" has parameter "${param}", which is not a field of the command's payload${didYouMean(param, fields)}`,
-            hint: `Name a payload field in the path, or add "${param}" to the command's \`fields\`.`,
+            messageId: 'routeParameter',
+            data: { method: http.method, path: http.path, command: command.name, param, suggestion: didYouMean(param, fields) },
           });
         }
       }
@@ -96,10 +130,10 @@ Passes:
       // The event lists the field, but its aggregate lacks it: reported as the event's unknown field.
       if (event.payload.refs.some((r) => r.name === key.name && !r.target)) continue;
       const fields = event.payload.fields.map((f) => f.name);
-      findings.push({
+      report({
         pointer: key.pointer,
-        message: `Policy "${policy.name}" uses "${key.name}" as idempotency key, but event "${event.name}" does not carry it${didYouMean(key.name, fields)}`,
-        hint: `Use a field of "${event.name}" (${fields.join(', ') || 'it has none'}), or add "${key.name}" to the event's fields.`,
+        messageId: 'idempotencyKey',
+        data: { policy: policy.name, key: key.name, event: event.name, suggestion: didYouMean(key.name, fields), fields: fields.join(', ') || 'it has none' },
       });
     }
 
@@ -107,13 +141,19 @@ Passes:
       const http = readModel.http;
       for (const param of http.params) {
         if (param === readModel.key.name) continue;
-        findings.push({
+        report({
           pointer: http.pointer,
-          message: `Route "${http.method} ${http.path}" of read model "${readModel.name}" has parameter "${param}"; a lookup route's parameter is the read model's key "${readModel.key.name}"`,
-          hint: `Write the route as ${http.method} ${http.path.replace(`{${param}}`, `{${readModel.key.name}}`)}.`,
+          messageId: 'lookupParameter',
+          data: {
+            method: http.method,
+            path: http.path,
+            readModel: readModel.name,
+            param,
+            key: readModel.key.name,
+            route: `${http.method} ${http.path.replace(`{${param}}`, `{${readModel.key.name}}`)}`,
+          },
         });
       }
     }
-    return findings;
   },
-};
+});

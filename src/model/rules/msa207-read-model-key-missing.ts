@@ -1,8 +1,7 @@
-import type { Finding } from '../finding.js';
 import { didYouMean } from '../suggest.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA207',
   name: 'read-model-key-missing',
   severity: 'error',
@@ -18,29 +17,47 @@ those events has to carry the complaint id, which the seed also asks of every ev
 traceability metadata.
 
 The finding is reported at the \`from\` entry whose event lacks the key. When none of the
-events carries it (a misspelt key, most often) it is reported once, at the \`key\`.
-
-Fails:
-
-    events:
-      - name: PermitIssued
-        fields: [permitId]            # no applicationId
-    readModels:
-      - name: ApplicationResult
-        key: applicationId
-        from: [ApplicationSubmitted, PermitIssued]
-
-Passes:
-
-    events:
-      - name: PermitIssued
-        fields: [permitId, applicationId]
-    readModels:
-      - name: ApplicationResult
-        key: applicationId
-        from: [ApplicationSubmitted, PermitIssued]`,
-  check(model) {
-    const findings: Finding[] = [];
+events carries it (a misspelt key, most often) it is reported once, at the \`key\`.`,
+  messages: {
+    /** `common`: the fields all its events carry. */
+    keyInNoEvent: {
+      text: 'Read model "{{readModel}}" is keyed by "{{key}}", but none of its events carries it{{suggestion}}',
+      hint: 'Fields all its events carry: {{common}}.',
+    },
+    /** As keyInNoEvent, when its events have no field in common. */
+    keyInNoEventNoneShared: 'Read model "{{readModel}}" is keyed by "{{key}}", but none of its events carries it{{suggestion}}',
+    keyNotInEvent: {
+      text: 'Read model "{{readModel}}" is keyed by "{{key}}", but event "{{event}}" does not carry it',
+      hint: 'Add "{{key}}" to the fields of event "{{event}}", or build "{{readModel}}" without it.',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        at: { events: '/contexts/1/aggregates/0', readModels: '/contexts/2' },
+        yaml: `events:
+  - name: PermitIssued
+    fields: [permitId]            # no applicationId
+readModels:
+  - name: ApplicationResult
+    key: applicationId
+    from: [ApplicationSubmitted, PermitIssued]`,
+      },
+    ],
+    passes: [
+      {
+        at: { events: '/contexts/1/aggregates/0', readModels: '/contexts/2' },
+        yaml: `events:
+  - name: PermitIssued
+    fields: [permitId, applicationId]
+readModels:
+  - name: ApplicationResult
+    key: applicationId
+    from: [ApplicationSubmitted, PermitIssued]`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const readModel of model.readModels) {
       const key = readModel.key.name;
       const resolved = readModel.from.flatMap((from) => (from.target ? [{ from, event: from.target }] : []));
@@ -54,21 +71,17 @@ Passes:
         const common = resolved
           .map(({ event }) => event.payload.fields.map((f) => f.name))
           .reduce((a, b) => a.filter((name) => b.includes(name)));
-        findings.push({
-          pointer: readModel.key.pointer,
-          message: `Read model "${readModel.name}" is keyed by "${key}", but none of its events carries it${didYouMean(key, common)}`,
-          hint: common.length > 0 ? `Fields all its events carry: ${common.join(', ')}.` : undefined,
-        });
+        const data = { readModel: readModel.name, key, suggestion: didYouMean(key, common) };
+        report(
+          common.length > 0
+            ? { pointer: readModel.key.pointer, messageId: 'keyInNoEvent', data: { ...data, common: common.join(', ') } }
+            : { pointer: readModel.key.pointer, messageId: 'keyInNoEventNoneShared', data },
+        );
         continue;
       }
       for (const { from, event } of lacking) {
-        findings.push({
-          pointer: from.pointer,
-          message: `Read model "${readModel.name}" is keyed by "${key}", but event "${event.name}" does not carry it`,
-          hint: `Add "${key}" to the fields of event "${event.name}", or build "${readModel.name}" without it.`,
-        });
+        report({ pointer: from.pointer, messageId: 'keyNotInEvent', data: { readModel: readModel.name, key, event: event.name } });
       }
     }
-    return findings;
   },
-};
+});

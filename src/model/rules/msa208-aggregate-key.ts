@@ -1,8 +1,7 @@
-import type { Finding } from '../finding.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA208',
   name: 'aggregate-key',
   severity: 'error',
@@ -18,45 +17,60 @@ In Government24 the complaint (application) id is that key: it orders the events
 complaint, it is the correlation id carried in every event for traceability, and the business
 idempotency check ("already issued?") looks the complaint up by it.
 
-No key is reported at the aggregate's name; a second (third…) key at that field's name.
-
-Fails:
-
-    aggregates:
-      - name: Permit
-        fields:
-          permitId: uuid                    # no field is the key
-          applicationId: uuid
-
-Passes:
-
-    aggregates:
-      - name: Permit
-        fields:
-          permitId: { type: uuid, key: true }
-          applicationId: uuid`,
-  check(model) {
-    const findings: Finding[] = [];
+No key is reported at the aggregate's name; a second (third…) key at that field's name.`,
+  messages: {
+    /** `example`: a key field named after the aggregate (`permitId`). */
+    noKey: {
+      text: 'Aggregate "{{aggregate}}" has no key field',
+      hint: 'Mark the field that identifies a {{aggregate}} with `key: true`, e.g. `{{example}}: { type: uuid, key: true }`.',
+    },
+    secondKey: {
+      text: 'Aggregate "{{aggregate}}" has a second key field "{{field}}" (the key is "{{key}}"); an aggregate has exactly one key',
+      hint: 'Remove `key: true` from "{{field}}"; other identifiers are plain fields.',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/1',
+        yaml: `aggregates:
+  - name: Permit
+    fields:
+      permitId: uuid                    # no field is the key
+      applicationId: uuid`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/1',
+        yaml: `aggregates:
+  - name: Permit
+    fields:
+      permitId: { type: uuid, key: true }
+      applicationId: uuid`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const aggregate of model.aggregates) {
       const keys = aggregate.fields.filter((f) => f.key);
       const first = keys[0];
       if (first === undefined) {
-        findings.push({
+        report({
           pointer: joinPointer(aggregate.pointer, 'name'),
-          message: `Aggregate "${aggregate.name}" has no key field`,
-          hint: `Mark the field that identifies a ${aggregate.name} with \`key: true\`, e.g. \`${aggregate.name.charAt(0).toLowerCase()}${aggregate.name.slice(1)}Id: { type: uuid, key: true }\`.`,
+          messageId: 'noKey',
+          data: { aggregate: aggregate.name, example: `${aggregate.name.charAt(0).toLowerCase()}${aggregate.name.slice(1)}Id` },
         });
         continue;
       }
       for (const extra of keys.slice(1)) {
-        findings.push({
+        report({
           pointer: extra.pointer,
           on: 'key',
-          message: `Aggregate "${aggregate.name}" has a second key field "${extra.name}" (the key is "${first.name}"); an aggregate has exactly one key`,
-          hint: `Remove \`key: true\` from "${extra.name}"; other identifiers are plain fields.`,
+          messageId: 'secondKey',
+          data: { aggregate: aggregate.name, field: extra.name, key: first.name },
         });
       }
     }
-    return findings;
   },
-};
+});

@@ -1,5 +1,4 @@
 import { camelCase, constantCase } from '../case.js';
-import type { Finding } from '../finding.js';
 import {
   commandTypeName,
   eventTypeName,
@@ -11,14 +10,37 @@ import {
 import type { Command, Context, Event, Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
 import { orchestratorOf } from '../sagas.js';
-import type { Rule } from './rule.js';
+import { defineRule, type FindingOf, type Messages } from './rule.js';
 
-/** Who takes an identifier in a module: a model element (with the role of the identifier) or the generated code. */
+const messages = {
+  packageClash: {
+    text: 'Context "{{context}}" becomes the npm package @{{platform}}/{{context}}, the name of the generated {{context}} package',
+    hint: 'Name the context for its domain, e.g. "{{platform}}-{{context}}" or "{{context}}-service".',
+  },
+  /** `words`: the camelCase words of both names; `constant`: their CONSTANT_CASE. */
+  contextWordsClash: {
+    text: 'Context "{{context}}" has the words of context "{{first}}": both become {{words}}Service and the client {{words}} in generated TypeScript, and {{constant}}_URL',
+    hint: 'Tell the two contexts apart by more than their dashes.',
+  },
+  /** `kind`: Command, Event, Aggregate, Policy; `role`: what the identifier is to it (`its state type`); `file`: the generated module. */
+  identifierTaken: '{{kind}} "{{name}}" becomes "{{identifier}}" ({{role}}) in {{file}}, a name the generated code already uses there',
+  /** As identifierTaken, when another element of the model took it first (`firstKind` lower-case). */
+  identifierClash: '{{kind}} "{{name}}" becomes "{{identifier}}" ({{role}}) in {{file}}, as does {{firstKind}} "{{first}}" ({{firstRole}})',
+  keyFieldClash: {
+    text: 'Key field "{{field}}" of aggregate "{{aggregate}}" becomes a variable of the generated starter tests, which use "{{field}}" there themselves',
+    hint: 'Name the key after what it identifies, e.g. "{{example}}".',
+  },
+} as const satisfies Messages;
+
+type Found = FindingOf<typeof messages>;
+
+/** What an element of the model is called in messages. */
+type Kind = 'command' | 'event' | 'aggregate' | 'policy';
+
+/** Who takes an identifier in a module: a model element (with the role of the identifier), or the generated code. */
 interface Claim {
-  /** `command "UpdateState" (its input type)`; undefined for the generated code's own names. */
-  readonly by: string | undefined;
-  /** The model name it comes from, lowercased. */
-  readonly source: string | undefined;
+  /** Undefined for the generated code's own names. */
+  readonly by: { readonly kind: Kind; readonly name: string; readonly role: string } | undefined;
   readonly pointer: string | undefined;
 }
 
@@ -31,26 +53,24 @@ export class ModuleScope {
   constructor(
     readonly file: string,
     own: readonly string[],
-    private readonly report: (f: Finding) => void,
+    private readonly report: (f: Found) => void,
   ) {
-    for (const n of own) this.names.set(n, { by: undefined, source: undefined, pointer: undefined });
+    for (const n of own) this.names.set(n, { by: undefined, pointer: undefined });
   }
 
-  /** `source`: the model name the identifier is made of; `element`: `command "X"`. */
-  claim(identifier: string, source: string, element: string, role: string, pointer: string): void {
+  /** The identifier `kind` `name` becomes in this module, as `role` (`its state type`). */
+  claim(identifier: string, kind: Kind, name: string, role: string, pointer: string): void {
     const first = this.names.get(identifier);
     if (first === undefined) {
-      this.names.set(identifier, { by: `${element} (${role})`, source: source.toLowerCase(), pointer });
+      this.names.set(identifier, { by: { kind, name, role }, pointer });
       return;
     }
     if (first.pointer === pointer) return; // one element, one identifier, met twice
     // Two elements of one name, or of names that differ in letter case only: MSA201's and MSA107's.
-    if (first.source === source.toLowerCase()) return;
-    const other = first.by === undefined ? 'a name the generated code already uses there' : `as does ${first.by}`;
-    this.report({
-      pointer,
-      message: `${element.charAt(0).toUpperCase()}${element.slice(1)} becomes "${identifier}" (${role}) in ${this.file}, ${other}`,
-    });
+    if (first.by !== undefined && first.by.name.toLowerCase() === name.toLowerCase()) return;
+    const data = { kind: `${kind.charAt(0).toUpperCase()}${kind.slice(1)}`, name, identifier, role, file: this.file };
+    if (first.by === undefined) this.report({ pointer, messageId: 'identifierTaken', data });
+    else this.report({ pointer, messageId: 'identifierClash', data: { ...data, firstKind: first.by.kind, first: first.by.name, firstRole: first.by.role } });
   }
 }
 
@@ -115,7 +135,7 @@ function keyIsString(type: string, list: boolean): boolean {
  * The generated modules of a context's service that hold identifiers made of model names, each
  * with every identifier it declares or imports; a clash is reported as it is claimed.
  */
-export function moduleScopes(context: Context, index: ServiceIndex, report: (f: Finding) => void): ModuleScope[] {
+export function moduleScopes(context: Context, index: ServiceIndex, report: (f: Found) => void): ModuleScope[] {
   const modules: ModuleScope[] = [];
   const dir = `services/${context.name}`;
   const module = (file: string, own: readonly string[]) => {
@@ -125,18 +145,18 @@ export function moduleScopes(context: Context, index: ServiceIndex, report: (f: 
   };
   const scope = (file: keyof typeof SERVICE_MODULE_NAMES) => module(`${dir}/src/generated/${file}`, SERVICE_MODULE_NAMES[file]);
   const commandType = (m: ModuleScope, c: Command) =>
-    m.claim(commandTypeName(c.name), c.name, `command "${c.name}"`, 'its input type', namePointer(c));
-  const eventType = (m: ModuleScope, e: Event) => m.claim(eventTypeName(e.name), e.name, `event "${e.name}"`, 'its data type', namePointer(e));
+    m.claim(commandTypeName(c.name), 'command', c.name, 'its input type', namePointer(c));
+  const eventType = (m: ModuleScope, e: Event) => m.claim(eventTypeName(e.name), 'event', e.name, 'its data type', namePointer(e));
 
   const events = scope('events.ts');
   for (const e of serviceEvents(context, index)) {
-    events.claim(`${e.name}Schema`, e.name, `event "${e.name}"`, 'its JSON schema', namePointer(e));
+    events.claim(`${e.name}Schema`, 'event', e.name, 'its JSON schema', namePointer(e));
     eventType(events, e);
   }
   const commands = scope('commands.ts');
   for (const a of context.aggregates) {
     for (const c of a.commands) {
-      commands.claim(`${c.name}Schema`, c.name, `command "${c.name}"`, 'its JSON schema', namePointer(c));
+      commands.claim(`${c.name}Schema`, 'command', c.name, 'its JSON schema', namePointer(c));
       commandType(commands, c);
     }
   }
@@ -145,13 +165,12 @@ export function moduleScopes(context: Context, index: ServiceIndex, report: (f: 
   const service = scope('service.ts');
   for (const a of context.aggregates) {
     if (a.commands.length === 0) continue;
-    const agg = `aggregate "${a.name}"`;
     const at = namePointer(a);
-    handlers.claim(`${a.name}State`, a.name, agg, 'its state type', at);
-    handlers.claim(`${camelCase(a.name)}State`, a.name, agg, 'its state function', at);
-    handlers.claim(`${a.name}Handlers`, a.name, agg, 'its handlers interface', at);
-    handlers.claim(`${camelCase(a.name)}Defaults`, a.name, agg, 'its default handlers', at);
-    service.claim(`${camelCase(a.name)}Handlers`, a.name, agg, 'its handlers', at);
+    handlers.claim(`${a.name}State`, 'aggregate', a.name, 'its state type', at);
+    handlers.claim(`${camelCase(a.name)}State`, 'aggregate', a.name, 'its state function', at);
+    handlers.claim(`${a.name}Handlers`, 'aggregate', a.name, 'its handlers interface', at);
+    handlers.claim(`${camelCase(a.name)}Defaults`, 'aggregate', a.name, 'its default handlers', at);
+    service.claim(`${camelCase(a.name)}Handlers`, 'aggregate', a.name, 'its handlers', at);
     for (const c of a.commands) {
       commandType(handlers, c);
       for (const e of c.emits) if (e.target) eventType(handlers, e.target);
@@ -160,22 +179,21 @@ export function moduleScopes(context: Context, index: ServiceIndex, report: (f: 
 
   const policies = scope('policies.ts');
   for (const p of context.policies) {
-    const pol = `policy "${p.name}"`;
     const at = namePointer(p);
     if (p.on.target) eventType(policies, p.on.target);
     if (p.then.target) commandType(policies, p.then.target);
-    policies.claim(`${p.name}Policy`, p.name, pol, 'its interface', at);
-    policies.claim(`${camelCase(p.name)}Key`, p.name, pol, 'its key function', at);
-    service.claim(camelCase(p.name), p.name, pol, 'its implementation', at);
+    policies.claim(`${p.name}Policy`, 'policy', p.name, 'its interface', at);
+    policies.claim(`${camelCase(p.name)}Key`, 'policy', p.name, 'its key function', at);
+    service.claim(camelCase(p.name), 'policy', p.name, 'its implementation', at);
     const own = module(`${dir}/src/policies/${p.name}.ts`, POLICY_FILE_NAMES);
-    own.claim(`${p.name}Policy`, p.name, pol, 'its interface', at);
-    own.claim(camelCase(p.name), p.name, pol, 'its implementation', at);
+    own.claim(`${p.name}Policy`, 'policy', p.name, 'its interface', at);
+    own.claim(camelCase(p.name), 'policy', p.name, 'its implementation', at);
   }
 
   const saga = scope('saga.ts');
   for (const c of index.sent.get(context) ?? []) {
     commandType(saga, c);
-    saga.claim(`to${c.name}`, c.name, `command "${c.name}"`, 'the function mapping saga data to it', namePointer(c));
+    saga.claim(`to${c.name}`, 'command', c.name, 'the function mapping saga data to it', namePointer(c));
   }
 
   const clients = scope('clients.ts');
@@ -183,7 +201,7 @@ export function moduleScopes(context: Context, index: ServiceIndex, report: (f: 
   return modules;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA209',
   name: 'generated-name-clash',
   severity: 'error',
@@ -212,78 +230,83 @@ variable \`<CONTEXT>_URL\`: \`my-app\` and \`my--app\` both become \`myAppServic
 The starter tests declare a variable named after an aggregate's key field
 (\`const applicationId = randomUUID();\`) beside variables of their own (\`body\`, \`res\`,
 \`reply\`, \`result\`, \`platform\`, \`correlationId\`…), so a key field may not take one of those
-names.
-
-Fails:
-
-    contexts:
-      - name: runtime                  # the npm package of the runtime
-      - name: application
-        aggregates:
-          - name: Update
-            commands:
-              - name: UpdateState      # the aggregate's state type
-        policies:
-          - name: Routes               # the variable routes of the generated service
-
-Passes:
-
-    contexts:
-      - name: application-runtime
-      - name: application
-        aggregates:
-          - name: Update
-            commands:
-              - name: ChangeUpdateState
-        policies:
-          - name: RouteApplicationWhenSubmitted`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+names.`,
+  messages,
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: runtime                  # the npm package of the runtime
+  - name: application
+    aggregates:
+      - name: Update
+        fields: { updateId: { type: uuid, key: true } }
+        commands:
+          - name: UpdateState      # the aggregate's state type
+    policies:
+      - name: Routes               # the variable routes of the generated service
+        on: ApplicationSubmitted
+        then: UpdateState`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: application-runtime
+  - name: application
+    aggregates:
+      - name: Update
+        fields: { updateId: { type: uuid, key: true } }
+        commands:
+          - name: ChangeUpdateState
+    policies:
+      - name: RouteApplicationWhenSubmitted
+        on: ApplicationSubmitted
+        then: ChangeUpdateState`,
+      },
+    ],
+  },
+  check(model, report) {
     const reported = new Set<string>();
-    const report = (f: Finding) => {
-      const key = `${f.pointer}\u0000${f.message}`;
+    const once = (f: Found) => {
+      const key = `${f.pointer}\u0000${f.messageId}\u0000${JSON.stringify(f.data)}`;
       if (reported.has(key)) return;
       reported.add(key);
-      findings.push(f);
+      report(f);
     };
 
     // npm packages and the words of context names.
     const byWords = new Map<string, Context>();
     for (const context of model.contexts) {
       if (PLATFORM_PACKAGES.has(context.name)) {
-        report({
-          pointer: namePointer(context),
-          message: `Context "${context.name}" becomes the npm package @${model.platform.name}/${context.name}, the name of the generated ${context.name} package`,
-          hint: `Name the context for its domain, e.g. "${model.platform.name}-${context.name}" or "${context.name}-service".`,
-        });
+        once({ pointer: namePointer(context), messageId: 'packageClash', data: { context: context.name, platform: model.platform.name } });
       }
       const words = camelCase(context.name);
       const first = byWords.get(words);
       if (first === undefined) byWords.set(words, context);
       else if (first.name !== context.name) {
-        report({
+        once({
           pointer: namePointer(context),
-          message: `Context "${context.name}" has the words of context "${first.name}": both become ${words}Service and the client ${words} in generated TypeScript, and ${constantCase(context.name)}_URL`,
-          hint: 'Tell the two contexts apart by more than their dashes.',
+          messageId: 'contextWordsClash',
+          data: { context: context.name, first: first.name, words, constant: constantCase(context.name) },
         });
       }
     }
 
     const index = serviceIndex(model);
     for (const context of model.contexts) {
-      moduleScopes(context, index, report);
+      moduleScopes(context, index, once);
       for (const a of context.aggregates) {
         const key = a.key;
         // The starter tests declare the key of a command's aggregate, when it is text.
         if (!key || a.commands.length === 0 || !STARTER_TEST_NAMES.has(key.name) || !keyIsString(key.type, key.list)) continue;
-        report({
+        once({
           pointer: key.pointer,
           on: 'key',
-          message: `Key field "${key.name}" of aggregate "${a.name}" becomes a variable of the generated starter tests, which use "${key.name}" there themselves`,
-          hint: `Name the key after what it identifies, e.g. "${camelCase(a.name)}Id".`,
+          messageId: 'keyFieldClash',
+          data: { field: key.name, aggregate: a.name, example: `${camelCase(a.name)}Id` },
         });
       }
     }
-    return findings;
   },
-};
+});

@@ -1,8 +1,6 @@
 import { snakeCase } from '../case.js';
-import type { Finding } from '../finding.js';
-import type { Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** PostgreSQL keeps the first 63 bytes of an identifier (NAMEDATALEN - 1) and drops the rest. */
 export const MAX_IDENTIFIER_BYTES = 63;
@@ -51,7 +49,7 @@ interface Table {
   readonly source: string;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA210',
   name: 'table-name-clash',
   severity: 'error',
@@ -70,25 +68,44 @@ not an error at start-up: it silently is the first one, with the wrong columns, 
 service fails on its first write. An aggregate \`Outbox\` or \`Inbox\` takes a table of the
 runtime; a read model \`Approval\` (table \`rm_approval\`) takes the table of an aggregate
 \`RmApproval\`. PostgreSQL also keeps only the first 63 bytes of a name, so two long names that
-start alike are one table.
-
-Fails:
-
-    aggregates:
-      - name: Outbox                 # the runtime's transactional outbox
-    readModels:
-      - name: Approval               # rm_approval, the table of aggregate RmApproval
-    …
-      - name: RmApproval
-
-Passes:
-
-    aggregates:
-      - name: OutgoingLetter
-    readModels:
-      - name: ApprovalView`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+start alike are one table.`,
+  messages: {
+    /** `element`: `aggregate "Outbox"`, `read model "Approval"`; `cut`: that PostgreSQL cut the name, when it did. */
+    runtimeRelation: `The table of {{element}} in context "{{context}}" is "{{table}}"{{cut}}, the runtime's {{relation}} ({{purpose}})`,
+    tableClash: 'The table of {{element}} in context "{{context}}" is "{{table}}"{{cut}}, the table of {{first}}',
+    indexClash: 'The table of {{element}} in context "{{context}}" is "{{table}}"{{cut}}, the primary key index of the table of {{first}}',
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: Outbox                 # the runtime's transactional outbox
+    fields: { outboxId: { type: uuid, key: true } }
+  - name: RmApproval
+    fields: { approvalId: { type: uuid, key: true } }
+readModels:
+  - name: Approval               # rm_approval, the table of aggregate RmApproval
+    key: applicationId
+    from: [ApplicationSubmitted]`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: OutgoingLetter
+    fields: { letterId: { type: uuid, key: true } }
+  - name: RmApproval
+    fields: { approvalId: { type: uuid, key: true } }
+readModels:
+  - name: ApprovalView
+    key: applicationId
+    from: [ApplicationSubmitted]`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const context of model.contexts) {
       const tables: Table[] = [
         ...context.aggregates.map((a) => ({
@@ -106,31 +123,32 @@ Passes:
             source: r.name,
           })),
       ];
-      const taken = new Map<string, { what: string; source: string | undefined }>();
-      for (const [name, what] of RUNTIME_RELATIONS) taken.set(name, { what: `the runtime's ${name} (${what})`, source: undefined });
+      /** Who has a name: the runtime (a relation and its purpose) or a table of this context. */
+      const taken = new Map<string, { relation: string; purpose: string } | Table>();
+      for (const [relation, purpose] of RUNTIME_RELATIONS) taken.set(relation, { relation, purpose });
       // Each table's primary key index: it stands in the way of a table of its name.
       const indexes = new Map<string, Table>();
       for (const t of tables) if (!indexes.has(primaryKeyIndex(t.name))) indexes.set(primaryKeyIndex(t.name), t);
       for (const t of tables) {
-        const cut = t.cut ? ` (PostgreSQL keeps the first ${MAX_IDENTIFIER_BYTES} bytes of a name)` : '';
+        const data = {
+          element: t.what,
+          context: context.name,
+          table: t.name,
+          cut: t.cut ? ` (PostgreSQL keeps the first ${MAX_IDENTIFIER_BYTES} bytes of a name)` : '',
+        };
         const first = taken.get(t.name);
         const index = indexes.get(t.name);
-        let clash: string | undefined;
-        if (first !== undefined) {
+        if (first === undefined) taken.set(t.name, t);
+        if (first !== undefined && 'relation' in first) {
+          report({ pointer: t.pointer, messageId: 'runtimeRelation', data: { ...data, ...first } });
+        } else if (first !== undefined) {
           // Two elements of one name are MSA201's finding, names that differ in letter case MSA107's.
-          if (first.source !== undefined && first.source.toLowerCase() === t.source.toLowerCase()) continue;
-          clash = first.what;
+          if (first.source.toLowerCase() === t.source.toLowerCase()) continue;
+          report({ pointer: t.pointer, messageId: 'tableClash', data: { ...data, first: first.what } });
         } else if (index !== undefined && index !== t) {
-          clash = `the primary key index of the table of ${index.what}`;
+          report({ pointer: t.pointer, messageId: 'indexClash', data: { ...data, first: index.what } });
         }
-        if (first === undefined) taken.set(t.name, { what: `the table of ${t.what}`, source: t.source });
-        if (clash === undefined) continue;
-        findings.push({
-          pointer: t.pointer,
-          message: `The table of ${t.what} in context "${context.name}" is "${t.name}"${cut}, ${clash}`,
-        });
       }
     }
-    return findings;
   },
-};
+});

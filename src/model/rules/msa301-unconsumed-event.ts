@@ -1,9 +1,8 @@
-import type { Finding } from '../finding.js';
 import { consumersByEvent } from '../graph.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA301',
   name: 'unconsumed-event',
   severity: 'warning',
@@ -19,30 +18,34 @@ Events that end a flow on purpose say so with \`terminal: true\`.
 
 In Government24 every step of the asynchronous complaint flow is an event someone subscribes
 to: the issuance service to the application event, the application result lookup (CQRS) to
-the application and issuance events, the compensation to the issuance failure.
-
-Fails:
-
-    events:
-      - name: IssuanceResultRecorded      # no policy, no read model
-        fields: [applicationId, status]
-
-Passes:
-
-    events:
-      - name: IssuanceResultRecorded
-        fields: [applicationId, status]
-        terminal: true`,
-  check(model) {
-    const findings: Finding[] = [];
+the application and issuance events, the compensation to the issuance failure.`,
+  messages: {
+    unconsumed: 'Event "{{event}}" is consumed by nothing (no policy, read model or orchestration saga) and is not marked terminal',
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `events:
+  - name: ApplicationArchived         # no policy, no read model
+    fields: [applicationId]`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `events:
+  - name: ApplicationArchived
+    fields: [applicationId]
+    terminal: true`,
+      },
+    ],
+  },
+  check(model, report) {
     const consumers = consumersByEvent(model);
     for (const event of model.events) {
       if (event.terminal || (consumers.get(event.name)?.length ?? 0) > 0) continue;
-      findings.push({
-        pointer: joinPointer(event.pointer, 'name'),
-        message: `Event "${event.name}" is consumed by nothing (no policy, read model or orchestration saga) and is not marked terminal`,
-      });
+      report({ pointer: joinPointer(event.pointer, 'name'), messageId: 'unconsumed', data: { event: event.name } });
     }
-    return findings;
   },
-};
+});

@@ -1,9 +1,8 @@
-import type { Finding } from '../finding.js';
 import { triggersByCommand } from '../graph.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA302',
   name: 'untriggered-command',
   severity: 'warning',
@@ -18,31 +17,35 @@ flow.
 Government24's flows show every kind: a citizen submits an application over HTTP; the
 issuance service issues the document when the application event arrives (a policy); the
 compensation cancels the application when issuance fails (a saga compensation); immediate
-issuance records its result through a REST call to the application service.
-
-Fails:
-
-    commands:
-      - name: ArchiveApplication          # no http, actor, policy, saga or call
-        emits: [ApplicationArchived]
-
-Passes:
-
-    commands:
-      - name: ArchiveApplication
-        actor: Officer
-        http: POST /applications/{applicationId}/archive
-        emits: [ApplicationArchived]`,
-  check(model) {
-    const findings: Finding[] = [];
+issuance records its result through a REST call to the application service.`,
+  messages: {
+    untriggered: 'Command "{{command}}" is triggered by nothing: no http route, actor, policy, saga step, compensation or call',
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `commands:
+  - name: ArchiveApplication          # no http, actor, policy, saga or call
+    emits: [ApplicationArchived]`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `commands:
+  - name: ArchiveApplication
+    actor: Officer
+    http: POST /applications/{applicationId}/archive
+    emits: [ApplicationArchived]`,
+      },
+    ],
+  },
+  check(model, report) {
     const triggers = triggersByCommand(model);
     for (const command of model.commands) {
       if (command.http || command.actor !== undefined || (triggers.get(command.name)?.length ?? 0) > 0) continue;
-      findings.push({
-        pointer: joinPointer(command.pointer, 'name'),
-        message: `Command "${command.name}" is triggered by nothing: no http route, actor, policy, saga step, compensation or call`,
-      });
+      report({ pointer: joinPointer(command.pointer, 'name'), messageId: 'untriggered', data: { command: command.name } });
     }
-    return findings;
   },
-};
+});

@@ -1,8 +1,8 @@
 import { findPolicyCycles, formatCycle } from '../graph.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA303',
   name: 'policy-cycle',
   severity: 'error',
@@ -21,32 +21,41 @@ closes it (of the cycle's policies, the first in model order), with the whole ch
 Government24 keeps its flows acyclic: application → issuance → notification, and the only
 way back is a compensation (cancel the application when issuance fails), which ends the flow.
 A step that must be tried again is retried by the consumer (retries, then the DLQ), not by a
-policy that issues the command again.
-
-Fails:
-
-    commands:
-      - name: IssuePermit
-        emits: [PermitIssued]
-    policies:
-      - name: IssuePermitWhenPermitIssued      # IssuePermit → PermitIssued → IssuePermit
-        on: PermitIssued
-        then: IssuePermit
-
-Passes:
-
-    commands:
-      - name: IssuePermit
-        emits: [PermitIssued]
-    policies:
-      - name: IssuePermitWhenApplicationSubmitted
-        on: ApplicationSubmitted
-        then: IssuePermit
-        retry: { maxAttempts: 4 }`,
-  check(model) {
-    return findPolicyCycles(model).map((cycle) => ({
-      pointer: joinPointer(cycle.closing.pointer, 'name'),
-      message: `Policies form a cycle: ${formatCycle(cycle)}`,
-    }));
+policy that issues the command again.`,
+  messages: {
+    /** `cycle`: the chain, `IssuePermit → PermitIssued → (IssuePermitWhenPermitIssued) → IssuePermit`. */
+    cycle: 'Policies form a cycle: {{cycle}}',
   },
-};
+  examples: {
+    fails: [
+      {
+        at: { commands: '/contexts/1/aggregates/0', policies: '/contexts/1' },
+        yaml: `commands:
+  - name: IssuePermit
+    emits: [PermitIssued]
+policies:
+  - name: IssuePermitWhenPermitIssued      # IssuePermit → PermitIssued → IssuePermit
+    on: PermitIssued
+    then: IssuePermit`,
+      },
+    ],
+    passes: [
+      {
+        at: { commands: '/contexts/1/aggregates/0', policies: '/contexts/1' },
+        yaml: `commands:
+  - name: IssuePermit
+    emits: [PermitIssued]
+policies:
+  - name: IssuePermitWhenApplicationSubmitted
+    on: ApplicationSubmitted
+    then: IssuePermit
+    retry: { maxAttempts: 4 }`,
+      },
+    ],
+  },
+  check(model, report) {
+    for (const cycle of findPolicyCycles(model)) {
+      report({ pointer: joinPointer(cycle.closing.pointer, 'name'), messageId: 'cycle', data: { cycle: formatCycle(cycle) } });
+    }
+  },
+});

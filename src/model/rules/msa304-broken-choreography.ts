@@ -1,9 +1,7 @@
-import type { Finding } from '../finding.js';
 import type { Event } from '../ir.js';
-import { describeStep } from '../graph.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA304',
   name: 'broken-choreography',
   severity: 'error',
@@ -20,35 +18,53 @@ coupling between the services); the issuance service subscribes to the applicati
 Orchestration sagas are exempt: their orchestrator issues every step itself.
 
 The finding is reported at step n+1's command and suggests the missing policy. Steps whose
-commands do not resolve (MSA204) or name an external operation (MSA306) are skipped.
-
-Fails:
-
-    sagas:
-      - name: PermitProcessing
-        coordination: choreography
-        steps:
-          - command: SubmitApplication       # emits ApplicationSubmitted
-            compensation: CancelApplication
-          - command: IssuePermit             # but no policy on ApplicationSubmitted issues it
-
-Passes:
-
-    contexts:
-      - name: issuance
-        policies:
-          - name: IssuePermitWhenApplicationSubmitted
-            on: ApplicationSubmitted
-            then: IssuePermit
-    sagas:
-      - name: PermitProcessing
-        coordination: choreography
-        steps:
-          - command: SubmitApplication
-            compensation: CancelApplication
-          - command: IssuePermit`,
-  check(model) {
-    const findings: Finding[] = [];
+commands do not resolve (MSA204) or name an external operation (MSA306) are skipped.`,
+  messages: {
+    /** `step`, `previousStep`: numbers, counting from 1; `previous`: the previous step's command. */
+    noEvents: {
+      text: 'Saga "{{saga}}" step {{step}} "{{command}}" cannot follow step {{previousStep}}: "{{previous}}" emits no event for a policy to react to',
+      hint: 'Declare the events "{{previous}}" emits, and a policy in context "{{context}}" on one of them that issues "{{command}}".',
+    },
+    /** `events`: what the previous step emits; `instead`: the policies that issue the command on other events. */
+    notIssued: {
+      text: 'Saga "{{saga}}" step {{step}} "{{command}}" is not issued by any policy on an event of step {{previousStep}} "{{previous}}" ({{events}}){{instead}}',
+      hint: 'Add to context "{{context}}" the policy { name: {{policy}}, on: {{trigger}}, then: {{command}} }.',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: issuance
+    policies: []                       # no policy on ApplicationSubmitted issues IssuePermit
+sagas:
+  - name: PermitProcessing
+    coordination: choreography
+    steps:
+      - command: SubmitApplication       # emits ApplicationSubmitted
+        compensation: CancelApplication
+      - command: IssuePermit`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: issuance
+    policies:
+      - name: IssuePermitWhenApplicationSubmitted
+        on: ApplicationSubmitted
+        then: IssuePermit
+sagas:
+  - name: PermitProcessing
+    coordination: choreography
+    steps:
+      - command: SubmitApplication
+        compensation: CancelApplication
+      - command: IssuePermit`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const saga of model.sagas) {
       if (saga.coordination !== 'choreography') continue;
       for (let n = 0; n + 1 < saga.steps.length; n++) {
@@ -68,28 +84,32 @@ Passes:
           return p.on.target === undefined || events.includes(p.on.target);
         });
         if (linked) continue;
-        const label = `${describeStep(saga, step)} "${command.name}"`;
+        const data = {
+          saga: saga.name,
+          step: step.index + 1,
+          command: command.name,
+          previousStep: n + 1,
+          previous: before.name,
+          context: command.context.name,
+        };
         if (events.length === 0) {
-          findings.push({
-            pointer: step.command.pointer,
-            message: `${label} cannot follow step ${n + 1}: "${before.name}" emits no event for a policy to react to`,
-            hint: `Declare the events "${before.name}" emits, and a policy in context "${command.context.name}" on one of them that issues "${command.name}".`,
-          });
+          report({ pointer: step.command.pointer, messageId: 'noEvents', data });
           continue;
         }
         const others = model.policies.filter((p) => p.then.target === command && p.on.target !== undefined);
-        const instead = others.map((p) => `; policy "${p.name}" issues it on "${p.on.name}" instead`).join('');
         const trigger = events.find((e) => !e.failure) ?? events[0]!;
-        const policyName = `${command.name}When${trigger.name}`;
-        findings.push({
+        report({
           pointer: step.command.pointer,
-          message: `${label} is not issued by any policy on an event of step ${n + 1} "${before.name}" (${events
-            .map((e) => e.name)
-            .join(', ')})${instead}`,
-          hint: `Add to context "${command.context.name}" the policy { name: ${policyName}, on: ${trigger.name}, then: ${command.name} }.`,
+          messageId: 'notIssued',
+          data: {
+            ...data,
+            events: events.map((e) => e.name).join(', '),
+            instead: others.map((p) => `; policy "${p.name}" issues it on "${p.on.name}" instead`).join(''),
+            policy: `${command.name}When${trigger.name}`,
+            trigger: trigger.name,
+          },
         });
       }
     }
-    return findings;
   },
-};
+});

@@ -1,8 +1,6 @@
 import { words } from '../case.js';
-import type { Finding } from '../finding.js';
 import type { Command } from '../ir.js';
-import { describeStep } from '../graph.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** Verbs of commands that undo something: candidates to suggest as a compensation. */
 const UNDO_VERBS = ['Cancel', 'Revoke', 'Withdraw', 'Reject', 'Undo', 'Rollback', 'Reverse', 'Void', 'Retract', 'Refund', 'Release'];
@@ -11,7 +9,7 @@ function undoCandidates(command: Command): Command[] {
   return command.aggregate.commands.filter((c) => c !== command && UNDO_VERBS.includes(words(c.name)[0] ?? ''));
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA305',
   name: 'missing-compensation',
   severity: 'error',
@@ -27,57 +25,80 @@ the same context as the step's command (it is handled there, with that service's
 
 Government24 designs its retries and DLQ so that a message that keeps failing ends in a
 compensation transaction ("rollback in saga"): the application is cancelled when issuance
-fails.
-
-Fails:
-
-    sagas:
-      - name: PermitProcessing
-        coordination: choreography
-        steps:
-          - command: SubmitApplication       # no compensation
-          - command: IssuePermit
-
-Passes:
-
-    sagas:
-      - name: PermitProcessing
-        coordination: choreography
-        steps:
-          - command: SubmitApplication
-            compensation: CancelApplication  # same context as SubmitApplication
-          - command: IssuePermit`,
-  check(model) {
-    const findings: Finding[] = [];
+fails.`,
+  messages: {
+    /** The step's command is not one of the model (MSA204's finding): no hint beyond the rule's. */
+    noCompensation:
+      'Saga "{{saga}}" step {{step}} "{{command}}" has no compensation; every step before the last needs one, to undo it when a later step fails',
+    /** As noCompensation; `candidate`: a command of the step's aggregate that looks like an undo (Cancel…, Revoke…). */
+    noCompensationCandidate: {
+      text: 'Saga "{{saga}}" step {{step}} "{{command}}" has no compensation; every step before the last needs one, to undo it when a later step fails',
+      hint: 'Add `compensation: {{candidate}}` to the step, or another command of context "{{context}}" that undoes it.',
+    },
+    /** As noCompensation, when no command of the aggregate looks like an undo. */
+    noCompensationCommand: {
+      text: 'Saga "{{saga}}" step {{step}} "{{command}}" has no compensation; every step before the last needs one, to undo it when a later step fails',
+      hint: 'Add a command to context "{{context}}" that undoes "{{command}}" and name it in the step\'s `compensation`.',
+    },
+    otherContext: {
+      text: 'Saga "{{saga}}" step {{step}} is compensated by "{{compensation}}" of context "{{compensationContext}}", but its command "{{command}}" runs in context "{{context}}"; a compensation undoes its own step, in the same context',
+      hint: 'Compensate with a command of context "{{context}}" that undoes "{{command}}".',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `sagas:
+  - name: PermitProcessing
+    coordination: choreography
+    steps:
+      - command: SubmitApplication       # no compensation
+      - command: IssuePermit`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `sagas:
+  - name: PermitProcessing
+    coordination: choreography
+    steps:
+      - command: SubmitApplication
+        compensation: CancelApplication  # same context as SubmitApplication
+      - command: IssuePermit`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const saga of model.sagas) {
       saga.steps.forEach((step, i) => {
         if (step.external) return; // MSA306: an external operation is no step at all
         const command = step.command.target;
         const compensation = step.compensation;
+        const at = { saga: saga.name, step: step.index + 1 };
         if (compensation === undefined) {
           if (i === saga.steps.length - 1) return;
-          const candidates = command ? undoCandidates(command) : [];
-          findings.push({
-            pointer: step.command.pointer,
-            message: `${describeStep(saga, step)} "${step.command.name}" has no compensation; every step before the last needs one, to undo it when a later step fails`,
-            hint:
-              candidates.length > 0
-                ? `Add \`compensation: ${candidates[0]!.name}\` to the step, or another command of context "${command!.context.name}" that undoes it.`
-                : command
-                  ? `Add a command to context "${command.context.name}" that undoes "${command.name}" and name it in the step's \`compensation\`.`
-                  : undefined,
-          });
+          const data = { ...at, command: step.command.name };
+          const pointer = step.command.pointer;
+          if (command === undefined) {
+            report({ pointer, messageId: 'noCompensation', data });
+            return;
+          }
+          const candidate = undoCandidates(command)[0];
+          if (candidate !== undefined) {
+            report({ pointer, messageId: 'noCompensationCandidate', data: { ...data, candidate: candidate.name, context: command.context.name } });
+          } else {
+            report({ pointer, messageId: 'noCompensationCommand', data: { ...data, context: command.context.name } });
+          }
           return;
         }
         const undo = compensation.target;
         if (!command || !undo || undo.context === command.context) return;
-        findings.push({
+        report({
           pointer: compensation.pointer,
-          message: `${describeStep(saga, step)} is compensated by "${undo.name}" of context "${undo.context.name}", but its command "${command.name}" runs in context "${command.context.name}"; a compensation undoes its own step, in the same context`,
-          hint: `Compensate with a command of context "${command.context.name}" that undoes "${command.name}".`,
+          messageId: 'otherContext',
+          data: { ...at, compensation: undo.name, compensationContext: undo.context.name, command: command.name, context: command.context.name },
         });
       });
     }
-    return findings;
   },
-};
+});

@@ -1,13 +1,11 @@
-import type { Finding } from '../finding.js';
-import { describeStep, findExternalOperation } from '../graph.js';
-import type { Rule } from './rule.js';
+import { findExternalOperation } from '../graph.js';
+import { defineRule } from './rule.js';
 
-const hintFor = (callers: readonly string[], role: string) =>
-  callers.length > 0
-    ? `Call the external system from a command handler of ${callers.map((c) => `"${c}"`).join(' or ')} (its \`calledBy\`), and make that command the ${role}.`
-    : `Call the external system from a command handler of the context that uses it, and make that command the ${role}.`;
+/** `"issuance" or "payment"`: the contexts that call an external, or undefined when none does. */
+const callerList = (calledBy: readonly { readonly name: string }[]) =>
+  calledBy.length > 0 ? calledBy.map((c) => `"${c.name}"`).join(' or ') : undefined;
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA306',
   name: 'external-in-saga',
   severity: 'error',
@@ -23,54 +21,73 @@ Government24 says so explicitly: the choreography saga covers the internal appli
 issuance process, and "external linkage sections that cannot be controlled are excluded from
 the Saga transaction scope". The external call belongs inside a command handler of the
 service that calls it (an external's \`calledBy\`), with its own timeout and retry; the saga
-step is that command.
-
-Fails:
-
-    externals:
-      - name: LandRegistry
-        calledBy: [issuance]
-        commands: [VerifyParcel]
-    sagas:
-      - name: PermitProcessing
-        coordination: choreography
-        steps:
-          - command: SubmitApplication
-            compensation: CancelApplication
-          - command: VerifyParcel          # an operation of LandRegistry
-
-Passes:
-
-    sagas:
-      - name: PermitProcessing
-        coordination: choreography
-        steps:
-          - command: SubmitApplication
-            compensation: CancelApplication
-          - command: IssuePermit           # its handler calls LandRegistry.VerifyParcel`,
-  check(model) {
-    const findings: Finding[] = [];
+step is that command.`,
+  messages: {
+    /** `callers`: the contexts in the external's `calledBy`, quoted and joined by "or". */
+    externalStep: {
+      text: 'Saga "{{saga}}" step {{step}} calls "{{operation}}" of external system "{{external}}"; external systems stay outside the saga',
+      hint: 'Call the external system from a command handler of {{callers}} (its `calledBy`), and make that command the saga step.',
+    },
+    /** As externalStep, for an external no context calls. */
+    externalStepUncalled:
+      'Saga "{{saga}}" step {{step}} calls "{{operation}}" of external system "{{external}}"; external systems stay outside the saga',
+    externalCompensation: {
+      text: 'Saga "{{saga}}" step {{step}} is compensated by "{{operation}}" of external system "{{external}}"; external systems stay outside the saga',
+      hint: 'Call the external system from a command handler of {{callers}} (its `calledBy`), and make that command the compensation.',
+    },
+    externalCompensationUncalled: {
+      text: 'Saga "{{saga}}" step {{step}} is compensated by "{{operation}}" of external system "{{external}}"; external systems stay outside the saga',
+      hint: 'Call the external system from a command handler of the context that uses it, and make that command the compensation.',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `externals:
+  - name: LandRegistry
+    calledBy: [issuance]
+    commands: [VerifyParcel]
+sagas:
+  - name: PermitProcessing
+    coordination: choreography
+    steps:
+      - command: SubmitApplication
+        compensation: CancelApplication
+      - command: VerifyParcel          # an operation of LandRegistry`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `sagas:
+  - name: PermitProcessing
+    coordination: choreography
+    steps:
+      - command: SubmitApplication
+        compensation: CancelApplication
+      - command: IssuePermit           # its handler calls LandRegistry.VerifyParcel`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const saga of model.sagas) {
       for (const step of saga.steps) {
+        const at = { saga: saga.name, step: step.index + 1 };
         const op = step.external;
         if (op) {
-          findings.push({
-            pointer: step.command.pointer,
-            message: `${describeStep(saga, step)} calls "${op.name}" of external system "${op.external.name}"; external systems stay outside the saga`,
-            hint: hintFor(op.external.calledBy.map((c) => c.name), 'saga step'),
-          });
+          const data = { ...at, operation: op.name, external: op.external.name };
+          const callers = callerList(op.external.calledBy);
+          if (callers === undefined) report({ pointer: step.command.pointer, messageId: 'externalStepUncalled', data });
+          else report({ pointer: step.command.pointer, messageId: 'externalStep', data: { ...data, callers } });
         }
         const compensation = step.compensation;
         const undo = compensation && findExternalOperation(model, compensation.name);
         if (compensation && undo) {
-          findings.push({
-            pointer: compensation.pointer,
-            message: `${describeStep(saga, step)} is compensated by "${undo.name}" of external system "${undo.external.name}"; external systems stay outside the saga`,
-            hint: hintFor(undo.external.calledBy.map((c) => c.name), 'compensation'),
-          });
+          const data = { ...at, operation: undo.name, external: undo.external.name };
+          const callers = callerList(undo.external.calledBy);
+          if (callers === undefined) report({ pointer: compensation.pointer, messageId: 'externalCompensationUncalled', data });
+          else report({ pointer: compensation.pointer, messageId: 'externalCompensation', data: { ...data, callers } });
         }
       }
     }
-    return findings;
   },
-};
+});

@@ -1,9 +1,8 @@
-import type { Finding } from '../finding.js';
 import { emittersByEvent } from '../graph.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA307',
   name: 'unemitted-event',
   severity: 'warning',
@@ -16,43 +15,53 @@ consumers wait forever and the flow that starts from it never runs.
 Government24's event design makes each event the result of one step: the application
 service publishes the application event after the citizen submits, the issuance service
 publishes the issuance event after issuing. Each of those steps is a command that \`emits\`
-the event.
-
-Fails:
-
-    aggregates:
-      - name: Application
-        commands:
-          - name: SubmitApplication
-            emits: [ApplicationSubmitted]
-        events:
-          - name: ApplicationSubmitted
-          - name: ApplicationWithdrawn       # no command emits it
-
-Passes:
-
-    aggregates:
-      - name: Application
-        commands:
-          - name: SubmitApplication
-            emits: [ApplicationSubmitted]
-          - name: WithdrawApplication
-            actor: Citizen
-            emits: [ApplicationWithdrawn]
-        events:
-          - name: ApplicationSubmitted
-          - name: ApplicationWithdrawn`,
-  check(model) {
-    const findings: Finding[] = [];
+the event.`,
+  messages: {
+    unemitted: {
+      text: 'Event "{{event}}" is emitted by no command',
+      hint: 'Add "{{event}}" to the `emits` of the command of aggregate "{{aggregate}}" that produces it, or remove the event.',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: Application
+    commands:
+      - name: SubmitApplication
+        emits: [ApplicationSubmitted]
+    events:
+      - name: ApplicationSubmitted
+      - name: ApplicationWithdrawn       # no command emits it`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0',
+        yaml: `aggregates:
+  - name: Application
+    commands:
+      - name: SubmitApplication
+        emits: [ApplicationSubmitted]
+      - name: WithdrawApplication
+        actor: Citizen
+        emits: [ApplicationWithdrawn]
+    events:
+      - name: ApplicationSubmitted
+      - name: ApplicationWithdrawn`,
+      },
+    ],
+  },
+  check(model, report) {
     const emitters = emittersByEvent(model);
     for (const event of model.events) {
       if ((emitters.get(event.name)?.length ?? 0) > 0) continue;
-      findings.push({
+      report({
         pointer: joinPointer(event.pointer, 'name'),
-        message: `Event "${event.name}" is emitted by no command`,
-        hint: `Add "${event.name}" to the \`emits\` of the command of aggregate "${event.aggregate.name}" that produces it, or remove the event.`,
+        messageId: 'unemitted',
+        data: { event: event.name, aggregate: event.aggregate.name },
       });
     }
-    return findings;
   },
-};
+});

@@ -1,8 +1,6 @@
-import type { Finding } from '../finding.js';
-import type { Model } from '../ir.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA402',
   name: 'isolated-sync-call',
   severity: 'error',
@@ -28,51 +26,53 @@ while the callee is down or slow, the caller's requests wait, time out or fail. 
   keeps a record until its consumer is back.
 
 Calls between contexts of the same namespace (isolated or shared) are fine. External
-systems (\`externals\`) are outside the platform and not checked here.
-
-Fails:
-
-    contexts:
-      - name: guidance                     # shared namespace
-      - name: building-application
-        namespace: building                # isolated
-    calls:
-      - from: building-application
-        to: guidance                       # leaves the isolated namespace
-        command: OpenConsultation
-
-Passes:
-
-    contexts:
-      - name: guidance
-      - name: building-guidance
-        namespace: building                # building's own guidance
-      - name: building-application
-        namespace: building
-    calls:
-      - from: building-application
-        to: building-guidance
-        command: OpenConsultation`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+systems (\`externals\`) are outside the platform and not checked here.`,
+  messages: {
+    outOfIsolated: {
+      text: 'Context "{{from}}" runs in the isolated namespace "{{fromNamespace}}" but calls "{{to}}" in namespace "{{toNamespace}}" synchronously; a failure of "{{to}}" would reach the isolated services',
+      hint: 'Give namespace "{{fromNamespace}}" its own context for what "{{to}}" does, or let "{{from}}" exchange events with "{{to}}" instead of calling it.',
+    },
+    intoIsolated: {
+      text: 'Context "{{from}}" in namespace "{{fromNamespace}}" calls "{{to}}" of the isolated namespace "{{toNamespace}}" synchronously; a failure inside the isolated namespace would spread to "{{from}}"',
+      hint: 'Let "{{from}}" publish an event that a policy of "{{to}}" reacts to, instead of calling "{{command}}", or move "{{from}}" into namespace "{{toNamespace}}".',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: guidance                     # shared namespace
+  - name: building-application
+    namespace: building                # isolated
+calls:
+  - from: building-application
+    to: guidance                       # leaves the isolated namespace
+    command: OpenConsultation`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: guidance
+  - name: building-guidance
+    namespace: building                # building's own guidance
+  - name: building-application
+    namespace: building
+calls:
+  - from: building-application
+    to: building-guidance
+    command: OpenConsultation`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const call of model.calls) {
       const from = call.from.target;
       const to = call.to.target;
       if (!from || !to || from.namespace === to.namespace) continue;
-      if (from.isolated) {
-        findings.push({
-          pointer: call.to.pointer,
-          message: `Context "${from.name}" runs in the isolated namespace "${from.namespace}" but calls "${to.name}" in namespace "${to.namespace}" synchronously; a failure of "${to.name}" would reach the isolated services`,
-          hint: `Give namespace "${from.namespace}" its own context for what "${to.name}" does, or let "${from.name}" exchange events with "${to.name}" instead of calling it.`,
-        });
-      } else if (to.isolated) {
-        findings.push({
-          pointer: call.to.pointer,
-          message: `Context "${from.name}" in namespace "${from.namespace}" calls "${to.name}" of the isolated namespace "${to.namespace}" synchronously; a failure inside the isolated namespace would spread to "${from.name}"`,
-          hint: `Let "${from.name}" publish an event that a policy of "${to.name}" reacts to, instead of calling "${call.command.name}", or move "${from.name}" into namespace "${to.namespace}".`,
-        });
-      }
+      const data = { from: from.name, fromNamespace: from.namespace, to: to.name, toNamespace: to.namespace };
+      if (from.isolated) report({ pointer: call.to.pointer, messageId: 'outOfIsolated', data });
+      else if (to.isolated) report({ pointer: call.to.pointer, messageId: 'intoIsolated', data: { ...data, command: call.command.name } });
     }
-    return findings;
   },
-};
+});

@@ -1,8 +1,6 @@
-import type { Finding } from '../finding.js';
-import type { Model } from '../ir.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA403',
   name: 'sync-context-events',
   severity: 'error',
@@ -21,42 +19,62 @@ it a Kafka consumer after all, with the consumer group, retries, DLQ and lag tha
 says it does not have. Policies on the context's own events stay allowed (they are internal).
 
 A choreography saga step in a \`sync\` context needs such a policy (MSA304), so a saga that
-crosses a \`sync\` context is an orchestration, or the context is \`async\`.
-
-Fails:
-
-    contexts:
-      - name: issuance
-        communication: sync
-        policies:
-          - name: IssuePermitWhenApplicationSubmitted
-            on: ApplicationSubmitted       # an event of the application context
-            then: IssuePermit
-
-Passes:
-
-    contexts:
-      - name: issuance
-        communication: sync                # IssuePermit has http: POST /permits
-    calls:
-      - from: application
-        to: issuance
-        command: IssuePermit`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+crosses a \`sync\` context is an orchestration, or the context is \`async\`.`,
+  messages: {
+    /** `from`: the context of the event. */
+    policyOnOtherContext: {
+      text: 'Policy "{{policy}}" of the sync context "{{context}}" reacts to event "{{event}}" of context "{{from}}"; a sync context takes other services\' commands through `calls`',
+      hint: 'Add a call { from: {{from}}, to: {{context}}, command: {{command}} } and remove the policy, or set communication: async on "{{context}}".',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: issuance
+    communication: sync
+    policies:
+      - name: IssuePermitWhenApplicationSubmitted
+        on: ApplicationSubmitted       # an event of the application context
+        then: IssuePermit`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: issuance
+    communication: sync
+    policies: []                       # IssuePermit is called instead
+    aggregates:
+      - name: Permit
+        commands:
+          - name: IssuePermit
+            http: POST /permits
+calls:
+  - from: application
+    to: issuance
+    command: IssuePermit`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const context of model.contexts) {
       if (context.communication !== 'sync') continue;
       for (const policy of context.policies) {
         const event = policy.on.target;
         if (!event || event.context === context) continue;
-        const command = policy.then.target?.name ?? policy.then.name;
-        findings.push({
+        report({
           pointer: policy.on.pointer,
-          message: `Policy "${policy.name}" of the sync context "${context.name}" reacts to event "${event.name}" of context "${event.context.name}"; a sync context takes other services' commands through \`calls\``,
-          hint: `Add a call { from: ${event.context.name}, to: ${context.name}, command: ${command} } and remove the policy, or set communication: async on "${context.name}".`,
+          messageId: 'policyOnOtherContext',
+          data: {
+            policy: policy.name,
+            context: context.name,
+            event: event.name,
+            from: event.context.name,
+            command: policy.then.target?.name ?? policy.then.name,
+          },
         });
       }
     }
-    return findings;
   },
-};
+});

@@ -1,10 +1,9 @@
-import type { Finding } from '../finding.js';
-import type { Command, Model, Ref } from '../ir.js';
+import type { Command, Ref } from '../ir.js';
 import { orchestratorOf } from '../sagas.js';
 import { suggestRoute } from '../routes.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA405',
   name: 'orchestration-step-without-route',
   severity: 'error',
@@ -18,36 +17,59 @@ timeout, retries and a circuit breaker as \`calls\`), so such a command needs a 
 the orchestrator's own context runs in-process and needs none.
 
 Choreography sagas are not concerned: their steps follow each other through events and
-policies.
-
-Fails:
-
-    sagas:
-      - name: LicenseRenewal
-        coordination: orchestration
-        orchestrator: renewal
-        steps:
-          - command: SubmitRenewal
-            compensation: RejectRenewal
-          - command: CapturePayment          # in context payment, no http route
-            compensation: RefundPayment
-          - command: IssueLicenseCard
-
-Passes: the same, with \`http: POST /payments/{paymentId}/capture\` on CapturePayment (and
-routes on RefundPayment and IssueLicenseCard).`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+policies.`,
+  messages: {
+    /** `role`: the step command, the compensation; `route`: a route to give it. */
+    noRoute: {
+      text: 'Saga "{{saga}}" is orchestrated by "{{orchestrator}}", which sends {{role}} "{{command}}" to context "{{context}}" over HTTP, but the command has no `http` route',
+      hint: 'Give "{{command}}" a route, e.g. http: {{route}}',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `sagas:
+  - name: PermitProcessing
+    coordination: orchestration
+    orchestrator: application
+    steps:
+      - command: SubmitApplication
+        compensation: CancelApplication
+      - command: IssuePermit             # in context issuance, no http route`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: issuance
+    aggregates:
+      - name: Permit
+        commands:
+          - name: IssuePermit
+            http: POST /permits          # the orchestrator sends it here
+sagas:
+  - name: PermitProcessing
+    coordination: orchestration
+    orchestrator: application
+    steps:
+      - command: SubmitApplication
+        compensation: CancelApplication
+      - command: IssuePermit`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const saga of model.sagas) {
       if (saga.coordination !== 'orchestration') continue;
       const home = orchestratorOf(saga);
       if (!home) continue;
-      const check = (ref: Ref<Command> | undefined, what: string) => {
+      const check = (ref: Ref<Command> | undefined, role: string) => {
         const command = ref?.target;
         if (!ref || !command || command.http || command.context === home) return;
-        findings.push({
+        report({
           pointer: ref.pointer,
-          message: `Saga "${saga.name}" is orchestrated by "${home.name}", which sends ${what} "${command.name}" to context "${command.context.name}" over HTTP, but the command has no \`http\` route`,
-          hint: `Give "${command.name}" a route, e.g. http: ${suggestRoute(command)}`,
+          messageId: 'noRoute',
+          data: { saga: saga.name, orchestrator: home.name, role, command: command.name, context: command.context.name, route: suggestRoute(command) },
         });
       };
       for (const step of saga.steps) {
@@ -56,6 +78,5 @@ routes on RefundPayment and IssueLicenseCard).`,
         check(step.compensation, 'the compensation');
       }
     }
-    return findings;
   },
-};
+});

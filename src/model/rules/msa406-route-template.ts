@@ -1,14 +1,9 @@
-import type { Finding } from '../finding.js';
-import type { HttpRoute, Model } from '../ir.js';
+import type { HttpRoute } from '../ir.js';
 import { parsePath } from '../routes.js';
 import { clipMiddle as clip } from '../quote.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-function describe(route: HttpRoute): string {
-  return `"${route.method} ${clip(route.path)}"`;
-}
-
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA406',
   name: 'route-template',
   severity: 'error',
@@ -32,55 +27,66 @@ digits, \`.\`, \`_\`, \`-\`; not \`.\` or \`..\`) or a whole-segment parameter \
 an identifier; no segment is empty, so there is no \`//\` and no trailing \`/\` except the root
 \`/\` itself; no parameter appears twice. That each parameter names a field of the payload (or is
 the read model's key) is MSA206's concern. A read model's route looks its key up, so it holds
-a parameter.
-
-Fails:
-
-    commands:
-      - name: RecordIssuanceResult
-        http: POST /applications/{applicationId/result     # unclosed brace
-      - name: CancelApplication
-        http: POST /applications/{applicationId}x           # not a whole segment
-    readModels:
-      - name: ApplicationResult
-        key: applicationId
-        http: GET /application-results/                    # trailing slash, no key
-
-Passes:
-
-    commands:
-      - name: RecordIssuanceResult
-        http: POST /applications/{applicationId}/result
-    readModels:
-      - name: ApplicationResult
-        key: applicationId
-        http: GET /application-results/{applicationId}`,
-  check(model: Model) {
-    const findings: Finding[] = [];
-    const check = (route: HttpRoute, owner: string, lookupKey?: string) => {
+a parameter.`,
+  messages: {
+    /** `kind`: command, read model; `path` clipped in the middle; `problems`: what is wrong, the first three; `more`: how many more. */
+    malformed: 'Route "{{method}} {{path}}" of {{kind}} "{{name}}" {{problems}}{{more}}',
+    /** `segment`: the key as a path parameter, `{applicationId}`. */
+    noParameter: {
+      text: 'Route "{{method}} {{path}}" of {{kind}} "{{name}}" has no parameter; a lookup route takes the read model\'s key',
+      hint: 'Add the key as a segment: {{method}} {{base}}/{{segment}}.',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        at: { commands: '/contexts/0/aggregates/0', readModels: '/contexts/2' },
+        yaml: `commands:
+  - name: RecordIssuanceResult
+    http: POST /applications/{applicationId/result     # unclosed brace
+  - name: CancelApplication
+    http: POST /applications/{applicationId}x           # not a whole segment
+readModels:
+  - name: ApplicationResult
+    key: applicationId
+    http: GET /application-results/                    # trailing slash, no key`,
+      },
+    ],
+    passes: [
+      {
+        at: { commands: '/contexts/0/aggregates/0', readModels: '/contexts/2' },
+        yaml: `commands:
+  - name: RecordIssuanceResult
+    http: POST /applications/{applicationId}/result
+readModels:
+  - name: ApplicationResult
+    key: applicationId
+    http: GET /application-results/{applicationId}`,
+      },
+    ],
+  },
+  check(model, report) {
+    const check = (route: HttpRoute, owner: { kind: string; name: string }, lookupKey?: string) => {
       const { segments, problems } = parsePath(route.path);
+      const data = { ...owner, method: route.method, path: clip(route.path) };
       if (problems.length > 0) {
         const more = problems.length > 3 ? `; and ${problems.length - 3} more problems` : '';
-        findings.push({
-          pointer: route.pointer,
-          message: `Route ${describe(route)} of ${owner} ${problems.slice(0, 3).join('; ')}${more}`,
-        });
+        report({ pointer: route.pointer, messageId: 'malformed', data: { ...data, problems: problems.slice(0, 3).join('; '), more } });
         return;
       }
       if (lookupKey !== undefined && !segments.some((s) => s.kind === 'param')) {
-        findings.push({
+        report({
           pointer: route.pointer,
-          message: `Route ${describe(route)} of ${owner} has no parameter; a lookup route takes the read model's key`,
-          hint: `Add the key as a segment: ${route.method} ${clip(route.path === '/' ? '' : route.path)}/{${clip(lookupKey)}}.`,
+          messageId: 'noParameter',
+          data: { ...data, base: clip(route.path === '/' ? '' : route.path), segment: `{${clip(lookupKey)}}` },
         });
       }
     };
-    for (const command of model.commands) if (command.http) check(command.http, `command "${command.name}"`);
+    for (const command of model.commands) if (command.http) check(command.http, { kind: 'command', name: command.name });
     for (const readModel of model.readModels) {
       // Without an \`http\`, the route is msa-gen's: GET /<kebab-name>s/{<key>}.
       if (readModel.http.pointer === readModel.pointer) continue;
-      check(readModel.http, `read model "${readModel.name}"`, readModel.key.name);
+      check(readModel.http, { kind: 'read model', name: readModel.name }, readModel.key.name);
     }
-    return findings;
   },
-};
+});

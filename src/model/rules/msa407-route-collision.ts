@@ -1,9 +1,8 @@
-import type { Finding } from '../finding.js';
 import type { Command, Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
 import { internalCommandPath, routeShape, SERVICE_OWN_ROUTES } from '../routes.js';
 import { clipMiddle as clip } from '../quote.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 interface ServedRoute {
   readonly method: string;
@@ -28,7 +27,7 @@ function orchestrated(model: Model): Set<Command> {
   return set;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA407',
   name: 'route-collision',
   severity: 'error',
@@ -47,29 +46,46 @@ whatever its name: \`POST /applications/{applicationId}/result\` and
 \`POST /applications/{id}/result\` are the same route. A second registration of a route makes
 the service fail at start-up ("Method 'POST' already declared"), so two routes of one service
 must differ in method or shape. Routes of different contexts never meet: each service has its
-own router.
-
-Fails:
-
-    commands:
-      - name: RecordIssuanceResult
-        http: POST /applications/{applicationId}/result
-      - name: CancelApplication
-        http: POST /applications/{id}/result              # the same route
-    readModels:
-      - name: ServiceHealth
-        key: serviceId
-        http: GET /healthz                                # the liveness probe's route
-
-Passes:
-
-    commands:
-      - name: RecordIssuanceResult
-        http: POST /applications/{applicationId}/result
-      - name: CancelApplication
-        http: POST /applications/{applicationId}/cancel`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+own router.`,
+  messages: {
+    /**
+     * `owner`: `command "X"`, `read model "Y"`; `origin`: how the route came about when the model
+     * does not write it; `path` clipped in the middle.
+     */
+    sameRoute:
+      'Route "{{method}} {{path}}" of {{owner}}{{origin}} in context "{{context}}" is the route of {{firstOwner}}{{firstOrigin}}, "{{firstMethod}} {{firstPath}}"; one service cannot serve both',
+    /** `purpose`: what the service serves there (`its liveness probe`). */
+    ownRoute:
+      'Route "{{method}} {{path}}" of {{owner}}{{origin}} in context "{{context}}" is a route the service serves itself ({{purpose}}: {{ownMethod}} {{ownPath}}); one service cannot serve both',
+  },
+  examples: {
+    fails: [
+      {
+        at: { commands: '/contexts/0/aggregates/0', readModels: '/contexts/0' },
+        yaml: `commands:
+  - name: RecordIssuanceResult
+    http: POST /applications/{applicationId}/result
+  - name: CancelApplication
+    http: POST /applications/{id}/result              # the same route
+readModels:
+  - name: ServiceHealth
+    key: applicationId
+    from: [ApplicationSubmitted]
+    http: GET /healthz                                # the liveness probe's route`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `commands:
+  - name: RecordIssuanceResult
+    http: POST /applications/{applicationId}/result
+  - name: CancelApplication
+    http: POST /applications/{applicationId}/cancel`,
+      },
+    ],
+  },
+  check(model, report) {
     const sent = orchestrated(model);
     for (const context of model.contexts) {
       const routes: ServedRoute[] = [];
@@ -98,30 +114,40 @@ Passes:
           origin: written ? '' : ' (its default route)',
         });
       }
-      const taken = new Map<string, { what: string; derived: boolean }>();
-      for (const own of SERVICE_OWN_ROUTES) {
-        taken.set(routeShape(own.method, own.path)!, {
-          what: `a route the service serves itself (${own.what}: ${own.method} ${own.path})`,
-          derived: false,
-        });
-      }
+      /** Who serves a route shape: the service itself, or a route of the model. */
+      const taken = new Map<string, { own: (typeof SERVICE_OWN_ROUTES)[number] } | { route: ServedRoute }>();
+      for (const own of SERVICE_OWN_ROUTES) taken.set(routeShape(own.method, own.path)!, { own });
       for (const route of routes) {
         const shape = routeShape(route.method, route.path);
         if (shape === undefined) continue; // MSA406
         const first = taken.get(shape);
-        const text = `"${route.method} ${clip(route.path)}"`;
         if (first === undefined) {
-          taken.set(shape, { what: `the route of ${route.owner}${route.origin}, "${route.method} ${clip(route.path)}"`, derived: route.origin !== '' });
+          taken.set(shape, { route });
+          continue;
+        }
+        const data = { method: route.method, path: clip(route.path), owner: route.owner, origin: route.origin, context: context.name };
+        if ('own' in first) {
+          report({
+            pointer: route.pointer,
+            messageId: 'ownRoute',
+            data: { ...data, purpose: first.own.what, ownMethod: first.own.method, ownPath: first.own.path },
+          });
           continue;
         }
         // Two routes msa-gen derives from names clash only when the names do (MSA201, MSA107).
-        if (first.derived && route.origin !== '') continue;
-        findings.push({
+        if (first.route.origin !== '' && route.origin !== '') continue;
+        report({
           pointer: route.pointer,
-          message: `Route ${text} of ${route.owner}${route.origin} in context "${context.name}" is ${first.what}; one service cannot serve both`,
+          messageId: 'sameRoute',
+          data: {
+            ...data,
+            firstOwner: first.route.owner,
+            firstOrigin: first.route.origin,
+            firstMethod: first.route.method,
+            firstPath: clip(first.route.path),
+          },
         });
       }
     }
-    return findings;
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Finding } from '../finding.js';
-import type { Command, Field, Model } from '../ir.js';
+import type { Command, Field } from '../ir.js';
 import { clipMiddle as clip } from '../quote.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** Field types whose values are JSON numbers or booleans: a URL carries none of them. */
 const NOT_TEXT: ReadonlySet<Field['type']> = new Set(['int', 'number', 'money', 'boolean']);
@@ -18,7 +17,7 @@ function paramField(command: Command, param: string): Field | undefined {
   return command.payload.fields.find((f) => f.name === param) ?? command.aggregate.fields.find((f) => f.name === param);
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA408',
   name: 'route-parameter-type',
   severity: 'error',
@@ -35,53 +34,64 @@ every request with 400.
 So a path parameter names a text field (\`string\`, \`text\`, \`uuid\`, \`date\`, \`datetime\`,
 \`url\`, \`email\`, \`enum\`), and a GET or DELETE command, which has no body, requires no
 field of the other types. Read-model lookups are not concerned: they look their key up as
-text whatever its type.
-
-Fails:
-
-    aggregates:
-      - name: Permit
-        fields:
-          permitId: { type: uuid, key: true }
-          copies: int
-        commands:
-          - name: PrintPermit
-            http: POST /permits/{permitId}/copies/{copies}    # an int in the path
-            fields: [permitId, copies]
-
-Passes:
-
+text whatever its type.`,
+  messages: {
+    /** `segment`: the parameter, `{copies}`; `why`: what the field holds (`an int field`, `a list of uuid values`). */
+    pathParameter:
+      'Route "{{method}} {{path}}" of command "{{command}}" has the parameter {{segment}}, {{why}}; a path parameter arrives as text, so the command\'s schema refuses every request',
+    queryField: {
+      text: 'Command "{{command}}" is served at "{{method}} {{path}}", so its input comes from the query string as text, but it requires "{{field}}", {{why}}; every request would be refused',
+      hint: 'Serve "{{command}}" with POST, PUT or PATCH (its input then comes in the body), or make "{{field}}" optional.',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/1',
+        yaml: `aggregates:
+  - name: Permit
+    fields:
+      permitId: { type: uuid, key: true }
+      copies: int
     commands:
       - name: PrintPermit
-        http: POST /permits/{permitId}/copies                 # copies in the body
+        http: POST /permits/{permitId}/copies/{copies}    # an int in the path
         fields: [permitId, copies]`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/1',
+        yaml: `aggregates:
+  - name: Permit
+    fields:
+      permitId: { type: uuid, key: true }
+      copies: int
+    commands:
+      - name: PrintPermit
+        http: POST /permits/{permitId}/copies             # copies in the body
+        fields: [permitId, copies]`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const command of model.commands) {
       const http = command.http;
       if (!http) continue;
-      const route = `"${http.method} ${clip(http.path)}"`;
+      const route = { method: http.method, path: clip(http.path), command: command.name };
       for (const param of http.params) {
         const field = paramField(command, param);
         const why = field && notText(field);
         if (!why) continue; // an unknown field is MSA206's
-        findings.push({
-          pointer: http.pointer,
-          message: `Route ${route} of command "${command.name}" has the parameter {${param}}, ${why}; a path parameter arrives as text, so the command's schema refuses every request`,
-        });
+        report({ pointer: http.pointer, messageId: 'pathParameter', data: { ...route, segment: `{${param}}`, why } });
       }
       if (http.method !== 'GET' && http.method !== 'DELETE') continue;
       for (const field of command.payload.fields) {
         if (field.optional || http.params.includes(field.name)) continue;
         const why = notText(field);
         if (!why) continue;
-        findings.push({
-          pointer: http.pointer,
-          message: `Command "${command.name}" is served at ${route}, so its input comes from the query string as text, but it requires "${field.name}", ${why}; every request would be refused`,
-          hint: `Serve "${command.name}" with POST, PUT or PATCH (its input then comes in the body), or make "${field.name}" optional.`,
-        });
+        report({ pointer: http.pointer, messageId: 'queryField', data: { ...route, field: field.name, why } });
       }
     }
-    return findings;
   },
-};
+});

@@ -1,11 +1,13 @@
-import type { Finding } from '../finding.js';
-import type { Event, Model } from '../ir.js';
+import type { Event } from '../ir.js';
 import { joinPointer } from '../pointer.js';
-import { DEFAULTS } from '../resolve.js';
+import { DEFAULTS } from '../defaults.js';
 import { MAX_TOPIC_NAME_LENGTH, describeTopic, illegalTopicChars, shortName, topicNameProblem } from '../topics.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+const SUFFIX_CHARACTERS_HINT = 'Use only letters, digits, `.`, `_` and `-` in the suffix, e.g. `.DLQ`.';
+const SHORTER_SUFFIX_HINT = 'Use a shorter suffix such as `.DLQ`.';
+
+export const rule = defineRule({
   code: 'MSA501',
   name: 'topic-name',
   severity: 'error',
@@ -22,47 +24,76 @@ Each event has a topic (its \`topic\`, by default the event name) and a DLQ
 \`ApplicationSubmitted.DLQ\`). Both names are checked. A finding points at the event's
 \`topic\` (or its name when the topic is the default), or, once, at the DLQ suffix when the
 suffix alone makes DLQ names illegal (a character Kafka refuses, or a suffix so long that
-names which fit with the default \`.DLQ\` no longer do).
-
-Fails:
-
-    events:
-      - name: ApplicationSubmitted
-        topic: permits/application submitted    # "/" and " " are not allowed
-
-Passes:
-
-    events:
-      - name: ApplicationSubmitted
-        topic: permits.application-submitted`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+names which fit with the default \`.DLQ\` no longer do).`,
+  messages: {
+    /** `characters`: the characters, JSON-quoted. */
+    suffixCharacter: {
+      text: 'The DLQ suffix "{{suffix}}" contains a character Kafka does not accept in a topic name: {{characters}}; every DLQ name would be refused',
+      hint: SUFFIX_CHARACTERS_HINT,
+    },
+    suffixCharacters: {
+      text: 'The DLQ suffix "{{suffix}}" contains characters Kafka does not accept in a topic name: {{characters}}; every DLQ name would be refused',
+      hint: SUFFIX_CHARACTERS_HINT,
+    },
+    suffixTooLong: {
+      text: "The DLQ suffix is {{length}} characters long; with any topic name before it a DLQ name exceeds Kafka's {{limit}} characters",
+      hint: 'Use a short suffix such as `.DLQ`.',
+    },
+    /** `topic`: `topic "x" of event "X"`; `problem`: what is wrong with its name. */
+    topicName: 'The name of {{topic}} {{problem}}',
+    dlqTooLong: {
+      text: 'The name of {{topic}} is {{length}} characters long (the topic and the suffix "{{suffix}}"); Kafka accepts at most {{limit}}',
+      hint: 'Shorten the topic name to at most {{max}} characters.',
+    },
+    /** The DLQ suffix is to blame: the names would fit with the default suffix. `names`: the first three, with their lengths. */
+    suffixLengthensOne: {
+      text: "The DLQ suffix \"{{suffix}}\" ({{length}} characters) makes a DLQ name longer than Kafka's {{limit}} characters: {{names}}",
+      hint: SHORTER_SUFFIX_HINT,
+    },
+    suffixLengthens: {
+      text: "The DLQ suffix \"{{suffix}}\" ({{length}} characters) makes {{count}} DLQ names longer than Kafka's {{limit}} characters: {{names}}{{more}}",
+      hint: SHORTER_SUFFIX_HINT,
+    },
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `events:
+  - name: ApplicationSubmitted
+    topic: permits/application submitted    # "/" and " " are not allowed`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `events:
+  - name: ApplicationSubmitted
+    topic: permits.application-submitted`,
+      },
+    ],
+  },
+  check(model, report) {
     const dlq = model.platform.kafka.dlq;
     const suffixPointer = joinPointer(dlq.pointer, 'suffix');
     const suffixIllegal = illegalTopicChars(dlq.suffix);
     const suffixTooLong = dlq.suffix.length >= MAX_TOPIC_NAME_LENGTH;
+    const limit = MAX_TOPIC_NAME_LENGTH;
     if (suffixIllegal.length > 0) {
-      findings.push({
+      report({
         pointer: suffixPointer,
-        message: `The DLQ suffix "${shortName(dlq.suffix)}" contains ${suffixIllegal.length === 1 ? 'a character' : 'characters'} Kafka does not accept in a topic name: ${suffixIllegal.map((c) => JSON.stringify(c)).join(', ')}; every DLQ name would be refused`,
-        hint: 'Use only letters, digits, `.`, `_` and `-` in the suffix, e.g. `.DLQ`.',
+        messageId: suffixIllegal.length === 1 ? 'suffixCharacter' : 'suffixCharacters',
+        data: { suffix: shortName(dlq.suffix), characters: suffixIllegal.map((c) => JSON.stringify(c)).join(', ') },
       });
     } else if (suffixTooLong) {
-      findings.push({
-        pointer: suffixPointer,
-        message: `The DLQ suffix is ${dlq.suffix.length} characters long; with any topic name before it a DLQ name exceeds Kafka's ${MAX_TOPIC_NAME_LENGTH} characters`,
-        hint: 'Use a short suffix such as `.DLQ`.',
-      });
+      report({ pointer: suffixPointer, messageId: 'suffixTooLong', data: { length: dlq.suffix.length, limit } });
     }
     const tooLongBySuffix: Event[] = [];
     for (const event of model.events) {
       const topic = event.topic;
       const problem = topicNameProblem(topic.name);
       if (problem !== undefined) {
-        findings.push({
-          pointer: topic.pointer,
-          message: `The name of ${describeTopic(event)} ${problem}`,
-        });
+        report({ pointer: topic.pointer, messageId: 'topicName', data: { topic: describeTopic(event), problem } });
         continue; // its DLQ name has the same problem
       }
       if (suffixIllegal.length > 0 || suffixTooLong) continue; // reported once, at the suffix
@@ -72,24 +103,30 @@ Passes:
         tooLongBySuffix.push(event); // fine with the default suffix: the long suffix is to blame
         continue;
       }
-      findings.push({
+      report({
         pointer: topic.pointer,
-        message: `The name of ${describeTopic(event, 'dlq')} is ${dlqName.length} characters long (the topic and the suffix "${shortName(dlq.suffix)}"); Kafka accepts at most ${MAX_TOPIC_NAME_LENGTH}`,
-        hint: `Shorten the topic name to at most ${MAX_TOPIC_NAME_LENGTH - dlq.suffix.length} characters.`,
+        messageId: 'dlqTooLong',
+        data: {
+          topic: describeTopic(event, 'dlq'),
+          length: dlqName.length,
+          suffix: shortName(dlq.suffix),
+          limit,
+          max: MAX_TOPIC_NAME_LENGTH - dlq.suffix.length,
+        },
       });
     }
     if (tooLongBySuffix.length > 0) {
-      const listed = tooLongBySuffix
+      const names = tooLongBySuffix
         .slice(0, 3)
         .map((e) => `${shortName(e.dlq.name, 40)} (${e.dlq.name.length})`)
         .join(', ');
-      const more = tooLongBySuffix.length > 3 ? ` and ${tooLongBySuffix.length - 3} more` : '';
-      findings.push({
-        pointer: suffixPointer,
-        message: `The DLQ suffix "${shortName(dlq.suffix)}" (${dlq.suffix.length} characters) makes ${tooLongBySuffix.length === 1 ? 'a DLQ name' : `${tooLongBySuffix.length} DLQ names`} longer than Kafka's ${MAX_TOPIC_NAME_LENGTH} characters: ${listed}${more}`,
-        hint: 'Use a shorter suffix such as `.DLQ`.',
-      });
+      const data = { suffix: shortName(dlq.suffix), length: dlq.suffix.length, limit, names };
+      if (tooLongBySuffix.length === 1) {
+        report({ pointer: suffixPointer, messageId: 'suffixLengthensOne', data });
+      } else {
+        const more = tooLongBySuffix.length > 3 ? ` and ${tooLongBySuffix.length - 3} more` : '';
+        report({ pointer: suffixPointer, messageId: 'suffixLengthens', data: { ...data, count: tooLongBySuffix.length, more } });
+      }
     }
-    return findings;
   },
-};
+});

@@ -1,7 +1,5 @@
-import type { Finding } from '../finding.js';
-import type { Model } from '../ir.js';
 import { MAX_TOPIC_NAME_LENGTH, allTopics, collisionKey, describeTopic, type TopicEntry } from '../topics.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -9,7 +7,7 @@ function describe(entry: TopicEntry): string {
   return describeTopic(entry.event, entry.kind);
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA502',
   name: 'topic-collision',
   severity: 'error',
@@ -27,25 +25,35 @@ generated Strimzi resources would never become ready.
 
 Event topics and DLQ topics are checked together (an event's topic may collide with another
 event's DLQ, \`<topic><suffix>\`). The finding is at the second of the two, in model order;
-when two topics collide, their DLQs collide as well and are not reported a second time.
-
-Fails:
-
-    events:
-      - name: ApplicationSubmitted
-        topic: permits.applications
-      - name: ApplicationCancelled
-        topic: permits_applications        # collides with permits.applications
-
-Passes:
-
-    events:
-      - name: ApplicationSubmitted
-        topic: permits.application-submitted
-      - name: ApplicationCancelled
-        topic: permits.application-cancelled`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+when two topics collide, their DLQs collide as well and are not reported a second time.`,
+  messages: {
+    /** `topic`: `Topic "x" of event "X"` (capitalised); `first`: the topic it takes the name of. */
+    sameName: '{{topic}} has the same name as {{first}}; each event needs a topic of its own',
+    dotUnderscore: '{{topic}} collides with {{first}}: Kafka treats "." and "_" alike in metric names and refuses the second topic',
+  },
+  examples: {
+    fails: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `events:
+  - name: ApplicationSubmitted
+    topic: permits.applications
+  - name: ApplicationCancelled
+    topic: permits_applications        # collides with permits.applications`,
+      },
+    ],
+    passes: [
+      {
+        at: '/contexts/0/aggregates/0',
+        yaml: `events:
+  - name: ApplicationSubmitted
+    topic: permits.application-submitted
+  - name: ApplicationCancelled
+    topic: permits.application-cancelled`,
+      },
+    ],
+  },
+  check(model, report) {
     const seen = new Map<string, TopicEntry>();
     for (const entry of allTopics(model)) {
       // A name Kafka refuses anyway is MSA501's finding; comparing megabyte-long names would
@@ -65,14 +73,11 @@ Passes:
       ) {
         continue;
       }
-      const same = entry.topic.name === first.topic.name;
-      findings.push({
+      report({
         pointer: entry.topic.pointer,
-        message: same
-          ? `${capitalize(describe(entry))} has the same name as ${describe(first)}; each event needs a topic of its own`
-          : `${capitalize(describe(entry))} collides with ${describe(first)}: Kafka treats "." and "_" alike in metric names and refuses the second topic`,
+        messageId: entry.topic.name === first.topic.name ? 'sameName' : 'dotUnderscore',
+        data: { topic: capitalize(describe(entry)), first: describe(first) },
       });
     }
-    return findings;
   },
-};
+});

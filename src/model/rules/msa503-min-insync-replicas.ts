@@ -1,10 +1,8 @@
-import type { Finding } from '../finding.js';
-import type { Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
 import { describeBlock, topicSettingsBlocks } from '../topics.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA503',
   name: 'min-insync-replicas',
   severity: 'error',
@@ -23,21 +21,35 @@ single broker outage blocks writes.
 
 The settings come from \`platform.kafka.defaults\` and each event's \`kafka\` override. A
 problem is reported once, where it was set: at the defaults (not once per event that uses
-them) or at the event's \`kafka\`. A replication factor below 1 is MSA504's finding.
-
-Fails:
-
-    platform:
-      kafka:
-        defaults: { partitions: 3, replicas: 2, minInSyncReplicas: 3 }
-
-Passes:
-
-    platform:
-      kafka:
-        defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+them) or at the event's \`kafka\`. A replication factor below 1 is MSA504's finding.`,
+  messages: {
+    /** `block`: the platform Kafka defaults, or the topic of an event with its own `kafka`. */
+    belowOne: {
+      text: 'minInSyncReplicas is {{min}} in {{block}}; Kafka requires at least 1',
+      hint: 'Set minInSyncReplicas between 1 and replicas ({{replicas}}).',
+    },
+    aboveReplicas: {
+      text: 'minInSyncReplicas ({{min}}) is greater than replicas ({{replicas}}) in {{block}}: every acks=all write would fail with NOT_ENOUGH_REPLICAS',
+      hint: 'Lower minInSyncReplicas to at most {{replicas}}, or raise replicas to at least {{min}} (replicas one above minInSyncReplicas let a broker fail without blocking writes).',
+    },
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `platform:
+  kafka:
+    defaults: { partitions: 3, replicas: 2, minInSyncReplicas: 3 }`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `platform:
+  kafka:
+    defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const block of topicSettingsBlocks(model)) {
       const { settings, base } = block;
       const min = settings.minInSyncReplicas;
@@ -45,23 +57,13 @@ Passes:
       // A value equal to the base's came from the base (or repeats it): reported there.
       const minHere = min !== base.minInSyncReplicas;
       const replicasHere = replicas !== base.replicas;
+      const data = { min, replicas, block: describeBlock(block) };
       if (min < 1) {
-        if (minHere) {
-          findings.push({
-            pointer: joinPointer(block.pointer, 'minInSyncReplicas'),
-            message: `minInSyncReplicas is ${min} in ${describeBlock(block)}; Kafka requires at least 1`,
-            hint: `Set minInSyncReplicas between 1 and replicas (${replicas}).`,
-          });
-        }
+        if (minHere) report({ pointer: joinPointer(block.pointer, 'minInSyncReplicas'), messageId: 'belowOne', data });
         continue;
       }
       if (replicas < 1 || min <= replicas || (!minHere && !replicasHere)) continue;
-      findings.push({
-        pointer: joinPointer(block.pointer, minHere ? 'minInSyncReplicas' : 'replicas'),
-        message: `minInSyncReplicas (${min}) is greater than replicas (${replicas}) in ${describeBlock(block)}: every acks=all write would fail with NOT_ENOUGH_REPLICAS`,
-        hint: `Lower minInSyncReplicas to at most ${replicas}, or raise replicas to at least ${min} (replicas one above minInSyncReplicas let a broker fail without blocking writes).`,
-      });
+      report({ pointer: joinPointer(block.pointer, minHere ? 'minInSyncReplicas' : 'replicas'), messageId: 'aboveReplicas', data });
     }
-    return findings;
   },
-};
+});

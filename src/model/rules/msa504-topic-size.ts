@@ -1,10 +1,8 @@
-import type { Finding } from '../finding.js';
-import type { Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
 import { describeBlock, topicSettingsBlocks } from '../topics.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA504',
   name: 'topic-size',
   severity: 'error',
@@ -17,44 +15,54 @@ The model's schema accepts any integer here so that this rule can say what is wr
 
 Settings come from \`platform.kafka.defaults\`, each event's \`kafka\` override and
 \`platform.kafka.dlq.partitions\`. A problem is reported once, where it was set: at the
-defaults (not once per event that uses them), at an event's \`kafka\` or at the DLQ setting.
-
-Fails:
-
-    platform:
-      kafka:
-        defaults: { partitions: 0, replicas: 3, minInSyncReplicas: 2 }
-
-Passes:
-
-    platform:
-      kafka:
-        defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+defaults (not once per event that uses them), at an event's \`kafka\` or at the DLQ setting.`,
+  messages: {
+    /** `block`: the platform Kafka defaults, or the topic of an event with its own `kafka`. */
+    noPartition: {
+      text: 'partitions is {{value}} in {{block}}; a topic needs at least 1 partition',
+      hint: 'Set partitions to at least 1 (as many as the consumers you want to run in parallel).',
+    },
+    noReplica: {
+      text: 'replicas is {{value}} in {{block}}; a topic needs at least 1 replica',
+      hint: 'Set replicas to at least 1 (3 in production, so that one broker may fail).',
+    },
+    dlqNoPartition: {
+      text: 'DLQ partitions is {{value}}; a DLQ topic needs at least 1 partition',
+      hint: "Remove platform.kafka.dlq.partitions (each DLQ then gets its source topic's partitions) or set it to at least the largest source topic's partitions.",
+    },
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `platform:
+  kafka:
+    defaults: { partitions: 0, replicas: 3, minInSyncReplicas: 2 }`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `platform:
+  kafka:
+    defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2 }`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const block of topicSettingsBlocks(model)) {
       for (const key of ['partitions', 'replicas'] as const) {
         const value = block.settings[key];
         // A value equal to the base's came from the base (or repeats it): reported there.
         if (value >= 1 || value === block.base[key]) continue;
-        findings.push({
+        report({
           pointer: joinPointer(block.pointer, key),
-          message: `${key} is ${value} in ${describeBlock(block)}; a topic needs at least 1 ${key === 'partitions' ? 'partition' : 'replica'}`,
-          hint:
-            key === 'partitions'
-              ? 'Set partitions to at least 1 (as many as the consumers you want to run in parallel).'
-              : 'Set replicas to at least 1 (3 in production, so that one broker may fail).',
+          messageId: key === 'partitions' ? 'noPartition' : 'noReplica',
+          data: { value, block: describeBlock(block) },
         });
       }
     }
     const dlq = model.platform.kafka.dlq;
     if (dlq.partitions !== undefined && dlq.partitions < 1) {
-      findings.push({
-        pointer: joinPointer(dlq.pointer, 'partitions'),
-        message: `DLQ partitions is ${dlq.partitions}; a DLQ topic needs at least 1 partition`,
-        hint: 'Remove platform.kafka.dlq.partitions (each DLQ then gets its source topic\'s partitions) or set it to at least the largest source topic\'s partitions.',
-      });
+      report({ pointer: joinPointer(dlq.pointer, 'partitions'), messageId: 'dlqNoPartition', data: { value: dlq.partitions } });
     }
-    return findings;
   },
-};
+});

@@ -1,12 +1,12 @@
-import type { Finding } from '../finding.js';
-import type { Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
 import { shortName } from '../topics.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 const LISTED = 5;
 
-export const rule: Rule = {
+const RAISE_HINT = "Raise platform.kafka.dlq.partitions to at least {{largest}}, or remove it so that each DLQ gets its source's partitions.";
+
+export const rule = defineRule({
   code: 'MSA505',
   name: 'dlq-partitions',
   severity: 'error',
@@ -22,39 +22,57 @@ the poisoned record. The generated consumer runner also records
 
 By default a DLQ gets its source topic's partitions, so this can only go wrong when
 \`platform.kafka.dlq.partitions\` is set below the partitions of some event's topic. The
-finding is at that setting, once, and lists the topics it is too small for.
-
-Fails:
-
-    platform:
-      kafka:
-        defaults: { partitions: 6, replicas: 3, minInSyncReplicas: 2 }
-        dlq: { suffix: .DLQ, partitions: 1 }      # below the sources' 6
-
-Passes:
-
-    platform:
-      kafka:
-        defaults: { partitions: 6, replicas: 3, minInSyncReplicas: 2 }
-        dlq: { suffix: .DLQ }                     # each DLQ gets its source's 6`,
-  check(model: Model) {
+finding is at that setting, once, and lists the topics it is too small for.`,
+  messages: {
+    /** `topics`: the first five, with their partitions. */
+    belowSource: {
+      text: "DLQ partitions ({{partitions}}) is below the partitions of its source topic: {{topics}}; a DLQ needs at least its source's partitions",
+      hint: RAISE_HINT,
+    },
+    belowSources: {
+      text: "DLQ partitions ({{partitions}}) is below the partitions of {{count}} source topics: {{topics}}{{more}}; a DLQ needs at least its source's partitions",
+      hint: RAISE_HINT,
+    },
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `platform:
+  kafka:
+    defaults: { partitions: 6, replicas: 3, minInSyncReplicas: 2 }
+    dlq: { suffix: .DLQ, partitions: 1 }      # below the sources' 6`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `platform:
+  kafka:
+    defaults: { partitions: 6, replicas: 3, minInSyncReplicas: 2 }
+    dlq: { suffix: .DLQ }                     # each DLQ gets its source's 6`,
+      },
+    ],
+  },
+  check(model, report) {
     const dlq = model.platform.kafka.dlq;
     // Below 1 is MSA504's finding.
-    if (dlq.partitions === undefined || dlq.partitions < 1) return [];
+    if (dlq.partitions === undefined || dlq.partitions < 1) return;
     const limit = dlq.partitions;
     const short = model.events.filter((e) => e.topic.partitions > limit);
-    if (short.length === 0) return [];
-    const largest = Math.max(...short.map((e) => e.topic.partitions));
-    const listed = short
-      .slice(0, LISTED)
-      .map((e) => `${shortName(e.topic.name)} (${e.topic.partitions})`)
-      .join(', ');
-    const more = short.length > LISTED ? ` and ${short.length - LISTED} more` : '';
-    const finding: Finding = {
-      pointer: joinPointer(dlq.pointer, 'partitions'),
-      message: `DLQ partitions (${limit}) is below the partitions of ${short.length === 1 ? 'its source topic' : `${short.length} source topics`}: ${listed}${more}; a DLQ needs at least its source's partitions`,
-      hint: `Raise platform.kafka.dlq.partitions to at least ${largest}, or remove it so that each DLQ gets its source's partitions.`,
+    if (short.length === 0) return;
+    const data = {
+      partitions: limit,
+      largest: Math.max(...short.map((e) => e.topic.partitions)),
+      topics: short
+        .slice(0, LISTED)
+        .map((e) => `${shortName(e.topic.name)} (${e.topic.partitions})`)
+        .join(', '),
     };
-    return [finding];
+    const pointer = joinPointer(dlq.pointer, 'partitions');
+    if (short.length === 1) {
+      report({ pointer, messageId: 'belowSource', data });
+    } else {
+      const more = short.length > LISTED ? ` and ${short.length - LISTED} more` : '';
+      report({ pointer, messageId: 'belowSources', data: { ...data, count: short.length, more } });
+    }
   },
-};
+});

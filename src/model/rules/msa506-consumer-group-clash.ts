@@ -1,8 +1,7 @@
-import type { Finding } from '../finding.js';
-import type { Context, Model } from '../ir.js';
+import type { Context } from '../ir.js';
 import { joinPointer } from '../pointer.js';
 import { orchestratorOf } from '../sagas.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 interface Consumer {
   readonly kind: 'policy' | 'read model' | 'orchestration saga';
@@ -10,7 +9,7 @@ interface Consumer {
   readonly pointer: string;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA506',
   name: 'consumer-group-clash',
   severity: 'error',
@@ -26,24 +25,43 @@ A group keeps its own offsets, inbox, retries and DLQ replays; the runtime's DLQ
 Names must be unique within their kind already (MSA201), but a policy, a read model and a saga
 of one service may still share a name, and would then share a group: Kafka would split the
 topics' partitions between two consumers that expect different records, each would skip
-what the other took, and the in-memory bus of the tests refuses the second member outright.
-
-Fails:
-
-    contexts:
-      - name: lookup
-        policies:
-          - name: ApplicationResult        # group permits.lookup.ApplicationResult
-            on: PermitIssued
-            then: RecordPermit
-        readModels:
-          - name: ApplicationResult        # the same group
-            key: applicationId
-            from: [ApplicationSubmitted]
-
-Passes: the same with the policy named \`RecordPermitWhenPermitIssued\`.`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+what the other took, and the in-memory bus of the tests refuses the second member outright.`,
+  messages: {
+    /** `kind`: Policy, Read model, Orchestration saga; `firstKind` lower-case; `group`: `<platform>.<context>.<name>`. */
+    groupClash:
+      '{{kind}} "{{name}}" and {{firstKind}} "{{first}}" of context "{{context}}" would both consume as the Kafka consumer group "{{group}}"',
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: lookup
+    policies:
+      - name: ApplicationResult        # group permits.lookup.ApplicationResult
+        on: PermitIssued
+        then: RecordPermit
+    readModels:
+      - name: ApplicationResult        # the same group
+        key: applicationId
+        from: [ApplicationSubmitted]`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: lookup
+    policies:
+      - name: RecordPermitWhenPermitIssued
+        on: PermitIssued
+        then: RecordPermit
+    readModels:
+      - name: ApplicationResult
+        key: applicationId
+        from: [ApplicationSubmitted]`,
+      },
+    ],
+  },
+  check(model, report) {
     const sagas = new Map<Context, Consumer[]>();
     for (const saga of model.sagas) {
       if (saga.coordination !== 'orchestration') continue;
@@ -61,19 +79,25 @@ Passes: the same with the policy named \`RecordPermitWhenPermitIssued\`.`,
       ];
       const first = new Map<string, Consumer>();
       for (const c of consumers) {
-        const group = `${model.platform.name}.${context.name}.${c.name}`;
         const earlier = first.get(c.name);
         if (earlier === undefined) {
           first.set(c.name, c);
           continue;
         }
         if (earlier.kind === c.kind) continue; // a duplicate name: MSA201's finding
-        findings.push({
+        report({
           pointer: c.pointer,
-          message: `${c.kind.charAt(0).toUpperCase()}${c.kind.slice(1)} "${c.name}" and ${earlier.kind} "${earlier.name}" of context "${context.name}" would both consume as the Kafka consumer group "${group}"`,
+          messageId: 'groupClash',
+          data: {
+            kind: `${c.kind.charAt(0).toUpperCase()}${c.kind.slice(1)}`,
+            name: c.name,
+            firstKind: earlier.kind,
+            first: earlier.name,
+            context: context.name,
+            group: `${model.platform.name}.${context.name}.${c.name}`,
+          },
         });
       }
     }
-    return findings;
   },
-};
+});

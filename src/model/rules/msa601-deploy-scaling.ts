@@ -1,8 +1,50 @@
-import type { Finding } from '../finding.js';
 import type { DeploySettings, Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
-import { DEFAULTS } from '../resolve.js';
-import type { Rule } from './rule.js';
+import { DEFAULTS } from '../defaults.js';
+
+const REPLICAS_HINT = 'Set replicas between {{min}} and {{max}}, or change the autoscaling range to include {{replicas}}.';
+const KEDA_HINT = 'Set keda.min to at most keda.max.';
+import { defineRule, type FindingOf, type Messages } from './rule.js';
+
+/** `block`: the platform deploy defaults, or a context (`context "issuance"`). */
+const messages = {
+  autoscalingMinAboveMax: {
+    text: 'autoscaling.min ({{min}}) is greater than autoscaling.max ({{max}}) in {{block}}; the HorizontalPodAutoscaler would be rejected',
+    hint: 'Set autoscaling.min to at most autoscaling.max.',
+  },
+  replicasBelowAutoscaling: {
+    text: 'replicas ({{replicas}}) is below autoscaling.min ({{min}}) in {{block}}; with autoscaling on, the deployment runs between {{min}} and {{max}} replicas',
+    hint: REPLICAS_HINT,
+  },
+  replicasAboveAutoscaling: {
+    text: 'replicas ({{replicas}}) is above autoscaling.max ({{max}}) in {{block}}; with autoscaling on, the deployment runs between {{min}} and {{max}} replicas',
+    hint: REPLICAS_HINT,
+  },
+  kedaMinAboveMax: {
+    text: 'keda.min ({{min}}) is greater than keda.max ({{max}}) in {{block}}; the ScaledObject would be rejected',
+    hint: KEDA_HINT,
+  },
+  /** keda.min is not written: it is the replica count. */
+  kedaReplicasAboveMax: {
+    text: 'keda.min ({{min}}) is greater than keda.max ({{max}}) in {{block}} (keda.min defaults to replicas); the ScaledObject would be rejected',
+    hint: KEDA_HINT,
+  },
+  /** `block` capitalised. */
+  autoscalingAndKeda: {
+    text: '{{block}} sets both autoscaling and keda; they are mutually exclusive: KEDA drives its own HorizontalPodAutoscaler, and two autoscalers on one deployment fight over its replica count',
+    hint: 'Remove one of them. With keda alone, the CPU autoscaling of the defaults is switched off.',
+  },
+  /** `setting`: what decides the fewest replicas (replicas, autoscaling.min, keda.min), `floor` its value; `when`: when the deployment runs that few. */
+  budgetNotBelowReplicas: {
+    text: 'podDisruptionBudget.minAvailable ({{minAvailable}}) is not below {{setting}} ({{floor}}) in {{block}}: {{when}}no pod can be evicted, so node drains and cluster upgrades would hang',
+    hint: 'Set podDisruptionBudget.minAvailable to at most {{most}}, or raise {{setting}} above {{minAvailable}}.',
+  },
+  /** As budgetNotBelowReplicas, when the deployment may run a single replica. */
+  budgetSingleReplica: {
+    text: 'podDisruptionBudget.minAvailable ({{minAvailable}}) is not below {{setting}} ({{floor}}) in {{block}}: {{when}}no pod can be evicted, so node drains and cluster upgrades would hang',
+    hint: 'Raise {{setting}} to at least {{least}}, or remove the podDisruptionBudget.',
+  },
+} as const satisfies Messages;
 
 /** A written deploy block and what it was merged onto (undefined for the platform defaults). */
 interface DeployBlock {
@@ -31,8 +73,7 @@ function floor(d: DeploySettings): { value: number; key: readonly string[]; what
   return { value: d.replicas, key: ['replicas'], what: 'replicas', when: '' };
 }
 
-function checkBlock({ deploy: d, base: b, label }: DeployBlock): Finding[] {
-  const findings: Finding[] = [];
+function checkBlock({ deploy: d, base: b, label }: DeployBlock, report: (finding: FindingOf<typeof messages>) => void): void {
   const at = (...keys: string[]) => joinPointer(d.pointer, ...keys);
   const a = d.autoscaling;
   const ba = b?.autoscaling;
@@ -43,20 +84,16 @@ function checkBlock({ deploy: d, base: b, label }: DeployBlock): Finding[] {
   if (a && a.min > a.max) {
     if (!sameAutoscaling) {
       const minHere = a.min !== (ba?.min ?? d.replicas);
-      findings.push({
-        pointer: at('autoscaling', minHere ? 'min' : 'max'),
-        message: `autoscaling.min (${a.min}) is greater than autoscaling.max (${a.max}) in ${label}; the HorizontalPodAutoscaler would be rejected`,
-        hint: `Set autoscaling.min to at most autoscaling.max.`,
-      });
+      report({ pointer: at('autoscaling', minHere ? 'min' : 'max'), messageId: 'autoscalingMinAboveMax', data: { min: a.min, max: a.max, block: label } });
     }
   } else if (a && (d.replicas < a.min || d.replicas > a.max)) {
     const replicasHere = d.replicas !== (b?.replicas ?? DEFAULTS.deploy.replicas);
     if (!(sameAutoscaling && d.replicas === b?.replicas)) {
       const low = d.replicas < a.min;
-      findings.push({
+      report({
         pointer: at(...(replicasHere ? ['replicas'] : ['autoscaling', low ? 'min' : 'max'])),
-        message: `replicas (${d.replicas}) is ${low ? 'below autoscaling.min' : 'above autoscaling.max'} (${low ? a.min : a.max}) in ${label}; with autoscaling on, the deployment runs between ${a.min} and ${a.max} replicas`,
-        hint: `Set replicas between ${a.min} and ${a.max}, or change the autoscaling range to include ${d.replicas}.`,
+        messageId: low ? 'replicasBelowAutoscaling' : 'replicasAboveAutoscaling',
+        data: { replicas: d.replicas, min: a.min, max: a.max, block: label },
       });
     }
   }
@@ -64,20 +101,15 @@ function checkBlock({ deploy: d, base: b, label }: DeployBlock): Finding[] {
   const k = d.keda;
   if (k && k.min > k.max) {
     const minHere = k.min !== d.replicas;
-    findings.push({
+    report({
       pointer: at('keda', minHere ? 'min' : 'max'),
-      message: `keda.min (${k.min}) is greater than keda.max (${k.max}) in ${label}${minHere ? '' : ' (keda.min defaults to replicas)'}; the ScaledObject would be rejected`,
-      hint: 'Set keda.min to at most keda.max.',
+      messageId: minHere ? 'kedaMinAboveMax' : 'kedaReplicasAboveMax',
+      data: { min: k.min, max: k.max, block: label },
     });
   }
 
   if (a && k) {
-    findings.push({
-      pointer: at('keda'),
-      on: 'key',
-      message: `${label.charAt(0).toUpperCase() + label.slice(1)} sets both autoscaling and keda; they are mutually exclusive: KEDA drives its own HorizontalPodAutoscaler, and two autoscalers on one deployment fight over its replica count`,
-      hint: 'Remove one of them. With keda alone, the CPU autoscaling of the defaults is switched off.',
-    });
+    report({ pointer: at('keda'), on: 'key', messageId: 'autoscalingAndKeda', data: { block: label.charAt(0).toUpperCase() + label.slice(1) } });
   }
 
   const pdb = d.podDisruptionBudget;
@@ -87,20 +119,15 @@ function checkBlock({ deploy: d, base: b, label }: DeployBlock): Finding[] {
       b !== undefined && b.podDisruptionBudget?.minAvailable === pdb.minAvailable && floor(b).value === f.value;
     if (pdb.minAvailable >= f.value && !repeatsBase) {
       const pdbHere = b === undefined || b.podDisruptionBudget?.minAvailable !== pdb.minAvailable;
-      findings.push({
-        pointer: at(...(pdbHere ? ['podDisruptionBudget', 'minAvailable'] : f.key)),
-        message: `podDisruptionBudget.minAvailable (${pdb.minAvailable}) is not below ${f.what} (${f.value}) in ${label}: ${f.when}no pod can be evicted, so node drains and cluster upgrades would hang`,
-        hint:
-          f.value > 1
-            ? `Set podDisruptionBudget.minAvailable to at most ${f.value - 1}, or raise ${f.what} above ${pdb.minAvailable}.`
-            : `Raise ${f.what} to at least ${pdb.minAvailable + 1}, or remove the podDisruptionBudget.`,
-      });
+      const pointer = at(...(pdbHere ? ['podDisruptionBudget', 'minAvailable'] : f.key));
+      const data = { minAvailable: pdb.minAvailable, setting: f.what, floor: f.value, block: label, when: f.when };
+      if (f.value > 1) report({ pointer, messageId: 'budgetNotBelowReplicas', data: { ...data, most: f.value - 1 } });
+      else report({ pointer, messageId: 'budgetSingleReplica', data: { ...data, least: pdb.minAvailable + 1 } });
     }
   }
-  return findings;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA601',
   name: 'deploy-scaling',
   severity: 'error',
@@ -127,26 +154,31 @@ accept some inconsistent combinations and fail only later, in production:
   ever be evicted, so \`kubectl drain\` and node upgrades wait forever.
 
 Each problem is reported once, at the key that set it in the deploy block of the platform
-defaults or of a context; a context that only inherits a broken default is not reported again.
-
-Fails:
-
-    contexts:
-      - name: issuance
-        deploy:
-          replicas: 2
-          autoscaling: { min: 5, max: 3 }        # min above max
-          podDisruptionBudget: { minAvailable: 2 }
-
-Passes:
-
-    contexts:
-      - name: issuance
-        deploy:
-          replicas: 3
-          autoscaling: { min: 3, max: 10 }
-          podDisruptionBudget: { minAvailable: 2 }`,
-  check(model: Model) {
-    return blocks(model).flatMap(checkBlock);
+defaults or of a context; a context that only inherits a broken default is not reported again.`,
+  messages,
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: issuance
+    deploy:
+      replicas: 2
+      autoscaling: { min: 5, max: 3 }        # min above max
+      podDisruptionBudget: { minAvailable: 2 }`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: issuance
+    deploy:
+      replicas: 3
+      autoscaling: { min: 3, max: 10 }
+      podDisruptionBudget: { minAvailable: 2 }`,
+      },
+    ],
   },
-};
+  check(model, report) {
+    for (const block of blocks(model)) checkBlock(block, report);
+  },
+});

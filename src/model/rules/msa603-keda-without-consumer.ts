@@ -1,9 +1,7 @@
-import type { Finding } from '../finding.js';
-import type { Model } from '../ir.js';
 import { joinPointer } from '../pointer.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = defineRule({
   code: 'MSA603',
   name: 'keda-without-consumer',
   severity: 'error',
@@ -14,38 +12,41 @@ Kafka consumer lag: one trigger for each topic the service consumes, measured fo
 group that reads it (one group per policy and per read model). A context without policies and
 read models consumes nothing: its ScaledObject would have no trigger, KEDA rejects a
 ScaledObject without triggers, and the chart's values schema refuses \`keda.enabled\` without
-one. Such a service answers HTTP requests only; scale it on CPU (\`autoscaling\`) instead.
-
-Fails:
-
-    contexts:
-      - name: application          # commands over HTTP, no policy, no read model
-        deploy:
-          keda: { lagThreshold: 50, max: 10 }
-
-Passes:
-
-    contexts:
-      - name: issuance
-        deploy:
-          keda: { lagThreshold: 50, max: 10 }
-        policies:
-          - name: IssuePermitWhenApplicationSubmitted
-            on: ApplicationSubmitted
-            then: IssuePermit`,
-  check(model: Model) {
-    const findings: Finding[] = [];
+one. Such a service answers HTTP requests only; scale it on CPU (\`autoscaling\`) instead.`,
+  messages: {
+    noConsumer:
+      'Context "{{context}}" scales on Kafka consumer lag (deploy.keda) but consumes no event: it has no policy and no read model, so KEDA has no topic to measure',
+  },
+  examples: {
+    fails: [
+      {
+        yaml: `contexts:
+  - name: application
+    policies: []                 # commands over HTTP only: no policy, no read model
+    deploy:
+      keda: { lagThreshold: 50, max: 10 }`,
+      },
+    ],
+    passes: [
+      {
+        yaml: `contexts:
+  - name: issuance
+    deploy:
+      keda: { lagThreshold: 50, max: 10 }
+    policies:
+      - name: IssuePermitWhenApplicationSubmitted
+        on: ApplicationSubmitted
+        then: IssuePermit`,
+      },
+    ],
+  },
+  check(model, report) {
     for (const context of model.contexts) {
       // A context's keda is its own: the platform defaults' keda is not inherited.
       if (!context.deploy.keda || context.deploy.pointer === context.pointer) continue;
       // Consumers whose event does not resolve are MSA203's; one that resolves is enough for KEDA.
       if (context.policies.length > 0 || context.readModels.length > 0) continue;
-      findings.push({
-        pointer: joinPointer(context.deploy.pointer, 'keda'),
-        on: 'key',
-        message: `Context "${context.name}" scales on Kafka consumer lag (deploy.keda) but consumes no event: it has no policy and no read model, so KEDA has no topic to measure`,
-      });
+      report({ pointer: joinPointer(context.deploy.pointer, 'keda'), on: 'key', messageId: 'noConsumer', data: { context: context.name } });
     }
-    return findings;
   },
-};
+});

@@ -1,0 +1,125 @@
+import { rule } from '../../src/model/rules/msa001-yaml-syntax.js';
+import { ruleTester } from './tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'the base model (test/fixtures/minimal)',
+      model: `
+        version: 1
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'A small but complete model: two services in a choreography saga, a CQRS lookup, a synchronous call, an external system. Clean under every rule.',
+      model: `
+        version: 1
+        platform:
+          name: permits
+          title: Permit Office
+          eventTypePrefix: gov.example.permits
+          kafka:
+            cluster: permits-kafka
+            defaults: { partitions: 3, replicas: 3, minInSyncReplicas: 2
+            retry: { maxAttempts: 3, backoffMs: 100, multiplier: 2 }
+
+        contexts:
+          - name: application
+            title: Permit applications
+            aggregates:
+              - name: Application
+                fields:
+                  applicationId: { type: uuid, key: true }
+                  citizenId: { type: string, pii: true }
+                  documentUrl: url
+                  status: { type: enum, values: [Received, Issued, Cancelled] }
+                commands:
+                  - name: SubmitApplication
+                    actor: Citizen
+                    http: POST /applications
+                    fields: [applicationId, citizenId, documentUrl]
+                    emits: [ApplicationSubmitted]
+                  - name: CancelApplication
+                    emits: [ApplicationCancelled]
+                  - name: RecordIssuanceResult
+                    http: POST /applications/{applicationId}/result
+                    fields: [applicationId, status]
+                    emits: [IssuanceResultRecorded]
+                events:
+                  - name: ApplicationSubmitted
+                    fields: [applicationId, citizenId, documentUrl]
+                  - name: ApplicationCancelled
+                    fields: [applicationId]
+                  - name: IssuanceResultRecorded
+                    fields: [applicationId, status]
+                    terminal: true
+            policies:
+              - name: CancelApplicationWhenIssuanceFailed
+                on: PermitIssuanceFailed
+                then: CancelApplication
+
+          - name: issuance
+            title: Permit issuance
+            aggregates:
+              - name: Permit
+                fields:
+                  permitId: { type: uuid, key: true }
+                  applicationId: uuid
+                  reason: string
+                commands:
+                  - name: IssuePermit
+                    emits: [PermitIssued, PermitIssuanceFailed]
+                events:
+                  - name: PermitIssued
+                    fields: [permitId, applicationId]
+                  - name: PermitIssuanceFailed
+                    fields: [applicationId, reason]
+                    failure: true
+            policies:
+              - name: IssuePermitWhenApplicationSubmitted
+                on: ApplicationSubmitted
+                then: IssuePermit
+                idempotencyKey: applicationId
+
+          - name: lookup
+            title: Application result lookup
+            readModels:
+              - name: ApplicationResult
+                key: applicationId
+                from: [ApplicationSubmitted, PermitIssued, ApplicationCancelled]
+                store: database
+
+        externals:
+          - name: LandRegistry
+            calledBy: [issuance]
+            commands: [VerifyParcel]
+
+        calls:
+          - from: issuance
+            to: application
+            command: RecordIssuanceResult
+
+        sagas:
+          - name: PermitProcessing
+            coordination: choreography
+            steps:
+              - command: SubmitApplication
+                compensation: CancelApplication
+              - command: IssuePermit
+      `,
+      errors: [
+        { messageId: 'syntaxError', line: 9, column: 5 },
+      ],
+    },
+    {
+      name: 'a file the CLI could not decode (UTF-16): found where the decoding stopped',
+      model: `
+        version: 1
+        platform:
+      `,
+      unreadable: { offset: 11, message: 'The file is UTF-16', hint: 'Save it as UTF-8.' },
+      errors: [{ messageId: 'unreadable', line: 2, column: 1, data: { text: 'The file is UTF-16', hint: 'Save it as UTF-8.' } }],
+    },
+  ],
+});

@@ -1,0 +1,229 @@
+import { rule } from '../../src/model/rules/msa207-read-model-key-missing.js';
+import { ruleTester } from './tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'the base model (test/fixtures/minimal)',
+      model: `
+        version: 1
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the read model is keyed by applicationId, but PermitIssued does not carry it.',
+      model: `
+        contexts:
+          - name: application
+            title: Permit applications
+            aggregates:
+              - name: Application
+                fields:
+                  applicationId: { type: uuid, key: true }
+                  citizenId: { type: string, pii: true }
+                  documentUrl: url
+                  status: { type: enum, values: [Received, Issued, Cancelled] }
+                commands:
+                  - name: SubmitApplication
+                    actor: Citizen
+                    http: POST /applications
+                    fields: [applicationId, citizenId, documentUrl]
+                    emits: [ApplicationSubmitted]
+                  - name: CancelApplication
+                    emits: [ApplicationCancelled]
+                  - name: RecordIssuanceResult
+                    http: POST /applications/{applicationId}/result
+                    fields: [applicationId, status]
+                    emits: [IssuanceResultRecorded]
+                events:
+                  - name: ApplicationSubmitted
+                    fields: [applicationId, citizenId, documentUrl]
+                  - name: ApplicationCancelled
+                    fields: [applicationId]
+                  - name: IssuanceResultRecorded
+                    fields: [applicationId, status]
+                    terminal: true
+            policies:
+              - name: CancelApplicationWhenIssuanceFailed
+                on: PermitIssuanceFailed
+                then: CancelApplication
+
+          - name: issuance
+            title: Permit issuance
+            aggregates:
+              - name: Permit
+                fields:
+                  permitId: { type: uuid, key: true }
+                  applicationId: uuid
+                  reason: string
+                commands:
+                  - name: IssuePermit
+                    emits: [PermitIssued, PermitIssuanceFailed]
+                events:
+                  - name: PermitIssued
+                    fields: [permitId]
+                  - name: PermitIssuanceFailed
+                    fields: [applicationId, reason]
+                    failure: true
+            policies:
+              - name: IssuePermitWhenApplicationSubmitted
+                on: ApplicationSubmitted
+                then: IssuePermit
+                idempotencyKey: applicationId
+
+          - name: lookup
+            title: Application result lookup
+            readModels:
+              - name: ApplicationResult
+                key: applicationId
+                from: [ApplicationSubmitted, PermitIssued, ApplicationCancelled]
+                store: database
+
+        externals:
+          - name: LandRegistry
+            calledBy: [issuance]
+            commands: [VerifyParcel]
+
+        calls:
+          - from: issuance
+            to: application
+            command: RecordIssuanceResult
+
+        sagas:
+          - name: PermitProcessing
+            coordination: choreography
+            steps:
+              - command: SubmitApplication
+                compensation: CancelApplication
+              - command: IssuePermit
+      `,
+      errors: [
+        { messageId: 'keyNotInEvent', line: 64, column: 38, data: { readModel: 'ApplicationResult', key: 'applicationId', event: 'PermitIssued' } },
+      ],
+    },
+    {
+      name: 'none: the read model key is misspelt: none of its events carries it.',
+      model: `
+        contexts:
+          - name: application
+            title: Permit applications
+            aggregates:
+              - name: Application
+                fields:
+                  applicationId: { type: uuid, key: true }
+                  citizenId: { type: string, pii: true }
+                  documentUrl: url
+                  status: { type: enum, values: [Received, Issued, Cancelled] }
+                commands:
+                  - name: SubmitApplication
+                    actor: Citizen
+                    http: POST /applications
+                    fields: [applicationId, citizenId, documentUrl]
+                    emits: [ApplicationSubmitted]
+                  - name: CancelApplication
+                    emits: [ApplicationCancelled]
+                  - name: RecordIssuanceResult
+                    http: POST /applications/{applicationId}/result
+                    fields: [applicationId, status]
+                    emits: [IssuanceResultRecorded]
+                events:
+                  - name: ApplicationSubmitted
+                    fields: [applicationId, citizenId, documentUrl]
+                  - name: ApplicationCancelled
+                    fields: [applicationId]
+                  - name: IssuanceResultRecorded
+                    fields: [applicationId, status]
+                    terminal: true
+            policies:
+              - name: CancelApplicationWhenIssuanceFailed
+                on: PermitIssuanceFailed
+                then: CancelApplication
+
+          - name: issuance
+            title: Permit issuance
+            aggregates:
+              - name: Permit
+                fields:
+                  permitId: { type: uuid, key: true }
+                  applicationId: uuid
+                  reason: string
+                commands:
+                  - name: IssuePermit
+                    emits: [PermitIssued, PermitIssuanceFailed]
+                events:
+                  - name: PermitIssued
+                    fields: [permitId, applicationId]
+                  - name: PermitIssuanceFailed
+                    fields: [applicationId, reason]
+                    failure: true
+            policies:
+              - name: IssuePermitWhenApplicationSubmitted
+                on: ApplicationSubmitted
+                then: IssuePermit
+                idempotencyKey: applicationId
+
+          - name: lookup
+            title: Application result lookup
+            readModels:
+              - name: ApplicationResult
+                key: applicatonId
+                from: [ApplicationSubmitted, PermitIssued, ApplicationCancelled]
+                store: database
+
+        externals:
+          - name: LandRegistry
+            calledBy: [issuance]
+            commands: [VerifyParcel]
+
+        calls:
+          - from: issuance
+            to: application
+            command: RecordIssuanceResult
+
+        sagas:
+          - name: PermitProcessing
+            coordination: choreography
+            steps:
+              - command: SubmitApplication
+                compensation: CancelApplication
+              - command: IssuePermit
+      `,
+      errors: [
+        { messageId: 'keyInNoEvent', line: 63, column: 14, data: { readModel: 'ApplicationResult', key: 'applicatonId', common: 'applicationId' } },
+      ],
+    },
+    {
+      name: 'the read model is keyed by applicationId, which neither of its events carries, and they share no field',
+      model: `
+        contexts:
+          - name: application
+            title: Permit applications
+            aggregates:
+              - name: Application
+                fields:
+                  applicationId: { type: uuid, key: true }
+                  citizenId: string
+                  note: string
+                commands:
+                  - name: SubmitApplication
+                    http: POST /applications
+                    emits: [ApplicationSubmitted, NoteAdded]
+                events:
+                  - name: ApplicationSubmitted
+                    fields: [citizenId]
+                    terminal: true
+                  - name: NoteAdded
+                    fields: [note]
+                    terminal: true
+            readModels:
+              - name: ApplicationView
+                key: applicationId
+                from: [ApplicationSubmitted, NoteAdded]
+      `,
+      errors: [
+        { messageId: 'keyInNoEventNoneShared', line: 23, column: 14, data: { readModel: 'ApplicationView', key: 'applicationId' } },
+      ],
+    },
+  ],
+});

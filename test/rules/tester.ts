@@ -1,0 +1,106 @@
+/**
+ * A rule tester in the spirit of typescript-eslint's RuleTester. A rule's test file lists small
+ * models that pass the rule (`valid`) and models that fail it (`invalid`), each with the message
+ * id, line and column of every finding of THAT rule, in order. Findings of other rules are not
+ * looked at, and no case reads a message's English text: rewording a message changes no test.
+ *
+ * A case writes the top-level sections it is about; the base model gives the rest (see
+ * compose.ts), after the case's text, so lines and columns count from the case's first line.
+ * A `whole` case is the whole file (the loader's rules, on raw text).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
+import type { Messages, RuleInfoOf } from '../../src/model/rules/rule.js';
+import { validateModelText, type ValidationResult } from '../../src/model/validate.js';
+import { dedent, withBase } from './compose.js';
+
+interface Case {
+  /** What the case shows. */
+  readonly name: string;
+  /** YAML: the sections the case writes (or, with `whole`, the file). */
+  readonly model: string;
+  readonly whole?: boolean;
+  /**
+   * The file could not be read as text (too large, not UTF-8): `model` is the text decoded so
+   * far, and this is where and why the reading stopped, as the CLI hands it to the model layer.
+   */
+  readonly unreadable?: { readonly offset: number; readonly message: string; readonly hint: string };
+}
+
+export interface ExpectedFinding<M extends Messages> {
+  readonly messageId: keyof M & string;
+  readonly line: number;
+  readonly column: number;
+  /** Values of the finding's data to check too (names, numbers: not wording). */
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+export interface InvalidCase<M extends Messages> extends Case {
+  readonly errors: readonly ExpectedFinding<M>[];
+}
+
+export interface RuleCases<M extends Messages> {
+  readonly valid: readonly Case[];
+  readonly invalid: readonly InvalidCase<M>[];
+  /** Message ids no model reaches today, each with the reason (kept for a schema or a loader that may change). */
+  readonly unreachable?: { readonly [Id in keyof M & string]?: string };
+}
+
+/** The text the validator sees for a case. */
+export function caseText(c: Case): string {
+  const text = dedent(c.model);
+  return c.whole ? text : withBase(text);
+}
+
+export function validateCase(c: Case): ValidationResult {
+  if (c.unreadable) return validateModelText('model.yaml', { kind: 'unreadable', text: dedent(c.model), ...c.unreadable });
+  return validateModelText('model.yaml', caseText(c));
+}
+
+const isLoadRule = (code: string) => code < 'MSA100';
+
+export function ruleTester<M extends Messages>(rule: RuleInfoOf<M>, cases: RuleCases<M>): void {
+  const own = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.code === rule.code);
+
+  describe(`${rule.code} ${rule.name}`, () => {
+    describe('valid', () => {
+      for (const c of cases.valid) {
+        it(c.name, () => {
+          const result = validateCase(c);
+          // A model rule runs only on a model that loads and matches the schema.
+          if (!isLoadRule(rule.code)) expect(result.model, 'the model loads and matches the schema').toBeDefined();
+          expect(own(result.diagnostics).map((d) => `${d.line}:${d.column} ${d.messageId}`)).toEqual([]);
+        });
+      }
+    });
+
+    describe('invalid', () => {
+      for (const c of cases.invalid) {
+        it(c.name, () => {
+          const found = own(validateCase(c).diagnostics);
+          expect(found.map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual(
+            c.errors.map(({ messageId, line, column }) => ({ messageId, line, column })),
+          );
+          const lines = dedent(c.model).split('\n').length;
+          c.errors.forEach((e, i) => {
+            expect(e.line, 'a finding of the case lies in its own text').toBeLessThanOrEqual(lines);
+            if (e.data) expect(found[i]!.data).toMatchObject(e.data);
+          });
+        });
+      }
+    });
+
+    it('gives data for every hole of the messages it reports', () => {
+      for (const c of cases.invalid) {
+        for (const d of own(validateCase(c).diagnostics)) expect(`${d.message} ${d.hint ?? ''}`, c.name).not.toMatch(/\{\{\w+\}\}/);
+      }
+    });
+
+    it('has a case for every message', () => {
+      const reported = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)));
+      const unreachable = Object.keys(cases.unreachable ?? {});
+      expect(Object.keys(rule.messages).filter((id) => !reported.has(id) && !unreachable.includes(id))).toEqual([]);
+      expect(unreachable.filter((id) => reported.has(id) || !(id in rule.messages)), 'unreachable ids are messages no case reports').toEqual([]);
+    });
+  });
+}
