@@ -1,6 +1,7 @@
 /**
  * The HTTP face of a service (Fastify): command routes with JSON-schema request validation,
- * read-model lookups, /healthz, /readyz, /metrics, and the DLQ reprocessor's admin routes.
+ * read-model lookups, /healthz, /readyz, /metrics, the DLQ reprocessor's admin routes and the
+ * saga admin route (GET /admin/sagas/{saga}/{id}).
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { CallRejectedError, ServiceUnavailableError } from './http-client.ts';
@@ -64,7 +65,14 @@ export function createHttpServer(runtime: ServiceRuntime, routes: readonly Route
       return reply.code(503).send({ status: 'not-ready', message: error instanceof Error ? error.message : String(error) });
     }
   });
-  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(runtime.metrics.render()));
+  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(await runtime.renderMetrics()));
+
+  app.get('/admin/sagas/:saga/:id', async (req, reply) => {
+    const { saga, id } = req.params as { saga: string; id: string };
+    const found = await runtime.sagaInstance(saga, id);
+    if (!found) return reply.code(404).send({ error: 'not-found', message: `saga ${saga} ${id} not found` });
+    return found;
+  });
 
   app.get('/admin/dlq', async (req) => {
     const status = (req.query as { status?: string }).status;
@@ -102,7 +110,9 @@ export function createHttpServer(runtime: ServiceRuntime, routes: readonly Route
         const input = { ...((hasBody ? req.body : req.query) as Record<string, unknown> | undefined), ...(req.params as Record<string, unknown>) };
         try {
           const correlationId = typeof req.headers['x-correlation-id'] === 'string' ? req.headers['x-correlation-id'] : undefined;
-          const result = await runtime.execute(route.command, input, correlationId ? { correlationId } : {});
+          // Idempotency-Key (the IETF httpapi draft's header): a retried request runs the command once.
+          const idempotencyKey = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined;
+          const result = await runtime.execute(route.command, input, { correlationId, idempotencyKey });
           const answer: CommandReply = { key: result.key, state: result.state, events: result.events.map((e) => ({ id: e.id, type: e.type })) };
           return reply.code(200).send(answer);
         } catch (error) {

@@ -26,7 +26,7 @@ import { Metrics } from './metrics.ts';
 import { Orchestrator } from './orchestrator.ts';
 import { SchemaValidators } from './validation.ts';
 import { OutboxRelay } from './outbox.ts';
-import { aggregateDdl, appendOutbox, migrate, readModelDdl } from './store.ts';
+import { aggregateDdl, appendOutbox, claimCommandKey, executedCommand, migrate, readModelDdl } from './store.ts';
 
 export interface RuntimeOptions {
   readonly db: Db;
@@ -38,6 +38,10 @@ export interface RuntimeOptions {
   readonly clients?: Readonly<Record<string, ServiceClient>>;
   /** What command handlers get as `ctx.clients`: the typed clients of the called commands (host.ts, commandClients). */
   readonly commandClients?: Readonly<Record<string, unknown>>;
+  /** Every saga step's deadline, overriding the model's (SAGA_STEP_TIMEOUT_MS). */
+  readonly sagaStepTimeoutMs?: number | undefined;
+  /** How often the orchestrator sweeps for due steps and unsent commands. Default 1 s. */
+  readonly sagaSweepIntervalMs?: number | undefined;
   /** Start the outbox relay (tests switch it off to simulate a crash before publishing). */
   readonly relay?: boolean;
   readonly relayIntervalMs?: number;
@@ -46,14 +50,25 @@ export interface RuntimeOptions {
 export interface ExecuteOptions {
   /** The event that caused this command (policy, compensation). */
   readonly cause?: CloudEvent;
-  readonly correlationId?: string;
+  readonly correlationId?: string | undefined;
   /** Commit through this unit of work (a consumed record's: with its inbox row) instead of alone. */
   readonly unit?: UnitOfWork;
+  /**
+   * Run the command at most once under this key (a saga step's, a compensation's, an HTTP
+   * Idempotency-Key): the key is claimed in the command's own transaction, and a repeat returns
+   * the first execution's result without deciding again.
+   */
+  readonly idempotencyKey?: string | undefined;
 }
 
 /** The aggregate changed between reading it and committing: decide again. */
 class VersionConflict extends Error {
   override readonly name = 'VersionConflict';
+}
+
+/** Another execution claimed the command's idempotency key first: this one rolls back. */
+class AlreadyExecuted extends Error {
+  override readonly name = 'AlreadyExecuted';
 }
 
 export interface ExecuteResult {
@@ -120,6 +135,7 @@ export class ServiceRuntime {
     this.metrics.describe('msa_dlq_records_total', 'Records sent to a dead-letter topic after the last attempt.');
     this.metrics.describe('msa_outbox_published_total', 'Events published by the outbox relay.');
     this.metrics.describe('msa_commands_total', 'Commands executed.');
+    this.metrics.describe('msa_commands_suppressed_total', 'Commands not executed again: their idempotency key had run.');
   }
 
   private get schema(): string {
@@ -163,8 +179,12 @@ export class ServiceRuntime {
       if (c.trigger.kind === 'event') await this.consume(this.compensationConsumer(c, c.trigger.event));
     }
     if (this.definition.orchestrations.length > 0) {
-      this.orchestrator = new Orchestrator(this, this.options.clients ?? {});
+      this.orchestrator = new Orchestrator(this, this.options.clients ?? {}, this.definition.orchestrations, {
+        stepTimeoutMs: this.options.sagaStepTimeoutMs,
+        sweepIntervalMs: this.options.sagaSweepIntervalMs,
+      });
       for (const o of this.definition.orchestrations) await this.consume(this.orchestrator.consumer(o));
+      await this.orchestrator.start(); // re-sends steps a crash left unsent, fails steps past their deadline
     }
     await this.listenToResolutions();
     if (this.definition.compensations.some((c) => c.trigger.kind === 'dlq')) {
@@ -190,9 +210,36 @@ export class ServiceRuntime {
     if (!this.started) return;
     this.started = false;
     if (this.timer) clearTimeout(this.timer);
+    await this.orchestrator?.stop();
     for (const s of this.subscriptions.splice(0)) await s.close();
     await this.relay.stop();
     this.logger.info('service stopped');
+  }
+
+  /** One pass of the saga sweeper now (`startUp`: as at start-up, every unsent step and interrupted compensation). */
+  async sweepSagas(startUp = false): Promise<void> {
+    await this.orchestrator?.sweep(startUp);
+  }
+
+  /** An orchestrated saga instance with its history; undefined when unknown. */
+  async sagaInstance(saga: string, id: string): Promise<Record<string, unknown> | undefined> {
+    return this.orchestrator?.instance(saga, id);
+  }
+
+  /** /metrics: the counters, and the orchestrated sagas by status with the age of the oldest running one. */
+  async renderMetrics(): Promise<string> {
+    let out = this.metrics.render();
+    const stats = (await this.orchestrator?.statistics()) ?? [];
+    if (stats.length > 0) {
+      out += '# HELP msa_sagas Orchestrated saga instances by status.\n# TYPE msa_sagas gauge\n';
+      for (const s of stats) out += `msa_sagas{saga="${s.saga}",status="${s.status}"} ${s.count}\n`;
+      const running = stats.filter((s) => s.oldestRunningSeconds !== undefined);
+      if (running.length > 0) {
+        out += '# HELP msa_saga_oldest_running_seconds Age of the oldest running saga instance.\n# TYPE msa_saga_oldest_running_seconds gauge\n';
+        for (const s of running) out += `msa_saga_oldest_running_seconds{saga="${s.saga}"} ${s.oldestRunningSeconds!.toFixed(3)}\n`;
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- commands
@@ -234,6 +281,12 @@ export class ServiceRuntime {
     const key = missing ? randomUUID() : String(rawKey);
     const correlationId = options.correlationId ?? options.cause?.correlationid ?? key;
     const table = `${ident(this.schema)}.${ident(aggregate.table)}`;
+    // Keys are scoped by command: the same key sent with another command is another execution.
+    const idempotencyKey = options.idempotencyKey === undefined ? undefined : `${name}:${options.idempotencyKey}`;
+    if (idempotencyKey !== undefined) {
+      const done = await executedCommand<ExecuteResult>(this.db, this.schema, idempotencyKey);
+      if (done) return this.suppressed(name, idempotencyKey, done);
+    }
 
     for (let attempt = 1; ; attempt++) {
       const current = await this.db.query<{ state: Record<string, unknown>; version: number }>(
@@ -254,7 +307,10 @@ export class ServiceRuntime {
         clients: this.options.commandClients ?? {},
       });
       const events = this.eventsOf(name, def, decision, key, correlationId);
+      const state = decision.state === undefined ? (row?.state ?? null) : decision.state;
+      const result: ExecuteResult = { key, state, events: events.map((e) => e.event) };
       const write = async (tx: Sql) => {
+        if (idempotencyKey !== undefined && !(await claimCommandKey(tx, this.schema, idempotencyKey, name, result))) throw new AlreadyExecuted();
         if (decision.state === null) {
           const r = await tx.query(`DELETE FROM ${table} WHERE id = $1 AND version = $2 RETURNING id`, [key, version]);
           if (row && r.rows.length === 0) throw new VersionConflict();
@@ -281,17 +337,26 @@ export class ServiceRuntime {
         else await this.db.transaction(write);
       } catch (error) {
         if (error instanceof VersionConflict && !options.unit && attempt < 5) continue;
+        if (error instanceof AlreadyExecuted && idempotencyKey !== undefined) {
+          const done = await executedCommand<ExecuteResult>(this.db, this.schema, idempotencyKey);
+          if (done) return this.suppressed(name, idempotencyKey, done);
+        }
         throw error;
       }
       this.metrics.inc('msa_commands_total', { command: name });
-      const state = decision.state === undefined ? (row?.state ?? null) : decision.state;
-      const result = { key, state, events: events.map((e) => e.event) };
       if (!options.unit) {
         this.relay.kick();
         await effects.run(); // a failed call after commit reaches the caller (HTTP 503)
       }
       return result;
     }
+  }
+
+  /** A repeat of a command already executed under `idempotencyKey`: its first result, nothing run. */
+  private suppressed(name: string, idempotencyKey: string, first: ExecuteResult): ExecuteResult {
+    this.metrics.inc('msa_commands_suppressed_total', { command: name });
+    this.logger.info('command already executed under this idempotency key', { command: name, idempotencyKey });
+    return first;
   }
 
   /** The CloudEvents a decision emits, checked against the command's `emits` and each event's schema. */

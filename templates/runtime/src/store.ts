@@ -1,7 +1,8 @@
 /**
  * The runtime's own tables, in the service's schema: the inbox (idempotent consumers), the
- * processed business keys, the transactional outbox (Debezium-compatible columns), the DLQ
- * index, and saga state. Every write here happens inside the caller's transaction.
+ * processed business keys, the executed command keys (a command sent with an idempotency key
+ * runs once), the transactional outbox (Debezium-compatible columns), the DLQ index, and saga
+ * state. Every write here happens inside the caller's transaction.
  */
 import type { CloudEvent } from './envelope.ts';
 import { ident, type Db, type Sql } from './db.ts';
@@ -74,6 +75,17 @@ CREATE TABLE IF NOT EXISTS ${s}.saga_instances (
   history jsonb NOT NULL DEFAULT '[]'::jsonb,
   updated_at timestamptz NOT NULL DEFAULT now()
 );
+ALTER TABLE ${s}.saga_instances ADD COLUMN IF NOT EXISTS attempt integer NOT NULL DEFAULT 1;
+ALTER TABLE ${s}.saga_instances ADD COLUMN IF NOT EXISTS send_pending boolean NOT NULL DEFAULT false;
+ALTER TABLE ${s}.saga_instances ADD COLUMN IF NOT EXISTS due_at timestamptz;
+ALTER TABLE ${s}.saga_instances ADD COLUMN IF NOT EXISTS created_at timestamptz NOT NULL DEFAULT now();
+CREATE INDEX IF NOT EXISTS saga_instances_due ON ${s}.saga_instances (due_at) WHERE status = 'running';
+CREATE TABLE IF NOT EXISTS ${s}.command_keys (
+  key text PRIMARY KEY,
+  command text NOT NULL,
+  result jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
 `;
 }
 
@@ -144,4 +156,23 @@ export async function appendOutbox(tx: Sql, schema: string, entries: readonly Ou
       [e.event.id, e.aggregateType, e.event.subject, e.event.type, JSON.stringify(e.event.data), e.topic, JSON.stringify(e.headers)],
     );
   }
+}
+
+/** The result of a command already executed under this idempotency key, if any. */
+export async function executedCommand<T>(db: Sql, schema: string, key: string): Promise<T | undefined> {
+  const r = await db.query<{ result: T }>(`SELECT result FROM ${ident(schema)}.command_keys WHERE key = $1`, [key]);
+  return r.rows[0]?.result;
+}
+
+/**
+ * Records that the command with this idempotency key ran, with its result, in the command's own
+ * transaction. False when another execution got there first: the caller rolls back.
+ */
+export async function claimCommandKey(tx: Sql, schema: string, key: string, command: string, result: unknown): Promise<boolean> {
+  const r = await tx.query(
+    `INSERT INTO ${ident(schema)}.command_keys (key, command, result) VALUES ($1, $2, $3::jsonb)
+     ON CONFLICT DO NOTHING RETURNING key`,
+    [key, command, JSON.stringify(result)],
+  );
+  return r.rows.length === 1;
 }

@@ -187,6 +187,8 @@ export interface OrchestrationDef {
   /** Every event the orchestrator listens to, by name. */
   readonly events: readonly EventDef[];
   readonly retry: RetryPolicy;
+  /** A step with no outcome event this long after it was sent fails the saga (the model's stepTimeout). */
+  readonly stepTimeoutMs?: number | undefined;
 }
 
 export interface ServiceDefinition {

@@ -163,6 +163,7 @@ export async function startService(module: ServiceModule, options: StartOptions 
     commandClients: commandClients(module.calls, clients),
     relay: options.relay,
     compensationDelayMs: intEnv(env, 'SAGA_COMPENSATION_DELAY_MS', 30_000),
+    sagaStepTimeoutMs: env['SAGA_STEP_TIMEOUT_MS'] ? intEnv(env, 'SAGA_STEP_TIMEOUT_MS', 0) : undefined,
   });
   await runtime.start();
   const app = createHttpServer(runtime, module.routes);

@@ -133,6 +133,25 @@ describe('startService', () => {
   });
 });
 
+describe('Idempotency-Key', () => {
+  it('runs a command sent twice with one Idempotency-Key once, and answers the repeat with the first result', async () => {
+    const send = () =>
+      fetch(`${running.url}/cars`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'retry-of-request-7' },
+        body: JSON.stringify({ plate: 'CD 45' }),
+      });
+    const before = received.length;
+    const first = (await (await send()).json()) as { key: string; events: Array<{ id: string }> };
+    const again = await send();
+    expect(again.status).toBe(200);
+    const second = (await again.json()) as { key: string; events: Array<{ id: string }> };
+    expect(second).toEqual(first);
+    expect(received.length - before).toBe(1); // the handler (and its call) ran once
+    expect(running.runtime.metrics.get('msa_commands_suppressed_total', { command: 'RegisterCar' })).toBe(1);
+  });
+});
+
 describe('commandClients', () => {
   it('has one member per target with commands, under its client name, and rejects a call whose service has no client', async () => {
     const orchestrated: CallTarget = { service: 'payment', urlEnv: 'PAYMENT_URL', defaultUrl: 'http://payment:8080', ...settings };
