@@ -423,7 +423,8 @@ export class ServiceRuntime {
           this.metrics.inc('msa_business_check_skipped_total', { policy: p.name });
           return 'skipped';
         }
-        await this.execute(p.then, p.toCommand(event), { cause: event, unit });
+        // A policy that issues a saga's compensation shares its once-per-instance key (see compensationKey).
+        await this.execute(p.then, p.toCommand(event), { cause: event, unit, idempotencyKey: this.compensationKey(p.then, event.correlationid) });
         return 'done';
       },
     };
@@ -485,6 +486,18 @@ export class ServiceRuntime {
 
   // ---------------------------------------------------------------- sagas
 
+  /**
+   * The idempotency key of a command that compensates a saga step of this service, for one saga
+   * instance (its correlation id): `<saga>/<instance>/compensate`, scoped to the command. Every
+   * path that runs it (a failure event, a DLQ record's grace timer, a policy on the compensated
+   * step's own undo event) claims the same key in the command's transaction, so it runs once per
+   * instance. Undefined for a command that compensates nothing.
+   */
+  private compensationKey(command: string, correlationId: string): string | undefined {
+    const c = this.definition.compensations.find((x) => x.command === command);
+    return c ? `${c.saga}/${correlationId}/compensate` : undefined;
+  }
+
   /** A failure event of a later step: compensate this service's step at once. */
   private compensationConsumer(c: CompensationDef, trigger: EventDef): ConsumerSpec {
     return {
@@ -495,7 +508,7 @@ export class ServiceRuntime {
       handle: async (event, unit) => {
         if (event.type !== trigger.type) return 'skipped';
         const data = (event.data ?? {}) as Record<string, unknown>;
-        await this.execute(c.command, c.toCommand(data, event.correlationid), { cause: event, unit });
+        await this.execute(c.command, c.toCommand(data, event.correlationid), { cause: event, unit, idempotencyKey: this.compensationKey(c.command, event.correlationid) });
         this.metrics.inc('msa_compensations_total', { saga: c.saga, command: c.command });
         return 'done';
       },
@@ -579,7 +592,10 @@ export class ServiceRuntime {
       let status = 'done';
       try {
         if (!c) throw new Error(`unknown compensation ${row.compensation}`);
-        await this.execute(c.command, c.toCommand(row.payload, row.correlation_id), { correlationId: row.correlation_id });
+        await this.execute(c.command, c.toCommand(row.payload, row.correlation_id), {
+          correlationId: row.correlation_id,
+          idempotencyKey: this.compensationKey(c.command, row.correlation_id),
+        });
         this.metrics.inc('msa_compensations_total', { saga: c.saga, command: c.command });
       } catch (error) {
         status = 'failed';
