@@ -48,7 +48,7 @@ export function clientsModule(s: ServicePlan): string {
   )
     .add(...types)
     .add(
-      ts`${docComment('Called services: base URL (its variable, else the Kubernetes Service), timeout, retries, circuit breaker, commands.')}\n${declare(ts`export const callTargets: readonly ${runtimeType('CallTarget')}[] = `, targets, ';')}`,
+      ts`${docComment('Each: its URL variable (else the Kubernetes Service), timeout, retries, circuit breaker.')}\n${declare(ts`export const callTargets: readonly ${runtimeType('CallTarget')}[] = `, targets, ';')}`,
     )
     .toString();
 }

@@ -5,7 +5,8 @@
 import type { Command, Event, Model } from '../../model/valid.js';
 import { commandTypeName, eventTypeName } from '../names/symbols.js';
 import { aggregateKey, commandFields, commandRoute, generatesKey } from '../plan/service.js';
-import { docComment, wrap } from '../ts/code.js';
+import { jsonText } from '../emit/json.js';
+import { docComment, PRINT_WIDTH, wrap } from '../ts/code.js';
 import { objectSchema } from '../ts/field-types.js';
 import { declare, jsonFrom, runtimeType, ts, TsModule } from '../ts/module.js';
 import { objectType } from './parts.js';
@@ -27,8 +28,34 @@ export function commandSchema(model: Model, command: Command): Record<string, un
   return objectSchema(commandSchemaId(model, command), command.name, command.description, commandFields(command));
 }
 
+/** What an event is (its CloudEvents type is in eventDefs). */
+/**
+ * A JSON schema as text: JSON (escaped as emit/json.ts does), an object or array on one line when
+ * that line fits in the print width, else one entry a line with a 2-space indent.
+ */
+export function schemaText(value: unknown): string {
+  return `${compactJson(value, 0, 0)}\n`;
+}
+
+function compactJson(value: unknown, level: number, column: number): string {
+  if (value === null || typeof value !== 'object') return jsonText(value).trimEnd();
+  const list = Array.isArray(value);
+  const entries: Array<[string, unknown]> = list ? value.map((v) => ['', v]) : Object.entries(value);
+  if (entries.length === 0) return list ? '[]' : '{}';
+  const entry = ([k, v]: [string, unknown], lvl: number, col: number) => {
+    const head = list ? '' : `${jsonText(k).trimEnd()}: `;
+    return head + compactJson(v, lvl, col + head.length);
+  };
+  const inline = list ? `[${entries.map((e) => entry(e, 0, 0)).join(', ')}]` : `{ ${entries.map((e) => entry(e, 0, 0)).join(', ')} }`;
+  // + 1 for the comma after it.
+  if (!inline.includes('\n') && column + inline.length + 1 <= PRINT_WIDTH) return inline;
+  const pad = ' '.repeat(level + 2);
+  const items = entries.map((e) => `${pad}${entry(e, level + 2, level + 2)}`);
+  return `${list ? '[' : '{'}\n${items.join(',\n')}\n${' '.repeat(level)}${list ? ']' : '}'}`;
+}
+
 function eventDoc(event: Event): string[] {
-  const head = `${event.name}: ${event.failure ? 'a failure event' : 'an event'} of ${event.aggregate.name} in ${event.context.name} (CloudEvents type ${event.type}).`;
+  const head = `${event.failure ? 'A failure event' : 'An event'} of ${event.aggregate.name} (${event.context.name}).`;
   return event.description ? [...wrap(head), ...wrap(event.description)] : wrap(head);
 }
 
@@ -57,19 +84,19 @@ export function eventsModule(s: ServicePlan): string {
   return new TsModule(
     s.runtime,
     wrap(
-      `Events the ${s.context.name} service emits or consumes: their data types and definitions (EventDef). Those of other services are its own copies, as of the model it was generated from.`,
+      `Events the ${s.context.name} service emits or consumes: data types and definitions (EventDef); those of other services are copies, as of the model.`,
     ),
   )
     .add(...types)
     .add(
-      ts`${docComment('Definitions of these events: what this service emits in full, what it only consumes by type and topics.')}\n${declare('export const eventDefs = ', defs, ts` satisfies Readonly<Record<string, ${runtimeType('EventDef')}>>;`)}`,
+      ts`${docComment('In full for the events it emits; type and topics for those it only consumes.')}\n${declare('export const eventDefs = ', defs, ts` satisfies Readonly<Record<string, ${runtimeType('EventDef')}>>;`)}`,
     )
     .toString();
 }
 
 function commandDoc(model: Model, command: Command): string[] {
   const route = commandRoute(command, model);
-  const parts = [`${command.name}: a command of ${command.aggregate.name}`];
+  const parts = [`A command of ${command.aggregate.name}`];
   if (route) parts.push(` (${route.method} ${route.path})`);
   const doc = wrap(`${parts.join('')}.`);
   return command.description ? [...doc, ...wrap(command.description)] : doc;
@@ -91,7 +118,7 @@ export function commandsModule(s: ServicePlan): string {
   return new TsModule(s.runtime, [`Commands of the ${s.context.name} service: their input types and definitions.`])
     .add(...types)
     .add(
-      ts`${docComment('Definitions of these commands (CommandDef).')}\n${declare('export const commandDefs = ', defs, ts` satisfies Readonly<Record<string, ${runtimeType('CommandDef')}>>;`)}`,
+      ts`${docComment('Definitions (CommandDef).')}\n${declare('export const commandDefs = ', defs, ts` satisfies Readonly<Record<string, ${runtimeType('CommandDef')}>>;`)}`,
     )
     .toString();
 }

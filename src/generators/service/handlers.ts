@@ -61,9 +61,13 @@ function handlerDoc(s: ServicePlan, command: Command): string[] {
   const success = successEvent(command);
   const doc = [
     `${command.name}${triggers.length > 0 ? ` — triggered by ${triggers.join('; ')}` : ''}.`,
-    emits.length > 0 ? `Emits ${emits.map((e) => `${e.name}${e.failure ? ' (failure)' : ''}`).join(', ')}.` : 'Emits no event.',
-    generatesKey(command) ? `It creates ${article(command.aggregate.name)}: ctx.key is the key the runtime assigned (or the caller gave).` : '',
-    `The default ${success ? `emits ${success.name}` : 'emits nothing'}.`,
+    emits.length === 1 && success
+      ? `Emits ${success.name}, as the default does.`
+      : emits.length > 0
+        ? `Emits ${emits.map((e) => `${e.name}${e.failure ? ' (failure)' : ''}`).join(', ')}.`
+        : 'Emits no event.',
+    generatesKey(command) ? `It creates ${article(command.aggregate.name)}: ctx.key is the key the runtime assigned or the caller gave.` : '',
+    emits.length === 1 && success ? '' : `The default ${success ? `emits ${success.name}` : 'emits nothing'}.`,
   ];
   return wrap(doc.filter((d) => d !== '').join(' '));
 }
@@ -117,14 +121,15 @@ function defaultHandler(s: ServicePlan, command: Command): Fragment {
   return ts`${calls > 0 ? 'async ' : ''}${command.name}(command, ctx) {\n${mapText(join(body, '\n'), (t) => indent(t))}\n},`;
 }
 
-function aggregateSection(s: ServicePlan, aggregate: Aggregate): Part[] {
+/** The parts of one aggregate, under a heading when the service has several. */
+function aggregateSection(s: ServicePlan, aggregate: Aggregate, many: boolean): Array<Part | false> {
   const key = aggregateKey(aggregate);
   const clients = s.calledTargets.length > 0 ? ts`, ${typeFrom('./clients.ts', 'Clients')}` : '';
   const handlerContext = ts`${runtimeType('HandlerContext')}<${stateType(aggregate)}${clients}>`;
   const stateFields = aggregate.fields.map((f) => (f === key ? { ...f, optional: false } : { ...f, optional: true }));
-  const stateDoc = wrap(`The state of ${article(aggregate.name)}, stored as JSON under its key ${key.name}: its fields as its commands set them.`);
+  const stateDoc = wrap(`The state of ${article(aggregate.name)}, stored as JSON under its key ${key.name}.`);
   const stateMembers = aggregate.fields.map((f) => ts`    ${f.name}: ${f === key ? 'key' : reader(f, `source.${f.name}`)},`);
-  const stateFn = ts`${docComment(`Builds ${article(aggregate.name)} state from untyped data, each field read by name (missing or mistyped fields stay unset).`)}
+  const stateFn = ts`${docComment(`Reads ${article(aggregate.name)} state from untyped data by name (mistyped fields stay unset).`)}
 export function ${stateFunction(aggregate)}(source: ${runtimeType('Source')}, key: ${tsType(key)}): ${stateType(aggregate)} {
   return {
 ${join(stateMembers, '\n')}
@@ -137,15 +142,15 @@ ${join(stateMembers, '\n')}
     const text = signature(c.name, [`command: ${command.text}`, `ctx: ${handlerContext.text}`], outcome.text, 2, ';');
     return ts`${docComment(handlerDoc(s, c), 2)}\n  ${laidOut(text, command, handlerContext, outcome)}`;
   });
-  const iface = ts`${docComment(wrap(`The command handlers of ${aggregate.name}: one per command. Yours are in src/domain/${aggregate.name}.ts.`))}\nexport interface ${handlersType(aggregate)} {\n${join(methods, '\n')}\n}`;
+  const iface = ts`${docComment(wrap(`The command handlers of ${aggregate.name}. Yours are in src/domain/${aggregate.name}.ts.`))}\nexport interface ${handlersType(aggregate)} {\n${join(methods, '\n')}\n}`;
   const defaults = aggregate.commands.map((c) => mapText(defaultHandler(s, c), (t) => indent(t)));
   const defaultsDoc = docComment([
     ...wrap(
-      `Working defaults for ${aggregate.name}: each merges the command into the state and emits its first non-failure event, its fields taken by name (a required field nothing provides gets a typed placeholder).`,
+      `Working defaults: each merges the command into the state and emits its first non-failure event, fields taken by name (a required field nothing provides gets a placeholder).`,
     ),
   ]);
   return [
-    `// ${'-'.repeat(93)}\n// ${aggregate.name}`,
+    many && `// ${'-'.repeat(93)}\n// ${aggregate.name}`,
     `${docComment(stateDoc)}\nexport type ${stateType(aggregate)} = {\n${typeMembers(stateFields)}\n};`,
     stateFn,
     iface,
@@ -157,10 +162,11 @@ export function handlersModule(s: ServicePlan): string {
   const module = new TsModule(
     s.runtime,
     wrap(
-      `Command handler contracts of the ${s.context.name} service, and working defaults. Yours are in src/domain/; the runtime calls them with the command (validated) and a HandlerContext (${s.runtime}).`,
+      `Command handlers of the ${s.context.name} service: contracts and working defaults. Yours are in src/domain/.`,
     ),
   );
-  for (const aggregate of s.context.aggregates) if (aggregate.commands.length > 0) module.add(...aggregateSection(s, aggregate));
+  const withCommands = s.context.aggregates.filter((a) => a.commands.length > 0);
+  for (const aggregate of withCommands) module.add(...aggregateSection(s, aggregate, withCommands.length > 1));
   return module.toString();
 }
 

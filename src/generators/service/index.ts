@@ -15,12 +15,11 @@
  * from it.
  */
 import type { Context } from '../../model/valid.js';
-import { jsonText } from '../emit/json.js';
 import { serviceDir } from '../names/symbols.js';
 import { workspaceTsconfig } from '../names/workspace.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
 import { clientsModule } from './clients.js';
-import { commandSchema, commandsModule, eventSchema, eventsModule } from './events.js';
+import { commandSchema, commandsModule, eventSchema, eventsModule, schemaText } from './events.js';
 import { domainFile, handlersModule } from './handlers.js';
 import { dockerfile, mainFile, packageJson } from './package.js';
 import { planService } from './plan.js';
@@ -49,8 +48,8 @@ export function generateService(request: GenerateRequest, context: Context): Gen
   if (s.compensations.length > 0 || s.orchestrations.length > 0) files.push(generatedFile(`${gen}/saga.ts`, sagaModule(s)));
   if (s.commands.length > 0) files.push(generatedFile(`${gen}/handlers.ts`, handlersModule(s)));
   if (context.policies.length > 0) files.push(generatedFile(`${gen}/policies.ts`, policiesModule(s)));
-  for (const e of s.ownEvents) files.push(generatedFile(`${gen}/schemas/${e.name}.schema.json`, jsonText(eventSchema(model, e))));
-  for (const c of s.commands) files.push(generatedFile(`${gen}/schemas/${c.name}.schema.json`, jsonText(commandSchema(model, c))));
+  for (const e of s.ownEvents) files.push(generatedFile(`${gen}/schemas/${e.name}.schema.json`, schemaText(eventSchema(model, e))));
+  for (const c of s.commands) files.push(generatedFile(`${gen}/schemas/${c.name}.schema.json`, schemaText(commandSchema(model, c))));
   for (const a of context.aggregates) if (a.commands.length > 0) files.push(domainFile(s, a));
   for (const p of context.policies) files.push(policyFile(s, p));
   return files;

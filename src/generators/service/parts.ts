@@ -28,6 +28,11 @@ export function objectType(name: string, fields: readonly Field[], doc: string |
   return `${docComment(doc)}\n${body}`;
 }
 
+/** Whether `pickFields` fills `f` with the key's expression rather than reading it. */
+export function isKeyField(f: Field, key: Field): boolean {
+  return f.name === key.name && f.type === key.type && f.list === key.list;
+}
+
 /**
  * `{ a: reader(source.a) ?? placeholder, … }` for `fields`; optional fields get no placeholder.
  * The field named like `key.field` (same type) takes `key.expr`.
@@ -41,7 +46,7 @@ export function pickFields(
 ): Fragment {
   if (fields.length === 0) return ts`{}`;
   const members = fields.map((f): Fragment => {
-    if (key && f.name === key.field.name && f.type === key.field.type && f.list === key.field.list) return ts`${f.name}: ${key.expr},`;
+    if (key && isKeyField(f, key.field)) return ts`${f.name}: ${key.expr},`;
     const read = reader(f, `${source}.${f.name}`);
     const value = f.optional ? ts`${read},` : ts`${read} ?? ${placeholder(f, scope)},`;
     return mapText(value, (text) => fit(`${f.name}:`, text, level + 2));

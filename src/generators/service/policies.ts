@@ -6,11 +6,11 @@ import type { Policy } from '../../model/valid.js';
 import { commandTypeName, eventTypeName, policyType, policyVariable, serviceDir } from '../names/symbols.js';
 import { aggregateKey, commandFields, policyMode } from '../plan/service.js';
 import { policyConsumerGroup } from '../plan/topics.js';
-import { article, blocks, docComment, Imports, PRINT_WIDTH, quote, signature, wrap } from '../ts/code.js';
-import { placeholder, reader, tsType, type PlaceholderScope } from '../ts/field-types.js';
+import { article, blocks, docComment, fit, Imports, quote, wrap } from '../ts/code.js';
+import { placeholder, reader, readerOf, tsType, type PlaceholderScope } from '../ts/field-types.js';
 import { declare, join, laidOut, runtimeType, runtimeValue, ts, TsModule, typeFrom, valueFrom, type Fragment, type Part } from '../ts/module.js';
 import { userFile, type GeneratedFile } from '../types.js';
-import { pickFields, retryLiteral, returnStatement, urnOf } from './parts.js';
+import { isKeyField, pickFields, retryLiteral, returnStatement, urnOf } from './parts.js';
 import type { ServicePlan } from './plan.js';
 
 const eventDef = (name: string) => ts`${valueFrom('./events.ts', 'eventDefs')}.${name}`;
@@ -19,7 +19,32 @@ interface PolicyParts {
   readonly contract: Fragment;
   readonly setting: Record<string, unknown>;
   readonly defaults: Fragment;
-  readonly keyFunction: Fragment;
+  readonly key: Fragment;
+}
+
+/**
+ * How a policy's default finds its aggregate's key: the event's field (read by its type), else
+ * derived from the event (the runtime's policyKey); a key of another type than a string gets a
+ * function of its own with a typed placeholder.
+ */
+function keyFunction(s: ServicePlan, p: Policy, name: string, cloudEvent: Fragment): Fragment {
+  const command = p.then.target;
+  const key = aggregateKey(command.aggregate);
+  const addresses = policyMode(p) === 'addresses';
+  const read = readerOf(key);
+  if (tsType(key) === 'string' && !key.list && read) {
+    const args: Part[] = [quote(p.name)];
+    if (addresses) args.push(quote(key.name));
+    if (addresses && key.type !== 'uuid') args.push(read);
+    const call = ts`${runtimeValue('policyKey')}(${join(args, ', ')});`;
+    return laidOut(fit(`const ${name} =`, call.text, 0), call);
+  }
+  const scope: PlaceholderScope = { deriveParts: [quote(p.name), 'event.subject'], now: 'event.time', urn: urnOf(s.model, command.aggregate, 'key') };
+  const fallback = placeholder(key, scope);
+  const keyExpr = addresses ? ts`${reader(key, `event.data.${key.name}`)} ?? ${fallback}` : fallback;
+  return ts`function ${name}(event: ${cloudEvent}): ${tsType(key)} {
+  ${returnStatement(keyExpr, 2)}
+}`;
 }
 
 function policyParts(s: ServicePlan, p: Policy): PolicyParts {
@@ -27,24 +52,20 @@ function policyParts(s: ServicePlan, p: Policy): PolicyParts {
   const event = p.on.target;
   const command = p.then.target;
   const eventType = typeFrom('./events.ts', eventTypeName(event));
-  const commandType = typeFrom('./commands.ts', commandTypeName(command));
-  const cloudEvent = ts`${runtimeType('CloudEvent')}<${eventType}>`;
   const key = aggregateKey(command.aggregate);
   const mode = policyMode(p);
-  const skips =
-    mode === 'creates'
-      ? `The default skips an event whose ${command.aggregate.name} exists already.`
-      : `The default skips an event whose ${command.aggregate.name} does not exist.`;
-  const guards = p.idempotencyKey ? `Idempotency key: ${p.idempotencyKey.name}.` : '';
-  const shouldHandle = signature('shouldHandle', [`event: ${cloudEvent.text}`, 'ctx: PolicyContext'], 'boolean | Promise<boolean>', 2, ';');
-  const toCommand = signature('toCommand', [`event: ${cloudEvent.text}`], commandType.text, 2, ';');
-  const contract = ts`${docComment(wrap(`Policy ${p.name}: whenever ${event.name} (from ${event.context.name}), then ${command.name}. Yours is in src/policies/${p.name}.ts.`))}
-export interface ${policyType(p)} {
-${docComment(wrap(`Business check before ${command.name} runs: false skips the event. ${skips} ${guards}`, PRINT_WIDTH - 6), 2)}
-  ${laidOut(shouldHandle, cloudEvent, runtimeType('PolicyContext'))}
-${docComment(`The ${command.name} input for the event.`, 2)}
-  ${laidOut(toCommand, cloudEvent, commandType)}
-}`;
+  const skips = mode === 'creates' ? 'exists already' : 'does not exist';
+  const contract = ts`${docComment(
+    wrap(
+      `Policy ${p.name}: whenever ${event.name} (from ${event.context.name}), then ${command.name}; the default skips an event whose ${command.aggregate.name} ${skips}. Yours is in src/policies/.`,
+    ),
+  )}
+${laidOut(
+  fit(`export type ${policyType(p)} =`, `PolicyHandlers<${eventType.text}, ${commandTypeName(command)}>;`, 0),
+  runtimeType('PolicyHandlers'),
+  eventType,
+  typeFrom('./commands.ts', commandTypeName(command)),
+)}`;
   const setting = {
     name: p.name,
     group: policyConsumerGroup(p, model),
@@ -56,17 +77,6 @@ ${docComment(`The ${command.name} input for the event.`, 2)}
   };
   const scope: PlaceholderScope = { deriveParts: [quote(p.name), 'event.subject'], now: 'event.time', urn: urnOf(model, command.aggregate, 'key') };
   const keyFn = `${policyVariable(p)}Key`;
-  // The key falls back to a derived id.
-  const fallback: Part = tsType(key) === 'string' ? ts`${runtimeValue('deriveId')}(${quote(p.name)}, event.subject)` : placeholder(key, scope);
-  const keyExpr = mode === 'creates' ? ts`${fallback}` : ts`${reader(key, `event.data.${key.name}`)} ?? ${fallback}`;
-  const keyFunction = ts`${docComment(
-    mode === 'creates'
-      ? `The key of the ${command.aggregate.name} ${article(event.name)} creates: derived from the event, so a redelivered event addresses the same ${command.aggregate.name}.`
-      : `The key of the ${command.aggregate.name} ${article(event.name)} names.`,
-  )}
-function ${keyFn}(event: ${cloudEvent}): ${tsType(key)} {
-  ${returnStatement(keyExpr, 2)}
-}`;
   const keyString = tsType(key) === 'string' ? `${keyFn}(event)` : `String(${keyFn}(event))`;
   const check =
     mode === 'creates'
@@ -76,40 +86,44 @@ function ${keyFn}(event: ${cloudEvent}): ${tsType(key)} {
           `return !(await ctx.exists(${quote(command.aggregate.name)}, ${keyString}));`,
         ]
       : [
-          `// ${event.name} names an existing ${command.aggregate.name}: skip it when there is none.`,
+          // The contract's doc says it: the default skips an event whose aggregate does not exist.
           `return ctx.exists(${quote(command.aggregate.name)}, ${keyString});`,
         ];
+  const fields = commandFields(command);
+  // The event's data by name, untyped: the command's fields need not be the event's.
+  const source = fields.some((f) => !isKeyField(f, key)) ? ts`\n      const source: ${runtimeType('Source')} = event.data;` : '';
   const defaults = ts`  ${p.name}: {
     ${mode === 'creates' ? 'async ' : ''}shouldHandle(event, ctx) {
 ${check.map((line) => `      ${line}`).join('\n')}
     },
-    toCommand(event) {
-      const source: ${runtimeType('Source')} = event.data;
+    toCommand(event) {${source}
       const key = ${keyFn}(event);
-      return ${pickFields(commandFields(command), 'source', scope, { field: key, expr: 'key' }, 6)};
+      return ${pickFields(fields, 'source', scope, { field: key, expr: 'key' }, 6)};
     },
   },`;
-  return { contract, setting, defaults, keyFunction };
+  const cloudEvent = ts`${runtimeType('CloudEvent')}<${eventType}>`;
+  return { contract, setting, defaults, key: keyFunction(s, p, keyFn, cloudEvent) };
 }
 
 export function policiesModule(s: ServicePlan): string {
   const parts = s.context.policies.map((p) => ({ policy: p, ...policyParts(s, p) }));
   const settings = Object.fromEntries(parts.map((p) => [p.policy.name, p.setting]));
   const policyTypes = s.context.policies.map((p) => `  readonly ${p.name}: ${policyType(p)};`);
-  return new TsModule(s.runtime, wrap(`Policies of the ${s.context.name} service (PolicyDef): their contracts, settings from the model, and working defaults.`))
+  return new TsModule(s.runtime, wrap(`Policies of the ${s.context.name} service: contracts, settings from the model, working defaults.`))
     .add(...parts.map((p) => p.contract))
     .add(
-      ts`${docComment('Settings of each policy from the model.')}\n${declare('export const policySettings = ', settings, ts` satisfies Readonly<Record<string, Omit<${runtimeType('PolicyDef')}, 'shouldHandle' | 'toCommand'>>>;`)}`,
+      declare('export const policySettings = ', settings, ts` satisfies Readonly<Record<string, Omit<${runtimeType('PolicyDef')}, 'shouldHandle' | 'toCommand'>>>;`),
       `export type Policies = {\n${policyTypes.join('\n')}\n};`,
+      ts`// Each policy's aggregate key: the event's, else derived from the event.\n${join(
+        parts.map((p) => p.key),
+        '\n',
+      )}`,
       ts`${docComment(
-        wrap(
-          "Working defaults: shouldHandle checks the command's aggregate; toCommand picks the command's fields from the event by name (a missing key is derived from the event).",
-        ),
+        wrap("Working defaults: shouldHandle checks the command's aggregate; toCommand picks the command's fields from the event by name."),
       )}\nexport const policyDefaults: Policies = {\n${join(
         parts.map((p) => p.defaults),
         '\n',
       )}\n};`,
-      ...parts.map((p) => p.keyFunction),
     )
     .toString();
 }

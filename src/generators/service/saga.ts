@@ -24,7 +24,7 @@ function mapper(s: ServicePlan, command: Command, saga: string): Fragment {
   };
   const keyFallback: Part = tsType(key) === 'string' ? 'correlationId' : placeholder(key, scope);
   const commandType = command.context === s.context ? typeFrom('./commands.ts', commandTypeName(command)) : commandTypeName(command);
-  return ts`${docComment(wrap(`${command.name} from the saga's data (the events so far): its fields by name, the key falling back to the correlation id.`))}
+  return ts`${docComment(wrap(`${command.name} from the saga's data by name, the key falling back to the correlation id.`))}
 function to${command.name}(data: ${runtimeType('Source')}, correlationId: string): ${commandType} {
   const key = ${reader(key, `data.${key.name}`)} ?? ${keyFallback};
   return ${pickFields(commandFields(command), 'data', scope, { field: key, expr: 'key' }, 2)};
@@ -97,7 +97,7 @@ export function sagaModule(s: ServicePlan): string {
   return new TsModule(
     s.runtime,
     wrap(
-      `Sagas in the ${context.name} service: the compensations of its steps (CompensationDef), the sagas it orchestrates (OrchestrationDef), and how saga data becomes each command they send.`,
+      `Sagas in the ${context.name} service: compensations (CompensationDef), orchestrations (OrchestrationDef), and the commands they send from saga data.`,
     ),
   )
     .add(

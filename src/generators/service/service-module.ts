@@ -69,11 +69,11 @@ export function serviceModule(s: ServicePlan): string {
   };
   const runs =
     withHandlers.length + context.policies.length > 0
-      ? ` The runtime calls its ${withHandlers.length > 0 ? 'handlers (src/domain)' : ''}${withHandlers.length > 0 && context.policies.length > 0 ? ' and ' : ''}${context.policies.length > 0 ? 'policies (src/policies)' : ''} directly.`
+      ? ` It calls the ${withHandlers.length > 0 ? 'handlers (src/domain)' : ''}${withHandlers.length > 0 && context.policies.length > 0 ? ' and ' : ''}${context.policies.length > 0 ? 'policies (src/policies)' : ''} directly.`
       : '';
   return new TsModule(s.runtime, [
     ...wrap(
-      `The ${context.name} service (${context.title}) of the ${model.platform.name} platform: what the runtime needs to run it (routes besides /healthz, /readyz, /metrics and the DLQ admin routes).${runs}`,
+      `The ${context.name} service (${context.title}) of the ${model.platform.name} platform, as the runtime runs it.${runs}`,
     ),
     ...(context.description ? wrap(context.description) : []),
   ])

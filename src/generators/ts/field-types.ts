@@ -101,6 +101,11 @@ const READERS: Record<Exclude<FieldType, 'enum'>, RuntimeValue> = {
   boolean: 'asBoolean',
 };
 
+/** The runtime's reader of a single value of `field` (not an enum: asEnum takes the values too). */
+export function readerOf(field: Field): Fragment | undefined {
+  return field.type === 'enum' ? undefined : runtimeValue(READERS[field.type]);
+}
+
 /**
  * An expression reading `field` from `valueExpr` (an unknown value): the value when it has the
  * field's type (and format), undefined otherwise. It carries the imports of the readers it calls.
