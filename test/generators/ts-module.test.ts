@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { declare, join as joinParts, jsonFrom, RUNTIME, runtimeType, runtimeValue, ts, TsModule, typeFrom, valueFrom } from '../../src/generators/ts/module.js';
 import { placeholder, reader } from '../../src/generators/ts/field-types.js';
+import { Imports } from '../../src/generators/ts/code.js';
 import type { Field } from '../../src/model/valid.js';
 
 const field = (over: Partial<Field>): Field => ({
@@ -62,6 +63,17 @@ describe('the TypeScript module builder', () => {
       [RUNTIME, 'asUuid'],
       [RUNTIME, 'asInt'],
     ]);
+  });
+});
+
+describe('Imports', () => {
+  it('print RUNTIME as the platform runtime package and take only its export names', () => {
+    const imports = new Imports('@acme/runtime').value(RUNTIME, 'deriveId').type(RUNTIME, 'Source').value('./a.ts', 'anything');
+    expect(imports.toString()).toBe("import { deriveId, type Source } from '@acme/runtime';\nimport { anything } from './a.ts';");
+    // @ts-expect-error: the runtime exports no such value (npm run typecheck checks this line).
+    expect(new Imports('@acme/runtime').value(RUNTIME, 'noSuchExport').toString()).toContain('noSuchExport');
+    // @ts-expect-error: Source is a type, not a value.
+    expect(new Imports('@acme/runtime').value(RUNTIME, 'Source').toString()).toContain('Source');
   });
 });
 

@@ -4,15 +4,10 @@
  * decided by the code that uses it and nowhere else. The module prints its doc comment, its
  * imports (sorted and grouped by Imports) and its blocks, one empty line between them.
  */
-import { Imports, blocks, docComment, render } from './code.js';
+import { Imports, RUNTIME, blocks, docComment, render } from './code.js';
 import type { RuntimeType, RuntimeValue } from './runtime-exports.js';
 
-/**
- * The module specifier of the platform's runtime package in fragments and templates. It is
- * itself a valid specifier, so a template using it stays valid TypeScript; a module prints it as
- * the platform's own runtime package (`@gov24/runtime`).
- */
-export const RUNTIME = '@platform/runtime';
+export { RUNTIME } from './code.js';
 
 /** One import a fragment needs. */
 export type Use =
@@ -137,9 +132,9 @@ export class TsModule {
   }
 
   toString(): string {
-    const imports = new Imports();
+    const imports = new Imports(this.runtime);
     for (const use of this.parts.flatMap(usesOf)) {
-      const from = use.from === RUNTIME ? this.runtime : use.from;
+      const from = use.from;
       if (use.kind === 'default') imports.default(from, use.name, use.attributes);
       else if (use.kind === 'value') imports.value(from, use.name);
       else imports.type(from, use.name);
