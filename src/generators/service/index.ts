@@ -40,7 +40,7 @@ export function generateService(request: GenerateRequest, context: Context): Gen
     generatedFile(`${dir}/tsconfig.json`, workspaceTsconfig(['src', 'test'])),
     generatedFile(`${dir}/Dockerfile`, dockerfile(request, context)),
     generatedFile(`${gen}/service.ts`, serviceModule(s)),
-    mainFile(s),
+    mainFile(request, s),
   ];
   if (s.events.length > 0) files.push(generatedFile(`${gen}/events.ts`, eventsModule(s)));
   if (s.commands.length > 0) files.push(generatedFile(`${gen}/commands.ts`, commandsModule(s)));

@@ -1,44 +1,34 @@
 /**
  * The files of a service around its code: package.json, tsconfig.json, the Dockerfile, and the
- * user-owned src/main.ts that starts it.
+ * user-owned src/main.ts that starts it; the fixed text is in templates/service/.
  */
 import type { Context, Model } from '../../model/valid.js';
 import { dockerComment, dockerWord } from '../emit/dockerfile.js';
+import { escapedAs } from '../emit/escaped.js';
+import { tsCommentLines } from '../emit/typescript.js';
 import { jsonText } from '../emit/json.js';
 import { runtimePackage, serviceDir, servicePackage } from '../names/symbols.js';
 import { NODE_ENGINE, NODE_IMAGE, WORKSPACE_VERSION } from '../names/versions.js';
 import { workspaceDirs } from '../names/workspace.js';
 import { renderTemplate } from '../render.js';
+import { quote } from '../ts/code.js';
+import { RUNTIME } from '../ts/module.js';
 import { userFile, type GeneratedFile, type GenerateRequest } from '../types.js';
 import type { ServicePlan } from './plan.js';
 
 /** Templates this generator reads (paths relative to templates/). */
-export const SERVICE_TEMPLATES = { dockerfile: 'service/Dockerfile.hbs' } as const;
+export const SERVICE_TEMPLATES = { dockerfile: 'service/Dockerfile.hbs', main: 'service/main.ts' } as const;
 
-export function mainFile(s: ServicePlan): GeneratedFile {
-  const body = `/**
- * Starts the ${s.context.name} service. With no environment it runs on its own: PGlite (embedded
- * PostgreSQL) in memory and the in-memory bus, on its port (service.defaultPort, or PORT).
- * DATABASE_URL switches to a PostgreSQL server, KAFKA_BROKERS to Kafka; see the platform's README
- * for every variable.
- * Yours: msa-gen wrote this file once and never overwrites it.
+/**
+ * src/main.ts, from templates/service/main.ts: a TypeScript file importing the runtime as
+ * RUNTIME (`@platform/runtime`), which becomes the platform's runtime package; the context's name
+ * goes into its doc comment only.
  */
-import { startService } from '${s.runtime}';
-import { service } from './generated/service.ts';
-
-const running = await startService(service, { env: process.env });
-
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  running.runtime.logger.info('stopping', { signal });
-  await running.stop();
-  process.exit(0);
-}
-process.once('SIGTERM', () => void stop('SIGTERM'));
-process.once('SIGINT', () => void stop('SIGINT'));
-`;
+export function mainFile(request: GenerateRequest, s: ServicePlan): GeneratedFile {
+  const text = renderTemplate(request.templates, SERVICE_TEMPLATES.main, {
+    context: escapedAs<'ts-comment'>(tsCommentLines(s.context.name).join(' ')),
+  });
+  const body = text.split(quote(RUNTIME)).join(quote(s.runtime));
   return userFile(`${serviceDir(s.context)}/src/main.ts`, body);
 }
 
