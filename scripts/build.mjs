@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run build: compile the model schema into a standalone validator, then bundle the CLI into
+// npm run build: compile the model schema into a standalone validator, list the runtime's
+// exports (scripts/runtime-exports.mjs), then bundle the CLI into
 // dist/cli/ (esbuild, ESM, code splitting: each command's code loads only when it runs).
 // Type-checking is `npm run typecheck` (tsc); esbuild only strips types.
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync(process.execPath, [`${root}scripts/compile-schema.mjs`], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [`${root}scripts/runtime-exports.mjs`], { cwd: root, stdio: 'inherit' });
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,

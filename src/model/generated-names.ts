@@ -35,7 +35,7 @@ export const SERVICE_MODULE_NAMES = {
   'events.ts': ['EventDef', 'dlqTopics', 'topics', 'eventDefs'],
   'commands.ts': ['CommandDef', 'commandDefs'],
   'handlers.ts': ['CommandContext', 'Clients', 'deriveId', 'Source', ...READERS, 'Emit', 'Decided', 'Outcome', 'HandlerContext', 'handlerContext'],
-  'policies.ts': ['CloudEvent', 'PolicyContext', 'PolicyDef', 'eventDefs', 'deriveId', 'Source', ...READERS, 'policySettings', 'Policies', 'policyDefaults'],
+  'policies.ts': ['CloudEvent', 'PolicyContext', 'PolicyDef', 'PolicyHandlers', 'eventDefs', 'deriveId', 'policyKey', 'Source', ...READERS, 'policySettings', 'Policies', 'policyDefaults'],
   'saga.ts': ['CompensationDef', 'OrchestrationDef', 'eventDefs', 'deriveId', 'Source', ...READERS, 'compensations', 'orchestrations'],
   'clients.ts': ['CallTarget', 'ServiceClient', 'fillPath', 'CommandReply', 'callTargets', 'Clients', 'createClients', 'send'],
   'service.ts': [

@@ -335,12 +335,15 @@ describe('a generated service of gov24', () => {
         expect(own).toContain(`${p.name}Policy in src/generated/policies.ts`);
         const rest = own.split(p.name).join('');
         for (const fact of [p.on.name, p.then.name, p.idempotencyKey?.name, `(context ${c.name})`]) if (fact) expect(rest, p.name).not.toContain(fact);
-        expect(prose(content(`services/${c.name}/src/generated/policies.ts`)!)).toContain(`Policy ${p.name}: whenever ${p.on.name} (from ${p.on.target.context.name}), then ${p.then.name}.`);
+        const generated = prose(content(`services/${c.name}/src/generated/policies.ts`)!);
+        expect(generated).toContain(`Policy ${p.name}: whenever ${p.on.name} (from ${p.on.target.context.name}), then ${p.then.name}; the default skips`);
+        if (p.idempotencyKey) expect(generated).toContain(`idempotencyKey: '${p.idempotencyKey.name}'`);
       }
     }
     const handlers = content('services/application/src/generated/handlers.ts')!;
     expect(prose(handlers)).toContain('SubmitGeneralApplication — triggered by POST /applications/general (actor: Citizen).');
-    expect(prose(handlers)).toContain('It creates an Application: ctx.key is the key the runtime assigned (or the caller gave).');
+    expect(prose(handlers)).toContain('It creates an Application: ctx.key is the key the runtime assigned or the caller gave.');
+    expect(prose(handlers)).toContain('Emits GeneralApplicationSubmitted, as the default does.');
     expect(content('services/application/src/main.ts')).not.toContain('8080');
   });
 });

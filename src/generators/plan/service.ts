@@ -156,7 +156,7 @@ export function callsMadeBy(model: Model, command: Command): Call[] {
  * The services this one reaches over HTTP: the targets of its `calls` (settings of the first
  * call to each), then the other services of the orchestration sagas it runs (default settings).
  */
-export function callTargets(model: Model, context: Context): CallTargetPlan[] {
+export function callTargets(model: Model, context: Context, orchestrated = orchestrations(model, context)): CallTargetPlan[] {
   const targets = new Map<Context, { plan: Omit<CallTargetPlan, 'commands'>; commands: Command[] }>();
   const add = (service: Context, settings: Pick<Call, 'timeoutMs' | 'retry' | 'circuitBreaker'>) => {
     if (targets.has(service)) return targets.get(service)!;
@@ -178,7 +178,7 @@ export function callTargets(model: Model, context: Context): CallTargetPlan[] {
     const entry = add(call.to.target, call);
     if (!entry.commands.includes(call.command.target)) entry.commands.push(call.command.target);
   }
-  for (const orchestration of orchestrations(model, context)) {
+  for (const orchestration of orchestrated) {
     for (const step of orchestration.steps) {
       for (const command of [step.command, step.compensation]) {
         if (command && command.context !== context) add(command.context, model.platform.callDefaults);
@@ -316,13 +316,18 @@ export function orchestrations(model: Model, context: Context): OrchestrationPla
 // The service as a whole
 
 /** The events this service emits or consumes, in model order. */
-export function serviceEvents(model: Model, context: Context): Event[] {
+export function serviceEvents(
+  model: Model,
+  context: Context,
+  compensated = compensations(model, context),
+  orchestrated = orchestrations(model, context),
+): Event[] {
   const set = new Set<Event>();
   for (const a of context.aggregates) for (const e of a.events) set.add(e);
   for (const p of context.policies) set.add(p.on.target);
   for (const r of context.readModels) for (const f of r.from) set.add(f.target);
-  for (const c of compensations(model, context)) if (c.trigger.kind === 'event') set.add(c.trigger.event);
-  for (const o of orchestrations(model, context)) for (const e of o.events) set.add(e);
+  for (const c of compensated) if (c.trigger.kind === 'event') set.add(c.trigger.event);
+  for (const o of orchestrated) for (const e of o.events) set.add(e);
   return model.events.filter((e) => set.has(e));
 }
 
@@ -331,16 +336,21 @@ export function contextCommands(context: Context): Command[] {
 }
 
 /** Field names holding personal data anywhere in this service (masked in logs), sorted. */
-export function piiFields(model: Model, context: Context): string[] {
+export function piiFields(
+  model: Model,
+  context: Context,
+  events = serviceEvents(model, context),
+  targets = callTargets(model, context),
+): string[] {
   const names = new Set<string>();
   const visit = (fields: readonly Field[]) => {
     for (const f of fields) if (f.pii) names.add(f.name);
   };
   for (const a of context.aggregates) visit(a.fields);
   for (const c of contextCommands(context)) visit(c.payload.fields);
-  for (const e of serviceEvents(model, context)) visit(e.payload.fields);
+  for (const e of events) visit(e.payload.fields);
   for (const r of context.readModels) visit(r.fields);
-  for (const t of callTargets(model, context)) for (const c of t.commands) visit(c.payload.fields);
+  for (const t of targets) for (const c of t.commands) visit(c.payload.fields);
   return [...names].sort();
 }
 

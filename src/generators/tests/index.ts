@@ -18,7 +18,7 @@ import {
   successEvent,
   type CommandRoute,
 } from '../plan/service.js';
-import { blocks, code, docComment, Imports, indent, quote, render, templateText, wrap } from '../ts/code.js';
+import { blocks, code, docComment, Imports, indent, quote, render, RUNTIME, templateText, wrap } from '../ts/code.js';
 import { userFile, type GeneratedFile, type GenerateRequest } from '../types.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -90,12 +90,11 @@ function firstHttpCommand(commands: readonly Command[]): Command | undefined {
 // services/<context>/test/<context>.test.ts
 
 export function serviceTestFile(model: Model, context: Context): GeneratedFile {
-  const runtime = runtimePackage(model);
   const stubbed = callTargets(model, context).length > 0;
-  const imports = new Imports()
+  const imports = new Imports(runtimePackage(model))
     .value('vitest', 'afterAll', 'beforeAll', 'describe', 'expect', 'it')
-    .value(runtime, 'createLogger', 'MemoryBus', 'openDatabase', 'startService')
-    .type(runtime, 'Db', 'RunningService')
+    .value(RUNTIME, 'createLogger', 'MemoryBus', 'openDatabase', 'startService')
+    .type(RUNTIME, 'Db', 'RunningService')
     .value('../src/generated/service.ts', 'service');
   const commands = contextCommands(context);
   const httpCommand = firstHttpCommand(commands);
@@ -273,11 +272,10 @@ function lookedUp(model: Model, flow: StarterFlow): { readModel: ReadModel; even
 }
 
 export function platformTestFile(model: Model): GeneratedFile {
-  const runtime = runtimePackage(model);
-  const imports = new Imports()
+  const imports = new Imports(runtimePackage(model))
     .value('vitest', 'afterAll', 'beforeAll', 'describe', 'expect', 'it')
-    .value(runtime, 'createLogger', 'MemoryBus', 'openDatabase')
-    .type(runtime, 'Db', 'Platform')
+    .value(RUNTIME, 'createLogger', 'MemoryBus', 'openDatabase')
+    .type(RUNTIME, 'Db', 'Platform')
     .value(platformPackage(model), 'startPlatform');
   const flow = starterFlow(model);
   const cases: string[] = [

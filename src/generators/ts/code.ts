@@ -5,6 +5,17 @@
  * is escaped by emit/typescript.ts.
  */
 import { tsCommentLines, tsString, tsTemplateText } from '../emit/typescript.js';
+import type { RuntimeType, RuntimeValue } from './runtime-exports.js';
+
+/**
+ * The module specifier of the platform's runtime package in generated code and templates. It is
+ * itself a valid specifier, so a template using it stays valid TypeScript; Imports and modules
+ * print it as the platform's own runtime package (`@gov24/runtime`).
+ */
+export const RUNTIME = '@platform/runtime';
+
+/** Names importable from `from`: for RUNTIME only what the runtime package exports. */
+type Names<F extends string, R extends string> = F extends typeof RUNTIME ? R[] : string[];
 
 /** Widest line an inline literal may make before it is broken over several lines. */
 export const PRINT_WIDTH = 100;
@@ -150,18 +161,27 @@ export class Imports {
   private readonly types = new Map<string, Set<string>>();
   private readonly defaults = new Map<string, { name: string; attributes: string }>();
 
-  value(from: string, ...names: string[]): this {
-    const set = this.values.get(from) ?? new Set<string>();
+  /** `runtime`: the platform's runtime package, printed for RUNTIME. */
+  constructor(private readonly runtime: string = RUNTIME) {}
+
+  value<F extends string>(from: F, ...names: Names<F, RuntimeValue>): this {
+    const module = this.specifier(from);
+    const set = this.values.get(module) ?? new Set<string>();
     for (const n of names) set.add(n);
-    this.values.set(from, set);
+    this.values.set(module, set);
     return this;
   }
 
-  type(from: string, ...names: string[]): this {
-    const set = this.types.get(from) ?? new Set<string>();
+  type<F extends string>(from: F, ...names: Names<F, RuntimeType>): this {
+    const module = this.specifier(from);
+    const set = this.types.get(module) ?? new Set<string>();
     for (const n of names) set.add(n);
-    this.types.set(from, set);
+    this.types.set(module, set);
     return this;
+  }
+
+  private specifier(from: string): string {
+    return from === RUNTIME ? this.runtime : from;
   }
 
   /** `import name from 'from' with { type: 'json' }` and the like. */

@@ -5,6 +5,8 @@
  */
 import type { Field, FieldType } from '../../model/valid.js';
 import { quote } from './code.js';
+import { runtimeValue, ts, type Fragment } from './module.js';
+import type { RuntimeValue } from './runtime-exports.js';
 
 /** The TypeScript type of one value (list items included). */
 function baseTsType(field: Field): string {
@@ -83,7 +85,7 @@ export function objectSchema(id: string, title: string, description: string | un
 }
 
 /** Names of the runtime's field readers (templates/runtime/src/fields.ts), by field type. */
-const READERS: Record<Exclude<FieldType, 'enum'>, string> = {
+const READERS: Record<Exclude<FieldType, 'enum'>, RuntimeValue> = {
   string: 'asString',
   text: 'asString',
   binary: 'asString',
@@ -99,27 +101,25 @@ const READERS: Record<Exclude<FieldType, 'enum'>, string> = {
   boolean: 'asBoolean',
 };
 
-/** Every field reader the runtime exports. */
-export const READER_NAMES = ['asBoolean', 'asDate', 'asDateTime', 'asEmail', 'asEnum', 'asInt', 'asNumber', 'asString', 'asUrl', 'asUuid', 'listOf'] as const;
-
-/** The readers an expression from `reader()` uses (for the import list). */
-export function readersOf(field: Field): string[] {
-  const base = field.type === 'enum' ? 'asEnum' : READERS[field.type];
-  return field.list ? ['listOf', base] : [base];
+/** The runtime's reader of a single value of `field` (not an enum: asEnum takes the values too). */
+export function readerOf(field: Field): Fragment | undefined {
+  return field.type === 'enum' ? undefined : runtimeValue(READERS[field.type]);
 }
 
 /**
  * An expression reading `field` from `valueExpr` (an unknown value): the value when it has the
- * field's type (and format), undefined otherwise.
+ * field's type (and format), undefined otherwise. It carries the imports of the readers it calls.
  */
-export function reader(field: Field, valueExpr: string): string {
+export function reader(field: Field, valueExpr: string): Fragment {
   const enumValues = `[${field.values.map(quote).join(', ')}]`;
+  const base = field.type === 'enum' ? runtimeValue('asEnum') : runtimeValue(READERS[field.type]);
   if (field.list) {
-    if (field.type === 'enum') return `listOf(${valueExpr}, (item) => asEnum(item, ${enumValues}))`;
-    return `listOf(${valueExpr}, ${READERS[field.type]})`;
+    const list = runtimeValue('listOf');
+    if (field.type === 'enum') return ts`${list}(${valueExpr}, (item) => ${base}(item, ${enumValues}))`;
+    return ts`${list}(${valueExpr}, ${base})`;
   }
-  if (field.type === 'enum') return `asEnum(${valueExpr}, ${enumValues})`;
-  return `${READERS[field.type]}(${valueExpr})`;
+  if (field.type === 'enum') return ts`${base}(${valueExpr}, ${enumValues})`;
+  return ts`${base}(${valueExpr})`;
 }
 
 /** What a placeholder may be built from, as TypeScript expressions. */
@@ -138,11 +138,14 @@ export interface PlaceholderScope {
  * value or an empty list. It lets the default handlers emit valid events; replace it with
  * business logic.
  */
-export function placeholder(field: Field, scope: PlaceholderScope): string {
-  if (field.list) return '[]';
+export function placeholder(field: Field, scope: PlaceholderScope): Fragment {
+  if (field.list) return ts`[]`;
+  if (field.type === 'uuid') return ts`${runtimeValue('deriveId')}(${[...scope.deriveParts, quote(field.name)].join(', ')})`;
+  return ts`${placeholderText(field, scope)}`;
+}
+
+function placeholderText(field: Field, scope: PlaceholderScope): string {
   switch (field.type) {
-    case 'uuid':
-      return `deriveId(${[...scope.deriveParts, quote(field.name)].join(', ')})`;
     case 'datetime':
       return scope.now;
     case 'date':
@@ -162,11 +165,6 @@ export function placeholder(field: Field, scope: PlaceholderScope): string {
     default:
       return "''";
   }
-}
-
-/** Whether a placeholder of this field needs `deriveId`. */
-export function placeholderNeedsDeriveId(field: Field): boolean {
-  return !field.list && field.type === 'uuid';
 }
 
 /** A valid sample value of one field, for starter tests. */

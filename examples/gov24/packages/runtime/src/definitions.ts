@@ -119,6 +119,15 @@ export interface PolicyDef {
 }
 
 /**
+ * What a policy's implementation provides, typed by the event it reacts to and the command it
+ * issues: the business check and the command's input for the event (see PolicyDef).
+ */
+export interface PolicyHandlers<E, C> {
+  shouldHandle(event: CloudEvent<E>, ctx: PolicyContext): boolean | Promise<boolean>;
+  toCommand(event: CloudEvent<E>): C;
+}
+
+/**
  * A read model (CQRS): projects its events into a table (store: database) or this process's
  * memory (store: cache), looked up over HTTP by key.
  */

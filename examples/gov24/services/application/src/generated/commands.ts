@@ -6,7 +6,7 @@ import CancelApplicationSchema from './schemas/CancelApplication.schema.json' wi
 import RecordIssuanceResultSchema from './schemas/RecordIssuanceResult.schema.json' with { type: 'json' };
 import SubmitGeneralApplicationSchema from './schemas/SubmitGeneralApplication.schema.json' with { type: 'json' };
 
-/** SubmitGeneralApplication: a command of Application (POST /applications/general). */
+/** A command of Application (POST /applications/general). */
 export type SubmitGeneralApplication = {
   applicationId?: string;
   /** Personal data: masked in logs. */
@@ -16,7 +16,7 @@ export type SubmitGeneralApplication = {
 };
 
 /**
- * CancelApplication: a command of Application.
+ * A command of Application.
  * Saga compensation of SubmitGeneralApplication.
  */
 export type CancelApplication = {
@@ -24,8 +24,7 @@ export type CancelApplication = {
 };
 
 /**
- * RecordIssuanceResult: a command of Application (POST
- * /applications/{applicationId}/issuance-result).
+ * A command of Application (POST /applications/{applicationId}/issuance-result).
  * Called over REST by `instant-issuance`; idempotent per applicationId, so the caller may retry.
  */
 export type RecordIssuanceResult = {
@@ -37,7 +36,7 @@ export type RecordIssuanceResult = {
   status: 'Received' | 'Issued' | 'Cancelled';
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   SubmitGeneralApplication: {
     name: 'SubmitGeneralApplication',

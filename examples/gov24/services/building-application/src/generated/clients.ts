@@ -26,10 +26,7 @@ export type Clients = {
   };
 };
 
-/**
- * Called services: base URL (its variable, else the Kubernetes Service), timeout, retries, circuit
- * breaker, commands.
- */
+/** Each: its URL variable (else the Kubernetes Service), timeout, retries, circuit breaker. */
 export const callTargets: readonly CallTarget[] = [
   {
     service: 'building-guidance',

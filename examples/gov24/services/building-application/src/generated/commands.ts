@@ -5,7 +5,7 @@ import type { CommandDef } from '@gov24/runtime';
 import CancelBuildingApplicationSchema from './schemas/CancelBuildingApplication.schema.json' with { type: 'json' };
 import SubmitBuildingApplicationSchema from './schemas/SubmitBuildingApplication.schema.json' with { type: 'json' };
 
-/** SubmitBuildingApplication: a command of PermitApplication (POST /building/applications). */
+/** A command of PermitApplication (POST /building/applications). */
 export type SubmitBuildingApplication = {
   applicationId?: string;
   /** Personal data: masked in logs. */
@@ -17,12 +17,12 @@ export type SubmitBuildingApplication = {
   designDrawingsUrl: string;
 };
 
-/** CancelBuildingApplication: a command of PermitApplication. */
+/** A command of PermitApplication. */
 export type CancelBuildingApplication = {
   applicationId: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   SubmitBuildingApplication: {
     name: 'SubmitBuildingApplication',

@@ -5,13 +5,13 @@ import type { CommandDef } from '@gov24/runtime';
 import CheckBuildingRequirementsSchema from './schemas/CheckBuildingRequirements.schema.json' with { type: 'json' };
 import PublishBuildingGuideSchema from './schemas/PublishBuildingGuide.schema.json' with { type: 'json' };
 
-/** CheckBuildingRequirements: a command of Guide (POST /building/guides/requirements-checks). */
+/** A command of Guide (POST /building/guides/requirements-checks). */
 export type CheckBuildingRequirements = {
   guideId?: string;
   buildingUse: 'Residential' | 'Commercial' | 'Industrial' | 'Mixed';
 };
 
-/** PublishBuildingGuide: a command of Guide (POST /building/guides). */
+/** A command of Guide (POST /building/guides). */
 export type PublishBuildingGuide = {
   guideId: string;
   buildingUse: 'Residential' | 'Commercial' | 'Industrial' | 'Mixed';
@@ -19,7 +19,7 @@ export type PublishBuildingGuide = {
   publishedAt: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   CheckBuildingRequirements: {
     name: 'CheckBuildingRequirements',

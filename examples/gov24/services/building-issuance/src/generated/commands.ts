@@ -4,13 +4,13 @@
 import type { CommandDef } from '@gov24/runtime';
 import IssueBuildingPermitSchema from './schemas/IssueBuildingPermit.schema.json' with { type: 'json' };
 
-/** IssueBuildingPermit: a command of BuildingPermit. */
+/** A command of BuildingPermit. */
 export type IssueBuildingPermit = {
   permitId?: string;
   applicationId: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   IssueBuildingPermit: {
     name: 'IssueBuildingPermit',

@@ -4,7 +4,7 @@
 import type { CommandDef } from '@gov24/runtime';
 import RegisterBuildingPermitSchema from './schemas/RegisterBuildingPermit.schema.json' with { type: 'json' };
 
-/** RegisterBuildingPermit: a command of PermitRegistration. */
+/** A command of PermitRegistration. */
 export type RegisterBuildingPermit = {
   registrationId?: string;
   applicationId: string;
@@ -12,7 +12,7 @@ export type RegisterBuildingPermit = {
   permitNumber: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   RegisterBuildingPermit: {
     name: 'RegisterBuildingPermit',

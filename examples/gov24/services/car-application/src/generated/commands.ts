@@ -5,7 +5,7 @@ import type { CommandDef } from '@gov24/runtime';
 import CancelCarApplicationSchema from './schemas/CancelCarApplication.schema.json' with { type: 'json' };
 import SubmitCarApplicationSchema from './schemas/SubmitCarApplication.schema.json' with { type: 'json' };
 
-/** SubmitCarApplication: a command of RegistrationApplication (POST /car/applications). */
+/** A command of RegistrationApplication (POST /car/applications). */
 export type SubmitCarApplication = {
   applicationId?: string;
   /** Personal data: masked in logs. */
@@ -15,12 +15,12 @@ export type SubmitCarApplication = {
   ownershipProofUrl: string;
 };
 
-/** CancelCarApplication: a command of RegistrationApplication. */
+/** A command of RegistrationApplication. */
 export type CancelCarApplication = {
   applicationId: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   SubmitCarApplication: {
     name: 'SubmitCarApplication',

@@ -5,13 +5,13 @@ import type { CommandDef } from '@gov24/runtime';
 import CheckCarRequirementsSchema from './schemas/CheckCarRequirements.schema.json' with { type: 'json' };
 import PublishCarGuideSchema from './schemas/PublishCarGuide.schema.json' with { type: 'json' };
 
-/** CheckCarRequirements: a command of Guide (POST /car/guides/requirements-checks). */
+/** A command of Guide (POST /car/guides/requirements-checks). */
 export type CheckCarRequirements = {
   guideId?: string;
   registrationKind: 'New' | 'Transfer' | 'Change';
 };
 
-/** PublishCarGuide: a command of Guide (POST /car/guides). */
+/** A command of Guide (POST /car/guides). */
 export type PublishCarGuide = {
   guideId: string;
   registrationKind: 'New' | 'Transfer' | 'Change';
@@ -19,7 +19,7 @@ export type PublishCarGuide = {
   publishedAt: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   CheckCarRequirements: {
     name: 'CheckCarRequirements',

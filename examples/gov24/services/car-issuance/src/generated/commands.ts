@@ -4,14 +4,14 @@
 import type { CommandDef } from '@gov24/runtime';
 import IssueCarRegistrationCertificateSchema from './schemas/IssueCarRegistrationCertificate.schema.json' with { type: 'json' };
 
-/** IssueCarRegistrationCertificate: a command of RegistrationCertificate. */
+/** A command of RegistrationCertificate. */
 export type IssueCarRegistrationCertificate = {
   certificateId?: string;
   applicationId: string;
   vehicleIdentificationNumber: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   IssueCarRegistrationCertificate: {
     name: 'IssueCarRegistrationCertificate',

@@ -4,7 +4,7 @@
 import type { CommandDef } from '@gov24/runtime';
 import ReportCarRegistrationSchema from './schemas/ReportCarRegistration.schema.json' with { type: 'json' };
 
-/** ReportCarRegistration: a command of RegisterEntry. */
+/** A command of RegisterEntry. */
 export type ReportCarRegistration = {
   entryId?: string;
   applicationId: string;
@@ -13,7 +13,7 @@ export type ReportCarRegistration = {
   plateNumber: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   ReportCarRegistration: {
     name: 'ReportCarRegistration',

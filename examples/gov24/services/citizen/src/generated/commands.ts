@@ -4,7 +4,7 @@
 import type { CommandDef } from '@gov24/runtime';
 import NotifyCitizenSchema from './schemas/NotifyCitizen.schema.json' with { type: 'json' };
 
-/** NotifyCitizen: a command of Notification. */
+/** A command of Notification. */
 export type NotifyCitizen = {
   notificationId?: string;
   applicationId: string;
@@ -14,7 +14,7 @@ export type NotifyCitizen = {
   documentUrl: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   NotifyCitizen: {
     name: 'NotifyCitizen',

@@ -6,7 +6,7 @@ import CheckRequirementsSchema from './schemas/CheckRequirements.schema.json' wi
 import PublishGuideSchema from './schemas/PublishGuide.schema.json' with { type: 'json' };
 
 /**
- * CheckRequirements: a command of Guide (POST /guides/requirements-checks).
+ * A command of Guide (POST /guides/requirements-checks).
  * Called synchronously by `application` before a general application is accepted.
  */
 export type CheckRequirements = {
@@ -14,7 +14,7 @@ export type CheckRequirements = {
   complaintType: string;
 };
 
-/** PublishGuide: a command of Guide (POST /guides). */
+/** A command of Guide (POST /guides). */
 export type PublishGuide = {
   guideId: string;
   complaintType: string;
@@ -23,7 +23,7 @@ export type PublishGuide = {
   publishedAt: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   CheckRequirements: {
     name: 'CheckRequirements',

@@ -4,7 +4,7 @@
 import type { CommandDef } from '@gov24/runtime';
 import IssueInstantCertificateSchema from './schemas/IssueInstantCertificate.schema.json' with { type: 'json' };
 
-/** IssueInstantCertificate: a command of Certificate (POST /instant-issuances). */
+/** A command of Certificate (POST /instant-issuances). */
 export type IssueInstantCertificate = {
   certificateId?: string;
   /** Personal data: masked in logs. */
@@ -12,7 +12,7 @@ export type IssueInstantCertificate = {
   certificateType: 'ResidentRegistrationPrintout' | 'HappyBirthOneStop';
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   IssueInstantCertificate: {
     name: 'IssueInstantCertificate',

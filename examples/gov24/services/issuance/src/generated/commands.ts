@@ -5,7 +5,7 @@ import type { CommandDef } from '@gov24/runtime';
 import IssueGeneralDocumentSchema from './schemas/IssueGeneralDocument.schema.json' with { type: 'json' };
 import RevokeGeneralDocumentSchema from './schemas/RevokeGeneralDocument.schema.json' with { type: 'json' };
 
-/** IssueGeneralDocument: a command of Document. */
+/** A command of Document. */
 export type IssueGeneralDocument = {
   documentId?: string;
   applicationId: string;
@@ -15,7 +15,7 @@ export type IssueGeneralDocument = {
 };
 
 /**
- * RevokeGeneralDocument: a command of Document.
+ * A command of Document.
  * Saga compensation of IssueGeneralDocument — voids a document the citizen never received.
  */
 export type RevokeGeneralDocument = {
@@ -23,7 +23,7 @@ export type RevokeGeneralDocument = {
   applicationId: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   IssueGeneralDocument: {
     name: 'IssueGeneralDocument',

@@ -4,7 +4,7 @@
 import type { CommandDef } from '@gov24/runtime';
 import ShareIssuedDocumentSchema from './schemas/ShareIssuedDocument.schema.json' with { type: 'json' };
 
-/** ShareIssuedDocument: a command of AgencyTransmission. */
+/** A command of AgencyTransmission. */
 export type ShareIssuedDocument = {
   transmissionId?: string;
   applicationId: string;
@@ -12,7 +12,7 @@ export type ShareIssuedDocument = {
   complaintType: string;
 };
 
-/** Definitions of these commands (CommandDef). */
+/** Definitions (CommandDef). */
 export const commandDefs = {
   ShareIssuedDocument: {
     name: 'ShareIssuedDocument',

@@ -1,0 +1,124 @@
+/**
+ * src/generated/events.ts and commands.ts of a service: the data types and definitions of the
+ * events it emits or consumes and of its commands, and the JSON schemas behind them.
+ */
+import type { Command, Event, Model } from '../../model/valid.js';
+import { commandTypeName, eventTypeName } from '../names/symbols.js';
+import { aggregateKey, commandFields, commandRoute, generatesKey } from '../plan/service.js';
+import { jsonText } from '../emit/json.js';
+import { docComment, PRINT_WIDTH, wrap } from '../ts/code.js';
+import { objectSchema } from '../ts/field-types.js';
+import { declare, jsonFrom, runtimeType, ts, TsModule } from '../ts/module.js';
+import { objectType } from './parts.js';
+import type { ServicePlan } from './plan.js';
+
+export function eventSchemaId(model: Model, event: Event): string {
+  return `urn:${model.platform.name}:event:${event.name}:v${event.version}`;
+}
+
+export function commandSchemaId(model: Model, command: Command): string {
+  return `urn:${model.platform.name}:command:${command.context.name}:${command.name}`;
+}
+
+export function eventSchema(model: Model, event: Event): Record<string, unknown> {
+  return objectSchema(eventSchemaId(model, event), event.name, event.description, event.payload.fields);
+}
+
+export function commandSchema(model: Model, command: Command): Record<string, unknown> {
+  return objectSchema(commandSchemaId(model, command), command.name, command.description, commandFields(command));
+}
+
+/** What an event is (its CloudEvents type is in eventDefs). */
+/**
+ * A JSON schema as text: JSON (escaped as emit/json.ts does), an object or array on one line when
+ * that line fits in the print width, else one entry a line with a 2-space indent.
+ */
+export function schemaText(value: unknown): string {
+  return `${compactJson(value, 0, 0)}\n`;
+}
+
+function compactJson(value: unknown, level: number, column: number): string {
+  if (value === null || typeof value !== 'object') return jsonText(value).trimEnd();
+  const list = Array.isArray(value);
+  const entries: Array<[string, unknown]> = list ? value.map((v) => ['', v]) : Object.entries(value);
+  if (entries.length === 0) return list ? '[]' : '{}';
+  const entry = ([k, v]: [string, unknown], lvl: number, col: number) => {
+    const head = list ? '' : `${jsonText(k).trimEnd()}: `;
+    return head + compactJson(v, lvl, col + head.length);
+  };
+  const inline = list ? `[${entries.map((e) => entry(e, 0, 0)).join(', ')}]` : `{ ${entries.map((e) => entry(e, 0, 0)).join(', ')} }`;
+  // + 1 for the comma after it.
+  if (!inline.includes('\n') && column + inline.length + 1 <= PRINT_WIDTH) return inline;
+  const pad = ' '.repeat(level + 2);
+  const items = entries.map((e) => `${pad}${entry(e, level + 2, level + 2)}`);
+  return `${list ? '[' : '{'}\n${items.join(',\n')}\n${' '.repeat(level)}${list ? ']' : '}'}`;
+}
+
+function eventDoc(event: Event): string[] {
+  const head = `${event.failure ? 'A failure event' : 'An event'} of ${event.aggregate.name} (${event.context.name}).`;
+  return event.description ? [...wrap(head), ...wrap(event.description)] : wrap(head);
+}
+
+export function eventsModule(s: ServicePlan): string {
+  const own = new Set(s.ownEvents);
+  // Data types of what it emits and of what its policies read; read models and sagas take any data.
+  const typed = new Set<Event>([...own, ...s.context.policies.map((p) => p.on.target)]);
+  const types = s.events.filter((e) => typed.has(e)).map((e) => objectType(eventTypeName(e), e.payload.fields, eventDoc(e)));
+  const defs: Record<string, unknown> = {};
+  for (const e of s.events) {
+    defs[e.name] = {
+      name: e.name,
+      type: e.type,
+      topic: e.topic.name,
+      dlqTopic: e.dlq.name,
+      ...(own.has(e)
+        ? {
+            key: aggregateKey(e.aggregate).name,
+            stage: `${e.context.name}.${e.name}`,
+            failure: e.failure || undefined,
+            schema: jsonFrom(`./schemas/${e.name}.schema.json`, `${e.name}Schema`),
+          }
+        : {}),
+    };
+  }
+  return new TsModule(
+    s.runtime,
+    wrap(
+      `Events the ${s.context.name} service emits or consumes: data types and definitions (EventDef); those of other services are copies, as of the model.`,
+    ),
+  )
+    .add(...types)
+    .add(
+      ts`${docComment('In full for the events it emits; type and topics for those it only consumes.')}\n${declare('export const eventDefs = ', defs, ts` satisfies Readonly<Record<string, ${runtimeType('EventDef')}>>;`)}`,
+    )
+    .toString();
+}
+
+function commandDoc(model: Model, command: Command): string[] {
+  const route = commandRoute(command, model);
+  const parts = [`A command of ${command.aggregate.name}`];
+  if (route) parts.push(` (${route.method} ${route.path})`);
+  const doc = wrap(`${parts.join('')}.`);
+  return command.description ? [...doc, ...wrap(command.description)] : doc;
+}
+
+export function commandsModule(s: ServicePlan): string {
+  const types = s.commands.map((c) => objectType(commandTypeName(c), commandFields(c), commandDoc(s.model, c)));
+  const defs: Record<string, unknown> = {};
+  for (const c of s.commands) {
+    defs[c.name] = {
+      name: c.name,
+      aggregate: c.aggregate.name,
+      key: aggregateKey(c.aggregate).name,
+      generateKey: generatesKey(c) ? true : undefined,
+      emits: c.emits.map((e) => e.name),
+      schema: jsonFrom(`./schemas/${c.name}.schema.json`, `${c.name}Schema`),
+    };
+  }
+  return new TsModule(s.runtime, [`Commands of the ${s.context.name} service: their input types and definitions.`])
+    .add(...types)
+    .add(
+      ts`${docComment('Definitions (CommandDef).')}\n${declare('export const commandDefs = ', defs, ts` satisfies Readonly<Record<string, ${runtimeType('CommandDef')}>>;`)}`,
+    )
+    .toString();
+}

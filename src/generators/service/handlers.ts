@@ -1,0 +1,200 @@
+/**
+ * src/generated/handlers.ts of a service (the state of each aggregate, its handler contract and
+ * working defaults) and the user-owned src/domain/<Aggregate>.ts that starts as those defaults.
+ */
+import type { Aggregate, Command, Field } from '../../model/valid.js';
+import {
+  clientMember,
+  clientMethod,
+  commandTypeName,
+  defaultsVariable,
+  eventTypeName,
+  handlersType,
+  handlersVariable,
+  serviceDir,
+  stateFunction,
+  stateType,
+} from '../names/symbols.js';
+import { aggregateKey, callsMadeBy, commandFields, commandRoute, createdByPolicy, eventsOfCommand, generatesKey, successEvent } from '../plan/service.js';
+import { article, blocks, docComment, fit, Imports, indent, quote, signature, wrap } from '../ts/code.js';
+import { reader, tsType, type PlaceholderScope } from '../ts/field-types.js';
+import { join, laidOut, mapText, runtimeType, ts, TsModule, typeFrom, type Fragment, type Part } from '../ts/module.js';
+import { userFile, type GeneratedFile } from '../types.js';
+import { pickFields, typeMembers, urnOf } from './parts.js';
+import type { ServicePlan } from './plan.js';
+
+const eventType = (e: Command['emits'][number]['target']) => typeFrom('./events.ts', eventTypeName(e));
+
+function emittedUnion(command: Command): Part {
+  const events = eventsOfCommand(command);
+  if (events.length === 0) return 'never';
+  return join(
+    events.map((e) => ts`${runtimeType('Emit')}<${quote(e.name)}, ${eventType(e)}>`),
+    ' | ',
+  );
+}
+
+function triggersOf(s: ServicePlan, command: Command): string[] {
+  const { model } = s;
+  const out: string[] = [];
+  const route = commandRoute(command, model);
+  if (command.http) out.push(`${command.http.method} ${command.http.path}${command.actor ? ` (actor: ${command.actor})` : ''}`);
+  else if (route) out.push(`${route.method} ${route.path} (the orchestrator's route)`);
+  else if (command.actor) out.push(`actor ${command.actor}`);
+  for (const p of command.context.policies) if (p.then.target === command) out.push(`policy ${p.name} (on ${p.on.name})`);
+  for (const saga of model.sagas) {
+    for (const step of saga.steps) {
+      if (step.compensation?.target === command) out.push(`compensation of ${step.command.name} in saga ${saga.name}`);
+    }
+  }
+  for (const call of model.calls) if (call.command.target === command) out.push(`calls from ${call.from.name}`);
+  return out;
+}
+
+/**
+ * What the model says about a command's handler: what triggers it, what it may emit, whether it
+ * creates its aggregate, what the default does. On the generated interface, so it follows the model.
+ */
+function handlerDoc(s: ServicePlan, command: Command): string[] {
+  const triggers = triggersOf(s, command);
+  const emits = eventsOfCommand(command);
+  const success = successEvent(command);
+  const doc = [
+    `${command.name}${triggers.length > 0 ? ` — triggered by ${triggers.join('; ')}` : ''}.`,
+    emits.length === 1 && success
+      ? `Emits ${success.name}, as the default does.`
+      : emits.length > 0
+        ? `Emits ${emits.map((e) => `${e.name}${e.failure ? ' (failure)' : ''}`).join(', ')}.`
+        : 'Emits no event.',
+    generatesKey(command) ? `It creates ${article(command.aggregate.name)}: ctx.key is the key the runtime assigned or the caller gave.` : '',
+    emits.length === 1 && success ? '' : `The default ${success ? `emits ${success.name}` : 'emits nothing'}.`,
+  ];
+  return wrap(doc.filter((d) => d !== '').join(' '));
+}
+
+/** The aggregate key of a command, from the handler context (the runtime's key is a string). */
+function keyFromContext(key: Field): string {
+  const type = tsType(key);
+  if (type === 'string') return 'ctx.key';
+  if (type === 'number') return 'Number(ctx.key)';
+  return `ctx.key as ${type}`;
+}
+
+function defaultHandler(s: ServicePlan, command: Command): Fragment {
+  const { model } = s;
+  const aggregate = command.aggregate;
+  const key = aggregateKey(aggregate);
+  const source = runtimeType('Source');
+  const body: Part[] = [`const key = ${keyFromContext(key)};`];
+  if (createdByPolicy(command) || generatesKey(command)) {
+    body.push(
+      '// Creating it again (a redelivered event, a replay, a client retry) changes nothing.',
+      'if (ctx.state !== undefined) return {};',
+      ts`const source: ${source} = { ...command };`,
+    );
+  } else {
+    body.push(ts`const source: ${source} = { ...ctx.state, ...command };`);
+  }
+  const scope: PlaceholderScope = {
+    deriveParts: [quote(command.name), 'key'],
+    now: 'ctx.now.toISOString()',
+    urn: urnOf(model, aggregate, 'key'),
+  };
+  const event = successEvent(command);
+  let merged = 'source';
+  if (event) {
+    body.push(ts`const data: ${eventType(event)} = ${pickFields(event.payload.fields, 'source', scope, { field: key, expr: 'key' }, 0)};`);
+    body.push(ts`const merged: ${source} = { ...source, ...data };`);
+    merged = 'merged';
+  }
+  body.push(`const state = ${stateFunction(aggregate)}(${merged}, key);`);
+  let calls = 0;
+  if (command.http) {
+    for (const call of callsMadeBy(model, command)) {
+      const target = call.command.target;
+      const input = pickFields(commandFields(target), merged, scope, undefined, 0);
+      if (calls++ === 0) body.push("// The model's `calls`, outside any transaction: a failure rejects the command.");
+      body.push(ts`await ctx.clients.${clientMember(call.to.target)}.${clientMethod(target)}(${input});`);
+    }
+  }
+  body.push(event ? `return { state, events: [{ event: ${quote(event.name)}, data }] };` : 'return { state };');
+  return ts`${calls > 0 ? 'async ' : ''}${command.name}(command, ctx) {\n${mapText(join(body, '\n'), (t) => indent(t))}\n},`;
+}
+
+/** The parts of one aggregate, under a heading when the service has several. */
+function aggregateSection(s: ServicePlan, aggregate: Aggregate, many: boolean): Array<Part | false> {
+  const key = aggregateKey(aggregate);
+  const clients = s.calledTargets.length > 0 ? ts`, ${typeFrom('./clients.ts', 'Clients')}` : '';
+  const handlerContext = ts`${runtimeType('HandlerContext')}<${stateType(aggregate)}${clients}>`;
+  const stateFields = aggregate.fields.map((f) => (f === key ? { ...f, optional: false } : { ...f, optional: true }));
+  const stateDoc = wrap(`The state of ${article(aggregate.name)}, stored as JSON under its key ${key.name}.`);
+  const stateMembers = aggregate.fields.map((f) => ts`    ${f.name}: ${f === key ? 'key' : reader(f, `source.${f.name}`)},`);
+  const stateFn = ts`${docComment(`Reads ${article(aggregate.name)} state from untyped data by name (mistyped fields stay unset).`)}
+export function ${stateFunction(aggregate)}(source: ${runtimeType('Source')}, key: ${tsType(key)}): ${stateType(aggregate)} {
+  return {
+${join(stateMembers, '\n')}
+  };
+}`;
+  const methods = aggregate.commands.map((c) => {
+    const command = typeFrom('./commands.ts', commandTypeName(c));
+    const outcome = ts`${runtimeType('Outcome')}<${stateType(aggregate)}, ${emittedUnion(c)}>`;
+    // The signature's line breaks depend on its whole text: lay it out, then keep the imports.
+    const text = signature(c.name, [`command: ${command.text}`, `ctx: ${handlerContext.text}`], outcome.text, 2, ';');
+    return ts`${docComment(handlerDoc(s, c), 2)}\n  ${laidOut(text, command, handlerContext, outcome)}`;
+  });
+  const iface = ts`${docComment(wrap(`The command handlers of ${aggregate.name}. Yours are in src/domain/${aggregate.name}.ts.`))}\nexport interface ${handlersType(aggregate)} {\n${join(methods, '\n')}\n}`;
+  const defaults = aggregate.commands.map((c) => mapText(defaultHandler(s, c), (t) => indent(t)));
+  const defaultsDoc = docComment([
+    ...wrap(
+      `Working defaults: each merges the command into the state and emits its first non-failure event, fields taken by name (a required field nothing provides gets a placeholder).`,
+    ),
+  ]);
+  return [
+    many && `// ${'-'.repeat(93)}\n// ${aggregate.name}`,
+    `${docComment(stateDoc)}\nexport type ${stateType(aggregate)} = {\n${typeMembers(stateFields)}\n};`,
+    stateFn,
+    iface,
+    ts`${defaultsDoc}\nexport const ${defaultsVariable(aggregate)}: ${handlersType(aggregate)} = {\n${join(defaults, '\n')}\n};`,
+  ];
+}
+
+export function handlersModule(s: ServicePlan): string {
+  const module = new TsModule(
+    s.runtime,
+    wrap(
+      `Command handlers of the ${s.context.name} service: contracts and working defaults. Yours are in src/domain/.`,
+    ),
+  );
+  const withCommands = s.context.aggregates.filter((a) => a.commands.length > 0);
+  for (const aggregate of withCommands) module.add(...aggregateSection(s, aggregate, withCommands.length > 1));
+  return module.toString();
+}
+
+/**
+ * The user-owned handlers of an aggregate: members and the merge instruction. Each stub hands
+ * the command to the generated default itself (the runtime calls it directly); the facts about
+ * each command stay on the generated interface, which follows the model.
+ */
+export function domainFile(s: ServicePlan, aggregate: Aggregate): GeneratedFile {
+  const path = `${serviceDir(s.context)}/src/domain/${aggregate.name}.ts`;
+  const members = aggregate.commands.map((c) => ({
+    name: c.name,
+    text: fit(`${c.name}:`, `${defaultsVariable(aggregate)}.${c.name}`, 2).replace(/\n {4}/, '\n  '),
+  }));
+  const body = blocks(
+    docComment([
+      ...wrap(
+        `Command handlers of ${aggregate.name}: your business logic. msa-gen wrote this file once and never overwrites it; when the model gains a command, a later run adds its handler here, delegating to the generated default. What triggers each command, what it may emit and what its default does: ${handlersType(aggregate)} in src/generated/handlers.ts, which follows the model.`,
+        94,
+      ),
+      '',
+      ...wrap(
+        `To give a command business rules, replace its delegation with a function (command, ctx) => …: check the command against ctx.state and throw a CommandError (from ${s.runtime}) to reject it with 400; decide the new state and the events to emit, or call the default and adjust its decision.`,
+        94,
+      ),
+    ]),
+    new Imports().value('../generated/handlers.ts', defaultsVariable(aggregate)).type('../generated/handlers.ts', handlersType(aggregate)).toString(),
+    `export const ${handlersVariable(aggregate)}: ${handlersType(aggregate)} = {\n${members.map((m) => `${indent(m.text)},`).join('\n')}\n};`,
+  );
+  return userFile(path, body, { kind: 'object-members', variable: handlersVariable(aggregate), members });
+}

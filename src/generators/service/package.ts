@@ -1,0 +1,69 @@
+/**
+ * The files of a service around its code: package.json, tsconfig.json, the Dockerfile, and the
+ * user-owned src/main.ts that starts it; the fixed text is in templates/service/.
+ */
+import type { Context, Model } from '../../model/valid.js';
+import { dockerComment, dockerWord } from '../emit/dockerfile.js';
+import { escapedAs } from '../emit/escaped.js';
+import { tsCommentLines } from '../emit/typescript.js';
+import { jsonText } from '../emit/json.js';
+import { runtimePackage, serviceDir, servicePackage } from '../names/symbols.js';
+import { NODE_ENGINE, NODE_IMAGE, WORKSPACE_VERSION } from '../names/versions.js';
+import { workspaceDirs } from '../names/workspace.js';
+import { renderTemplate } from '../render.js';
+import { quote } from '../ts/code.js';
+import { RUNTIME } from '../ts/module.js';
+import { userFile, type GeneratedFile, type GenerateRequest } from '../types.js';
+import type { ServicePlan } from './plan.js';
+
+/** Templates this generator reads (paths relative to templates/). */
+export const SERVICE_TEMPLATES = { dockerfile: 'service/Dockerfile.hbs', main: 'service/main.ts' } as const;
+
+/**
+ * src/main.ts, from templates/service/main.ts: a TypeScript file importing the runtime as
+ * RUNTIME (`@platform/runtime`), which becomes the platform's runtime package; the context's name
+ * goes into its doc comment only.
+ */
+export function mainFile(request: GenerateRequest, s: ServicePlan): GeneratedFile {
+  const text = renderTemplate(request.templates, SERVICE_TEMPLATES.main, {
+    context: escapedAs<'ts-comment'>(tsCommentLines(s.context.name).join(' ')),
+  });
+  const body = text.split(quote(RUNTIME)).join(quote(s.runtime));
+  return userFile(`${serviceDir(s.context)}/src/main.ts`, body);
+}
+
+export function packageJson(model: Model, context: Context): string {
+  const pkg = {
+    name: servicePackage(model, context),
+    version: WORKSPACE_VERSION,
+    description: `${context.title}: context ${context.name} of the ${model.platform.name} platform`,
+    private: true,
+    type: 'module',
+    exports: { '.': './src/generated/service.ts' },
+    engines: { node: NODE_ENGINE },
+    scripts: {
+      start: 'node src/main.ts',
+      test: `vitest run --config ../../vitest.config.ts ${serviceDir(context)}/`,
+    },
+    dependencies: { [runtimePackage(model)]: '*' },
+  };
+  return jsonText(pkg);
+}
+
+/**
+ * The service's Dockerfile. Model text (the title, the image registry and tag) lands in comments
+ * only; the context's name and the workspace folders land in instructions, as plain words.
+ */
+export function dockerfile(request: GenerateRequest, context: Context): string {
+  const { model, templates } = request;
+  return renderTemplate(templates, SERVICE_TEMPLATES.dockerfile, {
+    platform: dockerComment(model.platform.name),
+    context: dockerWord(context.name),
+    title: dockerComment(context.title),
+    image: dockerWord(NODE_IMAGE),
+    port: context.port,
+    registry: dockerComment(model.platform.deploy.image.registry),
+    tag: dockerComment(model.platform.deploy.image.tag),
+    workspaces: workspaceDirs(model).map(dockerWord),
+  });
+}

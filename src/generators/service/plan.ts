@@ -1,0 +1,89 @@
+/**
+ * The plan of one service, worked out once from the IR (plan/service.ts) before any code is
+ * written: every emitter of service/ reads it and derives nothing about the model again.
+ */
+import type { Command, Context, Event, Model, RetrySettings } from '../../model/valid.js';
+import { runtimePackage } from '../names/symbols.js';
+import {
+  callTargets,
+  commandRoute,
+  compensations,
+  contextCommands,
+  orchestrations,
+  piiFields,
+  platformRetry,
+  serviceEvents,
+  type CallTargetPlan,
+  type CompensationPlan,
+  type OrchestrationPlan,
+} from '../plan/service.js';
+
+export interface ServiceRoute {
+  readonly kind: 'command' | 'lookup';
+  readonly method: string;
+  readonly path: string;
+  readonly name: string;
+}
+
+export interface ServicePlan {
+  readonly model: Model;
+  readonly context: Context;
+  /** `@<platform>/runtime`. */
+  readonly runtime: string;
+  /** The events it emits or consumes, in model order. */
+  readonly events: readonly Event[];
+  /** The events it emits: those of its own aggregates. */
+  readonly ownEvents: readonly Event[];
+  readonly commands: readonly Command[];
+  /** The services it reaches over HTTP. */
+  readonly targets: readonly CallTargetPlan[];
+  /** Those of `targets` it calls commands of (the model's `calls`): they get typed clients. */
+  readonly calledTargets: readonly CallTargetPlan[];
+  readonly compensations: readonly CompensationPlan[];
+  readonly orchestrations: readonly OrchestrationPlan[];
+  readonly routes: readonly ServiceRoute[];
+  /** Field names holding personal data, sorted. */
+  readonly pii: readonly string[];
+  /** The retry of its consumers that have no setting of their own. */
+  readonly retry: RetrySettings;
+}
+
+export function planService(model: Model, context: Context): ServicePlan {
+  const compensated = compensations(model, context);
+  const orchestrated = orchestrations(model, context);
+  const events = serviceEvents(model, context, compensated, orchestrated);
+  const targets = callTargets(model, context, orchestrated);
+  return {
+    model,
+    context,
+    runtime: runtimePackage(model),
+    events,
+    ownEvents: events.filter((e) => e.context === context),
+    commands: contextCommands(context),
+    targets,
+    calledTargets: targets.filter((t) => t.commands.length > 0),
+    compensations: compensated,
+    orchestrations: orchestrated,
+    routes: serviceRoutes(model, context),
+    pii: piiFields(model, context, events, targets),
+    retry: platformRetry(model),
+  };
+}
+
+/** The service's routes (besides the runtime's own): its commands', then its read models' lookups. */
+export function serviceRoutes(model: Model, context: Context): ServiceRoute[] {
+  const routes: ServiceRoute[] = [];
+  for (const c of contextCommands(context)) {
+    const route = commandRoute(c, model);
+    if (route) routes.push({ kind: 'command', method: route.method, path: route.path, name: c.name });
+  }
+  for (const r of context.readModels) routes.push({ kind: 'lookup', method: 'GET', path: r.http.path, name: r.name });
+  const seen = new Map<string, string>();
+  for (const r of routes) {
+    const id = `${r.method} ${r.path.replace(/\{[^}]+\}/g, '{}')}`;
+    const earlier = seen.get(id);
+    if (earlier) throw new Error(`context "${context.name}": ${r.name} and ${earlier} share the route ${r.method} ${r.path}`);
+    seen.set(id, r.name);
+  }
+  return routes;
+}
