@@ -132,7 +132,8 @@ describe('interrupted runs (a simulated kill at every operation)', () => {
         expect(temps(dir)).toEqual([]);
         rmSync(dir, { recursive: true, force: true });
       }
-    });
+      // One whole scaffold plus a check and a repair per operation: minutes on a loaded 2-core machine.
+    }, 180_000);
   }
 });
 
