@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  failureWord,
   baseVerb,
   checkCommandName,
   isGerund,
@@ -465,4 +466,24 @@ describe('singular nouns', () => {
     expect(singularName('ApplicationStatus')).toBeUndefined();
     expect(singularName('ApplicationSMS')).toBeUndefined(); // an acronym
   });
+});
+
+describe('failureWord', () => {
+  it.each([
+    ['PermitFeeDeclined', 'Declined'],
+    ['GeneralIssuanceFailed', 'Failed'],
+    ['BuildingPermitRefused', 'Refused'],
+    ['PaymentTimedOut', 'TimedOut'],
+    ['PaymentDeclinedV2', 'Declined'],
+    ['TransactionFlagged', 'Flagged'],
+  ])('%s reads as a failure (%s)', (name, word) => {
+    expect(failureWord(name)).toBe(word);
+  });
+
+  it.each(['PermitFeeCharged', 'ApplicationSubmitted', 'FailedPaymentRecorded', 'DeclineReasonRecorded', 'Failed2'])(
+    '%s does not',
+    (name) => {
+      expect(failureWord(name)).toBeUndefined();
+    },
+  );
 });

@@ -15,6 +15,8 @@ export const DEFAULTS = {
   deploy: { replicas: 2, cpu: '250m', memory: '256Mi', cpuPercent: 70, lagThreshold: 100 },
   imageTag: '0.1.0',
   port: 8080,
+  /** How long an orchestration step may go without an outcome event before the saga fails and compensates. */
+  sagaStepTimeoutMs: 300_000,
   call: {
     timeoutMs: 2000,
     retry: { maxAttempts: 3, backoffMs: 100, multiplier: 2, maxBackoffMs: 1000 } satisfies RetrySettings,

@@ -901,3 +901,44 @@ export function singularName(name: string): string | undefined {
   const cased = last.charAt(0) === last.charAt(0).toUpperCase() ? capital(singular) : singular;
   return [...parts.slice(0, -1).map(capital), cased].join('');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes that read as failures
+
+/**
+ * Last words of an event name that report a step that did not do what it was asked (MSA309):
+ * `PaymentDeclined`, `PermitRefused`, `NotificationFailed`, `PaymentTimedOut`. Words that as
+ * often report a step done on purpose (Cancelled, Revoked, Withdrawn: the outcome of a cancel
+ * command) are listed too; the rule skips an outcome whose word is its own command's verb.
+ */
+const FAILURE_WORDS = new Set([
+  'aborted',
+  'cancelled',
+  'canceled',
+  'declined',
+  'denied',
+  'disapproved',
+  'errored',
+  'expired',
+  'failed',
+  'flagged',
+  'invalidated',
+  'refused',
+  'rejected',
+  'revoked',
+  'timedout',
+]);
+
+/**
+ * The word that makes an event name read as a failure (`Declined` in `PaymentDeclined`,
+ * `TimedOut` in `PaymentTimedOut`), or undefined. A version suffix (`V2`) is skipped.
+ */
+export function failureWord(name: string): string | undefined {
+  const parts = words(name);
+  while (parts.length > 1 && isVersionToken(parts[parts.length - 1]!)) parts.pop();
+  const last = parts[parts.length - 1];
+  if (last === undefined) return undefined;
+  const before = parts[parts.length - 2];
+  if (before !== undefined && FAILURE_WORDS.has(`${before}${last}`.toLowerCase())) return `${before}${last}`;
+  return FAILURE_WORDS.has(last.toLowerCase()) ? last : undefined;
+}

@@ -259,6 +259,14 @@ export interface Saga extends Located {
   readonly description: string | undefined;
   readonly coordination: 'choreography' | 'orchestration';
   readonly orchestrator: Ref<Context> | undefined;
+  /**
+   * Orchestration: how long a step may go without an outcome event, after it was sent, before
+   * the saga fails and compensates the completed steps (`stepTimeout`, default 5 minutes).
+   * Resolved for every saga; choreography has no orchestrator to keep it (MSA310).
+   */
+  readonly stepTimeoutMs: number;
+  /** Whether the model wrote `stepTimeout` (false: the default). */
+  readonly stepTimeoutExplicit: boolean;
   readonly steps: readonly SagaStep[];
 }
 

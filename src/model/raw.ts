@@ -152,6 +152,8 @@ export interface RawSaga {
   description?: string;
   coordination: 'choreography' | 'orchestration';
   orchestrator?: string;
+  /** Milliseconds, or `500ms`, `30s`, `5m`, `2h`. */
+  stepTimeout?: number | string;
   steps: Array<{ command: string; compensation?: string }>;
 }
 

@@ -22,6 +22,7 @@ import type {
 } from './ir.js';
 import { joinPointer } from './pointer.js';
 import { DEFAULTS } from './defaults.js';
+import { durationMs } from './duration.js';
 import { ownFields, ref, selection, uniqueFields } from './resolve-fields.js';
 import { defaultLookupRoute, parseRoute } from './routes.js';
 import { mergeDeploy, mergeRetry, mergeTopic } from './settings.js';
@@ -321,6 +322,8 @@ export function resolveModel(raw: RawModel, file: string): Model {
         rs.orchestrator === undefined
           ? undefined
           : ref(rs.orchestrator, joinPointer(sp, 'orchestrator'), contextsByName.get(rs.orchestrator)),
+      stepTimeoutMs: (rs.stepTimeout === undefined ? undefined : durationMs(rs.stepTimeout)) ?? DEFAULTS.sagaStepTimeoutMs,
+      stepTimeoutExplicit: rs.stepTimeout !== undefined,
       steps: rs.steps.map((step, i): SagaStep => {
         const stp = joinPointer(sp, 'steps', i);
         return {

@@ -31,6 +31,9 @@ import { rule as r304 } from './msa304-broken-choreography.js';
 import { rule as r305 } from './msa305-missing-compensation.js';
 import { rule as r306 } from './msa306-external-in-saga.js';
 import { rule as r307 } from './msa307-unemitted-event.js';
+import { rule as r308 } from './msa308-double-execution.js';
+import { rule as r309 } from './msa309-unmarked-failure-outcome.js';
+import { rule as r310 } from './msa310-choreography-step-timeout.js';
 import { rule as r401 } from './msa401-file-in-event.js';
 import { rule as r402 } from './msa402-isolated-sync-call.js';
 import { rule as r403 } from './msa403-sync-context-events.js';
@@ -82,6 +85,9 @@ export const MODEL_RULES: readonly Rule[] = [
   r305,
   r306,
   r307,
+  r308,
+  r309,
+  r310,
   r401,
   r402,
   r403,

@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://msa-gen.dev/schema/msa-gen.schema.json","type":"object","additionalProperties":false,"required":["version","platform","contexts"],"properties":{"$schema":{"type":"string","maxLength":2048},"version":{"const":1},"platform":{"$ref":"#/$defs/platform"},"contexts":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/context"}},"externals":{"type":"array","items":{"$ref":"#/$defs/external"}},"calls":{"type":"array","items":{"$ref":"#/$defs/call"}},"sagas":{"type":"array","items":{"$ref":"#/$defs/saga"}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":200},"reference":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200},"description":{"type":"string","maxLength":10000},"positiveInt":{"type":"integer","minimum":1,"maximum":2147483647},"cpu":{"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$","maxLength":32},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$","maxLength":32},"fieldType":{"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]},"field":{"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]},"fieldMap":{"type":"object","additionalProperties":{"$ref":"#/$defs/field"},"propertyNames":{"maxLength":100}},"fieldSelection":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/reference"},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]},"autoscaling":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}},"keda":{"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}},"topicConfig":{"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer","maximum":2147483647},"replicas":{"type":"integer","maximum":32767},"minInSyncReplicas":{"type":"integer","maximum":32767},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"maxMessageBytes":{"type":"integer","minimum":1,"maximum":2147483647},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}},"retry":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":2147483647},"backoffMs":{"type":"integer","minimum":0,"maximum":2147483647},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0,"maximum":2147483647}}},"platform":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}},"context":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"$ref":"#/$defs/reference"},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}},"aggregate":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1,"maxLength":200},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}}}},"event":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"$ref":"#/$defs/reference"},"then":{"$ref":"#/$defs/reference"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"$ref":"#/$defs/reference"}}},"readModel":{"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"$ref":"#/$defs/reference"},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1,"maxLength":200},"propertyNames":{"maxLength":200}}}},"external":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"commands":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}},"baseUrl":{"type":"string","minLength":1,"maxLength":2048}}},"call":{"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}},"saga":{"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://msa-gen.dev/schema/msa-gen.schema.json","type":"object","additionalProperties":false,"required":["version","platform","contexts"],"properties":{"$schema":{"type":"string","maxLength":2048},"version":{"const":1},"platform":{"$ref":"#/$defs/platform"},"contexts":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/context"}},"externals":{"type":"array","items":{"$ref":"#/$defs/external"}},"calls":{"type":"array","items":{"$ref":"#/$defs/call"}},"sagas":{"type":"array","items":{"$ref":"#/$defs/saga"}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":200},"reference":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200},"description":{"type":"string","maxLength":10000},"positiveInt":{"type":"integer","minimum":1,"maximum":2147483647},"duration":{"oneOf":[{"$ref":"#/$defs/positiveInt"},{"type":"string","pattern":"^[1-9][0-9]{0,5}(ms|s|m|h)$","maxLength":8}]},"cpu":{"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$","maxLength":32},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$","maxLength":32},"fieldType":{"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]},"field":{"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]},"fieldMap":{"type":"object","additionalProperties":{"$ref":"#/$defs/field"},"propertyNames":{"maxLength":100}},"fieldSelection":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/reference"},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]},"autoscaling":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}},"keda":{"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}},"topicConfig":{"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer","maximum":2147483647},"replicas":{"type":"integer","maximum":32767},"minInSyncReplicas":{"type":"integer","maximum":32767},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"maxMessageBytes":{"type":"integer","minimum":1,"maximum":2147483647},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}},"retry":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":2147483647},"backoffMs":{"type":"integer","minimum":0,"maximum":2147483647},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0,"maximum":2147483647}}},"platform":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}},"context":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"$ref":"#/$defs/reference"},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}},"aggregate":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1,"maxLength":200},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}}}},"event":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"$ref":"#/$defs/reference"},"then":{"$ref":"#/$defs/reference"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"$ref":"#/$defs/reference"}}},"readModel":{"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"$ref":"#/$defs/reference"},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1,"maxLength":200},"propertyNames":{"maxLength":200}}}},"external":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"commands":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}},"baseUrl":{"type":"string","minLength":1,"maxLength":2048}}},"call":{"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}},"saga":{"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"stepTimeout":{"$ref":"#/$defs/duration"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const schema32 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}};
 const schema33 = {"type":"string","minLength":1,"maxLength":200};
@@ -4781,7 +4781,131 @@ return errors === 0;
 }
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema105 = {"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}};
+const schema105 = {"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"stepTimeout":{"$ref":"#/$defs/duration"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}};
+const schema109 = {"oneOf":[{"$ref":"#/$defs/positiveInt"},{"type":"string","pattern":"^[1-9][0-9]{0,5}(ms|s|m|h)$","maxLength":8}]};
+const pattern8 = new RegExp("^[1-9][0-9]{0,5}(ms|s|m|h)$", "u");
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate55.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+const err0 = {instancePath,schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if((typeof data == "number") && (isFinite(data))){
+if(data > 2147483647 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data < 1 || isNaN(data)){
+const err2 = {instancePath,schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs4 = errors;
+if(typeof data === "string"){
+if(func1(data) > 8){
+const err3 = {instancePath,schemaPath:"#/oneOf/1/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters",schema:8,parentSchema:schema109.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern8.test(data)){
+const err4 = {instancePath,schemaPath:"#/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,5}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,5}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,5}(ms|s|m|h)$",parentSchema:schema109.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.oneOf[1].type,parentSchema:schema109.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err6 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema109.oneOf,parentSchema:schema109,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate55.errors = vErrors;
+return errors === 0;
+}
+validate55.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4825,7 +4949,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "name") || (key0 === "description")) || (key0 === "coordination")) || (key0 === "orchestrator")) || (key0 === "steps"))){
+if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "coordination")) || (key0 === "orchestrator")) || (key0 === "stepTimeout")) || (key0 === "steps"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -4944,11 +5068,17 @@ vErrors.push(err12);
 errors++;
 }
 }
+if(data.stepTimeout !== undefined){
+if(!(validate55(data.stepTimeout, {instancePath:instancePath+"/stepTimeout",parentData:data,parentDataProperty:"stepTimeout",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
 if(data.steps !== undefined){
-let data4 = data.steps;
-if(Array.isArray(data4)){
-if(data4.length < 2){
-const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema105.properties.steps,data:data4};
+let data5 = data.steps;
+if(Array.isArray(data5)){
+if(data5.length < 2){
+const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema105.properties.steps,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4957,12 +5087,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-const len0 = data4.length;
+const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.command === undefined){
-const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema105.properties.steps.items.required,parentSchema:schema105.properties.steps.items,data:data5};
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.command === undefined){
+const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema105.properties.steps.items.required,parentSchema:schema105.properties.steps.items,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4971,9 +5101,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 in data5){
+for(const key1 in data6){
 if(!((key1 === "command") || (key1 === "compensation"))){
-const err15 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.steps.items,data:data5};
+const err15 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.steps.items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4983,11 +5113,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data5.command !== undefined){
-let data6 = data5.command;
-if(typeof data6 === "string"){
-if(func1(data6) > 200){
-const err16 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data6};
+if(data6.command !== undefined){
+let data7 = data6.command;
+if(typeof data7 === "string"){
+if(func1(data7) > 200){
+const err16 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4996,8 +5126,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(func1(data6) < 1){
-const err17 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data6};
+if(func1(data7) < 1){
+const err17 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5008,7 +5138,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data6};
+const err18 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5018,11 +5148,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data5.compensation !== undefined){
-let data7 = data5.compensation;
-if(typeof data7 === "string"){
-if(func1(data7) > 200){
-const err19 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data7};
+if(data6.compensation !== undefined){
+let data8 = data6.compensation;
+if(typeof data8 === "string"){
+if(func1(data8) > 200){
+const err19 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5031,8 +5161,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(func1(data7) < 1){
-const err20 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data7};
+if(func1(data8) < 1){
+const err20 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5043,7 +5173,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data7};
+const err21 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5055,7 +5185,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.steps.items.type,parentSchema:schema105.properties.steps.items,data:data5};
+const err22 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.steps.items.type,parentSchema:schema105.properties.steps.items,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5067,7 +5197,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.steps.type,parentSchema:schema105.properties.steps,data:data4};
+const err23 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.steps.type,parentSchema:schema105.properties.steps,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }

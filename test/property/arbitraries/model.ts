@@ -530,7 +530,8 @@ export function renderModel(plan: ModelPlan): JsonObject {
       if (candidatesOn.length === 0) continue;
       const on = pick(candidatesOn, pp.on);
       const after = Math.max(-1, ...on.emitters);
-      const thenCandidates = commands.filter((c) => c.context === ci && c.index > after);
+      // One policy per command: two could issue it twice in one flow (MSA308).
+      const thenCandidates = commands.filter((c) => c.context === ci && c.index > after && !policyEdges.some((e) => e.then === c));
       if (thenCandidates.length === 0) continue;
       const then = pick(thenCandidates, pp.then);
       const name = files.take([`${then.name}When${on.name.replace(/^(General|Car|Building|Major|Online)/, '')}`, `${then.name}When${on.name}`]);
@@ -619,7 +620,10 @@ export function renderModel(plan: ModelPlan): JsonObject {
   const sagas: JsonObject[] = [];
   for (const sp of plan.sagas) {
     if (commands.length < 2) continue;
-    const steps = sp.coordination === 'choreography' ? choreography(sp, commands, policyEdges) : orchestration(sp, commands, isolation);
+    // An orchestrator sends its steps after the first and its compensations: none of them is a
+    // policy's command too, which would issue it a second time (MSA308).
+    const issued = new Set(policyEdges.map((e) => e.then));
+    const steps = sp.coordination === 'choreography' ? choreography(sp, commands, policyEdges) : orchestration(sp, commands, isolation, issued);
     if (steps === undefined || steps.length < 2) continue;
     const stepJson: JsonObject[] = [];
     let ok = true;
@@ -628,7 +632,10 @@ export function renderModel(plan: ModelPlan): JsonObject {
       if (i < steps.length - 1) {
         const orchestrator = steps[0]!.context;
         const options = commands.filter(
-          (c) => c.context === step.context && c !== step && (sp.coordination === 'choreography' || c.context === orchestrator || c.http),
+          (c) =>
+            c.context === step.context &&
+            c !== step &&
+            (sp.coordination === 'choreography' || ((c.context === orchestrator || c.http) && !issued.has(c))),
         );
         if (options.length === 0) ok = false;
         else json['compensation'] = pick(options, sp.compensations[i] ?? 0).name;
@@ -681,12 +688,18 @@ function choreography(sp: SagaPlan, commands: readonly CommandInfo[], edges: rea
 }
 
 /** Steps the orchestrator (the first step's context) can reach: its own commands, or routed ones. */
-function orchestration(sp: SagaPlan, commands: readonly CommandInfo[], isolation: readonly (number | undefined)[]): CommandInfo[] {
+function orchestration(
+  sp: SagaPlan,
+  commands: readonly CommandInfo[],
+  isolation: readonly (number | undefined)[],
+  issued: ReadonlySet<CommandInfo>,
+): CommandInfo[] {
   const first = pick(commands, sp.start);
   const chain = [first];
   for (const s of sp.steps) {
     const options = commands.filter(
-      (c) => !chain.includes(c) && (c.context === first.context || (c.http && isolation[c.context] === isolation[first.context])),
+      (c) =>
+        !chain.includes(c) && !issued.has(c) && (c.context === first.context || (c.http && isolation[c.context] === isolation[first.context])),
     );
     if (options.length === 0) break;
     chain.push(pick(options, s));
