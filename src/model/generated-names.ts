@@ -1,18 +1,22 @@
 /**
  * The identifiers generated TypeScript declares, as the validator needs to know them: which
  * names each generated module of a service uses itself, and which it derives from model names.
- * The generators (src/generators/names.ts, service.ts, platform-package.ts, starter-tests.ts)
- * write these modules; test/generated-names.test.ts checks that the two agree.
+ * The generators (src/generators/names/, service/, platform/, tests/) write these modules and take
+ * the type names below from here; test/generated-names.test.ts checks that the two agree.
  */
 
 /**
- * Type names the generated modules use besides the model's (the runtime's, the generated code's
- * own, and globals): a command or event named like one gets a suffix instead (`EmitCommand`).
+ * Type names the generated modules use besides the model's: the runtime's (Source, Emit, Outcome,
+ * HandlerContext, PolicyHandlers…), the generated code's own (Clients, Policies…), and the
+ * TypeScript and JavaScript globals they rely on (a model name that shadows one is refused:
+ * MSA106). A command or event named like one gets a suffix instead (`EmitCommand`). Browser names
+ * (Request, Response, Event, Document, Notification) stay as they are: generated code never uses
+ * them.
  */
 export const TAKEN_TYPE_NAMES: ReadonlySet<string> = new Set([
   'Array', 'Boolean', 'CallTarget', 'Clients', 'CloudEvent', 'CommandContext', 'CommandDef', 'CommandReply',
   'CompensationDef', 'Date', 'Decided', 'Emit', 'Error', 'EventDef', 'HandlerContext', 'Map', 'Number', 'Object',
-  'Omit', 'OrchestrationDef', 'Outcome', 'Partial', 'Policies', 'PolicyContext', 'PolicyDef', 'ProjectionDef',
+  'Omit', 'OrchestrationDef', 'Outcome', 'Partial', 'Policies', 'PolicyContext', 'PolicyDef', 'PolicyHandlers', 'ProjectionDef',
   'Promise', 'Readonly', 'Record', 'Route', 'ServiceClient', 'ServiceDefinition', 'ServiceModule', 'Set', 'Source',
   'String',
 ]);
@@ -27,7 +31,7 @@ export function commandTypeName(name: string): string {
   return TAKEN_TYPE_NAMES.has(name) ? `${name}Command` : name;
 }
 
-/** The readers of a service's src/generated/fields.ts, imported by the modules that pick fields. */
+/** The runtime's field readers, imported by the modules that pick fields. */
 const READERS = ['asBoolean', 'asDate', 'asDateTime', 'asEmail', 'asEnum', 'asInt', 'asNumber', 'asString', 'asUrl', 'asUuid', 'listOf'];
 
 /** The modules of a service's src/generated/ that hold names derived from the model, and the names each declares or imports of its own. */

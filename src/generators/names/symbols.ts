@@ -4,6 +4,7 @@
  * client members.
  */
 import { camelCase, snakeCase } from '../../model/case.js';
+import { commandTypeName as commandType, eventTypeName as eventType } from '../../model/generated-names.js';
 import type { Aggregate, Command, Context, Model, Policy } from '../../model/valid.js';
 
 /** `@<platform>/<name>`: the npm name of a workspace package. */
@@ -77,30 +78,14 @@ export function serviceVariable(context: Context): string {
   return `${camelCase(context.name)}Service`;
 }
 
-/**
- * Type names generated modules use besides the model's: the runtime's (Source, Emit, Outcome,
- * HandlerContext…), the generated code's own (Clients, Policies…), and the TypeScript and
- * JavaScript globals they rely on (the validator already refuses a model name that shadows one:
- * MSA106). A command or event
- * named like one of them gets a suffix instead of shadowing it. Browser names (Request,
- * Response, Event, Document, Notification) stay as they are: generated code never uses them.
- */
-const TAKEN_TYPE_NAMES = new Set([
-  'Array', 'Boolean', 'CallTarget', 'Clients', 'CloudEvent', 'CommandContext', 'CommandDef', 'CommandReply',
-  'CompensationDef', 'Date', 'Decided', 'Emit', 'Error', 'EventDef', 'HandlerContext', 'Map', 'Number', 'Object',
-  'Omit', 'OrchestrationDef', 'Outcome', 'Partial', 'Policies', 'PolicyContext', 'PolicyDef', 'ProjectionDef',
-  'Promise', 'Readonly', 'Record', 'Route', 'ServiceClient', 'ServiceDefinition', 'ServiceModule', 'Set', 'Source',
-  'String',
-]);
-
 /** The TypeScript type of an event's data: its name, unless that name is taken (then `<Name>Event`). */
 export function eventTypeName(event: { readonly name: string }): string {
-  return TAKEN_TYPE_NAMES.has(event.name) ? `${event.name}Event` : event.name;
+  return eventType(event.name);
 }
 
 /** The TypeScript type of a command's input: its name, unless that name is taken (then `<Name>Command`). */
 export function commandTypeName(command: { readonly name: string }): string {
-  return TAKEN_TYPE_NAMES.has(command.name) ? `${command.name}Command` : command.name;
+  return commandType(command.name);
 }
 
 /** The aggregate's table. */

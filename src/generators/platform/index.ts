@@ -7,7 +7,7 @@ import { jsonText } from '../emit/json.js';
 import type { Model } from '../../model/valid.js';
 import { platformPackage, runtimePackage, servicePackage, serviceVariable } from '../names/symbols.js';
 import { DEV_BASE_PORT, PLATFORM_DIR, workspaceTsconfig } from '../names/workspace.js';
-import { blocks, docComment, Imports, wrap } from '../ts/code.js';
+import { blocks, docComment, Imports, RUNTIME, wrap } from '../ts/code.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
 import { NODE_ENGINE, WORKSPACE_VERSION } from '../names/versions.js';
 
@@ -32,7 +32,7 @@ function packageJson(model: Model): string {
 
 function indexModule(model: Model): string {
   const runtime = runtimePackage(model);
-  const imports = new Imports().value(runtime, 'startPlatform as startServices').type(runtime, 'Platform', 'PlatformOptions', 'ServiceModule');
+  const imports = new Imports(runtime).value(RUNTIME, 'startPlatform as startServices').type(RUNTIME, 'Platform', 'PlatformOptions', 'ServiceModule');
   for (const c of model.contexts) imports.value(servicePackage(model, c), `service as ${serviceVariable(c)}`);
   const list = model.contexts.map((c) => `  ${serviceVariable(c)},`).join('\n');
   return blocks(

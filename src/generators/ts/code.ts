@@ -15,7 +15,8 @@ import type { RuntimeType, RuntimeValue } from './runtime-exports.js';
 export const RUNTIME = '@platform/runtime';
 
 /** Names importable from `from`: for RUNTIME only what the runtime package exports. */
-type Names<F extends string, R extends string> = F extends typeof RUNTIME ? R[] : string[];
+/** Names imported from `F`: for the runtime only its exports, each as itself or renamed (`name as alias`). */
+type Names<F extends string, R extends string> = F extends typeof RUNTIME ? Array<R | `${R} as ${string}`> : string[];
 
 /** Widest line an inline literal may make before it is broken over several lines. */
 export const PRINT_WIDTH = 100;

@@ -182,11 +182,11 @@ export function moduleScopes(context: Context, index: ServiceIndex, report: (f: 
     const at = namePointer(p);
     if (p.on.target) eventType(policies, p.on.target);
     if (p.then.target) commandType(policies, p.then.target);
-    policies.claim(`${p.name}Policy`, 'policy', p.name, 'its interface', at);
-    policies.claim(`${camelCase(p.name)}Key`, 'policy', p.name, 'its key function', at);
+    policies.claim(`${p.name}Policy`, 'policy', p.name, 'its type', at);
+    policies.claim(`${camelCase(p.name)}Key`, 'policy', p.name, 'its key', at);
     service.claim(camelCase(p.name), 'policy', p.name, 'its implementation', at);
     const own = module(`${dir}/src/policies/${p.name}.ts`, POLICY_FILE_NAMES);
-    own.claim(`${p.name}Policy`, 'policy', p.name, 'its interface', at);
+    own.claim(`${p.name}Policy`, 'policy', p.name, 'its type', at);
     own.claim(camelCase(p.name), 'policy', p.name, 'its implementation', at);
   }
 
@@ -212,7 +212,7 @@ export const rule = defineRule({
 the type \`SubmitApplication\` and the schema import \`SubmitApplicationSchema\`; an aggregate
 \`Application\` is \`ApplicationState\`, \`ApplicationHandlers\`, \`applicationState\`,
 \`applicationDefaults\` and \`applicationHandlers\`; a policy \`IssuePermitWhenApplicationSubmitted\` is
-the interface \`IssuePermitWhenApplicationSubmittedPolicy\`, the function
+the type \`IssuePermitWhenApplicationSubmittedPolicy\`, the constant
 \`issuePermitWhenApplicationSubmittedKey\` and the variable \`issuePermitWhenApplicationSubmitted\`.
 The generated modules use names of their own beside them (\`routes\`, \`projections\`,
 \`service\`, \`eventDefs\`, \`Clients\`, \`Source\`, \`CommandReply\`, \`defaults\`…). Two of these
