@@ -93,6 +93,8 @@ export function sagaModule(s: ServicePlan): string {
     })),
     events: o.events.map((e) => eventDef(e.name)),
     retry: retryLiteral(s.retry),
+    // A step with no outcome by then fails the saga (the model's stepTimeout; SAGA_STEP_TIMEOUT_MS overrides it).
+    stepTimeoutMs: o.saga.stepTimeoutMs,
   }));
   return new TsModule(
     s.runtime,
