@@ -99,6 +99,7 @@ function defaultHandler(s: ServicePlan, command: Command): Fragment {
     deriveParts: [quote(command.name), 'key'],
     now: 'ctx.now.toISOString()',
     urn: urnOf(model, aggregate, 'key'),
+    guard: 'ctx.placeholder',
   };
   const event = successEvent(command);
   let merged = 'source';
@@ -146,7 +147,7 @@ ${join(stateMembers, '\n')}
   const defaults = aggregate.commands.map((c) => mapText(defaultHandler(s, c), (t) => indent(t)));
   const defaultsDoc = docComment([
     ...wrap(
-      `Working defaults: each merges the command into the state and emits its first non-failure event, fields taken by name (a required field nothing provides gets a placeholder).`,
+      `Working defaults: each merges the command into the state and emits its first non-failure event, fields taken by name. An optional field nothing provides stays unset; a required one goes through ctx.placeholder, which refuses the command ("no value for <field>") unless MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.`,
     ),
   ]);
   return [

@@ -52,7 +52,9 @@ export interface PermitRegistrationHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const permitRegistrationDefaults: PermitRegistrationHandlers = {
   RegisterBuildingPermit(command, ctx) {
@@ -63,9 +65,11 @@ export const permitRegistrationDefaults: PermitRegistrationHandlers = {
     const data: BuildingPermitRegistered = {
       registrationId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('RegisterBuildingPermit', key, 'applicationId'),
-      permitId: asUuid(source.permitId) ?? deriveId('RegisterBuildingPermit', key, 'permitId'),
-      registeredAt: asDateTime(source.registeredAt) ?? ctx.now.toISOString(),
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('RegisterBuildingPermit', key, 'applicationId')),
+      permitId:
+        asUuid(source.permitId) ?? ctx.placeholder('permitId', deriveId('RegisterBuildingPermit', key, 'permitId')),
+      registeredAt:
+        asDateTime(source.registeredAt) ?? ctx.placeholder('registeredAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = permitRegistrationState(merged, key);

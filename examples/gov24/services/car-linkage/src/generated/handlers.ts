@@ -54,7 +54,9 @@ export interface RegisterEntryHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const registerEntryDefaults: RegisterEntryHandlers = {
   ReportCarRegistration(command, ctx) {
@@ -65,10 +67,10 @@ export const registerEntryDefaults: RegisterEntryHandlers = {
     const data: CarRegistrationReported = {
       entryId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('ReportCarRegistration', key, 'applicationId'),
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('ReportCarRegistration', key, 'applicationId')),
       certificateId:
-        asUuid(source.certificateId) ?? deriveId('ReportCarRegistration', key, 'certificateId'),
-      reportedAt: asDateTime(source.reportedAt) ?? ctx.now.toISOString(),
+        asUuid(source.certificateId) ?? ctx.placeholder('certificateId', deriveId('ReportCarRegistration', key, 'certificateId')),
+      reportedAt: asDateTime(source.reportedAt) ?? ctx.placeholder('reportedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = registerEntryState(merged, key);

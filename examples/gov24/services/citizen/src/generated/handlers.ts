@@ -61,7 +61,9 @@ export interface NotificationHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const notificationDefaults: NotificationHandlers = {
   NotifyCitizen(command, ctx) {
@@ -71,10 +73,13 @@ export const notificationDefaults: NotificationHandlers = {
     const source: Source = { ...command };
     const data: CitizenNotified = {
       notificationId: key,
-      applicationId: asUuid(source.applicationId) ?? deriveId('NotifyCitizen', key, 'applicationId'),
-      documentId: asUuid(source.documentId) ?? deriveId('NotifyCitizen', key, 'documentId'),
-      channel: asEnum(source.channel, ['KakaoTalk', 'Sms', 'Email', 'DigitalWallet']) ?? 'KakaoTalk',
-      notifiedAt: asDateTime(source.notifiedAt) ?? ctx.now.toISOString(),
+      applicationId:
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('NotifyCitizen', key, 'applicationId')),
+      documentId:
+        asUuid(source.documentId) ?? ctx.placeholder('documentId', deriveId('NotifyCitizen', key, 'documentId')),
+      channel:
+        asEnum(source.channel, ['KakaoTalk', 'Sms', 'Email', 'DigitalWallet']) ?? ctx.placeholder('channel', 'KakaoTalk'),
+      notifiedAt: asDateTime(source.notifiedAt) ?? ctx.placeholder('notifiedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = notificationState(merged, key);

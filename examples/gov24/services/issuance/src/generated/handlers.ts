@@ -72,7 +72,9 @@ export interface DocumentHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const documentDefaults: DocumentHandlers = {
   IssueGeneralDocument(command, ctx) {
@@ -83,11 +85,12 @@ export const documentDefaults: DocumentHandlers = {
     const data: GeneralDocumentIssued = {
       documentId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('IssueGeneralDocument', key, 'applicationId'),
-      citizenId: asString(source.citizenId) ?? '',
-      complaintType: asString(source.complaintType) ?? '',
-      documentUrl: asUrl(source.documentUrl) ?? `urn:gov24:document:${key}:documentUrl`,
-      issuedAt: asDateTime(source.issuedAt) ?? ctx.now.toISOString(),
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('IssueGeneralDocument', key, 'applicationId')),
+      citizenId: asString(source.citizenId) ?? ctx.placeholder('citizenId', ''),
+      complaintType: asString(source.complaintType) ?? ctx.placeholder('complaintType', ''),
+      documentUrl:
+        asUrl(source.documentUrl) ?? ctx.placeholder('documentUrl', `urn:gov24:document:${key}:documentUrl`),
+      issuedAt: asDateTime(source.issuedAt) ?? ctx.placeholder('issuedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = documentState(merged, key);
@@ -99,7 +102,7 @@ export const documentDefaults: DocumentHandlers = {
     const data: GeneralDocumentRevoked = {
       documentId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('RevokeGeneralDocument', key, 'applicationId'),
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('RevokeGeneralDocument', key, 'applicationId')),
     };
     const merged: Source = { ...source, ...data };
     const state = documentState(merged, key);
