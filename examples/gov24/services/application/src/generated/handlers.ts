@@ -57,7 +57,7 @@ export interface ApplicationHandlers {
   /**
    * SubmitGeneralApplication — triggered by POST /applications/general (actor: Citizen). Emits
    * GeneralApplicationSubmitted, as the default does. It creates an Application: ctx.key is the key
-   * the runtime assigned or the caller gave.
+   * the runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it (400).
    */
   SubmitGeneralApplication(
     command: SubmitGeneralApplication,
@@ -67,7 +67,9 @@ export interface ApplicationHandlers {
    * CancelApplication — triggered by policy CancelApplicationWhenIssuanceFailed (on
    * GeneralIssuanceFailed); policy CancelApplicationWhenDocumentRevoked (on GeneralDocumentRevoked);
    * compensation of SubmitGeneralApplication in saga GeneralComplaintProcessing. Emits
-   * ApplicationCancelled, as the default does.
+   * ApplicationCancelled, as the default does. From an event, a throw (a CommandError too) is
+   * retried, then dead-lettered; to refuse it, return {} (nothing changes): the model gives it no
+   * failure event (failure: true) to emit.
    */
   CancelApplication(
     command: CancelApplication,
@@ -75,7 +77,8 @@ export interface ApplicationHandlers {
   ): Outcome<ApplicationState, Emit<'ApplicationCancelled', ApplicationCancelled>>;
   /**
    * RecordIssuanceResult — triggered by POST /applications/{applicationId}/issuance-result; calls
-   * from instant-issuance. Emits IssuanceResultRecorded, as the default does.
+   * from instant-issuance. Emits IssuanceResultRecorded, as the default does. Over HTTP, throw a
+   * CommandError to reject it (400).
    */
   RecordIssuanceResult(
     command: RecordIssuanceResult,

@@ -53,7 +53,8 @@ export interface PermitApplicationHandlers {
   /**
    * SubmitBuildingApplication — triggered by POST /building/applications (actor: Citizen). Emits
    * BuildingApplicationSubmitted, as the default does. It creates a PermitApplication: ctx.key is
-   * the key the runtime assigned or the caller gave.
+   * the key the runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it
+   * (400).
    */
   SubmitBuildingApplication(
     command: SubmitBuildingApplication,
@@ -62,7 +63,9 @@ export interface PermitApplicationHandlers {
   /**
    * CancelBuildingApplication — triggered by policy CancelApplicationWhenPermitRefused (on
    * BuildingPermitRefused); compensation of SubmitBuildingApplication in saga
-   * BuildingPermitProcessing. Emits BuildingApplicationCancelled, as the default does.
+   * BuildingPermitProcessing. Emits BuildingApplicationCancelled, as the default does. From an
+   * event, a throw (a CommandError too) is retried, then dead-lettered; to refuse it, return {}
+   * (nothing changes): the model gives it no failure event (failure: true) to emit.
    */
   CancelBuildingApplication(
     command: CancelBuildingApplication,

@@ -40,7 +40,8 @@ export interface GuideHandlers {
   /**
    * CheckBuildingRequirements — triggered by POST /building/guides/requirements-checks; calls from
    * building-application. Emits no event. It creates a Guide: ctx.key is the key the runtime
-   * assigned or the caller gave. The default emits nothing.
+   * assigned or the caller gave. The default emits nothing. Over HTTP, throw a CommandError to
+   * reject it (400).
    */
   CheckBuildingRequirements(
     command: CheckBuildingRequirements,
@@ -48,7 +49,7 @@ export interface GuideHandlers {
   ): Outcome<GuideState, never>;
   /**
    * PublishBuildingGuide — triggered by POST /building/guides (actor: Administrator). Emits
-   * BuildingGuidePublished, as the default does.
+   * BuildingGuidePublished, as the default does. Over HTTP, throw a CommandError to reject it (400).
    */
   PublishBuildingGuide(
     command: PublishBuildingGuide,

@@ -46,7 +46,9 @@ export interface BuildingPermitHandlers {
    * IssueBuildingPermit — triggered by policy IssuePermitWhenApplicationSubmitted (on
    * BuildingApplicationSubmitted). Emits BuildingPermitIssued, BuildingPermitRefused (failure). It
    * creates a BuildingPermit: ctx.key is the key the runtime assigned or the caller gave. The
-   * default emits BuildingPermitIssued.
+   * default emits BuildingPermitIssued. From an event, a throw (a CommandError too) is retried, then
+   * dead-lettered; to refuse it, emit its failure event instead, so the flow reacts:
+   *   return { events: [{ event: 'BuildingPermitRefused', data }] }; // data: BuildingPermitRefused
    */
   IssueBuildingPermit(
     command: IssueBuildingPermit,

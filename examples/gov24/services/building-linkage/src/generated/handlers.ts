@@ -42,7 +42,9 @@ export interface PermitRegistrationHandlers {
   /**
    * RegisterBuildingPermit — triggered by policy RegisterPermitWhenIssued (on BuildingPermitIssued).
    * Emits BuildingPermitRegistered, as the default does. It creates a PermitRegistration: ctx.key is
-   * the key the runtime assigned or the caller gave.
+   * the key the runtime assigned or the caller gave. From an event, a throw (a CommandError too) is
+   * retried, then dead-lettered; to refuse it, return {} (nothing changes): the model gives it no
+   * failure event (failure: true) to emit.
    */
   RegisterBuildingPermit(
     command: RegisterBuildingPermit,

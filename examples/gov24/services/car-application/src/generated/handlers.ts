@@ -52,7 +52,8 @@ export interface RegistrationApplicationHandlers {
   /**
    * SubmitCarApplication — triggered by POST /car/applications (actor: Citizen). Emits
    * CarApplicationSubmitted, as the default does. It creates a RegistrationApplication: ctx.key is
-   * the key the runtime assigned or the caller gave.
+   * the key the runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it
+   * (400).
    */
   SubmitCarApplication(
     command: SubmitCarApplication,
@@ -61,7 +62,9 @@ export interface RegistrationApplicationHandlers {
   /**
    * CancelCarApplication — triggered by policy CancelApplicationWhenRegistrationRefused (on
    * CarRegistrationRefused); compensation of SubmitCarApplication in saga CarRegistrationProcessing.
-   * Emits CarApplicationCancelled, as the default does.
+   * Emits CarApplicationCancelled, as the default does. From an event, a throw (a CommandError too)
+   * is retried, then dead-lettered; to refuse it, return {} (nothing changes): the model gives it no
+   * failure event (failure: true) to emit.
    */
   CancelCarApplication(
     command: CancelCarApplication,

@@ -40,7 +40,7 @@ export interface GuideHandlers {
   /**
    * CheckCarRequirements — triggered by POST /car/guides/requirements-checks; calls from
    * car-application. Emits no event. It creates a Guide: ctx.key is the key the runtime assigned or
-   * the caller gave. The default emits nothing.
+   * the caller gave. The default emits nothing. Over HTTP, throw a CommandError to reject it (400).
    */
   CheckCarRequirements(
     command: CheckCarRequirements,
@@ -48,7 +48,7 @@ export interface GuideHandlers {
   ): Outcome<GuideState, never>;
   /**
    * PublishCarGuide — triggered by POST /car/guides (actor: Administrator). Emits CarGuidePublished,
-   * as the default does.
+   * as the default does. Over HTTP, throw a CommandError to reject it (400).
    */
   PublishCarGuide(
     command: PublishCarGuide,

@@ -51,7 +51,10 @@ export interface RegistrationCertificateHandlers {
    * IssueCarRegistrationCertificate — triggered by policy IssueCertificateWhenApplicationSubmitted
    * (on CarApplicationSubmitted). Emits CarRegistrationCertificateIssued, CarRegistrationRefused
    * (failure). It creates a RegistrationCertificate: ctx.key is the key the runtime assigned or the
-   * caller gave. The default emits CarRegistrationCertificateIssued.
+   * caller gave. The default emits CarRegistrationCertificateIssued. From an event, a throw (a
+   * CommandError too) is retried, then dead-lettered; to refuse it, emit its failure event instead,
+   * so the flow reacts:
+   *   return { events: [{ event: 'CarRegistrationRefused', data }] }; // data: CarRegistrationRefused
    */
   IssueCarRegistrationCertificate(
     command: IssueCarRegistrationCertificate,

@@ -44,7 +44,9 @@ export interface RegisterEntryHandlers {
   /**
    * ReportCarRegistration — triggered by policy ReportRegistrationWhenCertificateIssued (on
    * CarRegistrationCertificateIssued). Emits CarRegistrationReported, as the default does. It
-   * creates a RegisterEntry: ctx.key is the key the runtime assigned or the caller gave.
+   * creates a RegisterEntry: ctx.key is the key the runtime assigned or the caller gave. From an
+   * event, a throw (a CommandError too) is retried, then dead-lettered; to refuse it, return {}
+   * (nothing changes): the model gives it no failure event (failure: true) to emit.
    */
   ReportCarRegistration(
     command: ReportCarRegistration,

@@ -51,7 +51,10 @@ export interface NotificationHandlers {
   /**
    * NotifyCitizen — triggered by policy NotifyCitizenWhenDocumentIssued (on GeneralDocumentIssued).
    * Emits CitizenNotified, CitizenNotificationFailed (failure). It creates a Notification: ctx.key
-   * is the key the runtime assigned or the caller gave. The default emits CitizenNotified.
+   * is the key the runtime assigned or the caller gave. The default emits CitizenNotified. From an
+   * event, a throw (a CommandError too) is retried, then dead-lettered; to refuse it, emit its
+   * failure event instead, so the flow reacts:
+   *   return { events: [{ event: 'CitizenNotificationFailed', data }] }; // data: CitizenNotificationFailed
    */
   NotifyCitizen(
     command: NotifyCitizen,

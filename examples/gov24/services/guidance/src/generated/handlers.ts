@@ -40,7 +40,7 @@ export interface GuideHandlers {
   /**
    * CheckRequirements — triggered by POST /guides/requirements-checks; calls from application. Emits
    * no event. It creates a Guide: ctx.key is the key the runtime assigned or the caller gave. The
-   * default emits nothing.
+   * default emits nothing. Over HTTP, throw a CommandError to reject it (400).
    */
   CheckRequirements(
     command: CheckRequirements,
@@ -48,7 +48,7 @@ export interface GuideHandlers {
   ): Outcome<GuideState, never>;
   /**
    * PublishGuide — triggered by POST /guides (actor: Administrator). Emits GuidePublished, as the
-   * default does.
+   * default does. Over HTTP, throw a CommandError to reject it (400).
    */
   PublishGuide(
     command: PublishGuide,

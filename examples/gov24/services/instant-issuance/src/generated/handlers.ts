@@ -48,7 +48,7 @@ export interface CertificateHandlers {
   /**
    * IssueInstantCertificate — triggered by POST /instant-issuances (actor: Citizen). Emits
    * GeneralCertificateIssued, as the default does. It creates a Certificate: ctx.key is the key the
-   * runtime assigned or the caller gave.
+   * runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it (400).
    */
   IssueInstantCertificate(
     command: IssueInstantCertificate,

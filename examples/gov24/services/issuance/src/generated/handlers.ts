@@ -53,7 +53,9 @@ export interface DocumentHandlers {
    * IssueGeneralDocument — triggered by policy IssueDocumentWhenApplicationSubmitted (on
    * GeneralApplicationSubmitted). Emits GeneralDocumentIssued, GeneralIssuanceFailed (failure). It
    * creates a Document: ctx.key is the key the runtime assigned or the caller gave. The default
-   * emits GeneralDocumentIssued.
+   * emits GeneralDocumentIssued. From an event, a throw (a CommandError too) is retried, then
+   * dead-lettered; to refuse it, emit its failure event instead, so the flow reacts:
+   *   return { events: [{ event: 'GeneralIssuanceFailed', data }] }; // data: GeneralIssuanceFailed
    */
   IssueGeneralDocument(
     command: IssueGeneralDocument,
@@ -62,7 +64,9 @@ export interface DocumentHandlers {
   /**
    * RevokeGeneralDocument — triggered by policy RevokeDocumentWhenNotificationFailed (on
    * CitizenNotificationFailed); compensation of IssueGeneralDocument in saga
-   * GeneralComplaintProcessing. Emits GeneralDocumentRevoked, as the default does.
+   * GeneralComplaintProcessing. Emits GeneralDocumentRevoked, as the default does. From an event, a
+   * throw (a CommandError too) is retried, then dead-lettered; to refuse it, return {} (nothing
+   * changes): the model gives it no failure event (failure: true) to emit.
    */
   RevokeGeneralDocument(
     command: RevokeGeneralDocument,
