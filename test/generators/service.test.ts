@@ -346,4 +346,24 @@ describe('a generated service of gov24', () => {
     expect(prose(handlers)).toContain('Emits GeneralApplicationSubmitted, as the default does.');
     expect(content('services/application/src/main.ts')).not.toContain('8080');
   });
+
+  it('tells per command how to refuse it: a CommandError over HTTP, the failure event when an event triggers it', () => {
+    const issuance = prose(content('services/issuance/src/generated/handlers.ts')!);
+    // IssueGeneralDocument: policy-triggered, with the failure event GeneralIssuanceFailed.
+    const issue = issuance.slice(issuance.indexOf('IssueGeneralDocument — '), issuance.indexOf('IssueGeneralDocument('));
+    expect(issue).toContain('From an event, a throw (a CommandError too) is retried, then dead-lettered; to refuse it, emit its failure event instead');
+    expect(issue).toContain("return { events: [{ event: 'GeneralIssuanceFailed', data }] }; // data: GeneralIssuanceFailed");
+    expect(issue).not.toContain('(400)');
+    const application = prose(content('services/application/src/generated/handlers.ts')!);
+    const submit = application.slice(application.indexOf('SubmitGeneralApplication — '), application.indexOf('SubmitGeneralApplication('));
+    expect(submit).toContain('Over HTTP, throw a CommandError to reject it (400).');
+    expect(submit).not.toContain('dead-lettered');
+    // CancelApplication: policy-triggered, no failure event in the model.
+    const cancel = application.slice(application.indexOf('CancelApplication — '), application.indexOf('CancelApplication('));
+    expect(cancel).toContain('return {} (nothing changes): the model gives it no failure event (failure: true) to emit.');
+    // The user-owned stub stays generic and points there.
+    const stub = prose(content('services/issuance/src/domain/Document.ts')!);
+    expect(stub).toContain('How to refuse a command depends on what triggers it, as its doc there says');
+    expect(stub).not.toContain('GeneralIssuanceFailed');
+  });
 });

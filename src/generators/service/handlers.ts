@@ -52,6 +52,28 @@ function triggersOf(s: ServicePlan, command: Command): string[] {
 }
 
 /**
+ * How a handler of `command` refuses it, by what triggers it: a throw means 400 over HTTP, but
+ * retries and then a DLQ record when an event triggers it (a policy, a compensation), where the
+ * command's failure event is the way to refuse.
+ */
+function refusalDoc(s: ServicePlan, command: Command): { readonly text: string[]; readonly code?: string } {
+  const failure = eventsOfCommand(command).find((e) => e.failure);
+  const fromEvents = command.context.policies.some((p) => p.then.target === command) || s.compensations.some((c) => c.command === command);
+  const text: string[] = [];
+  if (command.http) text.push('Over HTTP, throw a CommandError to reject it (400).');
+  else if (commandRoute(command, s.model)) {
+    text.push(`The orchestrator sends it: a thrown CommandError${failure ? ` or ${failure.name}` : ''} fails the saga, which compensates the completed steps.`);
+  }
+  if (!fromEvents) return { text };
+  text.push(
+    `From an event, a throw (a CommandError too) is retried, then dead-lettered; to refuse it, ${
+      failure ? `emit its failure event instead, so the flow reacts:` : 'return {} (nothing changes): the model gives it no failure event (failure: true) to emit.'
+    }`,
+  );
+  return failure ? { text, code: `  return { events: [{ event: '${failure.name}', data }] }; // data: ${eventTypeName(failure)}` } : { text };
+}
+
+/**
  * What the model says about a command's handler: what triggers it, what it may emit, whether it
  * creates its aggregate, what the default does. On the generated interface, so it follows the model.
  */
@@ -69,7 +91,9 @@ function handlerDoc(s: ServicePlan, command: Command): string[] {
     generatesKey(command) ? `It creates ${article(command.aggregate.name)}: ctx.key is the key the runtime assigned or the caller gave.` : '',
     emits.length === 1 && success ? '' : `The default ${success ? `emits ${success.name}` : 'emits nothing'}.`,
   ];
-  return wrap(doc.filter((d) => d !== '').join(' '));
+  const refusal = refusalDoc(s, command);
+  const lines = wrap([...doc, ...refusal.text].filter((d) => d !== '').join(' '));
+  return refusal.code === undefined ? lines : [...lines, refusal.code];
 }
 
 /** The aggregate key of a command, from the handler context (the runtime's key is a string). */
@@ -99,6 +123,7 @@ function defaultHandler(s: ServicePlan, command: Command): Fragment {
     deriveParts: [quote(command.name), 'key'],
     now: 'ctx.now.toISOString()',
     urn: urnOf(model, aggregate, 'key'),
+    guard: 'ctx.placeholder',
   };
   const event = successEvent(command);
   let merged = 'source';
@@ -146,7 +171,7 @@ ${join(stateMembers, '\n')}
   const defaults = aggregate.commands.map((c) => mapText(defaultHandler(s, c), (t) => indent(t)));
   const defaultsDoc = docComment([
     ...wrap(
-      `Working defaults: each merges the command into the state and emits its first non-failure event, fields taken by name (a required field nothing provides gets a placeholder).`,
+      `Working defaults: each merges the command into the state and emits its first non-failure event, fields taken by name. An optional field nothing provides stays unset; a required one goes through ctx.placeholder, which refuses the command ("no value for <field>") unless MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.`,
     ),
   ]);
   return [
@@ -189,7 +214,7 @@ export function domainFile(s: ServicePlan, aggregate: Aggregate): GeneratedFile 
       ),
       '',
       ...wrap(
-        `To give a command business rules, replace its delegation with a function (command, ctx) => …: check the command against ctx.state and throw a CommandError (from ${s.runtime}) to reject it with 400; decide the new state and the events to emit, or call the default and adjust its decision.`,
+        `To give a command business rules, replace its delegation with a function (command, ctx) => …: check the command against ctx.state; decide the new state and the events to emit, or call the default and adjust its decision. How to refuse a command depends on what triggers it, as its doc there says: over HTTP, throw a CommandError (from ${s.runtime}) for a 400; from an event (a policy, a compensation), a throw is retried and then dead-lettered, so return the command's failure event instead.`,
         94,
       ),
     ]),

@@ -130,18 +130,27 @@ export interface PlaceholderScope {
   readonly now: string;
   /** The text of a template literal naming this aggregate instance: `urn:gov24:application:${key}`. */
   readonly urn: string;
+  /**
+   * A function the placeholder goes through, called as `guard('field', placeholder)`: a default
+   * handler's `ctx.placeholder`, which refuses the command unless dev placeholders are on.
+   */
+  readonly guard?: string;
 }
 
 /**
  * A typed value for a required field nothing provided: a derived UUID (the same inputs give the
  * same id), the current time, a `urn:` reference, an empty string, zero, false, the first enum
- * value or an empty list. It lets the default handlers emit valid events; replace it with
- * business logic.
+ * value or an empty list. Policies and saga mappers use it as is; a default handler's goes
+ * through `scope.guard` (ctx.placeholder), which refuses the command unless dev placeholders are
+ * on, so no handler invents business data in production.
  */
 export function placeholder(field: Field, scope: PlaceholderScope): Fragment {
-  if (field.list) return ts`[]`;
-  if (field.type === 'uuid') return ts`${runtimeValue('deriveId')}(${[...scope.deriveParts, quote(field.name)].join(', ')})`;
-  return ts`${placeholderText(field, scope)}`;
+  const value = field.list
+    ? ts`[]`
+    : field.type === 'uuid'
+      ? ts`${runtimeValue('deriveId')}(${[...scope.deriveParts, quote(field.name)].join(', ')})`
+      : ts`${placeholderText(field, scope)}`;
+  return scope.guard ? ts`${scope.guard}(${quote(field.name)}, ${value})` : value;
 }
 
 function placeholderText(field: Field, scope: PlaceholderScope): string {

@@ -83,6 +83,15 @@ export interface CommandContext<S = Record<string, unknown>, C = Readonly<Record
    * command, each with the call's timeout, retries and circuit breaker (host.ts, commandClients).
    */
   readonly clients: C;
+  /**
+   * `value` in place of a field the event contract requires and nothing in the flow provided: the
+   * generated default handlers call it, so they never invent data silently. It refuses the command
+   * with a MissingValueError ("no value for <field>: implement <Command> in
+   * src/domain/<Aggregate>.ts"; 422 over HTTP; a policy's or compensation's command is retried,
+   * then dead-lettered), unless the service runs with MSA_DEV_PLACEHOLDERS=1 (the generated
+   * tests, `npm run dev`): then it returns `value` and logs a warning once per command and field.
+   */
+  placeholder<T>(field: string, value: T): T;
 }
 
 export type CommandHandler = (command: any, ctx: CommandContext<any, any>) => Decision | Promise<Decision>;

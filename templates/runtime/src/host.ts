@@ -70,6 +70,15 @@ export interface StartOptions {
   readonly relay?: boolean;
 }
 
+/**
+ * MSA_DEV_PLACEHOLDERS=1 (CommandContext.placeholder): from `env`, else from the process's own
+ * environment, so a test runner's setting (the generated vitest.config.ts) reaches services that
+ * tests start with `env: {}`. The Docker images never set it.
+ */
+function devPlaceholders(env: Env): boolean {
+  return (env['MSA_DEV_PLACEHOLDERS'] ?? process.env['MSA_DEV_PLACEHOLDERS']) === '1';
+}
+
 function intEnv(env: Env, name: string, fallback: number): number {
   const v = env[name];
   if (v === undefined || v === '') return fallback;
@@ -163,6 +172,7 @@ export async function startService(module: ServiceModule, options: StartOptions 
     relay: options.relay,
     compensationDelayMs: intEnv(env, 'SAGA_COMPENSATION_DELAY_MS', 30_000),
     sagaStepTimeoutMs: env['SAGA_STEP_TIMEOUT_MS'] ? intEnv(env, 'SAGA_STEP_TIMEOUT_MS', 0) : undefined,
+    devPlaceholders: devPlaceholders(env),
   });
   await runtime.start();
   const app = createHttpServer(runtime, module.routes);

@@ -7,6 +7,8 @@
  * with 503 and a clear body; once the breaker is open a request fails fast, without waiting on
  * the network; after application is back, the breaker lets a trial call through after the
  * half-open delay and the service recovers by itself. A failed request writes nothing.
+ * application records what was issued (status Issued, the document URL), as the lookup shows it;
+ * no default handler fills in a placeholder (MSA_DEV_PLACEHOLDERS=0).
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +33,8 @@ const fileStart = performance.now();
 const figures: Record<string, string | number> = {};
 
 beforeAll(async () => {
-  s = await startScenario();
+  // Without dev placeholders: the immediate issuance provides every value application records.
+  s = await startScenario({ env: { MSA_DEV_PLACEHOLDERS: '0' } });
   figures['db'] = s.dbKind;
 });
 
@@ -61,7 +64,13 @@ describe('scenario 5: immediate issuance while the application service is down',
     const applicationId = String((ok.body['state'] as Record<string, unknown>)['applicationId']);
     await s.settle();
     expect(s.bus.records('IssuanceResultRecorded').filter((r) => r.key === applicationId)).toHaveLength(1);
-    expect((await getJson(`${s.url('result')}/application-results/${applicationId}`)).body).toMatchObject({ status: 'Issued' });
+    // application records what was issued, and agrees with the lookup on status and document URL.
+    const certificateUrl = (ok.body['state'] as Record<string, unknown>)['certificateUrl'];
+    expect(certificateUrl).toMatch(/^https:\/\//);
+    const application = await s.platform.service('application').runtime.load('Application', applicationId);
+    expect(application).toMatchObject({ status: 'Issued', issuedDocumentUrl: certificateUrl, complaintType: 'ResidentRegistrationPrintout' });
+    const lookup = (await getJson(`${s.url('result')}/application-results/${applicationId}`)).body;
+    expect(lookup).toMatchObject({ status: application?.['status'], issuedDocumentUrl: application?.['issuedDocumentUrl'] });
     expect(breaker()).toBe('closed');
     const issuedBefore = certificatesIssued();
 

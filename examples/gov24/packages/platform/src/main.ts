@@ -3,11 +3,13 @@
  * `npm run dev`: every service of the gov24 platform in this one process, each on its own
  * port from 8081 (BASE_PORT) in model order. With no environment: the in-memory bus and PGlite
  * in memory; KAFKA_BROKERS and DATABASE_URL switch to Kafka and PostgreSQL (one schema per
- * service). Stops on SIGINT (Ctrl-C) and SIGTERM.
+ * service). MSA_DEV_PLACEHOLDERS=1 unless set otherwise: a default handler fills a required field
+ * nothing provides with a placeholder (logged) instead of refusing the command; the services'
+ * images never set it. Stops on SIGINT (Ctrl-C) and SIGTERM.
  */
 import { startPlatform } from './index.ts';
 
-const env = process.env;
+const env: NodeJS.ProcessEnv = { MSA_DEV_PLACEHOLDERS: '1', ...process.env };
 const basePort = Number(env['BASE_PORT'] ?? 8081);
 const platform = await startPlatform({ env, basePort, host: env['HOST'] ?? '127.0.0.1' });
 

@@ -43,6 +43,11 @@ export interface RuntimeOptions {
   readonly sagaStepTimeoutMs?: number | undefined;
   /** How often the orchestrator sweeps for due steps and unsent commands. Default 1 s. */
   readonly sagaSweepIntervalMs?: number | undefined;
+  /**
+   * Let default handlers fill in placeholders for required fields nothing provided (logged)
+   * instead of refusing the command: MSA_DEV_PLACEHOLDERS=1, for tests and `npm run dev` only.
+   */
+  readonly devPlaceholders?: boolean;
   /** Start the outbox relay (tests switch it off to simulate a crash before publishing). */
   readonly relay?: boolean;
   readonly relayIntervalMs?: number;
@@ -91,11 +96,28 @@ export interface DlqEntry {
 }
 
 export class CommandError extends Error {
-  override readonly name = 'CommandError';
+  override readonly name: string = 'CommandError';
   readonly status: number;
   constructor(message: string, status = 400) {
     super(message);
     this.status = status;
+  }
+}
+
+/**
+ * A default handler had no value for a field its event requires (CommandContext.placeholder): the
+ * command needs business logic in the user-owned handler. A 422 over HTTP (a 4xx: callers and
+ * their circuit breakers do not retry it); a policy's or compensation's command that throws it is
+ * retried like any failure, then dead-lettered.
+ */
+export class MissingValueError extends CommandError {
+  override readonly name = 'MissingValueError';
+  readonly command: string;
+  readonly field: string;
+  constructor(command: string, aggregate: string, field: string) {
+    super(`no value for ${field}: implement ${command} in src/domain/${aggregate}.ts`, 422);
+    this.command = command;
+    this.field = field;
   }
 }
 
@@ -116,6 +138,8 @@ export class ServiceRuntime {
   private started = false;
   private readonly instanceId = randomUUID().slice(0, 8);
   private readonly overrides = new Map<string, CommandHandler>();
+  /** `command.field` of the placeholders already logged (MSA_DEV_PLACEHOLDERS=1). */
+  private readonly placeholdersLogged = new Set<string>();
 
   constructor(definition: ServiceDefinition, options: RuntimeOptions) {
     this.definition = definition;
@@ -306,6 +330,7 @@ export class ServiceRuntime {
         now: new Date(),
         afterCommit: (effect) => (options.unit ?? effects).afterCommit(effect),
         clients: this.options.commandClients ?? {},
+        placeholder: (field, value) => this.placeholder(def, field, value),
       });
       const events = this.eventsOf(name, def, decision, key, correlationId);
       const state = decision.state === undefined ? (row?.state ?? null) : decision.state;
@@ -351,6 +376,21 @@ export class ServiceRuntime {
       }
       return result;
     }
+  }
+
+  /** See CommandContext.placeholder: refuse, or (devPlaceholders) fill in and warn once. */
+  private placeholder<T>(def: CommandDef, field: string, value: T): T {
+    if (!this.options.devPlaceholders) throw new MissingValueError(def.name, def.aggregate, field);
+    const id = `${def.name}.${field}`;
+    if (!this.placeholdersLogged.has(id)) {
+      this.placeholdersLogged.add(id);
+      this.logger.warn(`placeholder for ${field} (MSA_DEV_PLACEHOLDERS=1): implement ${def.name} in src/domain/${def.aggregate}.ts`, {
+        command: def.name,
+        field,
+        value,
+      });
+    }
+    return value;
   }
 
   /** A repeat of a command already executed under `idempotencyKey`: its first result, nothing run. */

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db.ts';
 import { DLQ_HEADERS } from '../src/dlq.ts';
 import { MemoryBus } from '../src/memory-bus.ts';
-import { ServiceRuntime } from '../src/service.ts';
+import { createLogger } from '../src/logger.ts';
+import { MissingValueError, ServiceRuntime } from '../src/service.ts';
 import { orderService, silent, testDatabase, uniqueSchema } from './support.ts';
 
 let db: Db;
@@ -194,6 +195,48 @@ describe('ServiceRuntime', () => {
     expect(a.key).toMatch(/^[0-9a-f-]{36}$/);
     expect(b.key).not.toBe(a.key);
     expect(a.events[0]!.subject).toBe(a.key);
+    await runtime.stop();
+  });
+
+  it('refuses a command whose handler has no value for a required field, over HTTP and from a policy (retried, then dead-lettered)', async () => {
+    const { runtime, bus, settle } = await start();
+    runtime.overrideHandler('PlaceOrder', (orig) => (cmd, ctx) =>
+      cmd.item === 'unknown' ? { events: [{ event: 'OrderPlaced', data: { orderId: ctx.key, item: ctx.placeholder('item', '') } }] } : orig(cmd, ctx),
+    );
+    const refused = runtime.execute('PlaceOrder', { orderId: 'p1', item: 'unknown' });
+    await expect(refused).rejects.toBeInstanceOf(MissingValueError);
+    await expect(refused).rejects.toMatchObject({ status: 422, message: 'no value for item: implement PlaceOrder in src/domain/Order.ts' });
+    expect(await runtime.exists('Order', 'p1')).toBe(false);
+    let attempts = 0;
+    runtime.overrideHandler('DispatchShipment', () => (_cmd, ctx) => {
+      attempts++;
+      return { state: {}, events: [{ event: 'ShipmentDispatched', data: { shipmentId: ctx.key, orderId: ctx.placeholder('orderId', '') } }] };
+    });
+    await runtime.execute('PlaceOrder', { orderId: 'p2', item: 'cup' });
+    await settle();
+    expect(attempts).toBe(4);
+    expect(bus.records('ShipmentDispatched')).toHaveLength(0);
+    const dlq = bus.records('OrderPlaced.DLQ').filter((r) => !r.headers[DLQ_HEADERS.resolution]);
+    expect(dlq.map((r) => r.headers[DLQ_HEADERS.exceptionMessage])).toEqual(['no value for orderId: implement DispatchShipment in src/domain/Shipment.ts']);
+    await runtime.stop();
+  });
+
+  it('fills in the placeholder with devPlaceholders (MSA_DEV_PLACEHOLDERS=1), with one warning per command and field', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger({ level: 'warn', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const runtime = new ServiceRuntime(
+      orderService(uniqueSchema('orders'), {
+        PlaceOrder: (_cmd, ctx) => ({ state: { status: 'Placed' }, events: [{ event: 'OrderPlaced', data: { orderId: ctx.key, item: ctx.placeholder('item', 'n/a') } }] }),
+      }),
+      { db, bus: new MemoryBus(), logger, devPlaceholders: true, relay: false },
+    );
+    await runtime.start();
+    const first = await runtime.execute('PlaceOrder', { orderId: 'd1', item: 'x' });
+    await runtime.execute('PlaceOrder', { orderId: 'd2', item: 'y' });
+    expect(first.events[0]!.data).toMatchObject({ item: 'n/a' });
+    expect(lines.filter((l) => l['level'] === 'warn' && l['field'] === 'item')).toEqual([
+      expect.objectContaining({ command: 'PlaceOrder', field: 'item', msg: 'placeholder for item (MSA_DEV_PLACEHOLDERS=1): implement PlaceOrder in src/domain/Order.ts' }),
+    ]);
     await runtime.stop();
   });
 });

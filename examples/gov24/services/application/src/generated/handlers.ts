@@ -57,7 +57,7 @@ export interface ApplicationHandlers {
   /**
    * SubmitGeneralApplication — triggered by POST /applications/general (actor: Citizen). Emits
    * GeneralApplicationSubmitted, as the default does. It creates an Application: ctx.key is the key
-   * the runtime assigned or the caller gave.
+   * the runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it (400).
    */
   SubmitGeneralApplication(
     command: SubmitGeneralApplication,
@@ -67,7 +67,9 @@ export interface ApplicationHandlers {
    * CancelApplication — triggered by policy CancelApplicationWhenIssuanceFailed (on
    * GeneralIssuanceFailed); policy CancelApplicationWhenDocumentRevoked (on GeneralDocumentRevoked);
    * compensation of SubmitGeneralApplication in saga GeneralComplaintProcessing. Emits
-   * ApplicationCancelled, as the default does.
+   * ApplicationCancelled, as the default does. From an event, a throw (a CommandError too) is
+   * retried, then dead-lettered; to refuse it, return {} (nothing changes): the model gives it no
+   * failure event (failure: true) to emit.
    */
   CancelApplication(
     command: CancelApplication,
@@ -75,7 +77,8 @@ export interface ApplicationHandlers {
   ): Outcome<ApplicationState, Emit<'ApplicationCancelled', ApplicationCancelled>>;
   /**
    * RecordIssuanceResult — triggered by POST /applications/{applicationId}/issuance-result; calls
-   * from instant-issuance. Emits IssuanceResultRecorded, as the default does.
+   * from instant-issuance. Emits IssuanceResultRecorded, as the default does. Over HTTP, throw a
+   * CommandError to reject it (400).
    */
   RecordIssuanceResult(
     command: RecordIssuanceResult,
@@ -85,7 +88,9 @@ export interface ApplicationHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const applicationDefaults: ApplicationHandlers = {
   async SubmitGeneralApplication(command, ctx) {
@@ -95,17 +100,19 @@ export const applicationDefaults: ApplicationHandlers = {
     const source: Source = { ...command };
     const data: GeneralApplicationSubmitted = {
       applicationId: key,
-      citizenId: asString(source.citizenId) ?? '',
-      complaintType: asString(source.complaintType) ?? '',
-      attachmentUrl: asUrl(source.attachmentUrl) ?? `urn:gov24:application:${key}:attachmentUrl`,
-      submittedAt: asDateTime(source.submittedAt) ?? ctx.now.toISOString(),
+      citizenId: asString(source.citizenId) ?? ctx.placeholder('citizenId', ''),
+      complaintType: asString(source.complaintType) ?? ctx.placeholder('complaintType', ''),
+      attachmentUrl:
+        asUrl(source.attachmentUrl) ?? ctx.placeholder('attachmentUrl', `urn:gov24:application:${key}:attachmentUrl`),
+      submittedAt:
+        asDateTime(source.submittedAt) ?? ctx.placeholder('submittedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = applicationState(merged, key);
     // The model's `calls`, outside any transaction: a failure rejects the command.
     await ctx.clients.guidance.checkRequirements({
       guideId: asUuid(merged.guideId),
-      complaintType: asString(merged.complaintType) ?? '',
+      complaintType: asString(merged.complaintType) ?? ctx.placeholder('complaintType', ''),
     });
     return { state, events: [{ event: 'GeneralApplicationSubmitted', data }] };
   },
@@ -124,10 +131,11 @@ export const applicationDefaults: ApplicationHandlers = {
     const source: Source = { ...ctx.state, ...command };
     const data: IssuanceResultRecorded = {
       applicationId: key,
-      citizenId: asString(source.citizenId) ?? '',
-      complaintType: asString(source.complaintType) ?? '',
+      citizenId: asString(source.citizenId) ?? ctx.placeholder('citizenId', ''),
+      complaintType: asString(source.complaintType) ?? ctx.placeholder('complaintType', ''),
       issuedDocumentUrl: asUrl(source.issuedDocumentUrl),
-      status: asEnum(source.status, ['Received', 'Issued', 'Cancelled']) ?? 'Received',
+      status:
+        asEnum(source.status, ['Received', 'Issued', 'Cancelled']) ?? ctx.placeholder('status', 'Received'),
     };
     const merged: Source = { ...source, ...data };
     const state = applicationState(merged, key);

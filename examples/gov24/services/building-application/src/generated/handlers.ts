@@ -53,7 +53,8 @@ export interface PermitApplicationHandlers {
   /**
    * SubmitBuildingApplication — triggered by POST /building/applications (actor: Citizen). Emits
    * BuildingApplicationSubmitted, as the default does. It creates a PermitApplication: ctx.key is
-   * the key the runtime assigned or the caller gave.
+   * the key the runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it
+   * (400).
    */
   SubmitBuildingApplication(
     command: SubmitBuildingApplication,
@@ -62,7 +63,9 @@ export interface PermitApplicationHandlers {
   /**
    * CancelBuildingApplication — triggered by policy CancelApplicationWhenPermitRefused (on
    * BuildingPermitRefused); compensation of SubmitBuildingApplication in saga
-   * BuildingPermitProcessing. Emits BuildingApplicationCancelled, as the default does.
+   * BuildingPermitProcessing. Emits BuildingApplicationCancelled, as the default does. From an
+   * event, a throw (a CommandError too) is retried, then dead-lettered; to refuse it, return {}
+   * (nothing changes): the model gives it no failure event (failure: true) to emit.
    */
   CancelBuildingApplication(
     command: CancelBuildingApplication,
@@ -72,7 +75,9 @@ export interface PermitApplicationHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const permitApplicationDefaults: PermitApplicationHandlers = {
   async SubmitBuildingApplication(command, ctx) {
@@ -82,14 +87,15 @@ export const permitApplicationDefaults: PermitApplicationHandlers = {
     const source: Source = { ...command };
     const data: BuildingApplicationSubmitted = {
       applicationId: key,
-      citizenId: asString(source.citizenId) ?? '',
-      siteAddress: asString(source.siteAddress) ?? '',
+      citizenId: asString(source.citizenId) ?? ctx.placeholder('citizenId', ''),
+      siteAddress: asString(source.siteAddress) ?? ctx.placeholder('siteAddress', ''),
       buildingUse:
-        asEnum(source.buildingUse, ['Residential', 'Commercial', 'Industrial', 'Mixed']) ?? 'Residential',
-      floorArea: asNumber(source.floorArea) ?? 0,
+        asEnum(source.buildingUse, ['Residential', 'Commercial', 'Industrial', 'Mixed']) ?? ctx.placeholder('buildingUse', 'Residential'),
+      floorArea: asNumber(source.floorArea) ?? ctx.placeholder('floorArea', 0),
       designDrawingsUrl:
-        asUrl(source.designDrawingsUrl) ?? `urn:gov24:permit-application:${key}:designDrawingsUrl`,
-      submittedAt: asDateTime(source.submittedAt) ?? ctx.now.toISOString(),
+        asUrl(source.designDrawingsUrl) ?? ctx.placeholder('designDrawingsUrl', `urn:gov24:permit-application:${key}:designDrawingsUrl`),
+      submittedAt:
+        asDateTime(source.submittedAt) ?? ctx.placeholder('submittedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = permitApplicationState(merged, key);
@@ -97,7 +103,7 @@ export const permitApplicationDefaults: PermitApplicationHandlers = {
     await ctx.clients.buildingGuidance.checkBuildingRequirements({
       guideId: asUuid(merged.guideId),
       buildingUse:
-        asEnum(merged.buildingUse, ['Residential', 'Commercial', 'Industrial', 'Mixed']) ?? 'Residential',
+        asEnum(merged.buildingUse, ['Residential', 'Commercial', 'Industrial', 'Mixed']) ?? ctx.placeholder('buildingUse', 'Residential'),
     });
     return { state, events: [{ event: 'BuildingApplicationSubmitted', data }] };
   },

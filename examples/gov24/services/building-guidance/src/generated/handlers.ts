@@ -40,7 +40,8 @@ export interface GuideHandlers {
   /**
    * CheckBuildingRequirements — triggered by POST /building/guides/requirements-checks; calls from
    * building-application. Emits no event. It creates a Guide: ctx.key is the key the runtime
-   * assigned or the caller gave. The default emits nothing.
+   * assigned or the caller gave. The default emits nothing. Over HTTP, throw a CommandError to
+   * reject it (400).
    */
   CheckBuildingRequirements(
     command: CheckBuildingRequirements,
@@ -48,7 +49,7 @@ export interface GuideHandlers {
   ): Outcome<GuideState, never>;
   /**
    * PublishBuildingGuide — triggered by POST /building/guides (actor: Administrator). Emits
-   * BuildingGuidePublished, as the default does.
+   * BuildingGuidePublished, as the default does. Over HTTP, throw a CommandError to reject it (400).
    */
   PublishBuildingGuide(
     command: PublishBuildingGuide,
@@ -58,7 +59,9 @@ export interface GuideHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const guideDefaults: GuideHandlers = {
   CheckBuildingRequirements(command, ctx) {
@@ -75,9 +78,10 @@ export const guideDefaults: GuideHandlers = {
     const data: BuildingGuidePublished = {
       guideId: key,
       buildingUse:
-        asEnum(source.buildingUse, ['Residential', 'Commercial', 'Industrial', 'Mixed']) ?? 'Residential',
-      requirements: listOf(source.requirements, asString) ?? [],
-      publishedAt: asDateTime(source.publishedAt) ?? ctx.now.toISOString(),
+        asEnum(source.buildingUse, ['Residential', 'Commercial', 'Industrial', 'Mixed']) ?? ctx.placeholder('buildingUse', 'Residential'),
+      requirements: listOf(source.requirements, asString) ?? ctx.placeholder('requirements', []),
+      publishedAt:
+        asDateTime(source.publishedAt) ?? ctx.placeholder('publishedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = guideState(merged, key);

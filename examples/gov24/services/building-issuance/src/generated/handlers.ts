@@ -46,7 +46,9 @@ export interface BuildingPermitHandlers {
    * IssueBuildingPermit — triggered by policy IssuePermitWhenApplicationSubmitted (on
    * BuildingApplicationSubmitted). Emits BuildingPermitIssued, BuildingPermitRefused (failure). It
    * creates a BuildingPermit: ctx.key is the key the runtime assigned or the caller gave. The
-   * default emits BuildingPermitIssued.
+   * default emits BuildingPermitIssued. From an event, a throw (a CommandError too) is retried, then
+   * dead-lettered; to refuse it, emit its failure event instead, so the flow reacts:
+   *   return { events: [{ event: 'BuildingPermitRefused', data }] }; // data: BuildingPermitRefused
    */
   IssueBuildingPermit(
     command: IssueBuildingPermit,
@@ -56,7 +58,9 @@ export interface BuildingPermitHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const buildingPermitDefaults: BuildingPermitHandlers = {
   IssueBuildingPermit(command, ctx) {
@@ -67,10 +71,11 @@ export const buildingPermitDefaults: BuildingPermitHandlers = {
     const data: BuildingPermitIssued = {
       permitId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('IssueBuildingPermit', key, 'applicationId'),
-      permitNumber: asString(source.permitNumber) ?? '',
-      permitUrl: asUrl(source.permitUrl) ?? `urn:gov24:building-permit:${key}:permitUrl`,
-      issuedAt: asDateTime(source.issuedAt) ?? ctx.now.toISOString(),
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('IssueBuildingPermit', key, 'applicationId')),
+      permitNumber: asString(source.permitNumber) ?? ctx.placeholder('permitNumber', ''),
+      permitUrl:
+        asUrl(source.permitUrl) ?? ctx.placeholder('permitUrl', `urn:gov24:building-permit:${key}:permitUrl`),
+      issuedAt: asDateTime(source.issuedAt) ?? ctx.placeholder('issuedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = buildingPermitState(merged, key);

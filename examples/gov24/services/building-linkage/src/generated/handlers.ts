@@ -42,7 +42,9 @@ export interface PermitRegistrationHandlers {
   /**
    * RegisterBuildingPermit — triggered by policy RegisterPermitWhenIssued (on BuildingPermitIssued).
    * Emits BuildingPermitRegistered, as the default does. It creates a PermitRegistration: ctx.key is
-   * the key the runtime assigned or the caller gave.
+   * the key the runtime assigned or the caller gave. From an event, a throw (a CommandError too) is
+   * retried, then dead-lettered; to refuse it, return {} (nothing changes): the model gives it no
+   * failure event (failure: true) to emit.
    */
   RegisterBuildingPermit(
     command: RegisterBuildingPermit,
@@ -52,7 +54,9 @@ export interface PermitRegistrationHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const permitRegistrationDefaults: PermitRegistrationHandlers = {
   RegisterBuildingPermit(command, ctx) {
@@ -63,9 +67,11 @@ export const permitRegistrationDefaults: PermitRegistrationHandlers = {
     const data: BuildingPermitRegistered = {
       registrationId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('RegisterBuildingPermit', key, 'applicationId'),
-      permitId: asUuid(source.permitId) ?? deriveId('RegisterBuildingPermit', key, 'permitId'),
-      registeredAt: asDateTime(source.registeredAt) ?? ctx.now.toISOString(),
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('RegisterBuildingPermit', key, 'applicationId')),
+      permitId:
+        asUuid(source.permitId) ?? ctx.placeholder('permitId', deriveId('RegisterBuildingPermit', key, 'permitId')),
+      registeredAt:
+        asDateTime(source.registeredAt) ?? ctx.placeholder('registeredAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = permitRegistrationState(merged, key);

@@ -52,7 +52,8 @@ export interface RegistrationApplicationHandlers {
   /**
    * SubmitCarApplication — triggered by POST /car/applications (actor: Citizen). Emits
    * CarApplicationSubmitted, as the default does. It creates a RegistrationApplication: ctx.key is
-   * the key the runtime assigned or the caller gave.
+   * the key the runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it
+   * (400).
    */
   SubmitCarApplication(
     command: SubmitCarApplication,
@@ -61,7 +62,9 @@ export interface RegistrationApplicationHandlers {
   /**
    * CancelCarApplication — triggered by policy CancelApplicationWhenRegistrationRefused (on
    * CarRegistrationRefused); compensation of SubmitCarApplication in saga CarRegistrationProcessing.
-   * Emits CarApplicationCancelled, as the default does.
+   * Emits CarApplicationCancelled, as the default does. From an event, a throw (a CommandError too)
+   * is retried, then dead-lettered; to refuse it, return {} (nothing changes): the model gives it no
+   * failure event (failure: true) to emit.
    */
   CancelCarApplication(
     command: CancelCarApplication,
@@ -71,7 +74,9 @@ export interface RegistrationApplicationHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const registrationApplicationDefaults: RegistrationApplicationHandlers = {
   async SubmitCarApplication(command, ctx) {
@@ -81,19 +86,23 @@ export const registrationApplicationDefaults: RegistrationApplicationHandlers = 
     const source: Source = { ...command };
     const data: CarApplicationSubmitted = {
       applicationId: key,
-      citizenId: asString(source.citizenId) ?? '',
-      vehicleIdentificationNumber: asString(source.vehicleIdentificationNumber) ?? '',
-      registrationKind: asEnum(source.registrationKind, ['New', 'Transfer', 'Change']) ?? 'New',
+      citizenId: asString(source.citizenId) ?? ctx.placeholder('citizenId', ''),
+      vehicleIdentificationNumber:
+        asString(source.vehicleIdentificationNumber) ?? ctx.placeholder('vehicleIdentificationNumber', ''),
+      registrationKind:
+        asEnum(source.registrationKind, ['New', 'Transfer', 'Change']) ?? ctx.placeholder('registrationKind', 'New'),
       ownershipProofUrl:
-        asUrl(source.ownershipProofUrl) ?? `urn:gov24:registration-application:${key}:ownershipProofUrl`,
-      submittedAt: asDateTime(source.submittedAt) ?? ctx.now.toISOString(),
+        asUrl(source.ownershipProofUrl) ?? ctx.placeholder('ownershipProofUrl', `urn:gov24:registration-application:${key}:ownershipProofUrl`),
+      submittedAt:
+        asDateTime(source.submittedAt) ?? ctx.placeholder('submittedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = registrationApplicationState(merged, key);
     // The model's `calls`, outside any transaction: a failure rejects the command.
     await ctx.clients.carGuidance.checkCarRequirements({
       guideId: asUuid(merged.guideId),
-      registrationKind: asEnum(merged.registrationKind, ['New', 'Transfer', 'Change']) ?? 'New',
+      registrationKind:
+        asEnum(merged.registrationKind, ['New', 'Transfer', 'Change']) ?? ctx.placeholder('registrationKind', 'New'),
     });
     return { state, events: [{ event: 'CarApplicationSubmitted', data }] };
   },

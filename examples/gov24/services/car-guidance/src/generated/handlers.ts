@@ -40,7 +40,7 @@ export interface GuideHandlers {
   /**
    * CheckCarRequirements — triggered by POST /car/guides/requirements-checks; calls from
    * car-application. Emits no event. It creates a Guide: ctx.key is the key the runtime assigned or
-   * the caller gave. The default emits nothing.
+   * the caller gave. The default emits nothing. Over HTTP, throw a CommandError to reject it (400).
    */
   CheckCarRequirements(
     command: CheckCarRequirements,
@@ -48,7 +48,7 @@ export interface GuideHandlers {
   ): Outcome<GuideState, never>;
   /**
    * PublishCarGuide — triggered by POST /car/guides (actor: Administrator). Emits CarGuidePublished,
-   * as the default does.
+   * as the default does. Over HTTP, throw a CommandError to reject it (400).
    */
   PublishCarGuide(
     command: PublishCarGuide,
@@ -58,7 +58,9 @@ export interface GuideHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const guideDefaults: GuideHandlers = {
   CheckCarRequirements(command, ctx) {
@@ -74,9 +76,11 @@ export const guideDefaults: GuideHandlers = {
     const source: Source = { ...ctx.state, ...command };
     const data: CarGuidePublished = {
       guideId: key,
-      registrationKind: asEnum(source.registrationKind, ['New', 'Transfer', 'Change']) ?? 'New',
-      requirements: listOf(source.requirements, asString) ?? [],
-      publishedAt: asDateTime(source.publishedAt) ?? ctx.now.toISOString(),
+      registrationKind:
+        asEnum(source.registrationKind, ['New', 'Transfer', 'Change']) ?? ctx.placeholder('registrationKind', 'New'),
+      requirements: listOf(source.requirements, asString) ?? ctx.placeholder('requirements', []),
+      publishedAt:
+        asDateTime(source.publishedAt) ?? ctx.placeholder('publishedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = guideState(merged, key);

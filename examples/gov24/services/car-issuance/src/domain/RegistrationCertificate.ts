@@ -6,9 +6,11 @@
  * model.
  *
  * To give a command business rules, replace its delegation with a function (command, ctx) => …:
- * check the command against ctx.state and throw a CommandError (from @gov24/runtime) to reject
- * it with 400; decide the new state and the events to emit, or call the default and adjust its
- * decision.
+ * check the command against ctx.state; decide the new state and the events to emit, or call the
+ * default and adjust its decision. How to refuse a command depends on what triggers it, as its
+ * doc there says: over HTTP, throw a CommandError (from @gov24/runtime) for a 400; from an event
+ * (a policy, a compensation), a throw is retried and then dead-lettered, so return the command's
+ * failure event instead.
  */
 
 import {

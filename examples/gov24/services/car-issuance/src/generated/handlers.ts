@@ -51,7 +51,10 @@ export interface RegistrationCertificateHandlers {
    * IssueCarRegistrationCertificate — triggered by policy IssueCertificateWhenApplicationSubmitted
    * (on CarApplicationSubmitted). Emits CarRegistrationCertificateIssued, CarRegistrationRefused
    * (failure). It creates a RegistrationCertificate: ctx.key is the key the runtime assigned or the
-   * caller gave. The default emits CarRegistrationCertificateIssued.
+   * caller gave. The default emits CarRegistrationCertificateIssued. From an event, a throw (a
+   * CommandError too) is retried, then dead-lettered; to refuse it, emit its failure event instead,
+   * so the flow reacts:
+   *   return { events: [{ event: 'CarRegistrationRefused', data }] }; // data: CarRegistrationRefused
    */
   IssueCarRegistrationCertificate(
     command: IssueCarRegistrationCertificate,
@@ -61,7 +64,9 @@ export interface RegistrationCertificateHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const registrationCertificateDefaults: RegistrationCertificateHandlers = {
   IssueCarRegistrationCertificate(command, ctx) {
@@ -72,12 +77,13 @@ export const registrationCertificateDefaults: RegistrationCertificateHandlers = 
     const data: CarRegistrationCertificateIssued = {
       certificateId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('IssueCarRegistrationCertificate', key, 'applicationId'),
-      vehicleIdentificationNumber: asString(source.vehicleIdentificationNumber) ?? '',
-      plateNumber: asString(source.plateNumber) ?? '',
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('IssueCarRegistrationCertificate', key, 'applicationId')),
+      vehicleIdentificationNumber:
+        asString(source.vehicleIdentificationNumber) ?? ctx.placeholder('vehicleIdentificationNumber', ''),
+      plateNumber: asString(source.plateNumber) ?? ctx.placeholder('plateNumber', ''),
       certificateUrl:
-        asUrl(source.certificateUrl) ?? `urn:gov24:registration-certificate:${key}:certificateUrl`,
-      issuedAt: asDateTime(source.issuedAt) ?? ctx.now.toISOString(),
+        asUrl(source.certificateUrl) ?? ctx.placeholder('certificateUrl', `urn:gov24:registration-certificate:${key}:certificateUrl`),
+      issuedAt: asDateTime(source.issuedAt) ?? ctx.placeholder('issuedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = registrationCertificateState(merged, key);

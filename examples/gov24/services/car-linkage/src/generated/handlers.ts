@@ -44,7 +44,9 @@ export interface RegisterEntryHandlers {
   /**
    * ReportCarRegistration — triggered by policy ReportRegistrationWhenCertificateIssued (on
    * CarRegistrationCertificateIssued). Emits CarRegistrationReported, as the default does. It
-   * creates a RegisterEntry: ctx.key is the key the runtime assigned or the caller gave.
+   * creates a RegisterEntry: ctx.key is the key the runtime assigned or the caller gave. From an
+   * event, a throw (a CommandError too) is retried, then dead-lettered; to refuse it, return {}
+   * (nothing changes): the model gives it no failure event (failure: true) to emit.
    */
   ReportCarRegistration(
     command: ReportCarRegistration,
@@ -54,7 +56,9 @@ export interface RegisterEntryHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const registerEntryDefaults: RegisterEntryHandlers = {
   ReportCarRegistration(command, ctx) {
@@ -65,10 +69,10 @@ export const registerEntryDefaults: RegisterEntryHandlers = {
     const data: CarRegistrationReported = {
       entryId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('ReportCarRegistration', key, 'applicationId'),
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('ReportCarRegistration', key, 'applicationId')),
       certificateId:
-        asUuid(source.certificateId) ?? deriveId('ReportCarRegistration', key, 'certificateId'),
-      reportedAt: asDateTime(source.reportedAt) ?? ctx.now.toISOString(),
+        asUuid(source.certificateId) ?? ctx.placeholder('certificateId', deriveId('ReportCarRegistration', key, 'certificateId')),
+      reportedAt: asDateTime(source.reportedAt) ?? ctx.placeholder('reportedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = registerEntryState(merged, key);

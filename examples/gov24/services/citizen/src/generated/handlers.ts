@@ -51,7 +51,10 @@ export interface NotificationHandlers {
   /**
    * NotifyCitizen — triggered by policy NotifyCitizenWhenDocumentIssued (on GeneralDocumentIssued).
    * Emits CitizenNotified, CitizenNotificationFailed (failure). It creates a Notification: ctx.key
-   * is the key the runtime assigned or the caller gave. The default emits CitizenNotified.
+   * is the key the runtime assigned or the caller gave. The default emits CitizenNotified. From an
+   * event, a throw (a CommandError too) is retried, then dead-lettered; to refuse it, emit its
+   * failure event instead, so the flow reacts:
+   *   return { events: [{ event: 'CitizenNotificationFailed', data }] }; // data: CitizenNotificationFailed
    */
   NotifyCitizen(
     command: NotifyCitizen,
@@ -61,7 +64,9 @@ export interface NotificationHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const notificationDefaults: NotificationHandlers = {
   NotifyCitizen(command, ctx) {
@@ -71,10 +76,13 @@ export const notificationDefaults: NotificationHandlers = {
     const source: Source = { ...command };
     const data: CitizenNotified = {
       notificationId: key,
-      applicationId: asUuid(source.applicationId) ?? deriveId('NotifyCitizen', key, 'applicationId'),
-      documentId: asUuid(source.documentId) ?? deriveId('NotifyCitizen', key, 'documentId'),
-      channel: asEnum(source.channel, ['KakaoTalk', 'Sms', 'Email', 'DigitalWallet']) ?? 'KakaoTalk',
-      notifiedAt: asDateTime(source.notifiedAt) ?? ctx.now.toISOString(),
+      applicationId:
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('NotifyCitizen', key, 'applicationId')),
+      documentId:
+        asUuid(source.documentId) ?? ctx.placeholder('documentId', deriveId('NotifyCitizen', key, 'documentId')),
+      channel:
+        asEnum(source.channel, ['KakaoTalk', 'Sms', 'Email', 'DigitalWallet']) ?? ctx.placeholder('channel', 'KakaoTalk'),
+      notifiedAt: asDateTime(source.notifiedAt) ?? ctx.placeholder('notifiedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = notificationState(merged, key);

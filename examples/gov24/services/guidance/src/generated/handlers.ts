@@ -40,7 +40,7 @@ export interface GuideHandlers {
   /**
    * CheckRequirements — triggered by POST /guides/requirements-checks; calls from application. Emits
    * no event. It creates a Guide: ctx.key is the key the runtime assigned or the caller gave. The
-   * default emits nothing.
+   * default emits nothing. Over HTTP, throw a CommandError to reject it (400).
    */
   CheckRequirements(
     command: CheckRequirements,
@@ -48,7 +48,7 @@ export interface GuideHandlers {
   ): Outcome<GuideState, never>;
   /**
    * PublishGuide — triggered by POST /guides (actor: Administrator). Emits GuidePublished, as the
-   * default does.
+   * default does. Over HTTP, throw a CommandError to reject it (400).
    */
   PublishGuide(
     command: PublishGuide,
@@ -58,7 +58,9 @@ export interface GuideHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const guideDefaults: GuideHandlers = {
   CheckRequirements(command, ctx) {
@@ -74,9 +76,10 @@ export const guideDefaults: GuideHandlers = {
     const source: Source = { ...ctx.state, ...command };
     const data: GuidePublished = {
       guideId: key,
-      complaintType: asString(source.complaintType) ?? '',
-      requirements: listOf(source.requirements, asString) ?? [],
-      publishedAt: asDateTime(source.publishedAt) ?? ctx.now.toISOString(),
+      complaintType: asString(source.complaintType) ?? ctx.placeholder('complaintType', ''),
+      requirements: listOf(source.requirements, asString) ?? ctx.placeholder('requirements', []),
+      publishedAt:
+        asDateTime(source.publishedAt) ?? ctx.placeholder('publishedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = guideState(merged, key);

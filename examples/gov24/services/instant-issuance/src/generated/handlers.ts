@@ -48,7 +48,7 @@ export interface CertificateHandlers {
   /**
    * IssueInstantCertificate — triggered by POST /instant-issuances (actor: Citizen). Emits
    * GeneralCertificateIssued, as the default does. It creates a Certificate: ctx.key is the key the
-   * runtime assigned or the caller gave.
+   * runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it (400).
    */
   IssueInstantCertificate(
     command: IssueInstantCertificate,
@@ -58,7 +58,9 @@ export interface CertificateHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const certificateDefaults: CertificateHandlers = {
   async IssueInstantCertificate(command, ctx) {
@@ -69,23 +71,25 @@ export const certificateDefaults: CertificateHandlers = {
     const data: GeneralCertificateIssued = {
       certificateId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('IssueInstantCertificate', key, 'applicationId'),
-      citizenId: asString(source.citizenId) ?? '',
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('IssueInstantCertificate', key, 'applicationId')),
+      citizenId: asString(source.citizenId) ?? ctx.placeholder('citizenId', ''),
       certificateType:
-        asEnum(source.certificateType, ['ResidentRegistrationPrintout', 'HappyBirthOneStop']) ?? 'ResidentRegistrationPrintout',
-      certificateUrl: asUrl(source.certificateUrl) ?? `urn:gov24:certificate:${key}:certificateUrl`,
-      issuedAt: asDateTime(source.issuedAt) ?? ctx.now.toISOString(),
+        asEnum(source.certificateType, ['ResidentRegistrationPrintout', 'HappyBirthOneStop']) ?? ctx.placeholder('certificateType', 'ResidentRegistrationPrintout'),
+      certificateUrl:
+        asUrl(source.certificateUrl) ?? ctx.placeholder('certificateUrl', `urn:gov24:certificate:${key}:certificateUrl`),
+      issuedAt: asDateTime(source.issuedAt) ?? ctx.placeholder('issuedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = certificateState(merged, key);
     // The model's `calls`, outside any transaction: a failure rejects the command.
     await ctx.clients.application.recordIssuanceResult({
       applicationId:
-        asUuid(merged.applicationId) ?? deriveId('IssueInstantCertificate', key, 'applicationId'),
-      citizenId: asString(merged.citizenId) ?? '',
-      complaintType: asString(merged.complaintType) ?? '',
+        asUuid(merged.applicationId) ?? ctx.placeholder('applicationId', deriveId('IssueInstantCertificate', key, 'applicationId')),
+      citizenId: asString(merged.citizenId) ?? ctx.placeholder('citizenId', ''),
+      complaintType: asString(merged.complaintType) ?? ctx.placeholder('complaintType', ''),
       issuedDocumentUrl: asUrl(merged.issuedDocumentUrl),
-      status: asEnum(merged.status, ['Received', 'Issued', 'Cancelled']) ?? 'Received',
+      status:
+        asEnum(merged.status, ['Received', 'Issued', 'Cancelled']) ?? ctx.placeholder('status', 'Received'),
     });
     return { state, events: [{ event: 'GeneralCertificateIssued', data }] };
   },

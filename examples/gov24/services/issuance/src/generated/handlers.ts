@@ -53,7 +53,9 @@ export interface DocumentHandlers {
    * IssueGeneralDocument — triggered by policy IssueDocumentWhenApplicationSubmitted (on
    * GeneralApplicationSubmitted). Emits GeneralDocumentIssued, GeneralIssuanceFailed (failure). It
    * creates a Document: ctx.key is the key the runtime assigned or the caller gave. The default
-   * emits GeneralDocumentIssued.
+   * emits GeneralDocumentIssued. From an event, a throw (a CommandError too) is retried, then
+   * dead-lettered; to refuse it, emit its failure event instead, so the flow reacts:
+   *   return { events: [{ event: 'GeneralIssuanceFailed', data }] }; // data: GeneralIssuanceFailed
    */
   IssueGeneralDocument(
     command: IssueGeneralDocument,
@@ -62,7 +64,9 @@ export interface DocumentHandlers {
   /**
    * RevokeGeneralDocument — triggered by policy RevokeDocumentWhenNotificationFailed (on
    * CitizenNotificationFailed); compensation of IssueGeneralDocument in saga
-   * GeneralComplaintProcessing. Emits GeneralDocumentRevoked, as the default does.
+   * GeneralComplaintProcessing. Emits GeneralDocumentRevoked, as the default does. From an event, a
+   * throw (a CommandError too) is retried, then dead-lettered; to refuse it, return {} (nothing
+   * changes): the model gives it no failure event (failure: true) to emit.
    */
   RevokeGeneralDocument(
     command: RevokeGeneralDocument,
@@ -72,7 +76,9 @@ export interface DocumentHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const documentDefaults: DocumentHandlers = {
   IssueGeneralDocument(command, ctx) {
@@ -83,11 +89,12 @@ export const documentDefaults: DocumentHandlers = {
     const data: GeneralDocumentIssued = {
       documentId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('IssueGeneralDocument', key, 'applicationId'),
-      citizenId: asString(source.citizenId) ?? '',
-      complaintType: asString(source.complaintType) ?? '',
-      documentUrl: asUrl(source.documentUrl) ?? `urn:gov24:document:${key}:documentUrl`,
-      issuedAt: asDateTime(source.issuedAt) ?? ctx.now.toISOString(),
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('IssueGeneralDocument', key, 'applicationId')),
+      citizenId: asString(source.citizenId) ?? ctx.placeholder('citizenId', ''),
+      complaintType: asString(source.complaintType) ?? ctx.placeholder('complaintType', ''),
+      documentUrl:
+        asUrl(source.documentUrl) ?? ctx.placeholder('documentUrl', `urn:gov24:document:${key}:documentUrl`),
+      issuedAt: asDateTime(source.issuedAt) ?? ctx.placeholder('issuedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = documentState(merged, key);
@@ -99,7 +106,7 @@ export const documentDefaults: DocumentHandlers = {
     const data: GeneralDocumentRevoked = {
       documentId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('RevokeGeneralDocument', key, 'applicationId'),
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('RevokeGeneralDocument', key, 'applicationId')),
     };
     const merged: Source = { ...source, ...data };
     const state = documentState(merged, key);

@@ -42,7 +42,9 @@ export interface AgencyTransmissionHandlers {
   /**
    * ShareIssuedDocument — triggered by policy ShareDocumentWhenIssued (on GeneralDocumentIssued).
    * Emits IssuedDocumentShared, as the default does. It creates an AgencyTransmission: ctx.key is
-   * the key the runtime assigned or the caller gave.
+   * the key the runtime assigned or the caller gave. From an event, a throw (a CommandError too) is
+   * retried, then dead-lettered; to refuse it, return {} (nothing changes): the model gives it no
+   * failure event (failure: true) to emit.
    */
   ShareIssuedDocument(
     command: ShareIssuedDocument,
@@ -52,7 +54,9 @@ export interface AgencyTransmissionHandlers {
 
 /**
  * Working defaults: each merges the command into the state and emits its first non-failure event,
- * fields taken by name (a required field nothing provides gets a placeholder).
+ * fields taken by name. An optional field nothing provides stays unset; a required one goes
+ * through ctx.placeholder, which refuses the command ("no value for <field>") unless
+ * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const agencyTransmissionDefaults: AgencyTransmissionHandlers = {
   ShareIssuedDocument(command, ctx) {
@@ -63,9 +67,10 @@ export const agencyTransmissionDefaults: AgencyTransmissionHandlers = {
     const data: IssuedDocumentShared = {
       transmissionId: key,
       applicationId:
-        asUuid(source.applicationId) ?? deriveId('ShareIssuedDocument', key, 'applicationId'),
-      documentId: asUuid(source.documentId) ?? deriveId('ShareIssuedDocument', key, 'documentId'),
-      sharedAt: asDateTime(source.sharedAt) ?? ctx.now.toISOString(),
+        asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('ShareIssuedDocument', key, 'applicationId')),
+      documentId:
+        asUuid(source.documentId) ?? ctx.placeholder('documentId', deriveId('ShareIssuedDocument', key, 'documentId')),
+      sharedAt: asDateTime(source.sharedAt) ?? ctx.placeholder('sharedAt', ctx.now.toISOString()),
     };
     const merged: Source = { ...source, ...data };
     const state = agencyTransmissionState(merged, key);
