@@ -3,6 +3,8 @@
  * reader that takes it from untyped data (the runtime's fields.ts), the placeholder a default
  * handler fills in when nothing provides it, and a sample value for starter tests.
  */
+import { words } from '../../model/case.js';
+import { isPastParticiple } from '../../model/english.js';
 import type { Field, FieldType } from '../../model/valid.js';
 import { quote } from './code.js';
 import { runtimeValue, ts, type Fragment } from './module.js';
@@ -145,12 +147,25 @@ export interface PlaceholderScope {
  * on, so no handler invents business data in production.
  */
 export function placeholder(field: Field, scope: PlaceholderScope): Fragment {
+  if (isOccurrenceTime(field)) return ts`${scope.now}`;
   const value = field.list
     ? ts`[]`
     : field.type === 'uuid'
       ? ts`${runtimeValue('deriveId')}(${[...scope.deriveParts, quote(field.name)].join(', ')})`
       : ts`${placeholderText(field, scope)}`;
   return scope.guard ? ts`${scope.guard}(${quote(field.name)}, ${value})` : value;
+}
+
+/**
+ * A date-time field named for when something happened (`submittedAt`, `issuedAt`, `recordedAt`:
+ * a past participle, then `At`). Its value, when nothing provides one, is the time the command
+ * runs: a fact the runtime knows, not an invention, so it needs no dev placeholder. (`expiresAt`
+ * or `dueAt` are not: they go through the guard like any other field.)
+ */
+export function isOccurrenceTime(field: Field): boolean {
+  if (field.type !== 'datetime' || field.list) return false;
+  const parts = words(field.name).map((w) => w.toLowerCase());
+  return parts.length >= 2 && parts.at(-1) === 'at' && isPastParticiple(parts.at(-2)!);
 }
 
 function placeholderText(field: Field, scope: PlaceholderScope): string {

@@ -104,8 +104,7 @@ export const applicationDefaults: ApplicationHandlers = {
       complaintType: asString(source.complaintType) ?? ctx.placeholder('complaintType', ''),
       attachmentUrl:
         asUrl(source.attachmentUrl) ?? ctx.placeholder('attachmentUrl', `urn:gov24:application:${key}:attachmentUrl`),
-      submittedAt:
-        asDateTime(source.submittedAt) ?? ctx.placeholder('submittedAt', ctx.now.toISOString()),
+      submittedAt: asDateTime(source.submittedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = applicationState(merged, key);

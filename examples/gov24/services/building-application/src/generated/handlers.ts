@@ -94,8 +94,7 @@ export const permitApplicationDefaults: PermitApplicationHandlers = {
       floorArea: asNumber(source.floorArea) ?? ctx.placeholder('floorArea', 0),
       designDrawingsUrl:
         asUrl(source.designDrawingsUrl) ?? ctx.placeholder('designDrawingsUrl', `urn:gov24:permit-application:${key}:designDrawingsUrl`),
-      submittedAt:
-        asDateTime(source.submittedAt) ?? ctx.placeholder('submittedAt', ctx.now.toISOString()),
+      submittedAt: asDateTime(source.submittedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = permitApplicationState(merged, key);

@@ -80,8 +80,7 @@ export const guideDefaults: GuideHandlers = {
       buildingUse:
         asEnum(source.buildingUse, ['Residential', 'Commercial', 'Industrial', 'Mixed']) ?? ctx.placeholder('buildingUse', 'Residential'),
       requirements: listOf(source.requirements, asString) ?? ctx.placeholder('requirements', []),
-      publishedAt:
-        asDateTime(source.publishedAt) ?? ctx.placeholder('publishedAt', ctx.now.toISOString()),
+      publishedAt: asDateTime(source.publishedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = guideState(merged, key);

@@ -75,7 +75,7 @@ export const buildingPermitDefaults: BuildingPermitHandlers = {
       permitNumber: asString(source.permitNumber) ?? ctx.placeholder('permitNumber', ''),
       permitUrl:
         asUrl(source.permitUrl) ?? ctx.placeholder('permitUrl', `urn:gov24:building-permit:${key}:permitUrl`),
-      issuedAt: asDateTime(source.issuedAt) ?? ctx.placeholder('issuedAt', ctx.now.toISOString()),
+      issuedAt: asDateTime(source.issuedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = buildingPermitState(merged, key);

@@ -70,8 +70,7 @@ export const permitRegistrationDefaults: PermitRegistrationHandlers = {
         asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('RegisterBuildingPermit', key, 'applicationId')),
       permitId:
         asUuid(source.permitId) ?? ctx.placeholder('permitId', deriveId('RegisterBuildingPermit', key, 'permitId')),
-      registeredAt:
-        asDateTime(source.registeredAt) ?? ctx.placeholder('registeredAt', ctx.now.toISOString()),
+      registeredAt: asDateTime(source.registeredAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = permitRegistrationState(merged, key);

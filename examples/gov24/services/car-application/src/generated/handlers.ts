@@ -93,8 +93,7 @@ export const registrationApplicationDefaults: RegistrationApplicationHandlers = 
         asEnum(source.registrationKind, ['New', 'Transfer', 'Change']) ?? ctx.placeholder('registrationKind', 'New'),
       ownershipProofUrl:
         asUrl(source.ownershipProofUrl) ?? ctx.placeholder('ownershipProofUrl', `urn:gov24:registration-application:${key}:ownershipProofUrl`),
-      submittedAt:
-        asDateTime(source.submittedAt) ?? ctx.placeholder('submittedAt', ctx.now.toISOString()),
+      submittedAt: asDateTime(source.submittedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = registrationApplicationState(merged, key);

@@ -79,8 +79,7 @@ export const guideDefaults: GuideHandlers = {
       registrationKind:
         asEnum(source.registrationKind, ['New', 'Transfer', 'Change']) ?? ctx.placeholder('registrationKind', 'New'),
       requirements: listOf(source.requirements, asString) ?? ctx.placeholder('requirements', []),
-      publishedAt:
-        asDateTime(source.publishedAt) ?? ctx.placeholder('publishedAt', ctx.now.toISOString()),
+      publishedAt: asDateTime(source.publishedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = guideState(merged, key);

@@ -83,7 +83,7 @@ export const registrationCertificateDefaults: RegistrationCertificateHandlers = 
       plateNumber: asString(source.plateNumber) ?? ctx.placeholder('plateNumber', ''),
       certificateUrl:
         asUrl(source.certificateUrl) ?? ctx.placeholder('certificateUrl', `urn:gov24:registration-certificate:${key}:certificateUrl`),
-      issuedAt: asDateTime(source.issuedAt) ?? ctx.placeholder('issuedAt', ctx.now.toISOString()),
+      issuedAt: asDateTime(source.issuedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = registrationCertificateState(merged, key);

@@ -72,7 +72,7 @@ export const registerEntryDefaults: RegisterEntryHandlers = {
         asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('ReportCarRegistration', key, 'applicationId')),
       certificateId:
         asUuid(source.certificateId) ?? ctx.placeholder('certificateId', deriveId('ReportCarRegistration', key, 'certificateId')),
-      reportedAt: asDateTime(source.reportedAt) ?? ctx.placeholder('reportedAt', ctx.now.toISOString()),
+      reportedAt: asDateTime(source.reportedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = registerEntryState(merged, key);

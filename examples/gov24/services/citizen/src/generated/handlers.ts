@@ -82,7 +82,7 @@ export const notificationDefaults: NotificationHandlers = {
         asUuid(source.documentId) ?? ctx.placeholder('documentId', deriveId('NotifyCitizen', key, 'documentId')),
       channel:
         asEnum(source.channel, ['KakaoTalk', 'Sms', 'Email', 'DigitalWallet']) ?? ctx.placeholder('channel', 'KakaoTalk'),
-      notifiedAt: asDateTime(source.notifiedAt) ?? ctx.placeholder('notifiedAt', ctx.now.toISOString()),
+      notifiedAt: asDateTime(source.notifiedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = notificationState(merged, key);

@@ -78,8 +78,7 @@ export const guideDefaults: GuideHandlers = {
       guideId: key,
       complaintType: asString(source.complaintType) ?? ctx.placeholder('complaintType', ''),
       requirements: listOf(source.requirements, asString) ?? ctx.placeholder('requirements', []),
-      publishedAt:
-        asDateTime(source.publishedAt) ?? ctx.placeholder('publishedAt', ctx.now.toISOString()),
+      publishedAt: asDateTime(source.publishedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = guideState(merged, key);

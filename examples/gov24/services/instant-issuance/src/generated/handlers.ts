@@ -77,7 +77,7 @@ export const certificateDefaults: CertificateHandlers = {
         asEnum(source.certificateType, ['ResidentRegistrationPrintout', 'HappyBirthOneStop']) ?? ctx.placeholder('certificateType', 'ResidentRegistrationPrintout'),
       certificateUrl:
         asUrl(source.certificateUrl) ?? ctx.placeholder('certificateUrl', `urn:gov24:certificate:${key}:certificateUrl`),
-      issuedAt: asDateTime(source.issuedAt) ?? ctx.placeholder('issuedAt', ctx.now.toISOString()),
+      issuedAt: asDateTime(source.issuedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = certificateState(merged, key);

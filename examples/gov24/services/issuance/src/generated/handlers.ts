@@ -94,7 +94,7 @@ export const documentDefaults: DocumentHandlers = {
       complaintType: asString(source.complaintType) ?? ctx.placeholder('complaintType', ''),
       documentUrl:
         asUrl(source.documentUrl) ?? ctx.placeholder('documentUrl', `urn:gov24:document:${key}:documentUrl`),
-      issuedAt: asDateTime(source.issuedAt) ?? ctx.placeholder('issuedAt', ctx.now.toISOString()),
+      issuedAt: asDateTime(source.issuedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = documentState(merged, key);

@@ -70,7 +70,7 @@ export const agencyTransmissionDefaults: AgencyTransmissionHandlers = {
         asUuid(source.applicationId) ?? ctx.placeholder('applicationId', deriveId('ShareIssuedDocument', key, 'applicationId')),
       documentId:
         asUuid(source.documentId) ?? ctx.placeholder('documentId', deriveId('ShareIssuedDocument', key, 'documentId')),
-      sharedAt: asDateTime(source.sharedAt) ?? ctx.placeholder('sharedAt', ctx.now.toISOString()),
+      sharedAt: asDateTime(source.sharedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };
     const state = agencyTransmissionState(merged, key);
