@@ -234,6 +234,7 @@ export class ServiceRuntime {
     if (!this.started) return;
     this.started = false;
     if (this.timer) clearTimeout(this.timer);
+    await this.compensationRuns; // a run under way finishes before the database may close
     await this.orchestrator?.stop();
     for (const s of this.subscriptions.splice(0)) await s.close();
     await this.relay.stop();
@@ -614,8 +615,20 @@ export class ServiceRuntime {
     );
   }
 
-  /** Runs the compensations whose grace period has passed (unless their record was replayed). */
-  async runDueCompensations(): Promise<number> {
+  /** Runs of the due compensations, one after the other (the timer's and a caller's never overlap). */
+  private compensationRuns: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs the compensations whose grace period has passed (unless their record was replayed),
+   * after any run already under way: when it resolves, every compensation due by then has run.
+   */
+  runDueCompensations(): Promise<number> {
+    const run = this.compensationRuns.then(() => this.runDueCompensationsNow());
+    this.compensationRuns = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runDueCompensationsNow(): Promise<number> {
     const s = ident(this.schema);
     let done = 0;
     for (;;) {
