@@ -15,6 +15,12 @@ describe('applyEdits', () => {
     expect(lines(text).length).toBe(lines(BASE_FILE_TEXT).length);
   });
 
+  it('replaces a whole line, keeping its indentation', () => {
+    const text = applyEdits([{ line: '- name: Application', replace: '- name: Update' }]);
+    expect(diff(text)).toEqual(['      - name: Update']);
+    expect(text).toContain('- name: ApplicationSubmitted');
+  });
+
   it('inserts after a node, at its column: a sibling key, or an item after the whole item', () => {
     const key = lines(applyEdits([{ after: 'then: IssuePermit', insert: 'idempotencyKey: permitId' }]));
     expect(key[key.indexOf('        then: IssuePermit') + 1]).toBe('        idempotencyKey: permitId');

@@ -109,13 +109,15 @@ export function exampleModel(example: Example): string {
 }
 
 /**
- * A change to the base file. `find` is any text; the other anchors name a YAML node by its
- * line: the line's text from the node's column to its end (`'- name: IssuePermit'`, or
+ * A change to the base file. `find` is any text; the other anchors name a line, or the YAML
+ * node that starts on it, by its text: the line's text from the node's column to its end (`'- name: IssuePermit'`, or
  * `'name: IssuePermit'` for the mapping inside that item). Every anchor must occur exactly once
  * in the text as the earlier edits left it (within the node `in` names, when it is given), or
  * the case fails.
  *
  * - `{ find, replace }`: that text, replaced (within a line or across lines).
+ * - `{ line, replace }`: the line whose text after its indentation is `line`, replaced by
+ *   `replace` at the same indentation (for a line whose text is also part of others).
  * - `{ after, insert }`: the lines of `insert` go after the node (its line and the lines
  *   indented deeper below it), at the node's column: a sibling key or list item.
  * - `{ before, insert }`: the lines of `insert` go before the node's line, at its column.
@@ -129,6 +131,7 @@ export function exampleModel(example: Example): string {
  */
 export type Edit = (
   | { readonly find: string; readonly replace: string }
+  | { readonly line: string; readonly replace: string }
   | { readonly after: string; readonly insert: string }
   | { readonly before: string; readonly insert: string }
   | { readonly remove: string }
@@ -198,7 +201,10 @@ function applyEdit(text: string, edit: Edit): string {
     if (region.indexOf(edit.find, offset + 1) >= 0) throw new Error(`${what} occurs more than once in the base model`);
     return text.slice(0, start + offset) + edit.replace + text.slice(start + offset + edit.find.length);
   }
-  if ('after' in edit) {
+  if ('line' in edit) {
+    const at = node(lines, edit.line, scope, true, label('line', edit.line, edit.in));
+    lines.splice(at.line, 1, ...insertLines(edit.replace, at.column));
+  } else if ('after' in edit) {
     const at = node(lines, edit.after, scope, false, label('after', edit.after, edit.in));
     lines.splice(nodeEnd(lines, at.line, at.column), 0, ...insertLines(edit.insert, at.column));
   } else if ('before' in edit) {

@@ -11,6 +11,7 @@
  *
  *       edits: [
  *         { find: 'emits: [ApplicationCancelled]', replace: 'emits: [ApplicationCanceled]' },
+ *         { line: '- name: Application', replace: '- name: Update' },             // the whole line
  *         { after: 'then: IssuePermit', insert: 'idempotencyKey: permitId' },    // a sibling key
  *         { after: '- name: IssuePermit', insert: '- name: RevokePermit' },      // after the item
  *         { before: '- name: lookup', insert: '- name: audit' },
@@ -18,10 +19,10 @@
  *         { in: '- name: issuance', remove: 'policies:' },                        // one of several
  *       ]
  *
- *   `find` is any text; `after`, `before`, `remove` and `in` name a YAML node by its line, from
- *   the node's column to the line's end. Each must occur exactly once (within `in`), or the case
- *   fails saying which. `after` inserts after the node's lines (its line and the deeper ones
- *   below it) at the node's column. A multi-line `insert` is a template literal indented as the
+ *   `find` is any text; `line`, `after`, `before`, `remove` and `in` name a line, or the YAML
+ *   node that starts on it, by its text from the node's column to the line's end. Each must
+ *   occur exactly once (within `in`), or the case fails saying which. `after` inserts after the
+ *   node's lines (its line and the deeper ones below it) at the node's column. A multi-line `insert` is a template literal indented as the
  *   test file likes. Lines and columns are those of the edited file: the base file's own
  *   numbers, shifted by the lines the edits add or remove above them. When a finding is not
  *   where the case says, the failure shows the edited text with its line numbers.
