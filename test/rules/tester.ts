@@ -22,10 +22,11 @@
  *   `find` is any text; `line`, `after`, `before`, `remove` and `in` name a line, or the YAML
  *   node that starts on it, by its text from the node's column to the line's end. Each must
  *   occur exactly once (within `in`), or the case fails saying which. `after` inserts after the
- *   node's lines (its line and the deeper ones below it) at the node's column. A multi-line `insert` is a template literal indented as the
- *   test file likes. Lines and columns are those of the edited file: the base file's own
- *   numbers, shifted by the lines the edits add or remove above them. When a finding is not
- *   where the case says, the failure shows the edited text with its line numbers.
+ *   node's lines (its line and the deeper ones below it) at the node's column. A multi-line
+ *   `insert` is a template literal indented as the test file likes. Lines and columns are those
+ *   of the edited file: the base file's own numbers, shifted by the lines the edits add or
+ *   remove above them. When a finding is not where the case says, the failure shows the edited
+ *   text with its line numbers.
  * - `model`: the top-level sections the case writes; the base model gives the rest, after the
  *   case's text, so lines and columns count from the case's first line. For small models.
  * - `model` with `whole: true`: the whole file, for texts that are not the base model (YAML
