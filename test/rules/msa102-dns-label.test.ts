@@ -110,95 +110,13 @@ ruleTester(rule, {
     },
     {
       name: 'context-digit: a context named with a leading digit (no Kubernetes Service may be), and an isolated namespace whose Helm release, <platform>-<namespace>, is longer than Helm\'s 53 characters.',
-      model: `
-        contexts:
-          - name: application
-            title: Permit applications
-            aggregates:
-              - name: Application
-                fields:
-                  applicationId: { type: uuid, key: true }
-                  citizenId: { type: string, pii: true }
-                  documentUrl: url
-                  status: { type: enum, values: [Received, Issued, Cancelled] }
-                commands:
-                  - name: SubmitApplication
-                    actor: Citizen
-                    http: POST /applications
-                    fields: [applicationId, citizenId, documentUrl]
-                    emits: [ApplicationSubmitted]
-                  - name: CancelApplication
-                    emits: [ApplicationCancelled]
-                  - name: RecordIssuanceResult
-                    http: POST /applications/{applicationId}/result
-                    fields: [applicationId, status]
-                    emits: [IssuanceResultRecorded]
-                events:
-                  - name: ApplicationSubmitted
-                    fields: [applicationId, citizenId, documentUrl]
-                  - name: ApplicationCancelled
-                    fields: [applicationId]
-                  - name: IssuanceResultRecorded
-                    fields: [applicationId, status]
-                    terminal: true
-            policies:
-              - name: CancelApplicationWhenIssuanceFailed
-                on: PermitIssuanceFailed
-                then: CancelApplication
-
-          - name: issuance
-            title: Permit issuance
-            aggregates:
-              - name: Permit
-                fields:
-                  permitId: { type: uuid, key: true }
-                  applicationId: uuid
-                  reason: string
-                commands:
-                  - name: IssuePermit
-                    emits: [PermitIssued, PermitIssuanceFailed]
-                events:
-                  - name: PermitIssued
-                    fields: [permitId, applicationId]
-                  - name: PermitIssuanceFailed
-                    fields: [applicationId, reason]
-                    failure: true
-            policies:
-              - name: IssuePermitWhenApplicationSubmitted
-                on: ApplicationSubmitted
-                then: IssuePermit
-                idempotencyKey: applicationId
-
-          - name: 24h-lookup
-            title: Application result lookup
-            namespace: application-result-lookup-for-citizens-abroad-x
-            readModels:
-              - name: ApplicationResult
-                key: applicationId
-                from: [ApplicationSubmitted, PermitIssued, ApplicationCancelled]
-                store: database
-
-        externals:
-          - name: LandRegistry
-            calledBy: [issuance]
-            commands: [VerifyParcel]
-
-        calls:
-          - from: issuance
-            to: application
-            command: RecordIssuanceResult
-
-        sagas:
-          - name: PermitProcessing
-            coordination: choreography
-            steps:
-              - command: SubmitApplication
-                compensation: CancelApplication
-              - command: IssuePermit
-      `,
+      edits: [
+        { find: '- name: lookup', replace: '- name: 24h-lookup' },
+        { after: 'title: Application result lookup', insert: 'namespace: application-result-lookup-for-citizens-abroad-x' },
+      ],
       errors: [
-        { messageId: 'contextStartsWithDigit', line: 59, column: 11, data: { name: '24h-lookup' } },
-        { messageId: 'releaseTooLong', line: 61, column: 16, data: { namespace: 'application-result-lookup-for-citizens-abroad-x', release: 'permits-application-result-lookup-for-citizens-abroad-x', length: '55', limit: '53', platform: 'permits' } },
+        { messageId: 'contextStartsWithDigit', line: 72, column: 11, data: { name: '24h-lookup' } },
+        { messageId: 'releaseTooLong', line: 74, column: 16, data: { namespace: 'application-result-lookup-for-citizens-abroad-x', release: 'permits-application-result-lookup-for-citizens-abroad-x', length: '55', limit: '53', platform: 'permits' } },
       ],
     },
     {

@@ -100,96 +100,18 @@ ruleTester(rule, {
     },
     {
       name: 'policy: a policy whose camelCase form, the variable of its implementation, is a reserved word.',
-      model: `
-        contexts:
-          - name: application
-            title: Permit applications
-            aggregates:
-              - name: Application
-                fields:
-                  applicationId: { type: uuid, key: true }
-                  citizenId: { type: string, pii: true }
-                  documentUrl: url
-                  status: { type: enum, values: [Received, Issued, Cancelled] }
-                commands:
-                  - name: SubmitApplication
-                    actor: Citizen
-                    http: POST /applications
-                    fields: [applicationId, citizenId, documentUrl]
-                    emits: [ApplicationSubmitted]
-                  - name: CancelApplication
-                    emits: [ApplicationCancelled]
-                  - name: RecordIssuanceResult
-                    http: POST /applications/{applicationId}/result
-                    fields: [applicationId, status]
-                    emits: [IssuanceResultRecorded]
-                events:
-                  - name: ApplicationSubmitted
-                    fields: [applicationId, citizenId, documentUrl]
-                  - name: ApplicationCancelled
-                    fields: [applicationId]
-                  - name: IssuanceResultRecorded
-                    fields: [applicationId, status]
-                    terminal: true
-            policies:
-              - name: CancelApplicationWhenIssuanceFailed
-                on: PermitIssuanceFailed
-                then: CancelApplication
-              - name: Delete
-                on: PermitIssued
-                then: CancelApplication
-
-          - name: issuance
-            title: Permit issuance
-            aggregates:
-              - name: Permit
-                fields:
-                  permitId: { type: uuid, key: true }
-                  applicationId: uuid
-                  reason: string
-                commands:
-                  - name: IssuePermit
-                    emits: [PermitIssued, PermitIssuanceFailed]
-                events:
-                  - name: PermitIssued
-                    fields: [permitId, applicationId]
-                  - name: PermitIssuanceFailed
-                    fields: [applicationId, reason]
-                    failure: true
-            policies:
-              - name: IssuePermitWhenApplicationSubmitted
-                on: ApplicationSubmitted
-                then: IssuePermit
-                idempotencyKey: applicationId
-
-          - name: lookup
-            title: Application result lookup
-            readModels:
-              - name: ApplicationResult
-                key: applicationId
-                from: [ApplicationSubmitted, PermitIssued, ApplicationCancelled]
-                store: database
-
-        externals:
-          - name: LandRegistry
-            calledBy: [issuance]
-            commands: [VerifyParcel]
-
-        calls:
-          - from: issuance
-            to: application
-            command: RecordIssuanceResult
-
-        sagas:
-          - name: PermitProcessing
-            coordination: choreography
-            steps:
-              - command: SubmitApplication
-                compensation: CancelApplication
-              - command: IssuePermit
-      `,
+      edits: [
+        {
+          after: '- name: CancelApplicationWhenIssuanceFailed',
+          insert: `
+            - name: Delete
+              on: PermitIssued
+              then: CancelApplication
+          `,
+        },
+      ],
       errors: [
-        { messageId: 'reservedPolicyVariable', line: 35, column: 15, data: { name: 'Delete', variable: 'delete', example: 'DeleteWhenPermitIssued' } },
+        { messageId: 'reservedPolicyVariable', line: 48, column: 15, data: { name: 'Delete', variable: 'delete', example: 'DeleteWhenPermitIssued' } },
       ],
     },
     {

@@ -77,104 +77,41 @@ ruleTester(rule, {
     },
     {
       name: 'case-event-command: an event of the application context and a command of the issuance context that differ only in letter case: the issuance service holds both schemas in one folder.',
-      model: `
-        contexts:
-          - name: application
-            title: Permit applications
-            aggregates:
-              - name: Application
-                fields:
-                  applicationId: { type: uuid, key: true }
-                  citizenId: { type: string, pii: true }
-                  documentUrl: url
-                  status: { type: enum, values: [Received, Issued, Cancelled] }
-                commands:
-                  - name: SubmitApplication
-                    actor: Citizen
-                    http: POST /applications
-                    fields: [applicationId, citizenId, documentUrl]
-                    emits: [ApplicationSubmitted]
-                  - name: CancelApplication
-                    emits: [ApplicationCancelled]
-                  - name: FlagApplication
-                    http: POST /applications/{applicationId}/flag
-                    fields: [applicationId]
-                    emits: [PutApplicationSet]
-                  - name: RecordIssuanceResult
-                    http: POST /applications/{applicationId}/result
-                    fields: [applicationId, status]
-                    emits: [IssuanceResultRecorded]
-                events:
-                  - name: ApplicationSubmitted
-                    fields: [applicationId, citizenId, documentUrl]
-                  - name: ApplicationCancelled
-                    fields: [applicationId]
-                  - name: IssuanceResultRecorded
-                    fields: [applicationId, status]
-                    terminal: true
-                  - name: PutApplicationSet
-                    fields: [applicationId]
-            policies:
-              - name: CancelApplicationWhenIssuanceFailed
-                on: PermitIssuanceFailed
-                then: CancelApplication
-
-          - name: issuance
-            title: Permit issuance
-            aggregates:
-              - name: Permit
-                fields:
-                  permitId: { type: uuid, key: true }
-                  applicationId: uuid
-                  reason: string
-                commands:
-                  - name: IssuePermit
-                    emits: [PermitIssued, PermitIssuanceFailed]
-                  - name: PutApplicationset
-                    emits: [PermitIssued]
-                events:
-                  - name: PermitIssued
-                    fields: [permitId, applicationId]
-                  - name: PermitIssuanceFailed
-                    fields: [applicationId, reason]
-                    failure: true
-            policies:
-              - name: IssuePermitWhenApplicationSubmitted
-                on: ApplicationSubmitted
-                then: IssuePermit
-                idempotencyKey: applicationId
-              - name: PutApplicationsetWhenPutApplicationSet
-                on: PutApplicationSet
-                then: PutApplicationset
-
-          - name: lookup
-            title: Application result lookup
-            readModels:
-              - name: ApplicationResult
-                key: applicationId
-                from: [ApplicationSubmitted, PermitIssued, ApplicationCancelled]
-                store: database
-
-        externals:
-          - name: LandRegistry
-            calledBy: [issuance]
-            commands: [VerifyParcel]
-
-        calls:
-          - from: issuance
-            to: application
-            command: RecordIssuanceResult
-
-        sagas:
-          - name: PermitProcessing
-            coordination: choreography
-            steps:
-              - command: SubmitApplication
-                compensation: CancelApplication
-              - command: IssuePermit
-      `,
+      edits: [
+        {
+          after: '- name: CancelApplication',
+          insert: `
+            - name: FlagApplication
+              http: POST /applications/{applicationId}/flag
+              fields: [applicationId]
+              emits: [PutApplicationSet]
+          `,
+        },
+        {
+          after: '- name: IssuanceResultRecorded',
+          insert: `
+            - name: PutApplicationSet
+              fields: [applicationId]
+          `,
+        },
+        {
+          after: '- name: IssuePermit',
+          insert: `
+            - name: PutApplicationset
+              emits: [PermitIssued]
+          `,
+        },
+        {
+          after: '- name: IssuePermitWhenApplicationSubmitted',
+          insert: `
+            - name: PutApplicationsetWhenPutApplicationSet
+              on: PutApplicationSet
+              then: PutApplicationset
+          `,
+        },
+      ],
       errors: [
-        { messageId: 'caseClash', line: 53, column: 19, data: { kind: 'Command', name: 'PutApplicationset', firstKind: 'event', first: 'PutApplicationSet' } },
+        { messageId: 'caseClash', line: 66, column: 19, data: { kind: 'Command', name: 'PutApplicationset', firstKind: 'event', first: 'PutApplicationSet' } },
       ],
     },
     {

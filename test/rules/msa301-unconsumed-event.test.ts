@@ -11,180 +11,20 @@ ruleTester(rule, {
     },
     {
       name: 'orchestration: PermitIssuanceFailed has no policy; the orchestrator of the saga consumes it.',
-      model: `
-        contexts:
-          - name: application
-            title: Permit applications
-            aggregates:
-              - name: Application
-                fields:
-                  applicationId: { type: uuid, key: true }
-                  citizenId: { type: string, pii: true }
-                  documentUrl: url
-                  status: { type: enum, values: [Received, Issued, Cancelled] }
-                commands:
-                  - name: SubmitApplication
-                    actor: Citizen
-                    http: POST /applications
-                    fields: [applicationId, citizenId, documentUrl]
-                    emits: [ApplicationSubmitted]
-                  - name: CancelApplication
-                    emits: [ApplicationCancelled]
-                  - name: RecordIssuanceResult
-                    http: POST /applications/{applicationId}/result
-                    fields: [applicationId, status]
-                    emits: [IssuanceResultRecorded]
-                events:
-                  - name: ApplicationSubmitted
-                    fields: [applicationId, citizenId, documentUrl]
-                  - name: ApplicationCancelled
-                    fields: [applicationId]
-                  - name: IssuanceResultRecorded
-                    fields: [applicationId, status]
-                    terminal: true
-
-          - name: issuance
-            title: Permit issuance
-            aggregates:
-              - name: Permit
-                fields:
-                  permitId: { type: uuid, key: true }
-                  applicationId: uuid
-                  reason: string
-                commands:
-                  - name: IssuePermit
-                    http: POST /permits
-                    emits: [PermitIssued, PermitIssuanceFailed]
-                events:
-                  - name: PermitIssued
-                    fields: [permitId, applicationId]
-                  - name: PermitIssuanceFailed
-                    fields: [applicationId, reason]
-                    failure: true
-            policies:
-              - name: IssuePermitWhenApplicationSubmitted
-                on: ApplicationSubmitted
-                then: IssuePermit
-                idempotencyKey: applicationId
-
-          - name: lookup
-            title: Application result lookup
-            readModels:
-              - name: ApplicationResult
-                key: applicationId
-                from: [ApplicationSubmitted, PermitIssued, ApplicationCancelled]
-                store: database
-
-        externals:
-          - name: LandRegistry
-            calledBy: [issuance]
-            commands: [VerifyParcel]
-
-        calls:
-          - from: issuance
-            to: application
-            command: RecordIssuanceResult
-
-        sagas:
-          - name: PermitProcessing
-            coordination: orchestration
-            orchestrator: application
-            steps:
-              - command: SubmitApplication
-                compensation: CancelApplication
-              - command: IssuePermit
-      `,
+      edits: [
+        { in: '- name: application', remove: 'policies:' },
+        { after: 'name: IssuePermit', insert: 'http: POST /permits' },
+        { find: 'coordination: choreography', replace: 'coordination: orchestration' },
+        { after: 'coordination: orchestration', insert: 'orchestrator: application' },
+      ],
     },
   ],
   invalid: [
     {
       name: 'nothing consumes IssuanceResultRecorded, and it is not marked terminal.',
-      model: `
-        contexts:
-          - name: application
-            title: Permit applications
-            aggregates:
-              - name: Application
-                fields:
-                  applicationId: { type: uuid, key: true }
-                  citizenId: { type: string, pii: true }
-                  documentUrl: url
-                  status: { type: enum, values: [Received, Issued, Cancelled] }
-                commands:
-                  - name: SubmitApplication
-                    actor: Citizen
-                    http: POST /applications
-                    fields: [applicationId, citizenId, documentUrl]
-                    emits: [ApplicationSubmitted]
-                  - name: CancelApplication
-                    emits: [ApplicationCancelled]
-                  - name: RecordIssuanceResult
-                    http: POST /applications/{applicationId}/result
-                    fields: [applicationId, status]
-                    emits: [IssuanceResultRecorded]
-                events:
-                  - name: ApplicationSubmitted
-                    fields: [applicationId, citizenId, documentUrl]
-                  - name: ApplicationCancelled
-                    fields: [applicationId]
-                  - name: IssuanceResultRecorded
-                    fields: [applicationId, status]
-            policies:
-              - name: CancelApplicationWhenIssuanceFailed
-                on: PermitIssuanceFailed
-                then: CancelApplication
-
-          - name: issuance
-            title: Permit issuance
-            aggregates:
-              - name: Permit
-                fields:
-                  permitId: { type: uuid, key: true }
-                  applicationId: uuid
-                  reason: string
-                commands:
-                  - name: IssuePermit
-                    emits: [PermitIssued, PermitIssuanceFailed]
-                events:
-                  - name: PermitIssued
-                    fields: [permitId, applicationId]
-                  - name: PermitIssuanceFailed
-                    fields: [applicationId, reason]
-                    failure: true
-            policies:
-              - name: IssuePermitWhenApplicationSubmitted
-                on: ApplicationSubmitted
-                then: IssuePermit
-                idempotencyKey: applicationId
-
-          - name: lookup
-            title: Application result lookup
-            readModels:
-              - name: ApplicationResult
-                key: applicationId
-                from: [ApplicationSubmitted, PermitIssued, ApplicationCancelled]
-                store: database
-
-        externals:
-          - name: LandRegistry
-            calledBy: [issuance]
-            commands: [VerifyParcel]
-
-        calls:
-          - from: issuance
-            to: application
-            command: RecordIssuanceResult
-
-        sagas:
-          - name: PermitProcessing
-            coordination: choreography
-            steps:
-              - command: SubmitApplication
-                compensation: CancelApplication
-              - command: IssuePermit
-      `,
+      edits: [{ remove: 'terminal: true' }],
       errors: [
-        { messageId: 'unconsumed', line: 28, column: 19, data: { event: 'IssuanceResultRecorded' } },
+        { messageId: 'unconsumed', line: 41, column: 19, data: { event: 'IssuanceResultRecorded' } },
       ],
     },
   ],

@@ -13,98 +13,25 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'nothing triggers ArchiveApplication.',
-      model: `
-        contexts:
-          - name: application
-            title: Permit applications
-            aggregates:
-              - name: Application
-                fields:
-                  applicationId: { type: uuid, key: true }
-                  citizenId: { type: string, pii: true }
-                  documentUrl: url
-                  status: { type: enum, values: [Received, Issued, Cancelled] }
-                commands:
-                  - name: SubmitApplication
-                    actor: Citizen
-                    http: POST /applications
-                    fields: [applicationId, citizenId, documentUrl]
-                    emits: [ApplicationSubmitted]
-                  - name: CancelApplication
-                    emits: [ApplicationCancelled]
-                  - name: RecordIssuanceResult
-                    http: POST /applications/{applicationId}/result
-                    fields: [applicationId, status]
-                    emits: [IssuanceResultRecorded]
-                  - name: ArchiveApplication
-                    emits: [ApplicationArchived]
-                events:
-                  - name: ApplicationSubmitted
-                    fields: [applicationId, citizenId, documentUrl]
-                  - name: ApplicationCancelled
-                    fields: [applicationId]
-                  - name: IssuanceResultRecorded
-                    fields: [applicationId, status]
-                    terminal: true
-                  - name: ApplicationArchived
-                    fields: [applicationId]
-                    terminal: true
-            policies:
-              - name: CancelApplicationWhenIssuanceFailed
-                on: PermitIssuanceFailed
-                then: CancelApplication
-
-          - name: issuance
-            title: Permit issuance
-            aggregates:
-              - name: Permit
-                fields:
-                  permitId: { type: uuid, key: true }
-                  applicationId: uuid
-                  reason: string
-                commands:
-                  - name: IssuePermit
-                    emits: [PermitIssued, PermitIssuanceFailed]
-                events:
-                  - name: PermitIssued
-                    fields: [permitId, applicationId]
-                  - name: PermitIssuanceFailed
-                    fields: [applicationId, reason]
-                    failure: true
-            policies:
-              - name: IssuePermitWhenApplicationSubmitted
-                on: ApplicationSubmitted
-                then: IssuePermit
-                idempotencyKey: applicationId
-
-          - name: lookup
-            title: Application result lookup
-            readModels:
-              - name: ApplicationResult
-                key: applicationId
-                from: [ApplicationSubmitted, PermitIssued, ApplicationCancelled]
-                store: database
-
-        externals:
-          - name: LandRegistry
-            calledBy: [issuance]
-            commands: [VerifyParcel]
-
-        calls:
-          - from: issuance
-            to: application
-            command: RecordIssuanceResult
-
-        sagas:
-          - name: PermitProcessing
-            coordination: choreography
-            steps:
-              - command: SubmitApplication
-                compensation: CancelApplication
-              - command: IssuePermit
-      `,
+      edits: [
+        {
+          after: '- name: RecordIssuanceResult',
+          insert: `
+            - name: ArchiveApplication
+              emits: [ApplicationArchived]
+          `,
+        },
+        {
+          after: '- name: IssuanceResultRecorded',
+          insert: `
+            - name: ApplicationArchived
+              fields: [applicationId]
+              terminal: true
+          `,
+        },
+      ],
       errors: [
-        { messageId: 'untriggered', line: 23, column: 19, data: { command: 'ArchiveApplication' } },
+        { messageId: 'untriggered', line: 36, column: 19, data: { command: 'ArchiveApplication' } },
       ],
     },
   ],
