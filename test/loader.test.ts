@@ -113,6 +113,16 @@ describe('hostile input is refused with a diagnostic, not a crash or a hang', ()
     const r = validateModelText('aliases.yaml', text);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['MSA003']);
   });
+  it('counts only the nodes aliases add: a document of more nodes than the limit, without aliases, loads', () => {
+    const items = Math.ceil(LIMITS.maxExpandedNodes / 2) + 1000;
+    const text = `items:\n${Array.from({ length: items }, (_, i) => `  - { n: ${i} }`).join('\n')}\n`;
+    const loaded = loadModelText('large.yaml', text);
+    expect(loaded.ok).toBe(true);
+    // The same nodes once more through one alias are over the limit.
+    const doubled = `items: &all\n${Array.from({ length: items }, (_, i) => `  - { n: ${i} }`).join('\n')}\nagain: *all\n`;
+    const r = validateModelText('doubled.yaml', doubled);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['MSA003']);
+  });
   it('accepts a few aliases for shared settings', () => {
     const loaded = loadModelText('ok.yaml', 'd: &d { replicas: 3 }\na: *d\nb: *d\n');
     expect(loaded.ok).toBe(true);

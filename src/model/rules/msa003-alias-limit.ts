@@ -16,11 +16,13 @@ export const rule = defineLoadRule({
   code: 'MSA003',
   name: 'alias-limit',
   severity: 'error',
-  summary: 'Aliases stay within limits: at most 200 per file, and at most 100,000 nodes once expanded.',
+  summary: 'Aliases stay within limits: at most 200 per file, adding at most 100,000 nodes once expanded.',
   hint: 'Write the repeated part out, or use fewer nested aliases.',
   docs: `Anchors and aliases (\`&defaults\`, \`*defaults\`) are fine for sharing a block of settings. A
 few nested aliases can expand to billions of nodes (the "billion laughs" attack), so msa-gen
-counts aliases and the size of the document they expand to, and stops early.`,
+counts aliases and the nodes they add once expanded, and stops early. Nodes written out are not
+counted: the file's size (\`--max-size\`) bounds them, so a large model without aliases (a
+thousand contexts, say) loads.`,
   messages: {
     /** The loader's own words: too many aliases, or too large once expanded. */
     aliasLimit: '{{text}}',
