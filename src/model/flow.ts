@@ -17,6 +17,7 @@
  * Pure: reads the IR only. Lookups go by resolved targets: an unresolved name has its own
  * finding and adds no edge.
  */
+import { callingCommands } from './graph.js';
 import type { Command, Event, Model, Policy, Saga, SagaStep } from './ir.js';
 
 /** What issues a command inside the flow, and on which events. */
@@ -85,9 +86,7 @@ export class Flow {
     for (const call of model.calls) {
       const callee = call.command.target;
       if (!callee) continue;
-      const from = call.from.target;
-      const callers = call.by.length > 0 ? resolved(call.by) : (from?.aggregates.flatMap((a) => a.commands) ?? []).filter((c) => c.http);
-      for (const caller of callers) edge(caller, callee, group++);
+      for (const caller of callingCommands(call)) edge(caller, callee, group++);
     }
     for (const [command, list] of triggers) {
       for (const trigger of list) {

@@ -97,6 +97,12 @@ export function triggersByCommand(model: Model): Map<string, CommandTrigger[]> {
   return map;
 }
 
+/** The commands that make a call: those its `by` names, else every command of its `from` context with an HTTP route. */
+export function callingCommands(call: Call): Command[] {
+  if (call.by.length > 0) return call.by.flatMap((b) => (b.target === undefined ? [] : [b.target]));
+  return (call.from.target?.aggregates.flatMap((a) => a.commands) ?? []).filter((c) => c.http !== undefined);
+}
+
 /** The first operation of an external system with this name, if any. */
 export function findExternalOperation(model: Model, name: string): ExternalOperation | undefined {
   for (const external of model.externals) {

@@ -20,6 +20,7 @@ import type {
 } from '../../model/valid.js';
 import { hasDlq, policyConsumerGroup } from './topics.js';
 import { orchestratorOf } from '../../model/sagas.js';
+import { callingCommands } from '../../model/graph.js';
 
 export function aggregateKey(aggregate: Aggregate): Field {
   return aggregate.key;
@@ -147,9 +148,7 @@ export function outgoingCalls(model: Model, context: Context): Call[] {
 
 /** The calls a command makes: those whose `by` names it, or, without `by`, every call of its context when it has a route. */
 export function callsMadeBy(model: Model, command: Command): Call[] {
-  return outgoingCalls(model, command.context).filter((c) =>
-    c.by.length > 0 ? c.by.some((b) => b.target === command) : command.http !== undefined,
-  );
+  return outgoingCalls(model, command.context).filter((c) => callingCommands(c).includes(command));
 }
 
 /**

@@ -41,13 +41,10 @@ function triggersOf(s: ServicePlan, command: Command): string[] {
   if (command.http) out.push(`${command.http.method} ${command.http.path}${command.actor ? ` (actor: ${command.actor})` : ''}`);
   else if (route) out.push(`${route.method} ${route.path} (the orchestrator's route)`);
   else if (command.actor) out.push(`actor ${command.actor}`);
-  for (const p of command.context.policies) if (p.then.target === command) out.push(`policy ${p.name} (on ${p.on.name})`);
-  for (const saga of model.sagas) {
-    for (const step of saga.steps) {
-      if (step.compensation?.target === command) out.push(`compensation of ${step.command.name} in saga ${saga.name}`);
-    }
-  }
-  for (const call of model.calls) if (call.command.target === command) out.push(`calls from ${call.from.name}`);
+  const triggers = s.triggers.get(command.name) ?? [];
+  for (const t of triggers) if (t.kind === 'policy') out.push(`policy ${t.policy.name} (on ${t.policy.on.name})`);
+  for (const t of triggers) if (t.kind === 'compensation') out.push(`compensation of ${t.step.command.name} in saga ${t.saga.name}`);
+  for (const t of triggers) if (t.kind === 'call') out.push(`calls from ${t.call.from.name}`);
   return out;
 }
 

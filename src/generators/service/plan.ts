@@ -2,6 +2,7 @@
  * The plan of one service, worked out once from the IR (plan/service.ts) before any code is
  * written: every emitter of service/ reads it and derives nothing about the model again.
  */
+import { triggersByCommand, type CommandTrigger } from '../../model/graph.js';
 import type { Command, Context, Event, Model, RetrySettings } from '../../model/valid.js';
 import { runtimePackage } from '../names/symbols.js';
 import {
@@ -46,6 +47,8 @@ export interface ServicePlan {
   readonly pii: readonly string[];
   /** The retry of its consumers that have no setting of their own. */
   readonly retry: RetrySettings;
+  /** What issues each command of the model inside the platform, by command name (model/graph.ts). */
+  readonly triggers: ReadonlyMap<string, readonly CommandTrigger[]>;
 }
 
 export function planService(model: Model, context: Context): ServicePlan {
@@ -67,6 +70,7 @@ export function planService(model: Model, context: Context): ServicePlan {
     routes: serviceRoutes(model, context),
     pii: piiFields(model, context, events, targets),
     retry: platformRetry(model),
+    triggers: triggersByCommand(model),
   };
 }
 
