@@ -62,6 +62,7 @@ export type RuntimeValue =
   | 'processRecord'
   | 'readModelDdl'
   | 'recordHandler'
+  | 'renderGauge'
   | 'resolutionRecord'
   | 'runtimeDdl'
   | 'sleep'

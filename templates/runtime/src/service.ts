@@ -22,7 +22,7 @@ import { DLQ_HEADERS, originalOf, resolutionRecord, type Resolution } from './dl
 import { createEvent, toRecord, type BusRecord, type CloudEvent } from './envelope.ts';
 import type { ServiceClient } from './http-client.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { Metrics } from './metrics.ts';
+import { Metrics, renderGauge } from './metrics.ts';
 import { Orchestrator } from './orchestrator.ts';
 import { SchemaValidators } from './validation.ts';
 import { OutboxRelay } from './outbox.ts';
@@ -253,18 +253,16 @@ export class ServiceRuntime {
 
   /** /metrics: the counters, and the orchestrated sagas by status with the age of the oldest running one. */
   async renderMetrics(): Promise<string> {
-    let out = this.metrics.render();
     const stats = (await this.orchestrator?.statistics()) ?? [];
-    if (stats.length > 0) {
-      out += '# HELP msa_sagas Orchestrated saga instances by status.\n# TYPE msa_sagas gauge\n';
-      for (const s of stats) out += `msa_sagas{saga="${s.saga}",status="${s.status}"} ${s.count}\n`;
-      const running = stats.filter((s) => s.oldestRunningSeconds !== undefined);
-      if (running.length > 0) {
-        out += '# HELP msa_saga_oldest_running_seconds Age of the oldest running saga instance.\n# TYPE msa_saga_oldest_running_seconds gauge\n';
-        for (const s of running) out += `msa_saga_oldest_running_seconds{saga="${s.saga}"} ${s.oldestRunningSeconds!.toFixed(3)}\n`;
-      }
-    }
-    return out;
+    return (
+      this.metrics.render() +
+      renderGauge('msa_sagas', 'Orchestrated saga instances by status.', stats.map((s) => ({ labels: { saga: s.saga, status: s.status }, value: s.count }))) +
+      renderGauge(
+        'msa_saga_oldest_running_seconds',
+        'Age of the oldest running saga instance.',
+        stats.flatMap((s) => (s.oldestRunningSeconds === undefined ? [] : [{ labels: { saga: s.saga }, value: Number(s.oldestRunningSeconds.toFixed(3)) }])),
+      )
+    );
   }
 
   // ---------------------------------------------------------------- commands

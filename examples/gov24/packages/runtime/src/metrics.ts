@@ -8,6 +8,13 @@ const keyOf = (name: string, labels: Labels) =>
     .map((k) => `${k}="${String(labels[k]).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)
     .join(',')}}`;
 
+/** One gauge in the Prometheus text format: its HELP and TYPE lines, then one sample per label set. */
+export function renderGauge(name: string, help: string, samples: ReadonlyArray<{ readonly labels: Labels; readonly value: number }>): string {
+  if (samples.length === 0) return '';
+  const lines = samples.map((s) => `${keyOf(name, s.labels)} ${s.value}`);
+  return `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${lines.join('\n')}\n`;
+}
+
 export class Metrics {
   private readonly counters = new Map<string, { name: string; labels: Labels; value: number }>();
   private readonly help = new Map<string, string>();
