@@ -50,6 +50,19 @@ function program(io: CliIO, result: { code: number }): Command {
     });
 
   cli
+    .command('diff')
+    .description('Classify every change of event and command contracts between two models: breaking (exit 1), migration or compatible.')
+    .argument('<models...>', '<old> <new>, or one model with --base')
+    .option('--base <ref>', 'read the old model from this git revision (git show <ref>:<model>)')
+    .addOption(new Option('-m, --mode <mode>', 'compatibility mode, as in Confluent Schema Registry').choices(['backward', 'forward', 'full']).default('full'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .addOption(maxSizeOption())
+    .action(async (models: string[], opts: { base?: string; mode: 'backward' | 'forward' | 'full'; format: 'text' | 'json' | 'sarif' | 'github'; maxSize?: number }) => {
+      const { diffCommand } = await import('./diff-command.js');
+      result.code = await diffCommand(models, opts, io);
+    });
+
+  cli
     .command('explain')
     .description('Explain a rule: what it requires, why, and how to fix a finding. Without a code, list every rule.')
     .argument('[code]', 'rule code (MSA103) or name (event-past-tense)')
