@@ -140,7 +140,9 @@ export function resolveModel(raw: RawModel, file: string): Model {
       const aggEvents = (ra.events ?? []).map((re, ei): Event => {
         const ep = joinPointer(ap, 'events', ei);
         const settings = mergeTopic(topicDefaults, re.kafka);
-        const topicName = re.topic ?? re.name;
+        const version = re.version ?? 1;
+        // A new version of an event gets a topic of its own by default: old records stay readable on the old one.
+        const topicName = re.topic ?? (version > 1 ? `${re.name}.v${version}` : re.name);
         const settingsPointer = re.kafka ? joinPointer(ep, 'kafka') : platform.kafka.defaultsPointer;
         const topic: Topic = {
           ...settings,
@@ -157,7 +159,6 @@ export function resolveModel(raw: RawModel, file: string): Model {
           pointer: topic.pointer,
           settingsPointer: platform.kafka.dlq.partitions !== undefined ? platform.kafka.dlq.pointer : settingsPointer,
         };
-        const version = re.version ?? 1;
         return {
           pointer: ep,
           name: re.name,
