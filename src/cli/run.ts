@@ -63,6 +63,15 @@ function program(io: CliIO, result: { code: number }): Command {
     });
 
   cli
+    .command('init')
+    .description('Start a project: a commented starter model (model.yaml) and a GitHub Actions workflow; never overwrites a file.')
+    .argument('[dir]', 'folder to write into (default: the current one)')
+    .action(async (dir: string | undefined) => {
+      const { initCommand } = await import('./init-command.js');
+      result.code = await initCommand(dir, io);
+    });
+
+  cli
     .command('explain')
     .description('Explain a rule: what it requires, why, and how to fix a finding. Without a code, list every rule.')
     .argument('[code]', 'rule code (MSA103) or name (event-past-tense)')
