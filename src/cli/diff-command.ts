@@ -5,7 +5,7 @@
  * a change breaks consumers, 0 otherwise (migrations and compatible changes included).
  */
 import { validate } from '../core/validate.js';
-import { diffModels, type Mode } from '../diff/index.js';
+import { diffModels, type Mode } from '../core/diff/index.js';
 import { loadModelText } from '../model/load.js';
 import { CATALOGUE } from '../model/rules/index.js';
 import type { ModelInput } from '../model/source.js';

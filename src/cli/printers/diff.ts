@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { RuleInfo } from '../../model/rules/rule.js';
 import type { SourceText } from '../../model/source.js';
 import { escapeUnsafe } from '../../model/text.js';
-import { ALL_KINDS, type Change, type DiffResult, type Verdict } from '../../diff/index.js';
+import { ALL_KINDS, type Change, type DiffResult, type Verdict } from '../../core/diff/index.js';
 import { frame, terminalPath } from './text.js';
 
 /** A change with its place in the new model (and in the old one, when it was there). */

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffModels, type Mode } from '../../src/diff/index.js';
-import type { Model } from '../../src/model/ir.js';
-import { validateModelText } from '../../src/model/validate.js';
+import { diffModels, type Mode } from '../../../src/core/diff/index.js';
+import type { Model } from '../../../src/model/ir.js';
+import { validateModelText } from '../../../src/model/validate.js';
 
-const BASE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'diff', 'base.yaml'), 'utf8');
+const BASE = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'diff', 'base.yaml'), 'utf8');
 
 function model(...edits: Array<[string, string]>): Model {
   let text = BASE;

@@ -11,7 +11,7 @@
  * The generated readers take the fields they know and ignore others, and refuse a record that
  * lacks a required field, has a value of another type or an enum value they do not know.
  */
-import type { Field, FieldSelection } from '../model/ir.js';
+import type { Field, FieldSelection } from '../../model/ir.js';
 import { KINDS, type ChangeKind } from './kinds.js';
 
 /** The directions a change breaks. */

@@ -1,5 +1,5 @@
 /**
- * src/diff/: what changed between two versions of a model, for the consumers of its contracts
+ * src/core/diff/: what changed between two versions of a model, for the consumers of its contracts
  * (events on their topics, commands behind their routes), and whether each change breaks them
  * under a compatibility mode (Confluent Schema Registry's BACKWARD, FORWARD, FULL). Pure: two
  * resolved models in, changes as data out; `msa-gen diff` prints them (docs/diff.md).
@@ -8,9 +8,9 @@
  * gives a new CloudEvents type `.v<n+1>` and, by default, a new topic `<Event>.v<n+1>`) is a
  * migration: old records stay on the old topic, new ones go to the new one.
  */
-import { compareText } from '../model/diagnostic.js';
-import { clipQuoted } from '../model/text.js';
-import type { Command, Event, Model } from '../model/ir.js';
+import { compareText } from '../../model/diagnostic.js';
+import { clipQuoted } from '../../model/text.js';
+import type { Command, Event, Model } from '../../model/ir.js';
 import { compareFields, typeName, type Breaks } from './fields.js';
 import { KINDS, type ChangeKind } from './kinds.js';
 
