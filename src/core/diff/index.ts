@@ -12,7 +12,7 @@ import { compareText } from '../../model/diagnostic.js';
 import { clipQuoted } from '../../model/text.js';
 import type { Command, Event, Model } from '../../model/ir.js';
 import { compareFields, typeName, type Breaks } from './fields.js';
-import { KINDS, type ChangeKind } from './kinds.js';
+import { BUMP, KINDS, SECOND_COMMAND, type ChangeKind } from './kinds.js';
 
 export { ALL_KINDS, KINDS, type ChangeKind } from './kinds.js';
 
@@ -102,7 +102,7 @@ export function diffModels(before: Model, after: Model, mode: Mode = 'full'): Di
   ) => {
     const breaksUnder = modesBroken(breaks);
     const verdict: Verdict = breaksUnder.includes(mode) ? (migration ? 'migration' : 'breaking') : kind === KINDS.versionBumped && migration ? 'migration' : 'compatible';
-    const hint = verdict === 'migration' ? KINDS.versionBumped.hint : kind.hint;
+    const hint = verdict === 'migration' ? KINDS.versionBumped.hint : subject.type === 'command' ? kind.hint.replace(BUMP, SECOND_COMMAND) : kind.hint;
     changes.push({ kind, verdict, subject, message: clipQuoted(message), breaksUnder, ...where, hint });
   };
 

@@ -14,7 +14,8 @@ export interface ChangeKind {
 
 const kind = (code: string, name: string, summary: string, hint: string): ChangeKind => ({ code, name, summary, hint });
 
-const BUMP = 'publish it as a new version of the event instead (`version: <n+1>`: a new CloudEvents type and a new topic), and move its consumers over';
+/** The way out of a breaking change of an event. */
+export const BUMP = 'publish it as a new version of the event instead (`version: <n+1>`: a new CloudEvents type and a new topic), and move its consumers over';
 
 export const KINDS = {
   fieldRemoved: kind('MSAD101', 'field-removed', 'A field of an event or command was removed.', `keep the field (make it optional first), or ${BUMP}`),
@@ -37,6 +38,9 @@ export const KINDS = {
   commandAdded: kind('MSAD302', 'command-added', 'A new command.', 'nothing to do: no caller sends it yet'),
   routeChanged: kind('MSAD303', 'route-changed', "A command's HTTP route changed.", 'keep the old route beside the new one (a second command) until no caller uses it'),
 } as const satisfies Record<string, ChangeKind>;
+
+/** The way out of a breaking change of a command (commands have no versions). */
+export const SECOND_COMMAND = 'add a second command with the new contract beside the old one, and remove the old one once no caller sends it';
 
 export type KindId = keyof typeof KINDS;
 
