@@ -139,7 +139,7 @@ export function diffModels(before: Model, after: Model, mode: Mode = 'full'): Di
     const at = { pointer: n.pointer, oldPointer: o.pointer };
     if (bumped) {
       const topic = movedTopic ? `, topic ${q(n.topic.name)}` : ` on the same topic ${q(n.topic.name)}, so its breaking changes still reach the old consumers`;
-      push(KINDS.versionBumped, subject, `Event ${q(o.name)} is now version ${n.version} (type ${q(n.type)}${topic})`, NEVER, at, migration);
+      push(KINDS.versionBumped, subject, `Event ${q(o.name)} is now version ${n.version} (type ${q(n.type)}${topic})`, NEVER, { pointer: `${n.pointer}/version`, oldPointer: o.pointer }, migration);
     } else if (movedTopic) {
       push(
         KINDS.topicChanged,
