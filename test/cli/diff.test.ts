@@ -244,3 +244,25 @@ describe('msa-gen diff --base <ref>', () => {
     }
   });
 });
+
+describe('docs/diff.md', () => {
+  const doc = readFileSync(join(root, 'docs', 'diff.md'), 'utf8');
+
+  it('shows the real output of the commands it quotes', async () => {
+    for (const [args, format] of [
+      [[base, model('field-removed')], 'text'],
+      [[base, model('event-added')], 'text'],
+      [[base, model('version-bump')], 'text'],
+      [['--format', 'github', base, model('field-removed')], 'text'],
+    ] as const) {
+      const io = memoryIO(root, { NO_COLOR: '1' });
+      await run(['diff', ...args], io);
+      expect(doc).toContain(`\`\`\`${format}\n${io.out()}\`\`\``);
+    }
+  });
+
+  it('has a row for every change kind, with its code and name', async () => {
+    const { ALL_KINDS } = await import('../../src/core/diff/index.js');
+    for (const k of ALL_KINDS) expect(doc).toContain(`| ${k.code} | ${k.name} |`);
+  });
+});

@@ -8,8 +8,8 @@
  *   yet upgraded while the producer already is);
  * - FULL: both.
  *
- * The generated readers take the fields they know and ignore others, and refuse a record that
- * lacks a required field, has a value of another type or an enum value they do not know.
+ * The generated readers take the fields they know and ignore others; a value of another type or
+ * an unknown enum value reads as missing, and a missing required field is refused.
  */
 import type { Field, FieldSelection } from '../../model/ir.js';
 import { KINDS, type ChangeKind } from './kinds.js';
