@@ -261,6 +261,12 @@ describe('docs/diff.md', () => {
     }
   });
 
+  it('the README quotes the real output too', async () => {
+    const io = memoryIO(root, { NO_COLOR: '1' });
+    await run(['diff', base, model('field-removed')], io);
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(`$ msa-gen diff ${base} ${model('field-removed')}\n${io.out()}\`\`\``);
+  });
+
   it('has a row for every change kind, with its code and name', async () => {
     const { ALL_KINDS } = await import('../../src/core/diff/index.js');
     for (const k of ALL_KINDS) expect(doc).toContain(`| ${k.code} | ${k.name} |`);

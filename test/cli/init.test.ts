@@ -17,6 +17,7 @@ describe('msa-gen init', () => {
     expect(await run(['init', 'shop'], io)).toBe(0);
     expect(io.out()).toContain('create shop/model.yaml\ncreate shop/.github/workflows/msa-gen.yml\n');
     expect(io.out()).toContain('msa-gen scaffold shop/model.yaml -o shop/platform');
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(`$ msa-gen init shop\n${io.out()}\`\`\``);
     const dir = join(sandbox.dir, 'shop');
     expect(readFileSync(join(dir, 'model.yaml'), 'utf8')).toBe(readFileSync(join(root, 'templates', 'init', 'model.yaml'), 'utf8'));
 
