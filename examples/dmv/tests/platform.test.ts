@@ -43,6 +43,7 @@ describe('dmv platform', () => {
       mailingAddress: 'example-mailingAddress',
       deliveryMethod: 'Mail',
       officeCode: 'example-officeCode',
+      cardToken: 'example-cardToken',
     };
     const res = await fetch(`${platform.service('renewal').url}/renewals`, {
       method: 'POST',

@@ -47,7 +47,11 @@ describe('payment service', () => {
   });
 
   it('accepts CapturePayment (POST /payments)', async () => {
-    const body = { renewalId: '3f8e2b1c-6d4a-4e5f-9a7b-0c1d2e3f4a5b', amount: 10 };
+    const body = {
+      renewalId: '3f8e2b1c-6d4a-4e5f-9a7b-0c1d2e3f4a5b',
+      fee: 10,
+      cardToken: 'example-cardToken',
+    };
     const res = await fetch(`${running.url}/payments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -72,6 +72,7 @@ describe('renewal service', () => {
       mailingAddress: 'example-mailingAddress',
       deliveryMethod: 'Mail',
       officeCode: 'example-officeCode',
+      cardToken: 'example-cardToken',
     };
     const res = await fetch(`${running.url}/renewals`, {
       method: 'POST',

@@ -13,7 +13,9 @@ import RefundPaymentSchema from './schemas/RefundPayment.schema.json' with { typ
 export type CapturePayment = {
   paymentId?: string;
   renewalId: string;
-  amount: number;
+  fee: number;
+  /** Personal data: masked in logs. */
+  cardToken: string;
 };
 
 /**
@@ -23,7 +25,7 @@ export type CapturePayment = {
 export type RefundPayment = {
   paymentId: string;
   renewalId: string;
-  amount: number;
+  fee: number;
 };
 
 /** Definitions (CommandDef). */

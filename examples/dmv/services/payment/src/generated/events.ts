@@ -13,7 +13,7 @@ import PaymentRefundedSchema from './schemas/PaymentRefunded.schema.json' with {
 export type PaymentCaptured = {
   paymentId: string;
   renewalId: string;
-  amount: number;
+  fee: number;
   gatewayReference: string;
   capturedAt: string;
 };
@@ -29,7 +29,7 @@ export type PaymentDeclined = {
 export type PaymentRefunded = {
   paymentId: string;
   renewalId: string;
-  amount: number;
+  fee: number;
   refundedAt: string;
 };
 

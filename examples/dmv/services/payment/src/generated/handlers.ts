@@ -22,7 +22,9 @@ import type { PaymentCaptured, PaymentDeclined, PaymentRefunded } from './events
 export type PaymentState = {
   paymentId: string;
   renewalId?: string;
-  amount?: number;
+  fee?: number;
+  /** Personal data: masked in logs. */
+  cardToken?: string;
   gatewayReference?: string;
   declineReason?: string;
   capturedAt?: string;
@@ -34,7 +36,8 @@ export function paymentState(source: Source, key: string): PaymentState {
   return {
     paymentId: key,
     renewalId: asUuid(source.renewalId),
-    amount: asNumber(source.amount),
+    fee: asNumber(source.fee),
+    cardToken: asString(source.cardToken),
     gatewayReference: asString(source.gatewayReference),
     declineReason: asString(source.declineReason),
     capturedAt: asDateTime(source.capturedAt),
@@ -80,7 +83,7 @@ export const paymentDefaults: PaymentHandlers = {
       paymentId: key,
       renewalId:
         asUuid(source.renewalId) ?? ctx.placeholder('renewalId', deriveId('CapturePayment', key, 'renewalId')),
-      amount: asNumber(source.amount) ?? ctx.placeholder('amount', 0),
+      fee: asNumber(source.fee) ?? ctx.placeholder('fee', 0),
       gatewayReference: asString(source.gatewayReference) ?? ctx.placeholder('gatewayReference', ''),
       capturedAt: asDateTime(source.capturedAt) ?? ctx.now.toISOString(),
     };
@@ -95,7 +98,7 @@ export const paymentDefaults: PaymentHandlers = {
       paymentId: key,
       renewalId:
         asUuid(source.renewalId) ?? ctx.placeholder('renewalId', deriveId('RefundPayment', key, 'renewalId')),
-      amount: asNumber(source.amount) ?? ctx.placeholder('amount', 0),
+      fee: asNumber(source.fee) ?? ctx.placeholder('fee', 0),
       refundedAt: asDateTime(source.refundedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };

@@ -36,6 +36,6 @@ export const service: ServiceModule = {
     projections: [],
     compensations: [],
     orchestrations: [],
-    pii: [],
+    pii: ['cardToken'],
   }),
 };

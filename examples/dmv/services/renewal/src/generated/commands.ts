@@ -21,6 +21,11 @@ export type SubmitRenewal = {
   deliveryMethod: 'Mail' | 'OfficePickup';
   /** DMV office for an office pickup. */
   officeCode?: string;
+  /**
+   * The payment page's token for the driver's card (never the card number); the fee is charged to
+   * it. Personal data: masked in logs.
+   */
+  cardToken: string;
 };
 
 /**

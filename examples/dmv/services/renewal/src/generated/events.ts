@@ -25,6 +25,11 @@ export type RenewalSubmitted = {
   /** DMV office for an office pickup. */
   officeCode?: string;
   fee: number;
+  /**
+   * The payment page's token for the driver's card (never the card number); the fee is charged to
+   * it. Personal data: masked in logs.
+   */
+  cardToken: string;
   submittedAt: string;
 };
 

@@ -35,6 +35,11 @@ export type RenewalState = {
   /** DMV office for an office pickup. */
   officeCode?: string;
   fee?: number;
+  /**
+   * The payment page's token for the driver's card (never the card number); the fee is charged to
+   * it. Personal data: masked in logs.
+   */
+  cardToken?: string;
   rejectionReason?: string;
   status?: 'Submitted' | 'Rejected' | 'Completed';
   submittedAt?: string;
@@ -53,6 +58,7 @@ export function renewalState(source: Source, key: string): RenewalState {
     deliveryMethod: asEnum(source.deliveryMethod, ['Mail', 'OfficePickup']),
     officeCode: asString(source.officeCode),
     fee: asNumber(source.fee),
+    cardToken: asString(source.cardToken),
     rejectionReason: asString(source.rejectionReason),
     status: asEnum(source.status, ['Submitted', 'Rejected', 'Completed']),
     submittedAt: asDateTime(source.submittedAt),
@@ -118,6 +124,7 @@ export const renewalDefaults: RenewalHandlers = {
         asEnum(source.deliveryMethod, ['Mail', 'OfficePickup']) ?? ctx.placeholder('deliveryMethod', 'Mail'),
       officeCode: asString(source.officeCode),
       fee: asNumber(source.fee) ?? ctx.placeholder('fee', 0),
+      cardToken: asString(source.cardToken) ?? ctx.placeholder('cardToken', ''),
       submittedAt: asDateTime(source.submittedAt) ?? ctx.now.toISOString(),
     };
     const merged: Source = { ...source, ...data };

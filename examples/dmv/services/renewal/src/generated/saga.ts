@@ -52,14 +52,16 @@ export type RestorePreviousAddress = {
 export type CapturePayment = {
   paymentId?: string;
   renewalId: string;
-  amount: number;
+  fee: number;
+  /** Personal data: masked in logs. */
+  cardToken: string;
 };
 
 /** Input of RefundPayment, a command of payment (POST /payments/{paymentId}/refund). */
 export type RefundPayment = {
   paymentId: string;
   renewalId: string;
-  amount: number;
+  fee: number;
 };
 
 /** Input of IssueLicenseCard, a command of fulfillment (POST /license-cards). */
@@ -86,6 +88,7 @@ function toSubmitRenewal(data: Source, correlationId: string): SubmitRenewal {
     mailingAddress: asString(data.mailingAddress) ?? '',
     deliveryMethod: asEnum(data.deliveryMethod, ['Mail', 'OfficePickup']) ?? 'Mail',
     officeCode: asString(data.officeCode),
+    cardToken: asString(data.cardToken) ?? '',
   };
 }
 
@@ -144,7 +147,8 @@ function toCapturePayment(data: Source, correlationId: string): CapturePayment {
   return {
     paymentId: key,
     renewalId: asUuid(data.renewalId) ?? deriveId('LicenseRenewal', correlationId, 'renewalId'),
-    amount: asNumber(data.amount) ?? 0,
+    fee: asNumber(data.fee) ?? 0,
+    cardToken: asString(data.cardToken) ?? '',
   };
 }
 
@@ -154,7 +158,7 @@ function toRefundPayment(data: Source, correlationId: string): RefundPayment {
   return {
     paymentId: key,
     renewalId: asUuid(data.renewalId) ?? deriveId('LicenseRenewal', correlationId, 'renewalId'),
-    amount: asNumber(data.amount) ?? 0,
+    fee: asNumber(data.fee) ?? 0,
   };
 }
 

@@ -39,6 +39,13 @@ export const service: ServiceModule = {
     projections: [],
     compensations: [],
     orchestrations,
-    pii: ['dateOfBirth', 'driverName', 'licenseNumber', 'mailingAddress', 'standardizedAddress'],
+    pii: [
+      'cardToken',
+      'dateOfBirth',
+      'driverName',
+      'licenseNumber',
+      'mailingAddress',
+      'standardizedAddress',
+    ],
   }),
 };
