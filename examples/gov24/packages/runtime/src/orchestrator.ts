@@ -52,6 +52,17 @@ export function compensationKey(saga: string, id: string, step: number): string 
   return `${saga}/${id}/${step}/compensate`;
 }
 
+/**
+ * Test-only fault injection, off unless set: MSA_FAULT=exit-after-saga-commit kills the process
+ * (SIGKILL: no cleanup, no graceful stop) right after the decision to send a step is committed and
+ * before the step is sent; `exit-after-saga-commit:<Command>` only before that step. The crash the
+ * start-up resumer must survive (examples/dmv, scenario 4).
+ */
+function crashIfInjected(command: string): void {
+  const fault = process.env['MSA_FAULT'];
+  if (fault === 'exit-after-saga-commit' || fault === `exit-after-saga-commit:${command}`) process.kill(process.pid, 'SIGKILL');
+}
+
 interface SagaRow {
   id: string;
   step: number;
@@ -173,7 +184,10 @@ export class Orchestrator {
     const sent: History = [...history, { step: next, what: `sent ${def.steps[next]!.command}` }];
     const dueAt = new Date(Date.now() + this.timeoutOf(def));
     await this.save(tx, def.saga, id, { step: next, status: 'running', data: merged, history: sent, attempt: 1, sendPending: true, dueAt });
-    effects.afterCommit(() => this.sendStep(def, { id, step: next, status: 'running', attempt: 1, data: merged, history: sent }));
+    effects.afterCommit(() => {
+      crashIfInjected(def.steps[next]!.command);
+      return this.sendStep(def, { id, step: next, status: 'running', attempt: 1, data: merged, history: sent });
+    });
   }
 
   /** Sends a step's command; marks it sent, or on a refusal compensates the completed steps. */
