@@ -13,12 +13,29 @@
  * failure event instead.
  */
 
-import {
-  addressVerificationDefaults,
-  type AddressVerificationHandlers,
-} from '../generated/handlers.ts';
+import { addressVerificationDefaults, type AddressVerificationHandlers } from '../generated/handlers.ts';
+
+/**
+ * Stands in for PostalAddressDatabase.ValidateMailingAddress until the integration exists: an
+ * address with a five-digit ZIP code is matched and standardized (upper case, single spaces); one
+ * without has no match.
+ */
+export function standardize(mailingAddress: string): string | undefined {
+  if (!/\b\d{5}(-\d{4})?\b/.test(mailingAddress)) return undefined;
+  return mailingAddress.trim().replace(/\s+/g, ' ').toUpperCase();
+}
 
 export const addressVerificationHandlers: AddressVerificationHandlers = {
-  VerifyAddress: addressVerificationDefaults.VerifyAddress,
+  VerifyAddress(command, ctx) {
+    if (ctx.state !== undefined) return {}; // verified already: a repeated step changes nothing
+    const standardizedAddress = standardize(command.mailingAddress);
+    if (standardizedAddress === undefined) {
+      // No match in the postal database: a clerk reviews the address by hand, and the outcome
+      // comes when they decide. Nothing is emitted now; the saga's step deadline bounds the wait.
+      return { state: { verificationId: ctx.key, renewalId: command.renewalId, mailingAddress: command.mailingAddress } };
+    }
+    const verified = { ...command, standardizedAddress };
+    return addressVerificationDefaults.VerifyAddress(verified, ctx);
+  },
   RestorePreviousAddress: addressVerificationDefaults.RestorePreviousAddress,
 };

@@ -14,7 +14,22 @@
 
 import { licenseCardDefaults, type LicenseCardHandlers } from '../generated/handlers.ts';
 
+/** A renewed license is valid for eight years from its issue. */
+export function expiryOf(issued: Date): string {
+  const d = new Date(issued);
+  d.setUTCFullYear(d.getUTCFullYear() + 8);
+  return d.toISOString().slice(0, 10);
+}
+
 export const licenseCardHandlers: LicenseCardHandlers = {
-  IssueLicenseCard: licenseCardDefaults.IssueLicenseCard,
-  DispatchLicenseCard: licenseCardDefaults.DispatchLicenseCard,
+  IssueLicenseCard(command, ctx) {
+    const issued = { ...command, expiresOn: expiryOf(ctx.now) };
+    return licenseCardDefaults.IssueLicenseCard(issued, ctx);
+  },
+  DispatchLicenseCard(command, ctx) {
+    // A card sent by mail gets the carrier's tracking number; an office pickup has none.
+    const mailed = ctx.state?.deliveryMethod === 'Mail';
+    const trackingNumber = mailed ? `9400${command.cardId.replace(/\D/g, '').padEnd(18, '0').slice(0, 18)}` : undefined;
+    return licenseCardDefaults.DispatchLicenseCard({ ...command, ...(trackingNumber ? { trackingNumber } : {}) }, ctx);
+  },
 };

@@ -14,7 +14,30 @@
 
 import { photoDefaults, type PhotoHandlers } from '../generated/handlers.ts';
 
+/** The lowest similarity to the photo on file that validates a portrait. */
+export const MATCH_THRESHOLD = 0.8;
+
+/**
+ * Stands in for FacialRecognitionService.CompareFaces until the integration exists: a portrait
+ * whose file name says `mismatch` does not match the photo on file; any other matches.
+ */
+export function compareFaces(photoUrl: string): number {
+  return /mismatch/i.test(new URL(photoUrl).pathname) ? 0.31 : 0.97;
+}
+
 export const photoHandlers: PhotoHandlers = {
-  ValidatePhoto: photoDefaults.ValidatePhoto,
+  ValidatePhoto(command, ctx) {
+    if (ctx.state !== undefined) return {}; // validated already: a repeated step changes nothing
+    const matchScore = compareFaces(command.photoUrl);
+    if (matchScore < MATCH_THRESHOLD) {
+      const rejectionReason = `the portrait does not match the photo on file (similarity ${matchScore})`;
+      return {
+        state: { photoId: ctx.key, renewalId: command.renewalId, photoUrl: command.photoUrl, matchScore, rejectionReason },
+        events: [{ event: 'PhotoRejected', data: { photoId: ctx.key, renewalId: command.renewalId, rejectionReason } }],
+      };
+    }
+    const validated = { ...command, matchScore };
+    return photoDefaults.ValidatePhoto(validated, ctx);
+  },
   DiscardPhoto: photoDefaults.DiscardPhoto,
 };

@@ -12,10 +12,27 @@
  * failure event instead.
  */
 
+import { CommandError } from '@dmv/runtime';
 import { renewalDefaults, type RenewalHandlers } from '../generated/handlers.ts';
 
+/** The renewal fee in US dollars (one fee schedule for mail and office pickup). */
+export const RENEWAL_FEE = 38;
+
 export const renewalHandlers: RenewalHandlers = {
-  SubmitRenewal: renewalDefaults.SubmitRenewal,
-  RejectRenewal: renewalDefaults.RejectRenewal,
-  CompleteRenewal: renewalDefaults.CompleteRenewal,
+  SubmitRenewal(command, ctx) {
+    if (command.deliveryMethod === 'OfficePickup' && !command.officeCode) {
+      throw new CommandError('an office pickup needs the officeCode of a DMV office');
+    }
+    const submitted = { ...command, fee: RENEWAL_FEE, status: 'Submitted' };
+    return renewalDefaults.SubmitRenewal(submitted, ctx);
+  },
+  // Compensation, the last one the orchestrator runs: the reason is the failed step's when it gave one.
+  RejectRenewal(command, ctx) {
+    const rejected = { ...command, rejectionReason: command.rejectionReason || 'the renewal could not be completed', status: 'Rejected' };
+    return renewalDefaults.RejectRenewal(rejected, ctx);
+  },
+  CompleteRenewal(command, ctx) {
+    const completed = { ...command, status: 'Completed' };
+    return renewalDefaults.CompleteRenewal(completed, ctx);
+  },
 };
