@@ -65,7 +65,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     kind: 'postgres',
     env: { DATABASE_URL: url.toString() },
     open: () => openDatabase({ url: url.toString() }),
-    drop: () => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`)),
+    async drop() {
+      await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
+    },
   };
 }
 
@@ -285,4 +287,60 @@ export function renewalRequest(overrides: Record<string, unknown> = {}) {
     cardToken: `tok_visa_${n}`,
     ...overrides,
   };
+}
+
+// ------------------------------------------------------------------------------------ processes
+
+export interface PlatformProcess {
+  readonly pid: number;
+  /** Base URL of each service, as the process printed it. */
+  readonly urls: Readonly<Record<string, string>>;
+  /** Everything the process wrote to stdout and stderr so far (its JSON log lines included). */
+  output(): string;
+  /** Resolves when the process is gone: its exit code, or the signal that killed it. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * The platform in a child process, as `npm run dev` runs it (packages/platform/src/main.ts): every
+ * service on a free port, on the database `env` names (DATABASE_URL or PGLITE_DATA_DIR), logging
+ * at info level. Resolves once it printed every service's URL.
+ */
+export async function spawnPlatform(env: Readonly<Record<string, string>>, services: readonly string[]): Promise<PlatformProcess> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['packages/platform/src/main.ts'], {
+    cwd: new URL('../..', import.meta.url),
+    env: { PATH: process.env['PATH'] ?? '', BASE_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const urls = await waitUntil(
+    'the platform process to print its services',
+    () => {
+      if (gone) throw new Error(`the platform process exited before it was ready:\n${out}`);
+      const found: Record<string, string> = {};
+      for (const m of out.matchAll(/^\s+(\w+)\s+(http:\/\/\S+)\s*$/gm)) found[m[1]!] = m[2]!;
+      return services.every((s) => found[s]) ? found : undefined;
+    },
+    { timeoutMs: 120_000, intervalMs: 50 },
+  );
+  return { pid: child.pid!, urls, output: () => out, exited };
+}
+
+/** Counters of a service's GET /metrics, summed over label sets, by name. */
+export async function scrape(serviceUrl: string): Promise<Record<string, number>> {
+  const res = await get<string>(`${serviceUrl}/metrics`);
+  const out: Record<string, number> = {};
+  for (const line of String(res.body).split('\n')) {
+    const m = /^([a-z_]+)(?:\{[^}]*\})?\s+(\S+)$/.exec(line);
+    if (m) out[m[1]!] = (out[m[1]!] ?? 0) + Number(m[2]);
+  }
+  return out;
 }
