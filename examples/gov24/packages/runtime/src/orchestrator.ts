@@ -20,7 +20,7 @@ import type { ConsumerSpec, Effects } from './consumer.ts';
 import { ident, type Sql } from './db.ts';
 import type { OrchestrationDef, OrchestrationStep } from './definitions.ts';
 import type { CloudEvent } from './envelope.ts';
-import type { ServiceClient } from './http-client.ts';
+import { ServiceUnavailableError, type ServiceClient } from './http-client.ts';
 import type { ServiceRuntime } from './service.ts';
 
 export type SagaStatus = 'running' | 'completed' | 'compensating' | 'compensated' | 'failed';
@@ -197,6 +197,12 @@ export class Orchestrator {
       await this.send(step, row.data, row.id, stepKey(def.saga, row.id, row.step, row.attempt));
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
+      if (error instanceof ServiceUnavailableError) {
+        // Down or unreachable (an outage, a restart, a resume before the target is up) is not a
+        // refusal: the step stays pending, the sweeper sends it again, its deadline bounds the wait.
+        this.runtime.logger.warn('saga step not sent: its service is unavailable; sending it again later', { saga: def.saga, id: row.id, step: row.step + 1, error: why });
+        return;
+      }
       const history: History = [...row.history, { step: row.step, what: `failed: ${why}` }];
       const claimed = await this.runtime.db.transaction((tx) =>
         tx.query(
