@@ -49,7 +49,7 @@ describe('address service', () => {
   it('accepts VerifyAddress (POST /address-verifications)', async () => {
     const body = {
       renewalId: '3f8e2b1c-6d4a-4e5f-9a7b-0c1d2e3f4a5b',
-      mailingAddress: 'example-mailingAddress',
+      mailingAddress: '1120 N Street,  Sacramento, CA 95814',
     };
     const res = await fetch(`${running.url}/address-verifications`, {
       method: 'POST',
@@ -60,5 +60,17 @@ describe('address service', () => {
     const reply = (await res.json()) as { key: string; events: { type: string }[] };
     expect(reply.key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/); // assigned by the runtime
     expect(reply.events.map((e) => e.type)).toEqual(['gov.dmv.renewal.AddressVerified.v1']);
+  });
+
+  it('holds an address the postal database cannot match for a clerk: nothing emitted yet', async () => {
+    const body = { renewalId: '7a1c9e52-0b3d-4f6e-8a2b-5c4d3e2f1a0b', mailingAddress: 'General Delivery, Lone Pine, CA' };
+    const res = await fetch(`${running.url}/address-verifications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(200);
+    const reply = (await res.json()) as { key: string; events: { type: string }[] };
+    expect(reply.events).toEqual([]);
   });
 });

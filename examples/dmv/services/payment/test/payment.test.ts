@@ -62,4 +62,21 @@ describe('payment service', () => {
     expect(reply.key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/); // assigned by the runtime
     expect(reply.events.map((e) => e.type)).toEqual(['gov.dmv.renewal.PaymentCaptured.v1']);
   });
+
+  it("answers the gateway's declining test card with PaymentDeclined, and a second try charges nothing", async () => {
+    const body = { renewalId: 'b2c4e6f8-1a3b-4c5d-8e7f-9a0b1c2d3e4f', fee: 38, cardToken: 'tok_chargeDeclined' };
+    const send = () =>
+      fetch(`${running.url}/payments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await send();
+    expect(res.status).toBe(200);
+    const reply = (await res.json()) as { key: string; events: { type: string; data: Record<string, unknown> }[] };
+    expect(reply.events.map((e) => e.type)).toEqual(['gov.dmv.renewal.PaymentDeclined.v1']);
+    const again = await fetch(`${running.url}/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, paymentId: reply.key, cardToken: 'tok_visa' }),
+    });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { events: unknown[] }).events).toEqual([]);
+  });
 });
