@@ -3,7 +3,8 @@
  *
  * The postal database has no match for an address without a ZIP code: VerifyAddress (step 3)
  * puts it in a clerk's review queue and emits nothing. The step's deadline is persisted with the
- * saga (`due_at`, here SAGA_STEP_TIMEOUT_MS=1500); the orchestrator's sweeper finds it past due,
+ * saga (`due_at`, here SAGA_STEP_TIMEOUT_MS=5000: above what a step takes on a
+ * busy machine, so only the silent one times out); the orchestrator's sweeper finds it past due,
  * fails the saga and compensates steps 2 and 1 in reverse order: DiscardPhoto, RejectRenewal.
  * The payment is never captured.
  */
@@ -26,7 +27,7 @@ import {
   type Scenario,
 } from './support.ts';
 
-const STEP_TIMEOUT_MS = 1500;
+const STEP_TIMEOUT_MS = 5000;
 
 let s: Scenario;
 const figures: Record<string, string | number> = {};
@@ -48,10 +49,15 @@ describe('dmv scenario 3: a silent step times out and compensates', () => {
     const id = submitted.body.key;
 
     // Step 3 is sent and waits, its deadline persisted with the saga.
-    const waiting = await waitUntil('VerifyAddress to be sent', async () => {
-      const saga = await sagaOf(s.url('renewal'), id);
-      return saga?.command === 'VerifyAddress' && !saga.sendPending ? saga : undefined;
-    });
+    const waiting = await waitUntil(
+      'VerifyAddress to be sent',
+      async () => {
+        const saga = await sagaOf(s.url('renewal'), id);
+        if (saga && saga.status !== 'running') throw new Error(`the saga ended before step 3 was sent: ${JSON.stringify(saga.history)}`);
+        return saga?.command === 'VerifyAddress' && !saga.sendPending ? saga : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(waiting.status).toBe('running');
     expect(waiting.step).toBe(3);
     expect(waiting.dueAt).not.toBeNull();
