@@ -153,7 +153,7 @@ describe('dmv scenario 4: crash between commit and send', () => {
       duplicates_suppressed: suppressed,
       lookup: status,
     });
-  }, 300_000); // two platform start-ups in child processes
+  }, 600_000); // two platform start-ups in child processes (slow on a busy machine)
 });
 
 /** The tracking lookup's status once it shows the renewal completed. */

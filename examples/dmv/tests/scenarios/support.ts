@@ -329,7 +329,7 @@ export async function spawnPlatform(env: Readonly<Record<string, string>>, servi
       for (const m of out.matchAll(/^\s+(\w+)\s+(http:\/\/\S+)\s*$/gm)) found[m[1]!] = m[2]!;
       return services.every((s) => found[s]) ? found : undefined;
     },
-    { timeoutMs: 120_000, intervalMs: 50 },
+    { timeoutMs: 300_000, intervalMs: 50 },
   );
   return { pid: child.pid!, urls, output: () => out, exited };
 }
