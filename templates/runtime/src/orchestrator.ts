@@ -19,7 +19,7 @@ import type { ConsumerSpec, Effects } from './consumer.ts';
 import { ident, type Sql } from './db.ts';
 import type { OrchestrationDef, OrchestrationStep } from './definitions.ts';
 import type { CloudEvent } from './envelope.ts';
-import type { ServiceClient } from './http-client.ts';
+import { ServiceUnavailableError, type ServiceClient } from './http-client.ts';
 import type { ServiceRuntime } from './service.ts';
 
 export type SagaStatus = 'running' | 'completed' | 'compensating' | 'compensated' | 'failed';
@@ -49,6 +49,17 @@ export function stepKey(saga: string, id: string, step: number, attempt: number)
 /** The idempotency key of a step's compensation: it runs once per saga instance and step. */
 export function compensationKey(saga: string, id: string, step: number): string {
   return `${saga}/${id}/${step}/compensate`;
+}
+
+/**
+ * Test-only fault injection, off unless set: MSA_FAULT=exit-after-saga-commit kills the process
+ * (SIGKILL: no cleanup, no graceful stop) right after the decision to send a step is committed and
+ * before the step is sent; `exit-after-saga-commit:<Command>` only before that step. The crash the
+ * start-up resumer must survive (examples/dmv, scenario 4).
+ */
+function crashIfInjected(command: string): void {
+  const fault = process.env['MSA_FAULT'];
+  if (fault === 'exit-after-saga-commit' || fault === `exit-after-saga-commit:${command}`) process.kill(process.pid, 'SIGKILL');
 }
 
 interface SagaRow {
@@ -172,7 +183,10 @@ export class Orchestrator {
     const sent: History = [...history, { step: next, what: `sent ${def.steps[next]!.command}` }];
     const dueAt = new Date(Date.now() + this.timeoutOf(def));
     await this.save(tx, def.saga, id, { step: next, status: 'running', data: merged, history: sent, attempt: 1, sendPending: true, dueAt });
-    effects.afterCommit(() => this.sendStep(def, { id, step: next, status: 'running', attempt: 1, data: merged, history: sent }));
+    effects.afterCommit(() => {
+      crashIfInjected(def.steps[next]!.command);
+      return this.sendStep(def, { id, step: next, status: 'running', attempt: 1, data: merged, history: sent });
+    });
   }
 
   /** Sends a step's command; marks it sent, or on a refusal compensates the completed steps. */
@@ -182,6 +196,12 @@ export class Orchestrator {
       await this.send(step, row.data, row.id, stepKey(def.saga, row.id, row.step, row.attempt));
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
+      if (error instanceof ServiceUnavailableError) {
+        // Down or unreachable (an outage, a restart, a resume before the target is up) is not a
+        // refusal: the step stays pending, the sweeper sends it again, its deadline bounds the wait.
+        this.runtime.logger.warn('saga step not sent: its service is unavailable; sending it again later', { saga: def.saga, id: row.id, step: row.step + 1, error: why });
+        return;
+      }
       const history: History = [...row.history, { step: row.step, what: `failed: ${why}` }];
       const claimed = await this.runtime.db.transaction((tx) =>
         tx.query(
