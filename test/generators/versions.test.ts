@@ -116,6 +116,13 @@ describe('versions of the generated platform', () => {
     expect(readme.match(/Node\.js (\d+\.\d+) or later/g)).toEqual([`Node.js ${NODE_MIN} or later`]);
   });
 
+  it("msa-gen's README names the Node versions its own engines and the generated engines say", () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const own = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(readme).toContain(`Node.js ≥ ${own.replace('>=', '')} and npm`);
+    expect(readme).toContain(`which need Node.js ${NODE_MIN} or later: the \`engines\` of its\nroot package.json`);
+  });
+
   it('says once, when npm runs on Node 20, that its engine warnings do not apply', () => {
     const files = generate(request(modelOf(MINIMAL)));
     const script = (JSON.parse(files.find((f) => f.path === 'package.json')!.content) as { scripts: Record<string, string> }).scripts['preinstall']!;
