@@ -6,7 +6,7 @@ export const rule = defineRule({
   severity: 'error',
   retired:
     'a command a synchronous call names gets its conventional route when it writes no `http`, so a call always has a route to call. MSA407 reports a conventional route that collides with another route of the service; `msa-gen routes` prints every route.',
-  summary: 'Retired: the command a synchronous call names needed an `http` route; it now gets its conventional route when it writes none.',
+  summary: 'The command a synchronous call names needed an `http` route; now it gets its conventional route when it writes none.',
   hint: 'Nothing to fix: `msa-gen routes <model>` shows the route a called command gets; write `http:` only to choose another.',
   docs: `A \`calls\` entry is a synchronous REST dependency: \`from\` calls the \`command\` of \`to\` over
 HTTP (Government24's issuance service calls the application service to record the issuance

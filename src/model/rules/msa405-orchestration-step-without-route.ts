@@ -7,7 +7,7 @@ export const rule = defineRule({
   retired:
     'a step or compensation an orchestrator sends to another context gets its conventional route when it writes no `http`. MSA407 reports a conventional route that collides with another route of the service; `msa-gen routes` prints every route.',
   summary:
-    'Retired: a step or compensation of an orchestration saga in another context than the orchestrator needed an `http` route; it now gets its conventional route when it writes none.',
+    'A step or compensation of an orchestration saga in another context than the orchestrator needed an `http` route; now it gets its conventional route when it writes none.',
   hint: 'Nothing to fix: `msa-gen routes <model>` shows the route a step gets; write `http:` only to choose another.',
   docs: `An orchestration saga is a state machine in one context (\`orchestrator\`, by default the
 context of the first step). It sends each step's command to the service that owns it and,
