@@ -1,6 +1,8 @@
 /** Route templates as the model layer reads them: parameters, problems and the router's shape. */
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from '../src/model/routes.js';
+import type { Model } from '../src/model/ir.js';
+import { parseRoute, routeNeeds, suggestRoute } from '../src/model/routes.js';
+import { validateModelText } from '../src/model/validate.js';
 import { parsePath, routeShape } from '../src/model/routes.js';
 
 describe('parseRoute', () => {
@@ -63,5 +65,84 @@ describe('routeShape', () => {
   });
   it('is undefined for a path with problems', () => {
     expect(routeShape('POST', '/a//b')).toBeUndefined();
+  });
+});
+
+describe('conventional routes (http: is an override)', () => {
+  const model = (commands: string, extra = '') =>
+    validateModelText(
+      'model.yaml',
+      `version: 1
+platform: { name: permits }
+contexts:
+  - name: permit
+    aggregates:
+      - name: PermitApplication
+        fields:
+          applicationId: { type: uuid, key: true }
+          note: string
+        commands:
+${commands}
+        events:
+          - name: NoteAdded
+            fields: [applicationId, note]
+            terminal: true
+${extra}`,
+    ).model!;
+  const command = (m: Model, name: string) => m.commands.find((c) => c.name === name)!;
+
+  it('puts the key in the path when the input carries it, in the collection otherwise', () => {
+    const m = model(`          - name: AddNote
+            actor: Clerk
+            fields: [applicationId, note]
+            emits: [NoteAdded]
+          - name: OpenApplication
+            actor: Citizen
+            fields: [note]
+            emits: [NoteAdded]`);
+    expect(suggestRoute(command(m, 'AddNote'))).toBe('POST /permit-applications/{applicationId}/add-note');
+    expect(suggestRoute(command(m, 'OpenApplication'))).toBe('POST /permit-applications/open-application');
+    expect(command(m, 'AddNote').http).toMatchObject({ method: 'POST', path: '/permit-applications/{applicationId}/add-note', params: ['applicationId'], conventional: true });
+    expect(command(m, 'AddNote').http!.pointer).toBe('/contexts/0/aggregates/0/commands/0/name');
+  });
+
+  it('keeps a number key out of the path (a URL carries text only, MSA408)', () => {
+    const m = validateModelText(
+      'model.yaml',
+      `version: 1
+platform: { name: counters }
+contexts:
+  - name: counter
+    aggregates:
+      - name: Counter
+        fields:
+          counterId: { type: int, key: true }
+        commands:
+          - name: ResetCounter
+            actor: Operator
+            fields: [counterId]
+            emits: [CounterReset]
+        events:
+          - name: CounterReset
+            fields: [counterId]
+            terminal: true
+`,
+    ).model!;
+    expect(command(m, 'ResetCounter').http?.path).toBe('/counters/reset-counter');
+  });
+
+  it('gives a route only to a command that needs one, and never replaces a written one', () => {
+    const m = model(`          - name: AddNote
+            fields: [applicationId, note]
+            emits: [NoteAdded]
+          - name: ChangeNote
+            actor: Clerk
+            http: PUT /notes/{applicationId}
+            fields: [applicationId, note]
+            emits: [NoteAdded]`);
+    expect(command(m, 'AddNote').http).toBeUndefined();
+    expect(command(m, 'ChangeNote').http).toMatchObject({ method: 'PUT', path: '/notes/{applicationId}' });
+    expect(command(m, 'ChangeNote').http!.conventional).toBeUndefined();
+    expect([...routeNeeds(m).entries()].map(([c, need]) => [c.name, need])).toEqual([['ChangeNote', { kind: 'actor', actor: 'Clerk' }]]);
   });
 });

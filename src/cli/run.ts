@@ -72,6 +72,17 @@ function program(io: CliIO, result: { code: number }): Command {
     });
 
   cli
+    .command('routes')
+    .description('Print every HTTP route of every service: written in the model, by convention, internal, or a read model lookup.')
+    .argument('<model>', 'model file (YAML)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(maxSizeOption())
+    .action(async (model: string, opts: { format: 'text' | 'json'; maxSize?: number }) => {
+      const { routesCommand } = await import('./routes-command.js');
+      result.code = await routesCommand(model, opts, io);
+    });
+
+  cli
     .command('explain')
     .description('Explain a rule: what it requires, why, and how to fix a finding. Without a code, list every rule.')
     .argument('[code]', 'rule code (MSA103) or name (event-past-tense)')

@@ -13,6 +13,7 @@ import { displayPath, readModelFile } from './files.js';
 import { EXIT, UsageError, colorLevel, type CliIO } from './io.js';
 import { isRoot, nodeOutputFolder } from './node-fs.js';
 import { printText, summaryLine } from './printers/text.js';
+import { familyLines, nextCommands } from './scaffold-summary.js';
 import { loadTemplates } from './templates.js';
 import { version } from './version.js';
 
@@ -145,6 +146,11 @@ async function report(ctx: ScaffoldContext, outcome: Exclude<ScaffoldOutcome, { 
   }
   if (ctx.verbose) io.stdout.write(renderPlan(plan, { verbose: false }));
   io.stdout.write(renderNotes(plan, notes));
+  const changed = plan.actions.some((a) => a.kind === 'create' || a.kind === 'update' || a.kind === 'merge' || a.kind === 'delete');
+  const model = outcome.findings.valid;
+  // After a run that changed the folder: what it holds by family, then what to run next.
+  if (changed && model) io.stdout.write(`${familyLines(plan, model).join('\n')}\n`);
   io.stdout.write(`${ctx.outShown}: ${summary(plan)}\n`);
+  if (changed) io.stdout.write(`${nextCommands(ctx.outShown).join('\n')}\n`);
   return EXIT.ok;
 }

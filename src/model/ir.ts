@@ -127,6 +127,8 @@ export interface HttpRoute extends Located {
   /** Path with `{param}` segments, e.g. `/applications/{applicationId}`. */
   readonly path: string;
   readonly params: readonly string[];
+  /** True when msa-gen derived it by convention (routes.ts `conventionalRoute`): the model writes no `http:`. */
+  readonly conventional?: boolean;
 }
 
 export interface Context extends Located {

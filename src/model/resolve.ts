@@ -8,6 +8,7 @@ import type {
   Aggregate,
   Call,
   Command,
+  HttpRoute,
   Context,
   Event,
   External,
@@ -24,7 +25,7 @@ import { joinPointer } from './pointer.js';
 import { DEFAULTS } from './defaults.js';
 import { durationMs } from './duration.js';
 import { ownFields, ref, selection, uniqueFields } from './resolve-fields.js';
-import { defaultLookupRoute, parseRoute } from './routes.js';
+import { conventionalHttpRoute, defaultLookupRoute, parseRoute, routeNeeds } from './routes.js';
 import { mergeDeploy, mergeRetry, mergeTopic } from './settings.js';
 
 import type {
@@ -340,6 +341,11 @@ export function resolveModel(raw: RawModel, file: string): Model {
       }),
     };
   });
+
+  // `http:` is an override: a command that needs a route and writes none gets the conventional one.
+  for (const command of routeNeeds({ calls, sagas, commands }).keys()) {
+    if (!command.http) (command as { http: HttpRoute | undefined }).http = conventionalHttpRoute(command);
+  }
 
   const model: Model = {
     file,

@@ -1,6 +1,8 @@
 /** HTTP routes: their template syntax, their shape as the HTTP router sees it, and routes in the model's style for hints. */
 import { kebabCase } from './case.js';
-import type { Command, HttpRoute } from './ir.js';
+import type { Command, HttpRoute, Model } from './ir.js';
+import { joinPointer } from './pointer.js';
+import { orchestratorOf } from './sagas.js';
 
 function plural(word: string): string {
   if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
@@ -8,11 +10,69 @@ function plural(word: string): string {
   return `${word}s`;
 }
 
-/** A route in the model's style for a command that lacks one: `POST /applications/{applicationId}/record-issuance-result`. */
-export function suggestRoute(command: Command): string {
+/** Field types a URL can carry as text (MSA408): the others go in a body. */
+const TEXT_TYPES: ReadonlySet<string> = new Set(['string', 'text', 'uuid', 'date', 'datetime', 'url', 'email', 'enum']);
+
+/**
+ * The conventional route of a command, the one it gets when the model writes no `http:`:
+ * `POST /<aggregates>/{<key>}/<command>` when its input carries the aggregate's key (a text
+ * field), else `POST /<aggregates>/<command>` (a command that creates its aggregate, whose key the
+ * runtime assigns, or one whose key cannot come from a URL). `<aggregates>` is the aggregate's
+ * name in kebab case and plural, `<command>` the command's in kebab case:
+ * `POST /applications/{applicationId}/record-issuance-result`.
+ */
+export function conventionalRoute(command: Command): { readonly method: 'POST'; readonly path: string } {
   const collection = `/${plural(kebabCase(command.aggregate.name))}`;
   const key = command.aggregate.key;
-  return key ? `POST ${collection}/{${key.name}}/${kebabCase(command.name)}` : `POST ${collection}`;
+  const inPath = key !== undefined && !key.list && TEXT_TYPES.has(key.type) && command.payload.fields.some((f) => f.name === key.name);
+  return { method: 'POST', path: inPath ? `${collection}/{${key.name}}/${kebabCase(command.name)}` : `${collection}/${kebabCase(command.name)}` };
+}
+
+/** The conventional route as the model would write it: `POST /applications/{applicationId}/record-issuance-result`. */
+export function suggestRoute(command: Command): string {
+  const route = conventionalRoute(command);
+  return `${route.method} ${route.path}`;
+}
+
+/** Why a command is served over HTTP with a route of its own (written, or conventional when it writes none). */
+export type RouteNeed =
+  /** Another context calls it synchronously (`calls`). */
+  | { readonly kind: 'call'; readonly from: string }
+  /** An orchestration saga run by another context sends it, as a step or a compensation. */
+  | { readonly kind: 'orchestration'; readonly saga: string; readonly orchestrator: string }
+  /** A person or system outside the platform issues it. */
+  | { readonly kind: 'actor'; readonly actor: string };
+
+/**
+ * The commands that need a route, each with the first reason found: a call target, a step or
+ * compensation of an orchestration saga run by another context, a command with an `actor`.
+ * Unresolved names are skipped (other rules report them).
+ */
+export function routeNeeds(model: Pick<Model, 'calls' | 'sagas' | 'commands'>): Map<Command, RouteNeed> {
+  const needs = new Map<Command, RouteNeed>();
+  const add = (command: Command | undefined, need: RouteNeed) => {
+    if (command && !needs.has(command)) needs.set(command, need);
+  };
+  for (const call of model.calls) add(call.command.target, { kind: 'call', from: call.from.name });
+  for (const saga of model.sagas) {
+    if (saga.coordination !== 'orchestration') continue;
+    const home = orchestratorOf(saga);
+    if (!home) continue;
+    for (const step of saga.steps) {
+      if (step.external) continue;
+      for (const command of [step.command.target, step.compensation?.target]) {
+        if (command && command.context !== home) add(command, { kind: 'orchestration', saga: saga.name, orchestrator: home.name });
+      }
+    }
+  }
+  for (const command of model.commands) if (command.actor !== undefined) add(command, { kind: 'actor', actor: command.actor });
+  return needs;
+}
+
+/** The conventional route as an IR route, pointing at the command's name (the model writes none). */
+export function conventionalHttpRoute(command: Command): HttpRoute {
+  const route = conventionalRoute(command);
+  return { pointer: joinPointer(command.pointer, 'name'), method: route.method, path: route.path, params: pathParams(route.path), conventional: true };
 }
 
 /** One segment of a route path: literal text, or a `{parameter}` standing for a whole segment. */

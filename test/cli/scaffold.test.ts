@@ -57,7 +57,14 @@ describe('msa-gen scaffold', () => {
   it('writes the platform and a manifest, and a second run changes nothing', async () => {
     const first = await scaffold();
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/out: \d+ create\n$/);
+    // The files by artifact family, the count, then the commands to run next.
+    expect(first.out).toMatch(/^ {2}services {3}3 services, one per context \(services\/<context>\/\): \d+ files$/m);
+    expect(first.out).toMatch(/^ {2}topics {5}10 Strimzi KafkaTopics, events and their DLQs \(kafka\/<namespace>\/\): \d+ files?$/m);
+    expect(first.out).toMatch(/^ {2}chart {6}the Helm chart with its values schema \(helm\/permits\/\): \d+ files$/m);
+    expect(first.out).toMatch(/^ {2}tests {6}/m);
+    expect(first.out).toMatch(/out: \d+ create\nNext:\n {2}cd out && npm install && npm run typecheck && npm test .*\n {2}cd out && npm run dev .*\n$/);
+    const counted = [...first.out.matchAll(/: (\d+) files?$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(`${counted} create`, 'every file in one family').toBe(/out: (\d+ create)/.exec(first.out)![1]);
     expect(existsSync(join(work, 'out', '.msa-gen', 'manifest.json'))).toBe(true);
     const before = snapshot(join(work, 'out'));
     const second = await scaffold();

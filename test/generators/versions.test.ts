@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generators/index.js';
 import {
   NODE_ENGINE,
+  NODE_MIN,
   ROOT_DEV_DEPENDENCIES,
   RUNTIME_DEPENDENCIES,
   RUNTIME_DEV_DEPENDENCIES,
@@ -98,5 +99,43 @@ describe('versions of the generated platform', () => {
     expect(json('package.json')['engines']).toEqual({ node: NODE_ENGINE });
     // The Node the root's `node` devDependency installs runs TypeScript without a flag.
     expect(satisfies(parse(ROOT_DEV_DEPENDENCIES.node.slice(1)).join('.'), NODE_ENGINE)).toBe(true);
+  });
+
+  it('declares the services\' Node once, at the root, and the README says the same version', () => {
+    const files = generate(request(modelOf(MINIMAL)));
+    const packages = files.filter((f) => f.path.endsWith('package.json'));
+    expect(packages.length).toBeGreaterThan(3);
+    // A workspace with engines makes npm on Node 20 warn once per workspace (5 lines each).
+    for (const f of packages) if (f.path !== 'package.json') expect(JSON.parse(f.content), f.path).not.toHaveProperty('engines');
+    const root = JSON.parse(files.find((f) => f.path === 'package.json')!.content) as Record<string, Record<string, unknown>>;
+    expect(root['engines']).toEqual({ node: `>=${NODE_MIN}` });
+    // npm may run on Node 20 (the scripts run on the node dev dependency's Node 22); with devEngines npm no longer checks the root's engines.
+    expect(root['devEngines']).toEqual({ runtime: { name: 'node', version: '>=20', onFail: 'warn' } });
+    const readme = files.find((f) => f.path === 'README.md')!.content;
+    expect(readme).toContain(`**Node.js ${NODE_MIN} or later**`);
+    expect(readme.match(/Node\.js (\d+\.\d+) or later/g)).toEqual([`Node.js ${NODE_MIN} or later`]);
+  });
+
+  it("msa-gen's README names the Node versions its own engines and the generated engines say", () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const own = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(readme).toContain(`Node.js ≥ ${own.replace('>=', '')} and npm`);
+    expect(readme).toContain(`which need Node.js ${NODE_MIN} or later: the \`engines\` of its\nroot package.json`);
+  });
+
+  it('says once, when npm runs on Node 20, that its engine warnings do not apply', () => {
+    const files = generate(request(modelOf(MINIMAL)));
+    const script = (JSON.parse(files.find((f) => f.path === 'package.json')!.content) as { scripts: Record<string, string> }).scripts['preinstall']!;
+    const code = /^node -e "(.*)"$/.exec(script)![1]!;
+    const said = (agent: string) => {
+      const lines: string[] = [];
+      new Function('process', 'console', code)({ env: { npm_config_user_agent: agent } }, { log: (line: string) => lines.push(line) });
+      return lines;
+    };
+    expect(said('npm/11.19.1 node/v20.20.2 linux x64 workspaces/false')).toEqual([
+      `npm runs on Node 20: its engine warnings above, for packages that require Node 22, do not apply; the services run on Node ${NODE_MIN} or later, which the node dev dependency installs into node_modules/.bin`,
+    ]);
+    expect(said('npm/11.19.1 node/v22.22.0 linux x64 workspaces/false')).toEqual([]);
+    expect(said('')).toEqual([]);
   });
 });

@@ -44,6 +44,27 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'conventional, reported at the command that gets it: SubmitApplication writes POST /applications/{applicationId}/cancel-application, the conventional route of CancelApplication, which an orchestrator in another context sends.',
+      edits: [
+        { find: 'http: POST /applications\n', replace: 'http: POST /applications/{applicationId}/cancel-application\n' },
+        { find: 'coordination: choreography', replace: 'coordination: orchestration' },
+        { after: 'coordination: orchestration', insert: 'orchestrator: issuance' },
+      ],
+      errors: [
+        { messageId: 'conventionalRoute', line: 30, column: 19, data: { command: 'CancelApplication', method: 'POST', path: '/applications/{applicationId}/cancel-application' } },
+      ],
+    },
+    {
+      name: 'conventional: CancelApplication has an actor and no route, so it is served at its conventional route, POST /applications/{applicationId}/cancel-application, which RecordIssuanceResult writes by hand.',
+      edits: [
+        { after: 'name: CancelApplication', insert: 'actor: Clerk' },
+        { find: 'http: POST /applications/{applicationId}/result', replace: 'http: POST /applications/{applicationId}/cancel-application' },
+      ],
+      errors: [
+        { messageId: 'conventionalRoute', line: 34, column: 19, data: { command: 'CancelApplication', firstMethod: 'POST', firstPath: '/applications/{applicationId}/cancel-application' } },
+      ],
+    },
+    {
       name: 'two commands of one service on one route (a parameter matches any segment, whatever its name), and a read model\'s default route taken by a command.',
       edits: [
         {

@@ -32,8 +32,20 @@ export const ROOT_DEV_DEPENDENCIES = {
   vitest: '^4.1.12',
 } as const;
 
-/** The Node.js the generated code needs: 22.18 runs TypeScript by type stripping without a flag. */
-export const NODE_ENGINE = '>=22.22';
+/**
+ * The Node.js the generated services need: 22.18 runs TypeScript by type stripping without a
+ * flag, and @platformatic/kafka requires 22.22. The root package.json's `engines` says it (the
+ * workspaces declare none: npm would warn once per workspace), and its README.
+ */
+export const NODE_MIN = '22.22';
+export const NODE_ENGINE = `>=${NODE_MIN}`;
+
+/**
+ * The Node.js npm may run on to install the platform (root `devEngines`): the scripts run on the
+ * Node 22 the `node` dev dependency installs, whatever Node runs npm. With `devEngines`, npm
+ * checks the root's `engines` against it no more.
+ */
+export const INSTALL_NODE_ENGINE = '>=20';
 
 /** Base image of every service container (a Node 22 that is at least 22.18). */
 export const NODE_IMAGE = 'node:22-slim';

@@ -89,7 +89,9 @@ export interface CommandRoute {
 }
 
 /**
- * A command's HTTP route: its `http`, or for a command an orchestrator sends that has none,
+ * A command's HTTP route: its `http` (written in the model, or the conventional route the model
+ * layer gives a command that needs one: a call target, a step an orchestrator in another context
+ * sends, a command with an actor), or for a command an orchestrator of its own context sends,
  * `POST /commands/<command>` (the orchestrator reaches every step over HTTP).
  */
 export function commandRoute(command: Command, model: Model): CommandRoute | undefined {

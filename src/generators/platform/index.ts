@@ -9,7 +9,7 @@ import { platformPackage, runtimePackage, servicePackage, serviceVariable } from
 import { DEV_BASE_PORT, PLATFORM_DIR, workspaceTsconfig } from '../names/workspace.js';
 import { blocks, docComment, Imports, RUNTIME, wrap } from '../ts/code.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
-import { NODE_ENGINE, WORKSPACE_VERSION } from '../names/versions.js';
+import { WORKSPACE_VERSION } from '../names/versions.js';
 
 function packageJson(model: Model): string {
   const dependencies: Record<string, string> = { [runtimePackage(model)]: '*' };
@@ -23,7 +23,6 @@ function packageJson(model: Model): string {
     private: true,
     type: 'module',
     exports: { '.': './src/index.ts' },
-    engines: { node: NODE_ENGINE },
     scripts: { start: 'node src/main.ts' },
     dependencies,
   };

@@ -13,7 +13,7 @@ import { DEV_BASE_PORT } from '../names/workspace.js';
 import { callTargets, commandRoute, contextCommands, urlEnv } from '../plan/service.js';
 import { fixedFile, renderTemplate, type TemplateData } from '../render.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
-import { NODE_ENGINE, ROOT_DEV_DEPENDENCIES } from '../names/versions.js';
+import { INSTALL_NODE_ENGINE, NODE_ENGINE, NODE_MIN, ROOT_DEV_DEPENDENCIES } from '../names/versions.js';
 
 /** Templates this generator reads (paths relative to templates/). */
 export const ROOT_TEMPLATES = {
@@ -28,6 +28,8 @@ export const COMPOSE_IMAGES = { kafka: 'apache/kafka:3.9.1', postgres: 'postgres
 function packageJson(request: GenerateRequest): string {
   const { model, options } = request;
   const scripts: Record<string, string> = {
+    // npm may run on Node 20: its EBADENGINE warnings for dependencies that need Node 22 say so once, here.
+    preinstall: PREINSTALL_NOTE,
     typecheck: 'tsc -p tsconfig.json --noEmit',
     build: 'tsc -p tsconfig.build.json',
     test: 'vitest run',
@@ -43,6 +45,7 @@ function packageJson(request: GenerateRequest): string {
     type: 'module',
     workspaces: ['packages/*', 'services/*'],
     engines: { node: NODE_ENGINE },
+    devEngines: { runtime: { name: 'node', version: INSTALL_NODE_ENGINE, onFail: 'warn' } },
     scripts,
     devDependencies: { ...ROOT_DEV_DEPENDENCIES },
     // npm 12 runs a dependency's install script only when allowed here: `node` needs its
@@ -81,6 +84,17 @@ export const TYPECHECK_INCLUDE = [
   'vitest.config.ts',
   'vitest.kafka.config.ts',
 ] as const;
+
+/**
+ * The root's preinstall: when npm itself runs on a Node older than the services need, one line
+ * saying that npm's EBADENGINE warnings (dependencies that require Node 22) do not apply. It reads
+ * npm's Node from npm's user agent: the `node` on the PATH of a script may already be the Node 22
+ * of node_modules/.bin.
+ */
+const PREINSTALL_NOTE =
+  `node -e "var v=parseInt(String(process.env.npm_config_user_agent).split('node/v')[1],10);` +
+  `if(v<${NODE_MIN.split('.')[0]})console.log('npm runs on Node '+v+': its engine warnings above, for packages that require Node 22, do not apply; ` +
+  `the services run on Node ${NODE_MIN} or later, which the node dev dependency installs into node_modules/.bin')"`;
 
 /** What README.md.hbs receives: every string escaped for where the template puts it. */
 function readmeData(request: GenerateRequest): TemplateData<'markdown'> {
@@ -131,6 +145,7 @@ function readmeData(request: GenerateRequest): TemplateData<'markdown'> {
   const chart = `helm/${p.name}`;
   return {
     platform: mdCode(p.name),
+    nodeVersion: mdInline(NODE_MIN),
     title: mdInline(p.title),
     description: p.description ? mdParagraph(p.description) : mdInline(''),
     contextCount: model.contexts.length,

@@ -8,7 +8,7 @@ import { compareCodeUnits } from '../names/order.js';
 import { runtimePackage } from '../names/symbols.js';
 import { workspaceTsconfig } from '../names/workspace.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
-import { NODE_ENGINE, RUNTIME_DEPENDENCIES, RUNTIME_DEV_DEPENDENCIES, WORKSPACE_VERSION } from '../names/versions.js';
+import { RUNTIME_DEPENDENCIES, RUNTIME_DEV_DEPENDENCIES, WORKSPACE_VERSION } from '../names/versions.js';
 
 /** Where the runtime's sources live in request.templates. */
 export const RUNTIME_TEMPLATE_DIR = 'runtime/';
@@ -27,7 +27,6 @@ function packageJson(request: GenerateRequest): string {
     private: true,
     type: 'module',
     exports: { '.': './src/index.ts' },
-    engines: { node: NODE_ENGINE },
     dependencies: { ...RUNTIME_DEPENDENCIES },
     devDependencies: { ...RUNTIME_DEV_DEPENDENCIES },
   };

@@ -8,7 +8,7 @@ import { escapedAs } from '../emit/escaped.js';
 import { tsCommentLines } from '../emit/typescript.js';
 import { jsonText } from '../emit/json.js';
 import { runtimePackage, serviceDir, servicePackage } from '../names/symbols.js';
-import { NODE_ENGINE, NODE_IMAGE, WORKSPACE_VERSION } from '../names/versions.js';
+import { NODE_IMAGE, WORKSPACE_VERSION } from '../names/versions.js';
 import { workspaceDirs } from '../names/workspace.js';
 import { renderTemplate } from '../render.js';
 import { quote } from '../ts/code.js';
@@ -40,7 +40,6 @@ export function packageJson(model: Model, context: Context): string {
     private: true,
     type: 'module',
     exports: { '.': './src/generated/service.ts' },
-    engines: { node: NODE_ENGINE },
     scripts: {
       start: 'node src/main.ts',
       test: `vitest run --config ../../vitest.config.ts ${serviceDir(context)}/`,

@@ -12,9 +12,15 @@ function examples(title: string, list: readonly Example[]): string[] {
   return list.length === 0 ? [] : [`${title}:`, ...list.map(indent)];
 }
 
-/** The rule's docs followed by its examples that fail and pass: what `explain` prints. */
+/** `error`, `warning`… or `retired` for a rule that no longer reports anything. */
+export function severityLabel(rule: RuleInfo): string {
+  return rule.retired === undefined ? rule.severity : 'retired';
+}
+
+/** The rule's docs (after the note of its retirement, if retired) followed by its examples that fail and pass: what `explain` prints. */
 export function ruleDocs(rule: RuleInfo): string {
-  return [rule.docs, ...examples('Fails', rule.examples.fails), ...examples('Passes', rule.examples.passes)].join('\n\n');
+  const retired = rule.retired === undefined ? [] : [`Retired: ${rule.retired}`];
+  return [...retired, rule.docs, ...examples('Fails', rule.examples.fails), ...examples('Passes', rule.examples.passes)].join('\n\n');
 }
 
 /** `id: template` for each message of the rule. */
@@ -37,11 +43,11 @@ export function rulesMarkdown(rules: readonly RuleInfo[]): string {
     '',
     '| code | name | severity | requires |',
     '|---|---|---|---|',
-    ...rules.map((r) => `| [${r.code}](#${r.code.toLowerCase()}-${r.name}) | ${r.name} | ${r.severity} | ${cell(r.summary)} |`),
+    ...rules.map((r) => `| [${r.code}](#${r.code.toLowerCase()}-${r.name}) | ${r.name} | ${severityLabel(r)} | ${cell(r.summary)} |`),
     '',
   ];
   for (const r of rules) {
-    lines.push(`## ${r.code} ${r.name}`, '', `*${r.severity}* — ${r.summary}`, '', ruleDocs(r), '', `**Fix:** ${r.hint}`, '');
+    lines.push(`## ${r.code} ${r.name}`, '', `*${severityLabel(r)}* — ${r.summary}`, '', ruleDocs(r), '', `**Fix:** ${r.hint}`, '');
     lines.push('| message id | text |', '|---|---|');
     for (const [id, spec] of Object.entries(r.messages)) lines.push(`| \`${id}\` | ${cell(code(messageTemplate(spec)))} |`);
     lines.push('');

@@ -82,7 +82,8 @@ readModels:
         });
       }
     };
-    for (const command of model.commands) if (command.http) check(command.http, { kind: 'command', name: command.name });
+    // A conventional route is made of names the naming rules check (MSA105, MSA107).
+    for (const command of model.commands) if (command.http && !command.http.conventional) check(command.http, { kind: 'command', name: command.name });
     for (const readModel of model.readModels) {
       // Without an \`http\`, the route is msa-gen's: GET /<kebab-name>s/{<key>}.
       if (readModel.http.pointer === readModel.pointer) continue;

@@ -12,6 +12,8 @@ interface ServedRoute {
   readonly pointer: string;
   /** How the route came about when the model does not write it. */
   readonly origin: string;
+  /** The command whose conventional route it is (the model writes none for it). */
+  readonly conventional?: string;
 }
 
 /** Commands an orchestration saga sends: each is served over HTTP, with a route of msa-gen's when it has none. */
@@ -35,7 +37,9 @@ export const rule = defineRule({
     'No two routes of one service have the same method and path shape (`/a/{x}` and `/a/{y}` are one route), and none takes a route the service serves itself (`/healthz`, `/readyz`, `/metrics`, `/admin/dlq`).',
   hint: 'Give each command and read model of a context a method and path of its own; `/a/{x}` and `/a/{y}` are one route.',
   docs: `Each context is one service with one HTTP router (Fastify). It serves the routes of its
-commands, the lookup routes of its read models (\`GET /<kebab-name>s/{key}\` when a read model
+commands (written as \`http\`, or, for a command that needs a route and writes none, its
+conventional route \`POST /<aggregates>/{<key>}/<command>\`: a call target, a step an
+orchestrator in another context sends, a command with an \`actor\`), the lookup routes of its read models (\`GET /<kebab-name>s/{key}\` when a read model
 writes none), \`POST /commands/<kebab-name>\` for a command an orchestration saga sends that has
 no route of its own, and its own routes: \`GET /healthz\` and \`GET /readyz\` (the Kubernetes
 probes), \`GET /metrics\`, \`GET /admin/dlq\` and \`POST /admin/dlq/{recordId}/replay\` (the DLQ
@@ -46,7 +50,11 @@ whatever its name: \`POST /applications/{applicationId}/result\` and
 \`POST /applications/{id}/result\` are the same route. A second registration of a route makes
 the service fail at start-up ("Method 'POST' already declared"), so two routes of one service
 must differ in method or shape. Routes of different contexts never meet: each service has its
-own router.`,
+own router.
+
+A conventional route that collides with another route is reported too (\`conventionalRoute\`):
+write an \`http\` route for the command to override its conventional one, or move the other
+route. \`msa-gen routes <model>\` prints every route of every service and where it comes from.`,
   messages: {
     /**
      * `owner`: `command "X"`, `read model "Y"`; `origin`: how the route came about when the model
@@ -54,6 +62,11 @@ own router.`,
      */
     sameRoute:
       'Route "{{method}} {{path}}" of {{owner}}{{origin}} in context "{{context}}" is the route of {{firstOwner}}{{firstOrigin}}, "{{firstMethod}} {{firstPath}}"; one service cannot serve both',
+    /** As `sameRoute`, when one of the two is a conventional route; `command`: the command whose route it is. */
+    conventionalRoute: {
+      text: 'Route "{{method}} {{path}}" of {{owner}}{{origin}} in context "{{context}}" is the route of {{firstOwner}}{{firstOrigin}}, "{{firstMethod}} {{firstPath}}"; one service cannot serve both',
+      hint: 'Write an `http:` route for "{{command}}" that overrides its conventional one, or move the other route.',
+    },
     /** `purpose`: what the service serves there (`its liveness probe`). */
     ownRoute:
       'Route "{{method}} {{path}}" of {{owner}}{{origin}} in context "{{context}}" is a route the service serves itself ({{purpose}}: {{ownMethod}} {{ownPath}}); one service cannot serve both',
@@ -73,6 +86,15 @@ readModels:
     from: [ApplicationSubmitted]
     http: GET /healthz                                # the liveness probe's route`,
       },
+      {
+        at: { commands: '/contexts/0/aggregates/0' },
+        yaml: `commands:
+  - name: CancelApplication
+    actor: Clerk                                      # no http: POST /applications/{applicationId}/cancel-application
+    fields: [applicationId]
+  - name: RecordIssuanceResult
+    http: POST /applications/{applicationId}/cancel-application`,
+      },
     ],
     passes: [
       {
@@ -91,7 +113,16 @@ readModels:
       const routes: ServedRoute[] = [];
       for (const aggregate of context.aggregates) {
         for (const command of aggregate.commands) {
-          if (command.http) {
+          if (command.http?.conventional) {
+            routes.push({
+              method: command.http.method,
+              path: command.http.path,
+              owner: `command "${command.name}"`,
+              pointer: command.http.pointer,
+              origin: ' (its conventional route)',
+              conventional: command.name,
+            });
+          } else if (command.http) {
             routes.push({ method: command.http.method, path: command.http.path, owner: `command "${command.name}"`, pointer: command.http.pointer, origin: '' });
           } else if (sent.has(command)) {
             routes.push({
@@ -134,8 +165,24 @@ readModels:
           });
           continue;
         }
-        // Two routes msa-gen derives from names clash only when the names do (MSA201, MSA107).
-        if (first.route.origin !== '' && route.origin !== '') continue;
+        // Two routes msa-gen derives from names alone clash only when the names do (MSA201, MSA107).
+        if (first.route.origin !== '' && route.origin !== '' && first.route.conventional === undefined && route.conventional === undefined) continue;
+        const conventional = route.conventional ?? first.route.conventional;
+        if (conventional !== undefined) {
+          report({
+            pointer: route.pointer,
+            messageId: 'conventionalRoute',
+            data: {
+              ...data,
+              firstOwner: first.route.owner,
+              firstOrigin: first.route.origin,
+              firstMethod: first.route.method,
+              firstPath: clip(first.route.path),
+              command: conventional,
+            },
+          });
+          continue;
+        }
         report({
           pointer: route.pointer,
           messageId: 'sameRoute',

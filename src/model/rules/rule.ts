@@ -70,6 +70,11 @@ export interface RuleInfo {
   /** Short kebab-case name, e.g. `event-past-tense`. */
   readonly name: string;
   readonly severity: Severity;
+  /**
+   * Set when the rule no longer reports anything: why, and what took its place. Its code stays
+   * (codes are never reused) and the docs keep it, marked retired; it has no failing example.
+   */
+  readonly retired?: string;
   /** One line: what the rule requires. */
   readonly summary: string;
   /** One line: how to fix a finding (a message may give a more precise one). */
