@@ -198,6 +198,12 @@ function groupBinding(group: string): Doc {
   return { kafka: { groupId: { type: 'string', enum: [group] }, bindingVersion: KAFKA_BINDING_VERSION } };
 }
 
+/** `<group>.<instance id>` (8 hex digits, service.ts): the group of one instance of a service that keeps a read model in memory. */
+function instanceGroupBinding(group: string): Doc {
+  const escaped = group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { kafka: { groupId: { type: 'string', pattern: `^${escaped}\\.[0-9a-f]{8}$` }, bindingVersion: KAFKA_BINDING_VERSION } };
+}
+
 /** Every operation of one context's service, in a stable order. */
 function serviceOperations(model: Model, context: Context): Operation[] {
   const ops: Operation[] = [];
@@ -224,6 +230,8 @@ function serviceOperations(model: Model, context: Context): Operation[] {
     const dlq = c.kind === 'policy' ? c.consumer.dlq : true;
     const retry = c.kind === 'policy' ? c.consumer.retry : platformRetry(model);
     const group = consumerGroupOf(c, model);
+    // A cache lives in one process: each instance reads every record under a group of its own, `<group>.<instance>`.
+    const perInstance = c.kind === 'projection' && c.consumer.store === 'cache';
     const what = c.kind === 'policy' ? `policy ${c.consumer.name} (then ${c.consumer.then.name})` : `read model ${c.consumer.name}`;
     if (dlq && hasDlq(model, c.event)) dlqTopics.add(c.event);
     ops.push({
@@ -234,9 +242,10 @@ function serviceOperations(model: Model, context: Context): Operation[] {
         channel: channelRef(c.event.topic.name),
         title: `${service}: ${what} consumes ${c.event.name}`,
         messages: [messageRef(c.event.topic.name, c.event.name)],
-        bindings: groupBinding(group),
+        bindings: perInstance ? instanceGroupBinding(group) : groupBinding(group),
         'x-service': service,
         'x-consumer-group': group,
+        ...(perInstance ? { 'x-consumer-group-per-instance': true } : {}),
         'x-retry': retryExtension(retry),
         'x-dlq': dlq && hasDlq(model, c.event) ? { topic: c.event.dlq.name, retentionMs: model.platform.kafka.dlq.retentionMs } : false,
       },

@@ -145,19 +145,26 @@ function lookupOperation(readModel: ReadModel, path: string): Doc {
   };
 }
 
-/** A read model's entry: its fields (only the key sure to be there) and the projection's bookkeeping. */
+/**
+ * A read model's entry as the lookup answers it (service.ts lookup): its fields (only the key
+ * sure to be there) and the projection's bookkeeping, `status` (which takes the place of a field
+ * of that name), `lastEvent` and `updatedAt`.
+ */
 function readModelSchema(readModel: ReadModel): Doc {
   const fields = readModel.fields.map((f) => (f.name === readModel.key.name ? f : { ...f, optional: true }));
   const schema = fieldsSchema(readModel.name, readModel.description, fields);
+  const events = [...new Set(readModel.from.map((f) => f.name))];
+  const statuses = [...new Set(readModel.from.map((f) => readModel.status.get(f.name) ?? f.name))];
   return {
     ...schema,
     properties: {
       ...(schema['properties'] as Doc),
-      status: { type: 'string', description: 'Set by the last event applied.' },
-      lastEvent: { type: 'string', description: 'Name of the last event applied.' },
-      updatedAt: { type: 'string', format: 'date-time' },
+      status: { type: 'string', enum: statuses, description: 'Set by the last event applied.' },
+      lastEvent: { type: 'string', enum: events, description: 'Name of the last event applied.' },
+      updatedAt: { type: 'string', format: 'date-time', description: 'The CloudEvents time of the last event applied.' },
     },
-    additionalProperties: true,
+    required: [readModel.key.name, 'status', 'lastEvent', 'updatedAt'],
+    additionalProperties: false,
   };
 }
 
