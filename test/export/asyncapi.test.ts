@@ -132,7 +132,7 @@ describe('a read model kept in memory (store: cache)', () => {
 
   it('consumes under one group per instance, `<group>.<8 hex digits>`, as the runtime subscribes it', () => {
     expect(cached.length).toBeGreaterThan(0);
-    const ops = Object.values<Doc>(asyncApiDocument(model)['operations']);
+    const ops = Object.values<Doc>((asyncApiDocument(model) as Doc)['operations']);
     for (const r of cached) {
       const group = `${model.platform.name}.${r.context.name}.${r.name}`;
       const mine = ops.filter((o) => o['x-consumer-group'] === group);

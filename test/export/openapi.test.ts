@@ -83,7 +83,7 @@ describe('gov24 application', () => {
 
   it('describes a read-model lookup with its key as path parameter and a 404', () => {
     const result = model.contexts.find((c) => c.name === 'result')!;
-    const lookups = openApiDocument(model, result);
+    const lookups: Doc = openApiDocument(model, result);
     const readModel = result.readModels[0]!;
     const op = lookups['paths'][readModel.http.path].get;
     expect(op.operationId).toBe(`get${readModel.name}`);

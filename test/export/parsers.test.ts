@@ -22,7 +22,7 @@ async function asyncApiErrors(text: string): Promise<string[]> {
 }
 
 async function openApiErrors(text: string): Promise<string[]> {
-  const result = await validate(load(text) as Record<string, unknown>);
+  const result = await validate(load(text) as Parameters<typeof validate>[0]);
   return result.valid ? [] : result.errors.map((e) => e.message);
 }
 
@@ -45,9 +45,9 @@ describe('the validators are not blind', () => {
 
   it('AsyncAPI: a binding with a wrong type and an operation on a missing channel are errors', async () => {
     const doc = JSON.parse(documentText(asyncApiDocument(model), 'json'));
-    const [first] = Object.keys(doc.channels);
+    const first = Object.keys(doc.channels)[0]!;
     doc.channels[first].bindings.kafka.partitions = 'six';
-    const [op] = Object.keys(doc.operations);
+    const op = Object.keys(doc.operations)[0]!;
     doc.operations[op].channel = { $ref: '#/channels/NoSuchTopic' };
     const errors = await asyncApiErrors(JSON.stringify(doc));
     expect(errors.some((e) => e.includes('partitions') || e.includes('bindings'))).toBe(true);
@@ -57,8 +57,8 @@ describe('the validators are not blind', () => {
   it('OpenAPI: a path parameter the path does not have is an error', async () => {
     const application = model.contexts.find((c) => c.name === 'application')!;
     const doc = JSON.parse(documentText(openApiDocument(model, application), 'json'));
-    const [path] = Object.keys(doc.paths);
-    const [method] = Object.keys(doc.paths[path]);
+    const path = Object.keys(doc.paths)[0]!;
+    const method = Object.keys(doc.paths[path])[0]!;
     doc.paths[path][method].parameters.push({ name: 'ghost', in: 'path', required: true, schema: { type: 'string' } });
     expect(await openApiErrors(JSON.stringify(doc))).not.toEqual([]);
   });
