@@ -187,6 +187,8 @@ const retryExtension = (retry: RetrySettings): Doc => ({
   maxBackoffMs: retry.maxBackoffMs,
 });
 
+const dlqExtension = (model: Model, event: Event): Doc => ({ topic: event.dlq.name, retentionMs: model.platform.kafka.dlq.retentionMs });
+
 interface Operation {
   readonly id: string;
   readonly body: Doc;
@@ -247,10 +249,13 @@ function serviceOperations(model: Model, context: Context): Operation[] {
         'x-consumer-group': group,
         ...(perInstance ? { 'x-consumer-group-per-instance': true } : {}),
         'x-retry': retryExtension(retry),
-        'x-dlq': dlq && hasDlq(model, c.event) ? { topic: c.event.dlq.name, retentionMs: model.platform.kafka.dlq.retentionMs } : false,
+        'x-dlq': dlq && hasDlq(model, c.event) ? dlqExtension(model, c.event) : false,
       },
     });
   }
+
+  // The DLQ watcher reads the DLQs of its policies and projections and those its compensations start from (service.ts listenToResolutions).
+  const watched = new Set<Event>(dlqTopics);
 
   for (const o of orchestrations(model, context)) {
     for (const event of o.events) {
@@ -266,12 +271,13 @@ function serviceOperations(model: Model, context: Context): Operation[] {
           'x-service': service,
           'x-consumer-group': o.group,
           'x-retry': retryExtension(platformRetry(model)),
+          ...(hasDlq(model, event) ? { 'x-dlq': dlqExtension(model, event) } : {}),
         },
       });
+      if (hasDlq(model, event)) dlqTopics.add(event);
     }
   }
 
-  const watched = new Set<Event>(dlqTopics);
   for (const comp of compensations(model, context)) {
     const trigger = comp.trigger;
     if (trigger.kind === 'dlq') {
@@ -290,8 +296,10 @@ function serviceOperations(model: Model, context: Context): Operation[] {
         'x-service': service,
         'x-consumer-group': comp.group,
         'x-retry': retryExtension(platformRetry(model)),
+        ...(hasDlq(model, trigger.event) ? { 'x-dlq': dlqExtension(model, trigger.event) } : {}),
       },
     });
+    if (hasDlq(model, trigger.event)) dlqTopics.add(trigger.event);
   }
 
   for (const event of dlqTopics) {

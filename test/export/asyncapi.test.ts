@@ -147,3 +147,20 @@ describe('a read model kept in memory (store: cache)', () => {
     }
   });
 });
+
+describe('an orchestration saga (dmv)', () => {
+  const model = modelFile('models/examples/dmv-licence-renewal.yaml');
+  const saga = model.sagas.find((s) => s.coordination === 'orchestration')!;
+  const orchestrator = saga.orchestrator?.target ?? saga.steps[0]!.command.target.context;
+  const ops = Object.entries<Doc>((asyncApiDocument(model) as Doc)['operations']);
+
+  it('its orchestrator receives every outcome event of every step under the saga\u2019s group, and dead-letters to their DLQs', () => {
+    const group = `${model.platform.name}.${orchestrator.name}.${saga.name}`;
+    const outcomes = new Set(saga.steps.flatMap((s) => s.command.target.emits.map((e) => e.target)));
+    const mine = ops.filter(([, o]) => o['x-consumer-group'] === group);
+    expect(mine.map(([, o]) => o['channel'].$ref).sort()).toEqual([...outcomes].map((e) => `#/channels/${e.topic.name}`).sort());
+    for (const [, o] of mine) expect(o['x-dlq'].topic).toBe(`${o['channel'].$ref.replace('#/channels/', '')}${model.platform.kafka.dlq.suffix}`);
+    const sends = new Set(ops.filter(([, o]) => o['x-service'] === orchestrator.name && o['action'] === 'send').map(([, o]) => o['channel'].$ref));
+    for (const e of outcomes) expect(sends).toContain(`#/channels/${e.dlq.name}`);
+  });
+});
