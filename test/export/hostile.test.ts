@@ -82,10 +82,10 @@ describe.each([2, 3, 6].map((i) => [JSON.stringify(HOSTILE[i]), i] as const))('t
   it('AsyncAPI', async () => {
     const errors = (await parser.validate(documentText(asyncApiDocument(model), 'yaml'))).filter((d) => d.severity === DiagnosticSeverity.Error);
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('OpenAPI', async () => {
     const result = await validate(load(documentText(openApiDocument(model, model.contexts[0]!), 'yaml')) as Parameters<typeof validate>[0]);
     expect(result.valid ? [] : result.errors).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -1,32 +1,34 @@
 /**
- * What the OpenAPI export says, checked against the model walked here (which routes a service
- * serves) and the command schemas committed in examples/gov24 (what the service validates).
+ * What the OpenAPI export says, checked against the generated services (which routes each
+ * registers) and the command schemas committed in examples/gov24 (what the service validates).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kebabCase } from '../../src/model/case.js';
-import type { Context, ValidModel } from '../../src/model/valid.js';
+import { loadTemplates } from '../../src/cli/templates.js';
+import { generate } from '../../src/generators/index.js';
+import type { ValidModel } from '../../src/model/valid.js';
 import { openApiDocument } from '../../src/export/openapi.js';
 import { MODEL_FILES, ROOT, modelFile } from './support.js';
 
 type Doc = Record<string, any>;
 
-/** `METHOD path` of every route a context's service serves for the model: commands with `http`, commands an orchestrator sends, lookups. */
-function expectedRoutes(model: ValidModel, context: Context): string[] {
-  const orchestrated = new Set(
-    model.sagas
-      .filter((s) => s.coordination === 'orchestration')
-      .flatMap((s) => s.steps.flatMap((step) => [step.command.target, step.compensation?.target]))
-      .filter((c) => c !== undefined),
-  );
-  const routes: string[] = [];
-  for (const command of context.aggregates.flatMap((a) => a.commands)) {
-    if (command.http) routes.push(`${command.http.method} ${command.http.path}`);
-    else if (orchestrated.has(command)) routes.push(`POST /commands/${kebabCase(command.name)}`);
+/**
+ * `METHOD path` of every route a context's service registers: read from the `routes` of its
+ * generated `src/generated/service.ts` (what the server hands Fastify), not from the export.
+ */
+function generatedRoutes(model: ValidModel): Map<string, string[]> {
+  const files = generate({ model, templates: loadTemplates(), options: { toolVersion: '0.0.0' } });
+  const routes = new Map<string, string[]>();
+  for (const context of model.contexts) {
+    const file = files.find((f) => f.path.endsWith(`/${context.name}/src/generated/service.ts`));
+    expect(file, context.name).toBeDefined();
+    const list = /\n  routes: \[([\s\S]*?)\],?\n  define:/.exec(file!.content)?.[1];
+    expect(list, context.name).toBeDefined();
+    const entries = [...list!.matchAll(/kind: '(command|lookup)',(?:\s*method: '([A-Z]+)',)?\s*path: '([^']+)'/g)];
+    routes.set(context.name, entries.map((m) => `${m[1] === 'lookup' ? 'GET' : m[2]} ${m[3]}`).sort());
   }
-  for (const r of context.readModels) routes.push(`GET ${r.http.path}`);
-  return routes.sort();
+  return routes;
 }
 
 const routesOf = (doc: Doc) => Object.entries<Doc>(doc['paths']).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`)).sort();
@@ -34,11 +36,12 @@ const routesOf = (doc: Doc) => Object.entries<Doc>(doc['paths']).flatMap(([path,
 describe.each(MODEL_FILES)('%s', (file) => {
   const model = modelFile(file);
 
-  it('describes, per context, exactly the routes its service serves', () => {
+  it('describes, per context, exactly the routes its generated service registers', () => {
+    const expected = generatedRoutes(model);
     let total = 0;
     for (const context of model.contexts) {
       const doc = openApiDocument(model, context);
-      expect(routesOf(doc), context.name).toEqual(expectedRoutes(model, context));
+      expect(routesOf(doc), context.name).toEqual(expected.get(context.name));
       total += routesOf(doc).length;
     }
     expect(total).toBeGreaterThan(0);

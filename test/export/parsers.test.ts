@@ -15,6 +15,8 @@ import { openApiDocument } from '../../src/export/openapi.js';
 import { MODEL_FILES, modelFile } from './support.js';
 
 const parser = new Parser();
+/** The AsyncAPI parser takes seconds a document; on a busy machine, more than vitest's default. */
+const SLOW = 120_000;
 
 async function asyncApiErrors(text: string): Promise<string[]> {
   const diagnostics = await parser.validate(text);
@@ -31,13 +33,13 @@ describe.each(MODEL_FILES)('%s', (file) => {
 
   it('the whole platform\u2019s AsyncAPI document has no error', async () => {
     expect(await asyncApiErrors(documentText(asyncApiDocument(model), 'yaml'))).toEqual([]);
-  });
+  }, SLOW);
 
   it.each(model.contexts.map((c) => c.name))('context %s: AsyncAPI and OpenAPI documents have no error', async (name) => {
     const context = model.contexts.find((c) => c.name === name)!;
     expect(await asyncApiErrors(documentText(asyncApiDocument(model, { context }), 'yaml'))).toEqual([]);
     expect(await openApiErrors(documentText(openApiDocument(model, context), 'yaml'))).toEqual([]);
-  });
+  }, SLOW);
 });
 
 describe('the validators are not blind', () => {
@@ -52,7 +54,7 @@ describe('the validators are not blind', () => {
     const errors = await asyncApiErrors(JSON.stringify(doc));
     expect(errors.some((e) => e.includes('partitions') || e.includes('bindings'))).toBe(true);
     expect(errors.length).toBeGreaterThanOrEqual(2);
-  });
+  }, SLOW);
 
   it('OpenAPI: a path parameter the path does not have is an error', async () => {
     const application = model.contexts.find((c) => c.name === 'application')!;
@@ -61,5 +63,5 @@ describe('the validators are not blind', () => {
     const method = Object.keys(doc.paths[path])[0]!;
     doc.paths[path][method].parameters.push({ name: 'ghost', in: 'path', required: true, schema: { type: 'string' } });
     expect(await openApiErrors(JSON.stringify(doc))).not.toEqual([]);
-  });
+  }, SLOW);
 });
