@@ -31,6 +31,8 @@ const cases = [
   { name: 'msa-gen validate models/gov24.yaml', argv: [node, cli, 'validate', model] },
   { name: 'msa-gen scaffold gov24 into an empty folder', argv: [node, cli, 'scaffold', model, '-o', out], prepare: `rm -rf ${out}` },
   { name: 'msa-gen scaffold --check (up to date)', argv: [node, cli, 'scaffold', model, '-o', checked, '--check'] },
+  { name: 'msa-gen export asyncapi gov24 (whole platform)', argv: [node, cli, 'export', 'asyncapi', model, '-o', join(work, 'gov24.asyncapi.yaml')] },
+  { name: 'msa-gen export openapi gov24 --context application', argv: [node, cli, 'export', 'openapi', model, '--context', 'application', '-o', join(work, 'application.openapi.yaml')] },
   { name: 'msa-gen validate gov24, one 6 MB reference', argv: [node, cli, 'validate', bigReference], exit: 1 },
   { name: 'msa-gen validate gov24, a 6 MB DLQ suffix', argv: [node, cli, 'validate', bigSuffix], exit: 1 },
   ...(existsSync('/dev/zero') ? [{ name: 'msa-gen validate /dev/zero', argv: [node, cli, 'validate', '/dev/zero'], exit: 1 }] : []),

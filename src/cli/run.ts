@@ -49,6 +49,26 @@ function program(io: CliIO, result: { code: number }): Command {
       result.code = await scaffoldCommand(model, opts, io);
     });
 
+  const exporter = cli.command('export').description('Publish the model\'s contracts: AsyncAPI 3.0 for its events, OpenAPI 3.1 for a service\'s HTTP routes.');
+  for (const kind of ['asyncapi', 'openapi'] as const) {
+    exporter
+      .command(kind)
+      .description(
+        kind === 'asyncapi'
+          ? 'AsyncAPI 3.0: a channel per topic and DLQ, CloudEvents headers, Kafka bindings, send/receive operations per service.'
+          : 'OpenAPI 3.1 of one context\'s routes: commands and read-model lookups, request schemas, error replies.',
+      )
+      .argument('<model>', 'model file (YAML)')
+      .option('-o, --out <file>', 'write the document to this file (default: stdout)')
+      .option('--context <name>', kind === 'asyncapi' ? 'only this context\'s service' : 'the context whose routes to describe (required)')
+      .addOption(new Option('--format <format>', 'yaml, or json (default: json for a .json -o file, else yaml)').choices(['yaml', 'json']))
+      .addOption(maxSizeOption())
+      .action(async (model: string, opts: { out?: string; context?: string; format?: 'yaml' | 'json'; maxSize?: number }) => {
+        const { exportCommand } = await import('./export-command.js');
+        result.code = await exportCommand(kind, model, opts, io);
+      });
+  }
+
   cli
     .command('diff')
     .description('Classify every change of event and command contracts between two models: breaking (exit 1), migration or compatible.')

@@ -36,7 +36,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: [],
   generators: ['model', 'tree'],
   output: ['tree'],
-  core: ['model', 'generators', 'output', 'tree'],
+  export: ['model', 'generators'],
+  core: ['model', 'generators', 'output', 'tree', 'export'],
   cli: ['core', 'model', 'output', 'tree'],
 };
 
