@@ -170,12 +170,15 @@ describe.each([
 
   it('writes the chart files', () => {
     const expected = [
-      'Chart.yaml',
-      'values.yaml',
-      'values.schema.json',
-      ...isolated.map((ns) => `values-${ns}.yaml`),
-      ...HELM_CHART_FILES,
-    ].map((f) => `${root}/${f}`);
+      ...[
+        'Chart.yaml',
+        'values.yaml',
+        'values.schema.json',
+        ...isolated.map((ns) => `values-${ns}.yaml`),
+        ...HELM_CHART_FILES,
+      ].map((f) => `${root}/${f}`),
+      ...[model.platform.namespace, ...isolated].map((ns) => `kubernetes/${ns}/namespace.yaml`),
+    ];
     expect(files.map((f) => f.path).sort()).toEqual(expected.sort());
     for (const f of files) expect(f.ownership).toBe('generated');
   });
@@ -238,6 +241,7 @@ describe.each([
           minReplicas: d.autoscaling.min,
           maxReplicas: d.autoscaling.max,
           targetCPUUtilizationPercentage: d.autoscaling.cpuPercent,
+          targetMemoryUtilizationPercentage: 80,
         });
       }
       const keda = svc['keda'] as JsonObject;
@@ -489,7 +493,7 @@ describe('generateHelm on scaffold-kafka-helm: the cases the model was written f
     expect(get('major', 'resources')).toEqual({ requests: { cpu: '1', memory: '1Gi' }, limits: { memory: '1Gi' } });
     const overlay = load(fileAt(files, 'helm/gov24/values-gov24-major.yaml').content) as JsonObject;
     expect(overlay).toEqual({
-      global: { namespace: 'gov24-major' },
+      global: { namespace: 'gov24-major', database: { secretName: 'gov24-major-database' } },
       services: {
         application: { enabled: false },
         issuance: { enabled: false },
