@@ -22,7 +22,8 @@ export interface ExposedRoute {
   readonly what: string;
 }
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** A literal segment (letters, digits, `.`, `_`, `-`: MSA406) as a regular expression: `.` escaped. */
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A route path as an HTTPRoute path match. */
 export function pathMatch(path: string): { pathType: ExposedRoute['pathType']; path: string } {
