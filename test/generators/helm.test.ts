@@ -547,7 +547,7 @@ describe('golden files of the minimal model', () => {
   const expectedRoot = join(fixtures, 'minimal', 'expected');
   const files = generateHelm(request(modelOf(MINIMAL)));
 
-  it('match test/fixtures/minimal/expected/helm/', () => {
+  it('match test/fixtures/minimal/expected/helm/ and kubernetes/', () => {
     for (const f of files) expectGolden(join(expectedRoot, f.path), f.content);
     if (!updating) {
       const onDisk: string[] = [];
@@ -558,8 +558,7 @@ describe('golden files of the minimal model', () => {
           else onDisk.push(relative(expectedRoot, full).split('\\').join('/'));
         }
       };
-      const helmDir = join(expectedRoot, 'helm');
-      if (existsSync(helmDir)) walk(helmDir);
+      for (const dir of ['helm', 'kubernetes']) if (existsSync(join(expectedRoot, dir))) walk(join(expectedRoot, dir));
       expect(onDisk.sort()).toEqual(files.map((f) => f.path).sort());
     }
   });
