@@ -11,6 +11,9 @@ import { consumerLagTargets } from '../plan/topics.js';
 import { maxPods } from './namespaces.js';
 import { exposedRoutes } from './routes.js';
 
+/** Where values.yaml expects the Gateway (and its proxies) until a values file says otherwise. */
+export const GATEWAY_NAMESPACE = 'gateway-system';
+
 /** The HPA's memory target when the model sets none (seed 001: scale on CPU and memory). */
 export const MEMORY_TARGET_PERCENT = 80;
 
@@ -248,7 +251,8 @@ export function chartValues(model: Model): ChartValues {
       database: { secretName: databaseSecretName(model), secretKey: 'url' },
       networkPolicy: {
         allowedNamespaces: [],
-        ingressController: { namespaceSelector: byName('ingress-nginx'), podSelector: { matchLabels: {} } },
+        // The Gateway's data plane: by default in the namespace of the Gateway below.
+        ingressController: { namespaceSelector: byName(GATEWAY_NAMESPACE), podSelector: { matchLabels: {} } },
         metricsScraper: { namespaceSelector: byName('monitoring'), podSelector: { matchLabels: {} } },
         dns: { namespaceSelector: byName('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } },
         kafka: {
@@ -265,7 +269,7 @@ export function chartValues(model: Model): ChartValues {
       },
       gateway: {
         enabled: true,
-        parentRefs: [{ name: `${model.platform.name}-gateway`, namespace: 'gateway-system' }],
+        parentRefs: [{ name: `${model.platform.name}-gateway`, namespace: GATEWAY_NAMESPACE }],
         hostnames: [],
       },
     },
