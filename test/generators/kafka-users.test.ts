@@ -331,7 +331,7 @@ describe.each(MODELS)('KafkaUsers of %s', (_label, file) => {
       expect(topic.metadata.namespace).toBe(kafkaNs);
       expect(topic.metadata.labels['strimzi.io/cluster']).toBe(model.platform.kafka.cluster);
     }
-    // Every topic a service reads or writes besides DLQs of events nobody dead-letters exists.
+    // The topic of every event exists there.
     const names = new Set(topics.map((t) => t.spec.topicName));
     for (const event of model.events) expect(names.has(event.topic.name), event.topic.name).toBe(true);
   });
