@@ -24,7 +24,8 @@ const GENERATED: readonly RegExp[] = [
   new RegExp(`^services/${N}/src/generated/${N}\\.ts$`),
   new RegExp(`^services/${N}/src/generated/schemas/${N}\\.schema\\.json$`),
   // Strimzi topics per namespace, one Helm chart.
-  new RegExp(`^kafka/${N}/topics\\.yaml$`),
+  new RegExp(`^kafka/${N}/(topics|users)\\.yaml$`),
+  new RegExp(`^kubernetes/${N}/namespace\\.yaml$`),
   new RegExp(`^helm/${N}/(Chart\\.yaml|values\\.yaml|values\\.schema\\.json|values-${N}\\.yaml|\\.helmignore)$`),
   new RegExp(`^helm/${N}/templates/${N}\\.(yaml|tpl|txt)$`),
 ];

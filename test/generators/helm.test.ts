@@ -170,12 +170,15 @@ describe.each([
 
   it('writes the chart files', () => {
     const expected = [
-      'Chart.yaml',
-      'values.yaml',
-      'values.schema.json',
-      ...isolated.map((ns) => `values-${ns}.yaml`),
-      ...HELM_CHART_FILES,
-    ].map((f) => `${root}/${f}`);
+      ...[
+        'Chart.yaml',
+        'values.yaml',
+        'values.schema.json',
+        ...isolated.map((ns) => `values-${ns}.yaml`),
+        ...HELM_CHART_FILES,
+      ].map((f) => `${root}/${f}`),
+      ...[model.platform.namespace, ...isolated].map((ns) => `kubernetes/${ns}/namespace.yaml`),
+    ];
     expect(files.map((f) => f.path).sort()).toEqual(expected.sort());
     for (const f of files) expect(f.ownership).toBe('generated');
   });
@@ -238,6 +241,7 @@ describe.each([
           minReplicas: d.autoscaling.min,
           maxReplicas: d.autoscaling.max,
           targetCPUUtilizationPercentage: d.autoscaling.cpuPercent,
+          targetMemoryUtilizationPercentage: 80,
         });
       }
       const keda = svc['keda'] as JsonObject;
@@ -489,7 +493,7 @@ describe('generateHelm on scaffold-kafka-helm: the cases the model was written f
     expect(get('major', 'resources')).toEqual({ requests: { cpu: '1', memory: '1Gi' }, limits: { memory: '1Gi' } });
     const overlay = load(fileAt(files, 'helm/gov24/values-gov24-major.yaml').content) as JsonObject;
     expect(overlay).toEqual({
-      global: { namespace: 'gov24-major' },
+      global: { namespace: 'gov24-major', database: { secretName: 'gov24-major-database' } },
       services: {
         application: { enabled: false },
         issuance: { enabled: false },
@@ -543,7 +547,7 @@ describe('golden files of the minimal model', () => {
   const expectedRoot = join(fixtures, 'minimal', 'expected');
   const files = generateHelm(request(modelOf(MINIMAL)));
 
-  it('match test/fixtures/minimal/expected/helm/', () => {
+  it('match test/fixtures/minimal/expected/helm/ and kubernetes/', () => {
     for (const f of files) expectGolden(join(expectedRoot, f.path), f.content);
     if (!updating) {
       const onDisk: string[] = [];
@@ -554,8 +558,7 @@ describe('golden files of the minimal model', () => {
           else onDisk.push(relative(expectedRoot, full).split('\\').join('/'));
         }
       };
-      const helmDir = join(expectedRoot, 'helm');
-      if (existsSync(helmDir)) walk(helmDir);
+      for (const dir of ['helm', 'kubernetes']) if (existsSync(join(expectedRoot, dir))) walk(join(expectedRoot, dir));
       expect(onDisk.sort()).toEqual(files.map((f) => f.path).sort());
     }
   });

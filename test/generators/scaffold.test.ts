@@ -13,8 +13,8 @@ import { expectGolden, updating } from '../support/golden.js';
 import { allModels, FIXTURES, MINIMAL, modelOf, request, templates } from './scaffold-support.js';
 
 const EXPECTED = join(FIXTURES, 'minimal', 'expected');
-/** Golden folders that belong to the Kafka and Helm generators' own tests: read here, never written. */
-const FOREIGN = ['kafka/', 'helm/'];
+/** Golden folders that belong to the Kafka and Helm generators' own tests (kubernetes/: the Helm generator's namespaces): read here, never written. */
+const FOREIGN = ['kafka/', 'helm/', 'kubernetes/'];
 /** The runtime's sources, copied verbatim from templates/runtime/: checked by their own test below, not kept twice. */
 const verbatim = (path: string) => /^packages\/runtime\/(src|test|integration)\//.test(path);
 

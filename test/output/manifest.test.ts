@@ -58,6 +58,8 @@ describe('owned path shapes', () => {
     ['services/application/Dockerfile', 'generated'],
     ['services/application/src/generated/schemas/SubmitApplication.schema.json', 'generated'],
     ['kafka/gov24/topics.yaml', 'generated'],
+    ['kafka/gov24/users.yaml', 'generated'],
+    ['kubernetes/gov24-car/namespace.yaml', 'generated'],
     ['helm/gov24/values-gov24-car.yaml', 'generated'],
     ['helm/gov24/.helmignore', 'generated'],
     ['helm/gov24/templates/_helpers.tpl', 'generated'],

@@ -2,7 +2,9 @@
  * The Helm chart of the platform: `helm/<platform>/` with Chart.yaml, values.yaml (one entry
  * per context under `services`), values-<namespace>.yaml per isolated namespace (Helm cannot
  * spread one release over namespaces, so each isolated namespace is a release of its own), a
- * strict values.schema.json, and the templates, copied verbatim from templates/helm/.
+ * strict values.schema.json, and the templates, copied verbatim from templates/helm/. Besides
+ * the chart, `kubernetes/<namespace>/namespace.yaml` per namespace (namespaces.ts): what must
+ * exist before a release goes in.
  */
 import type { Model } from '../../model/valid.js';
 import { HELM_TEMPLATE_HEADER } from '../../tree/index.js';
@@ -11,6 +13,7 @@ import { yamlComment, yamlDocument } from '../emit/yaml.js';
 import { isolatedNamespaces, releaseName } from '../names/kubernetes.js';
 import { compareCodeUnits } from '../names/order.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
+import { namespaceFiles } from './namespaces.js';
 import { valuesSchema } from './schema.js';
 import { chartValues, namespaceOverlay } from './values.js';
 
@@ -26,6 +29,7 @@ export const HELM_CHART_FILES = [
   'templates/configmap.yaml',
   'templates/deployment.yaml',
   'templates/hpa.yaml',
+  'templates/httproute.yaml',
   'templates/networkpolicy.yaml',
   'templates/pdb.yaml',
   'templates/scaledobject.yaml',
@@ -58,23 +62,29 @@ function valuesComment(model: Model): string {
     `Values of the ${p} chart (${model.platform.title}), from the model: one entry per bounded`,
     `context under services. values.schema.json checks every value.`,
     ``,
-    `One release per Kubernetes namespace:`,
+    `One release per Kubernetes namespace, each after its namespace, quota and limits:`,
+    `  kubectl apply -f kubernetes/${model.platform.namespace}/namespace.yaml`,
     `  helm install ${p} helm/${p} -n ${model.platform.namespace}`,
   ];
   for (const ns of isolatedNamespaces(model)) {
+    lines.push(`  kubectl apply -f kubernetes/${ns}/namespace.yaml`);
     lines.push(`  helm install ${releaseName(model, ns)} helm/${p} -n ${ns} -f helm/${p}/values-${ns}.yaml`);
   }
   lines.push(
     ``,
-    `Per service: replicaCount applies only while autoscaling (an HPA on CPU) and keda (a KEDA`,
+    `Per service: replicaCount applies only while autoscaling (an HPA on CPU and memory) and keda (a KEDA`,
     `ScaledObject on Kafka consumer lag) are both off; the two autoscalers exclude each other.`,
     `keda.triggers: each topic the service consumes, with the consumer group (one per policy and`,
     `per read model) whose lag KEDA measures.`,
     `Environment of each service: SERVICE_NAME, PORT (service.port), KAFKA_BROKERS`,
     `(global.kafka.bootstrapServers) and DATABASE_SCHEMA (database.schema) from its ConfigMap, with`,
-    `env for more; DATABASE_URL from the Secret global.database.secretName (key secretKey).`,
-    `networkPolicy: ingress to a service only from the platform's pods and from the namespaces in`,
-    `global.networkPolicy.allowedNamespaces (add those of the ingress controller and of monitoring).`,
+    `env for more; DATABASE_URL from the Secret global.database.secretName (key secretKey), one per`,
+    `release.`,
+    `networkPolicy: ingress to a service only from its namespace, the ingress controller, the metrics`,
+    `scraper (global.networkPolicy: set their selectors to your cluster's) and its callers in other`,
+    `namespaces; egress only to DNS, Kafka, the database, its namespace and the services it calls.`,
+    `routes: what the Gateway API HTTPRoute (global.gateway) exposes: commands with an actor, lookups.`,
+    `topologySpread: over nodes and zones, for a service that may run 2 or more pods.`,
     `Change values with a values file of your own (-f), not here: msa-gen rewrites this file.`,
   );
   return yamlComment(lines);
@@ -86,7 +96,8 @@ function overlayComment(model: Model, namespace: string): string {
     `The release of isolated namespace "${namespace}", over values.yaml: only the services of`,
     `"${namespace}" are enabled. Helm validates the merged values against values.schema.json.`,
     `  helm install ${releaseName(model, namespace)} helm/${p} -n ${namespace} -f helm/${p}/values-${namespace}.yaml`,
-    `The Secret global.database.secretName must exist in "${namespace}" too.`,
+    `Apply kubernetes/${namespace}/namespace.yaml first. The Secret of this release,`,
+    `global.database.secretName below, must exist in "${namespace}".`,
   ]);
 }
 
@@ -107,6 +118,7 @@ export function generateHelm(request: GenerateRequest): GeneratedFile[] {
   if (missing.length > 0) throw new Error(`Helm chart templates missing: ${missing.join(', ')}`);
 
   const files: GeneratedFile[] = [
+    ...namespaceFiles(model),
     generatedFile(`${root}/Chart.yaml`, chartYaml(model)),
     generatedFile(`${root}/values.yaml`, `${valuesComment(model)}\n${yamlDocument(chartValues(model))}`),
     generatedFile(`${root}/values.schema.json`, jsonText(valuesSchema(model))),

@@ -4,6 +4,7 @@
  */
 import type { Model } from '../../model/valid.js';
 import { SERVICE_ENV } from '../names/env.js';
+import { budgetBelowFloor, minNotAboveMax } from './schema-constraints.js';
 import { sortedContexts } from './values.js';
 
 
@@ -50,6 +51,29 @@ function definitions(): Record<string, Schema> {
       description: 'A Kubernetes memory quantity, e.g. 256Mi.',
     },
     topicName: { type: 'string', pattern: '^[a-zA-Z0-9._-]{1,249}$', description: 'A Kafka topic name.' },
+    labelSelector: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['matchLabels'],
+      properties: {
+        matchLabels: { type: 'object', additionalProperties: { type: 'string' } },
+        matchExpressions: { type: 'array', items: { type: 'object' } },
+      },
+      description: 'A Kubernetes label selector; empty matchLabels select everything.',
+    },
+    peer: strictObject(
+      { namespaceSelector: { $ref: '#/definitions/labelSelector' }, podSelector: { $ref: '#/definitions/labelSelector' } },
+      { description: 'Pods (podSelector) in namespaces (namespaceSelector), as a NetworkPolicy peer.' },
+    ),
+    egressPeer: strictObject(
+      {
+        namespaceSelector: { $ref: '#/definitions/labelSelector' },
+        podSelector: { $ref: '#/definitions/labelSelector' },
+        ports: { type: 'array', minItems: 1, uniqueItems: true, items: int(1, 65535) },
+      },
+      { description: 'A NetworkPolicy egress destination and its TCP ports.' },
+    ),
+    servicePeer: strictObject({ namespace: { $ref: '#/definitions/dnsLabel' }, service: { $ref: '#/definitions/dnsLabel' } }),
     probe: strictObject(
       {
         httpGet: strictObject({
@@ -93,17 +117,18 @@ function definitions(): Record<string, Schema> {
         autoscaling: strictObject(
           {
             enabled: { type: 'boolean' },
-            minReplicas: int(1),
+            minReplicas: { ...int(1), description: 'At most maxReplicas.' },
             maxReplicas: int(1),
             targetCPUUtilizationPercentage: int(1, 100),
+            targetMemoryUtilizationPercentage: int(1, 100),
           },
-          { description: 'A HorizontalPodAutoscaler on CPU. Excludes keda.' },
+          { description: 'A HorizontalPodAutoscaler on CPU and memory. Excludes keda.', allOf: [minNotAboveMax('minReplicas', 'maxReplicas')] },
         ),
         keda: strictObject(
           {
             enabled: { type: 'boolean' },
             lagThreshold: { ...int(1), description: 'Target consumer lag per replica.' },
-            minReplicaCount: { ...int(0), description: '0 scales to zero when no record waits (needs triggers).' },
+            minReplicaCount: { ...int(0), description: '0 scales to zero when no record waits (needs triggers). At most maxReplicaCount.' },
             maxReplicaCount: int(1),
             triggers: {
               type: 'array',
@@ -118,6 +143,7 @@ function definitions(): Record<string, Schema> {
           {
             description: 'A KEDA ScaledObject on Kafka consumer lag. Excludes autoscaling.',
             allOf: [
+              minNotAboveMax('minReplicaCount', 'maxReplicaCount'),
               {
                 description: 'keda.enabled needs at least one trigger (a topic and its consumer group).',
                 if: enabledIs(true),
@@ -138,14 +164,48 @@ function definitions(): Record<string, Schema> {
         podDisruptionBudget: strictObject({
           enabled: { type: 'boolean' },
           minAvailable: {
-            oneOf: [int(0), { type: 'string', pattern: '^[0-9]{1,3}%$' }],
-            description: 'Pods that must stay available: a number or a percentage.',
+            oneOf: [int(0), { type: 'string', pattern: '^[0-9]{1,2}%$' }],
+            description: 'Pods that must stay available: a number below the fewest replicas, or a percentage below 100%.',
           },
         }),
-        networkPolicy: strictObject(
-          { enabled: { type: 'boolean' } },
-          { description: 'Ingress only from the platform and global.networkPolicy.allowedNamespaces.' },
+        topologySpread: strictObject(
+          {
+            enabled: { type: 'boolean', description: 'On for a service that may run 2 or more pods.' },
+            maxSkew: int(1),
+            nodeWhenUnsatisfiable: { enum: ['DoNotSchedule', 'ScheduleAnyway'] },
+            zoneWhenUnsatisfiable: { enum: ['DoNotSchedule', 'ScheduleAnyway'] },
+          },
+          { description: 'topologySpreadConstraints over nodes (kubernetes.io/hostname) and zones (topology.kubernetes.io/zone).' },
         ),
+        networkPolicy: strictObject(
+          {
+            enabled: { type: 'boolean' },
+            callers: { type: 'array', uniqueItems: true, items: { $ref: '#/definitions/servicePeer' } },
+            callees: {
+              type: 'array',
+              uniqueItems: true,
+              items: strictObject({
+                namespace: { $ref: '#/definitions/dnsLabel' },
+                service: { $ref: '#/definitions/dnsLabel' },
+                port: int(1, 65535),
+              }),
+            },
+          },
+          {
+            description:
+              'Ingress from the namespace, the ingress controller, the metrics scraper and callers; egress to Kafka, the database, DNS, the namespace and callees.',
+          },
+        ),
+        routes: {
+          type: 'array',
+          uniqueItems: true,
+          items: strictObject({
+            method: { enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] },
+            pathType: { enum: ['Exact', 'PathPrefix', 'RegularExpression'] },
+            path: { type: 'string', minLength: 1, pattern: '^[/^]' },
+          }),
+          description: 'The routes the HTTPRoute exposes: commands with an actor, and lookups. Never internal or admin routes.',
+        },
         livenessProbe: { $ref: '#/definitions/probe' },
         readinessProbe: { $ref: '#/definitions/probe' },
         database: strictObject({
@@ -169,6 +229,7 @@ function definitions(): Record<string, Schema> {
       },
       {
         allOf: [
+          ...budgetBelowFloor(),
           {
             description: 'autoscaling and keda are mutually exclusive: KEDA drives an autoscaler of its own.',
             if: { type: 'object', required: ['autoscaling'], properties: { autoscaling: enabledIs(true) } },
@@ -218,9 +279,35 @@ export function valuesSchema(model: Model): Schema {
             type: 'array',
             uniqueItems: true,
             items: { $ref: '#/definitions/dnsLabel' },
-            description: 'Namespaces (an ingress controller, monitoring) allowed to reach every service.',
+            description: 'More namespaces allowed to reach every service.',
+          },
+          ingressController: { $ref: '#/definitions/peer' },
+          metricsScraper: { $ref: '#/definitions/peer' },
+          dns: { $ref: '#/definitions/peer' },
+          kafka: { $ref: '#/definitions/egressPeer' },
+          database: { $ref: '#/definitions/egressPeer' },
+          extraEgress: {
+            type: 'array',
+            items: { type: 'object' },
+            description: 'More NetworkPolicy egress rules (e.g. to the identity provider serving the JWKS).',
           },
         }),
+        gateway: strictObject(
+          {
+            enabled: { type: 'boolean' },
+            parentRefs: {
+              type: 'array',
+              minItems: 1,
+              items: strictObject({ name: { $ref: '#/definitions/dnsLabel' }, namespace: { $ref: '#/definitions/dnsLabel' } }),
+            },
+            hostnames: {
+              type: 'array',
+              uniqueItems: true,
+              items: { type: 'string', pattern: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$' },
+            },
+          },
+          { description: 'Gateway API HTTPRoutes attached to these Gateways: the front door.' },
+        ),
       }),
       services: strictObject(services, { description: 'One entry per bounded context of the model.' }),
     },

@@ -4,9 +4,38 @@
  */
 import type { Context, Model } from '../../model/valid.js';
 import { databaseSchema } from '../names/env.js';
-import { databaseSecretName, kafkaBootstrapServers } from '../names/kubernetes.js';
+import { databaseSecretName, kafkaBootstrapServers, kafkaNamespace } from '../names/kubernetes.js';
 import { compareCodeUnits } from '../names/order.js';
+import { callTargets } from '../plan/service.js';
 import { consumerLagTargets } from '../plan/topics.js';
+import { maxPods } from './namespaces.js';
+import { exposedRoutes } from './routes.js';
+
+/** Where values.yaml expects the Gateway (and its proxies) until a values file says otherwise. */
+export const GATEWAY_NAMESPACE = 'gateway-system';
+
+/** The HPA's memory target when the model sets none (seed 001: scale on CPU and memory). */
+export const MEMORY_TARGET_PERCENT = 80;
+
+export interface LabelSelector {
+  readonly matchLabels: Readonly<Record<string, string>>;
+}
+
+/** Pods a NetworkPolicy admits or reaches: those `podSelector` picks in the namespaces `namespaceSelector` picks. */
+export interface PeerValues {
+  readonly namespaceSelector: LabelSelector;
+  readonly podSelector: LabelSelector;
+}
+
+export interface EgressPeerValues extends PeerValues {
+  readonly ports: readonly number[];
+}
+
+/** A service of another namespace, by namespace and service name. */
+export interface ServicePeer {
+  readonly namespace: string;
+  readonly service: string;
+}
 
 
 export interface ProbeValues {
@@ -31,6 +60,7 @@ export interface ServiceValues {
     readonly minReplicas: number;
     readonly maxReplicas: number;
     readonly targetCPUUtilizationPercentage: number;
+    readonly targetMemoryUtilizationPercentage: number;
   };
   readonly keda: {
     readonly enabled: boolean;
@@ -41,7 +71,21 @@ export interface ServiceValues {
     readonly triggers: readonly { readonly topic: string; readonly consumerGroup: string }[];
   };
   readonly podDisruptionBudget: { readonly enabled: boolean; readonly minAvailable: number };
-  readonly networkPolicy: { readonly enabled: boolean };
+  readonly topologySpread: {
+    readonly enabled: boolean;
+    readonly maxSkew: number;
+    readonly nodeWhenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+    readonly zoneWhenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  };
+  readonly networkPolicy: {
+    readonly enabled: boolean;
+    /** Services of other namespaces that call this one (its `calls`, orchestration steps). */
+    readonly callers: readonly ServicePeer[];
+    /** Services of other namespaces this one calls, with their ports. */
+    readonly callees: readonly (ServicePeer & { readonly port: number })[];
+  };
+  /** What the Gateway API HTTPRoute exposes: routes of commands with an actor, and lookups. */
+  readonly routes: readonly { readonly method: string; readonly pathType: string; readonly path: string }[];
   readonly livenessProbe: ProbeValues;
   readonly readinessProbe: ProbeValues;
   readonly database: { readonly schema: string };
@@ -60,7 +104,20 @@ export interface ChartValues {
     readonly image: { readonly registry: string; readonly tag: string; readonly pullPolicy: string };
     readonly kafka: { readonly bootstrapServers: string };
     readonly database: { readonly secretName: string; readonly secretKey: string };
-    readonly networkPolicy: { readonly allowedNamespaces: readonly string[] };
+    readonly networkPolicy: {
+      readonly allowedNamespaces: readonly string[];
+      readonly ingressController: PeerValues;
+      readonly metricsScraper: PeerValues;
+      readonly dns: PeerValues;
+      readonly kafka: EgressPeerValues;
+      readonly database: EgressPeerValues;
+      readonly extraEgress: readonly unknown[];
+    };
+    readonly gateway: {
+      readonly enabled: boolean;
+      readonly parentRefs: readonly { readonly name: string; readonly namespace: string }[];
+      readonly hostnames: readonly string[];
+    };
   };
   readonly services: Readonly<Record<string, ServiceValues>>;
 }
@@ -88,12 +145,19 @@ export function serviceValues(model: Model, context: Context): ServiceValues {
     },
     // Switched off, the ranges keep the fixed replica count: switching one on is then explicit.
     autoscaling: a
-      ? { enabled: true, minReplicas: a.min, maxReplicas: a.max, targetCPUUtilizationPercentage: a.cpuPercent }
+      ? {
+          enabled: true,
+          minReplicas: a.min,
+          maxReplicas: a.max,
+          targetCPUUtilizationPercentage: a.cpuPercent,
+          targetMemoryUtilizationPercentage: MEMORY_TARGET_PERCENT,
+        }
       : {
           enabled: false,
           minReplicas: deploy.replicas,
           maxReplicas: deploy.replicas,
           targetCPUUtilizationPercentage: model.platform.deploy.scalingDefaults.cpuPercent,
+          targetMemoryUtilizationPercentage: MEMORY_TARGET_PERCENT,
         },
     keda: k
       ? {
@@ -111,7 +175,15 @@ export function serviceValues(model: Model, context: Context): ServiceValues {
           triggers,
         },
     podDisruptionBudget: pdb ? { enabled: true, minAvailable: pdb.minAvailable } : { enabled: false, minAvailable: 1 },
-    networkPolicy: { enabled: true },
+    // Spread over nodes (a hard rule) and zones (best effort: a cluster may have one zone).
+    topologySpread: {
+      enabled: maxPods(deploy) >= 2,
+      maxSkew: 1,
+      nodeWhenUnsatisfiable: 'DoNotSchedule',
+      zoneWhenUnsatisfiable: 'ScheduleAnyway',
+    },
+    networkPolicy: { enabled: true, ...crossNamespacePeers(model, context) },
+    routes: exposedRoutes(model, context).map(({ method, pathType, path }) => ({ method, pathType, path })),
     livenessProbe: {
       httpGet: { path: '/healthz', port: 'http' },
       initialDelaySeconds: 10,
@@ -144,6 +216,22 @@ export function serviceValues(model: Model, context: Context): ServiceValues {
   };
 }
 
+/** The services of other namespaces that call `context`, and those it calls, sorted. */
+function crossNamespacePeers(model: Model, context: Context): Pick<ServiceValues['networkPolicy'], 'callers' | 'callees'> {
+  const byPeer = (a: ServicePeer, b: ServicePeer) => compareCodeUnits(a.namespace, b.namespace) || compareCodeUnits(a.service, b.service);
+  const callees = callTargets(model, context)
+    .filter((t) => t.service.namespace !== context.namespace)
+    .map((t) => ({ namespace: t.service.namespace, service: t.service.name, port: t.service.port }))
+    .sort(byPeer);
+  const callers = model.contexts
+    .filter((c) => c.namespace !== context.namespace && callTargets(model, c).some((t) => t.service === context))
+    .map((c) => ({ namespace: c.namespace, service: c.name }))
+    .sort(byPeer);
+  return { callers, callees };
+}
+
+const byName = (namespace: string): LabelSelector => ({ matchLabels: { 'kubernetes.io/metadata.name': namespace } });
+
 export function sortedContexts(model: Model): Context[] {
   return [...model.contexts].sort((a, b) => compareCodeUnits(a.name, b.name));
 }
@@ -161,14 +249,36 @@ export function chartValues(model: Model): ChartValues {
       },
       kafka: { bootstrapServers: kafkaBootstrapServers(model) },
       database: { secretName: databaseSecretName(model), secretKey: 'url' },
-      networkPolicy: { allowedNamespaces: [] },
+      networkPolicy: {
+        allowedNamespaces: [],
+        // The Gateway's data plane: by default in the namespace of the Gateway below.
+        ingressController: { namespaceSelector: byName(GATEWAY_NAMESPACE), podSelector: { matchLabels: {} } },
+        metricsScraper: { namespaceSelector: byName('monitoring'), podSelector: { matchLabels: {} } },
+        dns: { namespaceSelector: byName('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } },
+        kafka: {
+          namespaceSelector: byName(kafkaNamespace(model)),
+          podSelector: { matchLabels: { 'strimzi.io/cluster': model.platform.kafka.cluster } },
+          ports: [9092, 9093],
+        },
+        database: {
+          namespaceSelector: byName(model.platform.namespace),
+          podSelector: { matchLabels: { 'app.kubernetes.io/name': 'postgresql' } },
+          ports: [5432],
+        },
+        extraEgress: [],
+      },
+      gateway: {
+        enabled: true,
+        parentRefs: [{ name: `${model.platform.name}-gateway`, namespace: GATEWAY_NAMESPACE }],
+        hostnames: [],
+      },
     },
     services,
   };
 }
 
 export interface NamespaceOverlay {
-  readonly global: { readonly namespace: string };
+  readonly global: { readonly namespace: string; readonly database: { readonly secretName: string } };
   readonly services: Readonly<Record<string, { readonly enabled: boolean }>>;
 }
 
@@ -176,5 +286,5 @@ export interface NamespaceOverlay {
 export function namespaceOverlay(model: Model, namespace: string): NamespaceOverlay {
   const services: Record<string, { enabled: boolean }> = {};
   for (const context of sortedContexts(model)) services[context.name] = { enabled: context.namespace === namespace };
-  return { global: { namespace }, services };
+  return { global: { namespace, database: { secretName: databaseSecretName(model, namespace) } }, services };
 }

@@ -1,14 +1,19 @@
 /**
- * Strimzi KafkaTopic resources: `kafka/<namespace>/topics.yaml`, one file per Kubernetes
- * namespace that owns topics (the namespace of the producing context), one KafkaTopic per
- * event topic and per DLQ (see topic-plan.ts for which events get a DLQ).
+ * Strimzi resources of the platform's Kafka cluster, all in the cluster's namespace (the
+ * platform's), where its Topic and User Operators reconcile them:
+ * - `kafka/<namespace>/topics.yaml`: one KafkaTopic per event topic and per DLQ (see
+ *   plan/topics.ts for which events get a DLQ), whichever namespace produces the event;
+ * - `kafka/<namespace>/users.yaml`: one KafkaUser per service, its ACLs (users.ts).
+ * A KafkaTopic applied in another namespace (an isolated one) would never be reconciled: the
+ * Topic Operator watches one namespace.
  */
 import type { Model, Topic } from '../../model/valid.js';
 import { yamlComment, yamlDocument } from '../emit/yaml.js';
-import { uniqueKubernetesNames } from '../names/kubernetes.js';
+import { kafkaNamespace, uniqueKubernetesNames } from '../names/kubernetes.js';
 import { compareCodeUnits } from '../names/order.js';
 import { plannedTopics, type PlannedTopic } from '../plan/topics.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
+import { kafkaUsersFile } from './users.js';
 
 export const KAFKA_TOPIC_API_VERSION = 'kafka.strimzi.io/v1';
 
@@ -51,7 +56,7 @@ export function kafkaTopicResource(model: Model, planned: PlannedTopic, name: st
     kind: 'KafkaTopic',
     metadata: {
       name,
-      namespace: planned.namespace,
+      namespace: kafkaNamespace(model),
       labels: {
         'app.kubernetes.io/component': planned.kind === 'dlq' ? 'dead-letter-topic' : 'event-topic',
         'app.kubernetes.io/managed-by': 'msa-gen',
@@ -68,17 +73,16 @@ export function kafkaTopicResource(model: Model, planned: PlannedTopic, name: st
   };
 }
 
-function fileComment(model: Model, namespace: string): string {
+function fileComment(model: Model): string {
   const cluster = model.platform.kafka.cluster;
+  const namespace = kafkaNamespace(model);
   return yamlComment([
-    `Kafka topics of platform "${model.platform.name}" produced in namespace "${namespace}":`,
-    `one KafkaTopic per event topic, and per DLQ of each event a consumer may dead-letter`,
-    `(consumed by a policy with dlq on, or by a read model).`,
-    `Target: the Kafka cluster "${cluster}" (label strimzi.io/cluster), namespace "${namespace}".`,
-    `Strimzi's Topic Operator reconciles only the namespace it watches`,
-    `(Kafka spec.entityOperator.topicOperator.watchedNamespace, by default the Kafka cluster's`,
-    `own namespace): apply this file where a Topic Operator of "${cluster}" watches "${namespace}",`,
-    `e.g. kubectl apply -n ${namespace} -f topics.yaml`,
+    `Kafka topics of platform "${model.platform.name}": one KafkaTopic per event topic, and per`,
+    `DLQ of each event a consumer may dead-letter (consumed by a policy with dlq on, or by a read`,
+    `model). Every one sits in namespace "${namespace}", the Kafka cluster "${cluster}"'s own`,
+    `(label strimzi.io/cluster), whichever namespace produces the event: Strimzi's Topic Operator`,
+    `reconciles only the namespace it watches (Kafka spec.entityOperator.topicOperator.watchedNamespace,`,
+    `by default the cluster's namespace). Apply it with kubectl apply -f topics.yaml.`,
   ]);
 }
 
@@ -87,22 +91,19 @@ function documentComment(planned: PlannedTopic): string {
   return yamlComment(
     planned.kind === 'dlq'
       ? `DLQ of ${event.name} (failed records of its consumers, after their retries)`
-      : `${event.name}, produced by context ${event.context.name}`,
+      : `${event.name}, produced by context ${event.context.name} (namespace ${event.context.namespace})`,
   );
 }
 
 export function generateKafkaTopics(request: GenerateRequest): GeneratedFile[] {
   const { model } = request;
-  const planned = plannedTopics(model);
   const names = topicObjectNames(model);
-  const byNamespace = new Map<string, PlannedTopic[]>();
-  for (const entry of planned) byNamespace.set(entry.namespace, [...(byNamespace.get(entry.namespace) ?? []), entry]);
-
-  return [...byNamespace.keys()].sort(compareCodeUnits).map((namespace) => {
-    const documents = byNamespace.get(namespace)!.map((entry) => {
-      const resource = kafkaTopicResource(model, entry, names.get(entry.topic.name)!);
-      return `---\n${documentComment(entry)}\n${yamlDocument(resource)}`;
-    });
-    return generatedFile(`kafka/${namespace}/topics.yaml`, `${fileComment(model, namespace)}\n${documents.join('')}`);
+  const documents = plannedTopics(model).map((entry) => {
+    const resource = kafkaTopicResource(model, entry, names.get(entry.topic.name)!);
+    return `---\n${documentComment(entry)}\n${yamlDocument(resource)}`;
   });
+  const dir = `kafka/${kafkaNamespace(model)}`;
+  const files = [kafkaUsersFile(model, `${dir}/users.yaml`)];
+  if (documents.length > 0) files.push(generatedFile(`${dir}/topics.yaml`, `${fileComment(model)}\n${documents.join('')}`));
+  return files.sort((a, b) => compareCodeUnits(a.path, b.path));
 }

@@ -79,14 +79,35 @@ export function uniqueKubernetesNames(names: Iterable<string>): Map<string, stri
   return result;
 }
 
-/** Strimzi's bootstrap Service of the cluster, in the platform's namespace (port of the plain listener). */
-export function kafkaBootstrapServers(model: Model): string {
-  return `${model.platform.kafka.cluster}-kafka-bootstrap.${model.platform.namespace}.svc:9092`;
+/**
+ * The namespace of the Kafka cluster: the platform's. Strimzi's Topic and User Operators watch
+ * it (by default, the cluster's own namespace), so every KafkaTopic and KafkaUser goes there,
+ * whichever namespace the service that produces or consumes runs in.
+ */
+export function kafkaNamespace(model: Model): string {
+  return model.platform.namespace;
 }
 
-/** The Secret (in each release's namespace) whose key `url` holds the PostgreSQL URL. */
-export function databaseSecretName(model: Model): string {
-  return `${model.platform.name}-database`;
+/** Strimzi's bootstrap Service of the cluster, in the Kafka cluster's namespace (port of the plain listener). */
+export function kafkaBootstrapServers(model: Model): string {
+  return `${model.platform.kafka.cluster}-kafka-bootstrap.${kafkaNamespace(model)}.svc:9092`;
+}
+
+/**
+ * The KafkaUser of a service: `<platform>-<context>` (context names are DNS labels, unique in
+ * the platform). Strimzi's User Operator writes its credentials to a Secret of the same name.
+ */
+export function kafkaUserName(model: Model, contextName: string): string {
+  return `${model.platform.name}-${contextName}`;
+}
+
+/**
+ * The Secret whose key `url` holds the PostgreSQL URL, one per release (so per namespace):
+ * `<release>-database`. The platform's release is named after the platform.
+ */
+export function databaseSecretName(model: Model, namespace: string = model.platform.namespace): string {
+  const release = namespace === model.platform.namespace ? model.platform.name : releaseName(model, namespace);
+  return `${release}-database`;
 }
 
 /** The Helm release of an isolated namespace: the namespace, prefixed with the platform unless it is already. */

@@ -109,6 +109,8 @@ function readmeData(request: GenerateRequest): TemplateData<'markdown'> {
     ...model.contexts.map((c): [string, string] => [`services/${c.name}/`, c.title]),
     ['tests/platform.test.ts', 'end-to-end starter test'],
     ['kafka/<namespace>/topics.yaml', 'Strimzi KafkaTopics: one per event, and the DLQs'],
+    ['kafka/<namespace>/users.yaml', 'Strimzi KafkaUsers: one per service, its ACLs'],
+    ['kubernetes/<namespace>/', 'Namespace, ResourceQuota and LimitRange of each namespace'],
     [`helm/${model.platform.name}/`, 'the Helm chart (values per service)'],
   ];
   const width = Math.max(...rows.map(([path]) => path.length)) + 2;
