@@ -44,10 +44,12 @@ async function send(clients: Readonly<Record<string, ServiceClient>>, call: Call
  */
 export class BeforeCalls {
   private readonly made = new Map<string, { readonly input: string; readonly reply: CommandReply }>();
-  constructor(
-    private readonly calls: readonly CallDef[],
-    private readonly clients: Readonly<Record<string, ServiceClient>>,
-  ) {}
+  private readonly calls: readonly CallDef[];
+  private readonly clients: Readonly<Record<string, ServiceClient>>;
+  constructor(calls: readonly CallDef[], clients: Readonly<Record<string, ServiceClient>>) {
+    this.calls = calls;
+    this.clients = clients;
+  }
 
   /** Makes the calls in the model's order; the first failure refuses the command. */
   async make(source: Readonly<Record<string, unknown>>, ctx: CallInputContext): Promise<Record<string, CommandReply>> {
