@@ -41,10 +41,13 @@ export const SERVICE_MODULE_NAMES = {
   'handlers.ts': ['CommandContext', 'Clients', 'deriveId', 'Source', ...READERS, 'Emit', 'Decided', 'Outcome', 'HandlerContext', 'handlerContext'],
   'policies.ts': ['CloudEvent', 'PolicyContext', 'PolicyDef', 'PolicyHandlers', 'eventDefs', 'deriveId', 'policyKey', 'Source', ...READERS, 'policySettings', 'Policies', 'policyDefaults'],
   'saga.ts': ['CompensationDef', 'OrchestrationDef', 'eventDefs', 'deriveId', 'Source', ...READERS, 'compensations', 'orchestrations'],
-  'clients.ts': ['CallTarget', 'ServiceClient', 'fillPath', 'CommandReply', 'callTargets', 'Clients', 'createClients', 'send'],
+  'clients.ts': [
+    'CallTarget', 'ServiceClient', 'fillPath', 'CommandReply', 'callTargets', 'Clients', 'createClients', 'send', 'CallDef', 'CallInputContext',
+    'Source', 'deriveId', ...READERS, 'commandCalls',
+  ],
   'service.ts': [
     'ServiceDefinition', 'ServiceModule', 'callTargets', 'commandDefs', 'eventDefs', 'projections', 'routes', 'compensations',
-    'orchestrations', 'handlerContext', 'createClients', 'policySettings', 'service',
+    'orchestrations', 'handlerContext', 'createClients', 'policySettings', 'service', 'commandCalls',
   ],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -246,6 +246,13 @@ export interface Call extends Located, CallSettings {
   readonly command: Ref<Command>;
   /** Commands of `from` that make the call; empty = every command of `from` with an http route. */
   readonly by: readonly Ref<Command>[];
+  /**
+   * When the runtime makes it around the calling command's handler (`when`, default before):
+   * `before` the handler decides, with the input taken from the command over the aggregate's
+   * state, the reply in `ctx.calls`; `after` it decided and before its transaction, with the
+   * input the handler gives in its decision (`calls`), for an input only the handler can decide.
+   */
+  readonly when: 'before' | 'after';
 }
 
 export interface SagaStep extends Located {

@@ -142,6 +142,7 @@ export interface RawCall {
   to: string;
   command: string;
   by?: string[];
+  when?: 'before' | 'after';
   timeoutMs?: number;
   retry?: RawRetry;
   circuitBreaker?: { consecutiveFailures?: number; halfOpenAfterMs?: number };

@@ -303,6 +303,7 @@ export function resolveModel(raw: RawModel, file: string): Model {
       to: ref(rcall.to, joinPointer(lp, 'to'), to),
       command: ref(rcall.command, joinPointer(lp, 'command'), commandIn(to, rcall.command)),
       by: (rcall.by ?? []).map((name, j) => ref(name, joinPointer(lp, 'by', j), commandIn(from, name))),
+      when: rcall.when ?? 'before',
       timeoutMs: rcall.timeoutMs ?? platform.callDefaults.timeoutMs,
       retry: mergeRetry(platform.callDefaults.retry, rcall.retry),
       circuitBreaker: {

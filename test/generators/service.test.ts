@@ -169,6 +169,39 @@ describe('sagas and calls of gov24', () => {
     expect(callTargets(model, context(model, 'result'))).toEqual([]);
   });
 
+  it("declares each command's calls as data the runtime makes, not as code in the default handler", () => {
+    expect(model.calls.map((c) => [c.command.name, c.when])).toEqual([
+      ['RecordIssuanceResult', 'after'],
+      ['CheckRequirements', 'before'],
+      ['CheckBuildingRequirements', 'before'],
+      ['CheckCarRequirements', 'before'],
+    ]);
+    const files = generate(request(model));
+    const text = (path: string) => files.find((f) => f.path === path)!.content;
+    // before: the input from the command over the state, the reply in ctx.calls, typed per command.
+    const clients = text('services/application/src/generated/clients.ts');
+    expect(clients).toMatch(/SubmitGeneralApplication: \[\s*\{\s*name: 'checkRequirements',\s*service: 'guidance',\s*command: 'CheckRequirements',[^}]*when: 'before',[^}]*timeoutMs: 1000,/);
+    expect(clients).toMatch(/input: toCheckRequirementsForSubmitGeneralApplication,/);
+    expect(clients).toMatch(/complaintType: asString\(source\.complaintType\) \?\? ctx\.placeholder\('complaintType', ''\)/);
+    expect(clients).toMatch(/export type SubmitGeneralApplicationCalls = \{[^}]*readonly checkRequirements: CommandReply;/);
+    expect(text('services/application/src/generated/service.ts')).toMatch(/calls: commandCalls,/);
+    const handlers = text('services/application/src/generated/handlers.ts');
+    expect(handlers).toMatch(/ctx: HandlerContext<ApplicationState, Clients, SubmitGeneralApplicationCalls>/);
+    expect(handlers).not.toMatch(/ctx\.clients\./);
+    expect(text('services/application/src/domain/Application.ts').replace(/\n \* /g, ' ')).toMatch(/made by the runtime around the handler, not by it: replacing a delegation cannot drop them/);
+    // after: no input function; the decision gives the input, and its type requires it.
+    const instant = text('services/instant-issuance/src/generated/clients.ts');
+    expect(instant).toMatch(/when: 'after',/);
+    expect(instant).not.toMatch(/^\s+input: /m);
+    expect(instant).toMatch(/export type IssueInstantCertificateCallInputs = \{\s*readonly recordIssuanceResult: RecordIssuanceResult;/);
+    const issuing = text('services/instant-issuance/src/generated/handlers.ts');
+    expect(issuing).toMatch(/Outcome<CertificateState, Emit<'GeneralCertificateIssued', GeneralCertificateIssued>, IssueInstantCertificateCallInputs>/);
+    expect(issuing).toMatch(/return \{ state, events: \[\{ event: 'GeneralCertificateIssued', data \}\], calls \};/);
+    expect(issuing).not.toMatch(/ctx\.clients\./);
+    // A service that makes no calls declares none.
+    expect(text('services/result/src/generated/service.ts')).not.toMatch(/commandCalls/);
+  });
+
   it('drives the platform test through the happy path of the first saga', () => {
     const flow = starterFlow(model)!;
     expect(flow.command.name).toBe('SubmitGeneralApplication');

@@ -73,6 +73,21 @@ export function clientMethod(command: Command): string {
   return camelCase(command.name);
 }
 
+/** The replies of a command's `before` calls, its handler's ctx.calls: `SubmitGeneralApplicationCalls`. */
+export function callRepliesType(command: Command): string {
+  return `${command.name}Calls`;
+}
+
+/** The inputs of a command's `after` calls, its decision's `calls`: `IssueInstantCertificateCallInputs`. */
+export function callInputsType(command: Command): string {
+  return `${command.name}CallInputs`;
+}
+
+/** The function building a `before` call's input: `toCheckRequirementsForSubmitGeneralApplication`. */
+export function callInputFunction(called: Command, calling: Command): string {
+  return `to${called.name}For${calling.name}`;
+}
+
 /** The module of a service imported by the platform package: `applicationService`. */
 export function serviceVariable(context: Context): string {
   return `${camelCase(context.name)}Service`;

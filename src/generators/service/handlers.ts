@@ -4,7 +4,8 @@
  */
 import type { Aggregate, Command, Field } from '../../model/valid.js';
 import {
-  clientMember,
+  callInputsType,
+  callRepliesType,
   clientMethod,
   commandTypeName,
   defaultsVariable,
@@ -15,12 +16,13 @@ import {
   stateFunction,
   stateType,
 } from '../names/symbols.js';
-import { aggregateKey, callsMadeBy, commandFields, commandRoute, createdByPolicy, eventsOfCommand, generatesKey, successEvent } from '../plan/service.js';
+import { aggregateKey, commandFields, commandRoute, createdByPolicy, eventsOfCommand, generatesKey, successEvent } from '../plan/service.js';
 import { article, blocks, docComment, fit, Imports, indent, quote, signature, wrap } from '../ts/code.js';
 import { reader, tsType, type PlaceholderScope } from '../ts/field-types.js';
 import { join, laidOut, mapText, runtimeType, ts, TsModule, typeFrom, type Fragment, type Part } from '../ts/module.js';
 import { userFile, type GeneratedFile } from '../types.js';
 import { pickFields, typeMembers, urnOf } from './parts.js';
+import { commandCallsOf } from './clients.js';
 import type { ServicePlan } from './plan.js';
 
 const eventType = (e: Command['emits'][number]['target']) => typeFrom('./events.ts', eventTypeName(e));
@@ -71,6 +73,30 @@ function refusalDoc(s: ServicePlan, command: Command): { readonly text: string[]
 }
 
 /**
+ * The model's calls of a command, as the runtime makes them around its handler: a replaced
+ * default cannot drop them.
+ */
+function callsDoc(s: ServicePlan, command: Command): string[] {
+  const calls = commandCallsOf(s, command);
+  const before = calls.filter((c) => c.call.when === 'before');
+  const after = calls.filter((c) => c.call.when === 'after');
+  const named = (list: typeof calls) => list.map((c) => `${c.service.name}'s ${c.command.name}`).join(', ');
+  const text: string[] = [];
+  if (before.length > 0) {
+    text.push(
+      `Before it runs, the runtime calls ${named(before)} (the model's calls; timeout, retries, circuit breaker): the replies are ${before.map((c) => `ctx.calls.${clientMethod(c.command)}`).join(', ')}; a failed call refuses the command (503, or 502 when the input was rejected) and the handler does not run.`,
+    );
+  }
+  if (after.length > 0) {
+    text.push(
+      `Once it decided, the runtime calls ${named(after)} with the input the decision returns as ${after.map((c) => `calls.${clientMethod(c.command)}`).join(', ')}, before it commits; a failed call refuses the command.`,
+    );
+  }
+  if (calls.length > 0) text.push('A handler that replaces the default cannot drop these calls.');
+  return text;
+}
+
+/**
  * What the model says about a command's handler: what triggers it, what it may emit, whether it
  * creates its aggregate, what the default does. On the generated interface, so it follows the model.
  */
@@ -89,7 +115,7 @@ function handlerDoc(s: ServicePlan, command: Command): string[] {
     emits.length === 1 && success ? '' : `The default ${success ? `emits ${success.name}` : 'emits nothing'}.`,
   ];
   const refusal = refusalDoc(s, command);
-  const lines = wrap([...doc, ...refusal.text].filter((d) => d !== '').join(' '));
+  const lines = wrap([...doc, ...callsDoc(s, command), ...refusal.text].filter((d) => d !== '').join(' '));
   return refusal.code === undefined ? lines : [...lines, refusal.code];
 }
 
@@ -130,24 +156,30 @@ function defaultHandler(s: ServicePlan, command: Command): Fragment {
     merged = 'merged';
   }
   body.push(`const state = ${stateFunction(aggregate)}(${merged}, key);`);
-  let calls = 0;
-  if (command.http) {
-    for (const call of callsMadeBy(model, command)) {
-      const target = call.command.target;
-      const input = pickFields(commandFields(target), merged, scope, undefined, 0);
-      if (calls++ === 0) body.push("// The model's `calls`, outside any transaction: a failure rejects the command.");
-      body.push(ts`await ctx.clients.${clientMember(call.to.target)}.${clientMethod(target)}(${input});`);
-    }
+  const calls = commandCallsOf(s, command);
+  const before = calls.filter((c) => c.call.when === 'before');
+  const after = calls.filter((c) => c.call.when === 'after');
+  if (before.length > 0) {
+    body.push(
+      ...before.map((c) => `// ctx.calls.${clientMethod(c.command)}: the runtime called ${c.command.name} before this handler.`),
+    );
   }
-  body.push(event ? `return { state, events: [{ event: ${quote(event.name)}, data }] };` : 'return { state };');
-  return ts`${calls > 0 ? 'async ' : ''}${command.name}(command, ctx) {\n${mapText(join(body, '\n'), (t) => indent(t))}\n},`;
+  const decided = [ts`state`, ...(event ? [ts`events: [{ event: ${quote(event.name)}, data }]`] : [])];
+  if (after.length > 0) {
+    body.push(`// The runtime sends these inputs once the decision is made, before it commits.`);
+    const inputs = after.map((c) => ts`${clientMethod(c.command)}: ${pickFields(commandFields(c.command), merged, scope, undefined, 0)},`);
+    body.push(ts`const calls: ${typeFrom('./clients.ts', callInputsType(command))} = {\n${join(inputs.map((i) => mapText(i, (t) => indent(t))), '\n')}\n};`);
+    decided.push(ts`calls`);
+  }
+  body.push(ts`return { ${join(decided, ', ')} };`);
+  return ts`${command.name}(command, ctx) {\n${mapText(join(body, '\n'), (t) => indent(t))}\n},`;
 }
 
 /** The parts of one aggregate, under a heading when the service has several. */
 function aggregateSection(s: ServicePlan, aggregate: Aggregate, many: boolean): Array<Part | false> {
   const key = aggregateKey(aggregate);
+  // A command with calls (ctx.calls, the third parameter) is in a service with clients (the second).
   const clients = s.calledTargets.length > 0 ? ts`, ${typeFrom('./clients.ts', 'Clients')}` : '';
-  const handlerContext = ts`${runtimeType('HandlerContext')}<${stateType(aggregate)}${clients}>`;
   const stateFields = aggregate.fields.map((f) => (f === key ? { ...f, optional: false } : { ...f, optional: true }));
   const stateDoc = wrap(`The state of ${article(aggregate.name)}, stored as JSON under its key ${key.name}.`);
   const stateMembers = aggregate.fields.map((f) => ts`    ${f.name}: ${f === key ? 'key' : reader(f, `source.${f.name}`)},`);
@@ -159,7 +191,11 @@ ${join(stateMembers, '\n')}
 }`;
   const methods = aggregate.commands.map((c) => {
     const command = typeFrom('./commands.ts', commandTypeName(c));
-    const outcome = ts`${runtimeType('Outcome')}<${stateType(aggregate)}, ${emittedUnion(c)}>`;
+    const calls = commandCallsOf(s, c);
+    const replies = calls.some((k) => k.call.when === 'before') ? ts`, ${typeFrom('./clients.ts', callRepliesType(c))}` : '';
+    const inputs = calls.some((k) => k.call.when === 'after') ? ts`, ${typeFrom('./clients.ts', callInputsType(c))}` : '';
+    const handlerContext = ts`${runtimeType('HandlerContext')}<${stateType(aggregate)}${clients}${replies}>`;
+    const outcome = ts`${runtimeType('Outcome')}<${stateType(aggregate)}, ${emittedUnion(c)}${inputs}>`;
     // The signature's line breaks depend on its whole text: lay it out, then keep the imports.
     const text = signature(c.name, [`command: ${command.text}`, `ctx: ${handlerContext.text}`], outcome.text, 2, ';');
     return ts`${docComment(handlerDoc(s, c), 2)}\n  ${laidOut(text, command, handlerContext, outcome)}`;
@@ -199,6 +235,7 @@ export function handlersModule(s: ServicePlan): string {
  */
 export function domainFile(s: ServicePlan, aggregate: Aggregate): GeneratedFile {
   const path = `${serviceDir(s.context)}/src/domain/${aggregate.name}.ts`;
+  const calling = aggregate.commands.filter((c) => commandCallsOf(s, c).length > 0);
   const members = aggregate.commands.map((c) => ({
     name: c.name,
     text: fit(`${c.name}:`, `${defaultsVariable(aggregate)}.${c.name}`, 2).replace(/\n {4}/, '\n  '),
@@ -214,6 +251,15 @@ export function domainFile(s: ServicePlan, aggregate: Aggregate): GeneratedFile 
         `To give a command business rules, replace its delegation with a function (command, ctx) => …: check the command against ctx.state; decide the new state and the events to emit, or call the default and adjust its decision. How to refuse a command depends on what triggers it, as its doc there says: over HTTP, throw a CommandError (from ${s.runtime}) for a 400; from an event (a policy, a compensation), a throw is retried and then dead-lettered, so return the command's failure event instead.`,
         94,
       ),
+      ...(calling.length > 0
+        ? [
+            '',
+            ...wrap(
+              `The model's calls of ${calling.map((c) => c.name).join(', ')} are made by the runtime around the handler, not by it: replacing a delegation cannot drop them. The replies of \`before\` calls are ctx.calls; a decision returns the inputs of \`after\` calls as calls (its type requires them). A failed call refuses the command before the handler runs or anything is written.`,
+              94,
+            ),
+          ]
+        : []),
     ]),
     new Imports().value('../generated/handlers.ts', defaultsVariable(aggregate)).type('../generated/handlers.ts', handlersType(aggregate)).toString(),
     `export const ${handlersVariable(aggregate)}: ${handlersType(aggregate)} = {\n${members.map((m) => `${indent(m.text)},`).join('\n')}\n};`,

@@ -10,6 +10,7 @@ import { aggregateKey } from '../plan/service.js';
 import { projectionConsumerGroup } from '../plan/topics.js';
 import { PRINT_WIDTH, quote, wrap } from '../ts/code.js';
 import { literal, runtimeType, ts, TsModule, valueFrom, type Fragment } from '../ts/module.js';
+import { commandCallsOf } from './clients.js';
 import { retryLiteral } from './parts.js';
 import type { ServicePlan } from './plan.js';
 
@@ -46,6 +47,7 @@ export function serviceModule(s: ServicePlan): string {
   const routes = s.routes.map((r) =>
     r.kind === 'command' ? { kind: 'command', method: r.method, path: r.path, command: r.name } : { kind: 'lookup', path: r.path, readModel: r.name },
   );
+  const hasCalls = context.aggregates.some((a) => a.commands.some((c) => commandCallsOf(s, c).length > 0));
   const definition = {
     platform: model.platform.name,
     name: context.name,
@@ -66,6 +68,7 @@ export function serviceModule(s: ServicePlan): string {
     compensations: s.compensations.length > 0 ? valueFrom('./saga.ts', 'compensations') : [],
     orchestrations: s.orchestrations.length > 0 ? valueFrom('./saga.ts', 'orchestrations') : [],
     pii: s.pii,
+    calls: hasCalls ? valueFrom('./clients.ts', 'commandCalls') : undefined,
   };
   const runs =
     withHandlers.length + context.policies.length > 0

@@ -8,6 +8,7 @@ import {
   STARTER_TEST_NAMES,
 } from '../generated-names.js';
 import type { Command, Context, Event, Model } from '../ir.js';
+import { callingCommands } from '../graph.js';
 import { joinPointer } from '../pointer.js';
 import { orchestratorOf } from '../sagas.js';
 import { defineRule, type FindingOf, type Messages } from './rule.js';
@@ -82,13 +83,16 @@ export interface ServiceIndex {
   readonly sent: ReadonlyMap<Context, ReadonlySet<Command>>;
   /** Commands it calls (`calls` from it). */
   readonly called: ReadonlyMap<Context, ReadonlySet<Command>>;
+  /** Its commands that make calls, each with the commands it calls (the runtime makes them around the handler). */
+  readonly calling: ReadonlyMap<Command, ReadonlySet<Command>>;
 }
 
 export function serviceIndex(model: Model): ServiceIndex {
   const sagaEvents = new Map<Context, Set<Event>>();
   const sent = new Map<Context, Set<Command>>();
   const called = new Map<Context, Set<Command>>();
-  const add = <T>(map: Map<Context, Set<T>>, context: Context, items: Iterable<T>) => {
+  const calling = new Map<Command, Set<Command>>();
+  const add = <K, T>(map: Map<K, Set<T>>, context: K, items: Iterable<T>) => {
     let set = map.get(context);
     if (!set) map.set(context, (set = new Set()));
     for (const item of items) set.add(item);
@@ -113,8 +117,9 @@ export function serviceIndex(model: Model): ServiceIndex {
   }
   for (const call of model.calls) {
     if (call.from.target && call.command.target) add(called, call.from.target, [call.command.target]);
+    if (call.command.target) for (const c of callingCommands(call)) add(calling, c, [call.command.target]);
   }
-  return { sagaEvents, sent, called };
+  return { sagaEvents, sent, called, calling };
 }
 
 /** The events a service's src/generated/events.ts holds (a superset of what the generator writes). */
@@ -198,6 +203,17 @@ export function moduleScopes(context: Context, index: ServiceIndex, report: (f: 
 
   const clients = scope('clients.ts');
   for (const c of index.called.get(context) ?? []) commandType(clients, c);
+  for (const a of context.aggregates) {
+    for (const c of a.commands) {
+      const calledBy = index.calling.get(c);
+      if (!calledBy) continue;
+      for (const m of [handlers, clients]) {
+        m.claim(`${c.name}Calls`, 'command', c.name, 'the type of its ctx.calls', namePointer(c));
+        m.claim(`${c.name}CallInputs`, 'command', c.name, "the type of its decision's calls", namePointer(c));
+      }
+      for (const t of calledBy) clients.claim(`to${t.name}For${c.name}`, 'command', c.name, 'the function building a call input', namePointer(c));
+    }
+  }
   return modules;
 }
 

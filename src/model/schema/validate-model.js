@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://msa-gen.dev/schema/msa-gen.schema.json","type":"object","additionalProperties":false,"required":["version","platform","contexts"],"properties":{"$schema":{"type":"string","maxLength":2048},"version":{"const":1},"platform":{"$ref":"#/$defs/platform"},"contexts":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/context"}},"externals":{"type":"array","items":{"$ref":"#/$defs/external"}},"calls":{"type":"array","items":{"$ref":"#/$defs/call"}},"sagas":{"type":"array","items":{"$ref":"#/$defs/saga"}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":200},"reference":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200},"description":{"type":"string","maxLength":10000},"positiveInt":{"type":"integer","minimum":1,"maximum":2147483647},"duration":{"oneOf":[{"$ref":"#/$defs/positiveInt"},{"type":"string","pattern":"^[1-9][0-9]{0,5}(ms|s|m|h)$","maxLength":8}]},"cpu":{"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$","maxLength":32},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$","maxLength":32},"fieldType":{"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]},"field":{"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]},"fieldMap":{"type":"object","additionalProperties":{"$ref":"#/$defs/field"},"propertyNames":{"maxLength":100}},"fieldSelection":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/reference"},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]},"autoscaling":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}},"keda":{"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}},"topicConfig":{"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer","maximum":2147483647},"replicas":{"type":"integer","maximum":32767},"minInSyncReplicas":{"type":"integer","maximum":32767},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"maxMessageBytes":{"type":"integer","minimum":1,"maximum":2147483647},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}},"retry":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":2147483647},"backoffMs":{"type":"integer","minimum":0,"maximum":2147483647},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0,"maximum":2147483647}}},"platform":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}},"context":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"$ref":"#/$defs/reference"},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}},"aggregate":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1,"maxLength":200},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}}}},"event":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"$ref":"#/$defs/reference"},"then":{"$ref":"#/$defs/reference"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"$ref":"#/$defs/reference"}}},"readModel":{"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"$ref":"#/$defs/reference"},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1,"maxLength":200},"propertyNames":{"maxLength":200}}}},"external":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"commands":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}},"baseUrl":{"type":"string","minLength":1,"maxLength":2048}}},"call":{"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}},"saga":{"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"stepTimeout":{"$ref":"#/$defs/duration"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://msa-gen.dev/schema/msa-gen.schema.json","type":"object","additionalProperties":false,"required":["version","platform","contexts"],"properties":{"$schema":{"type":"string","maxLength":2048},"version":{"const":1},"platform":{"$ref":"#/$defs/platform"},"contexts":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/context"}},"externals":{"type":"array","items":{"$ref":"#/$defs/external"}},"calls":{"type":"array","items":{"$ref":"#/$defs/call"}},"sagas":{"type":"array","items":{"$ref":"#/$defs/saga"}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":200},"reference":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200},"description":{"type":"string","maxLength":10000},"positiveInt":{"type":"integer","minimum":1,"maximum":2147483647},"duration":{"oneOf":[{"$ref":"#/$defs/positiveInt"},{"type":"string","pattern":"^[1-9][0-9]{0,5}(ms|s|m|h)$","maxLength":8}]},"cpu":{"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$","maxLength":32},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$","maxLength":32},"fieldType":{"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]},"field":{"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]},"fieldMap":{"type":"object","additionalProperties":{"$ref":"#/$defs/field"},"propertyNames":{"maxLength":100}},"fieldSelection":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/reference"},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]},"autoscaling":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}},"keda":{"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}},"topicConfig":{"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer","maximum":2147483647},"replicas":{"type":"integer","maximum":32767},"minInSyncReplicas":{"type":"integer","maximum":32767},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"maxMessageBytes":{"type":"integer","minimum":1,"maximum":2147483647},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}},"retry":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":2147483647},"backoffMs":{"type":"integer","minimum":0,"maximum":2147483647},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0,"maximum":2147483647}}},"platform":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}},"context":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"$ref":"#/$defs/reference"},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}},"aggregate":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1,"maxLength":200},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}}}},"event":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"$ref":"#/$defs/reference"},"then":{"$ref":"#/$defs/reference"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"$ref":"#/$defs/reference"}}},"readModel":{"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"$ref":"#/$defs/reference"},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1,"maxLength":200},"propertyNames":{"maxLength":200}}}},"external":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"commands":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}},"baseUrl":{"type":"string","minLength":1,"maxLength":2048}}},"call":{"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"when":{"enum":["before","after"]},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}},"saga":{"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"stepTimeout":{"$ref":"#/$defs/duration"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const schema32 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}};
 const schema33 = {"type":"string","minLength":1,"maxLength":200};
@@ -4235,7 +4235,7 @@ return errors === 0;
 }
 validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema96 = {"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}};
+const schema96 = {"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"when":{"enum":["before","after"]},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4279,7 +4279,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "from") || (key0 === "to")) || (key0 === "command")) || (key0 === "by")) || (key0 === "timeoutMs")) || (key0 === "retry")) || (key0 === "circuitBreaker"))){
+if(!((((((((key0 === "from") || (key0 === "to")) || (key0 === "command")) || (key0 === "by")) || (key0 === "when")) || (key0 === "timeoutMs")) || (key0 === "retry")) || (key0 === "circuitBreaker"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -4476,10 +4476,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.timeoutMs !== undefined){
-let data5 = data.timeoutMs;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err19 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data5};
+if(data.when !== undefined){
+let data5 = data.when;
+if(!((data5 === "before") || (data5 === "after"))){
+const err19 = {instancePath:instancePath+"/when",schemaPath:"#/properties/when/enum",keyword:"enum",params:{allowedValues: schema96.properties.when.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.when.enum,parentSchema:schema96.properties.when,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4488,9 +4488,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 2147483647 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data5};
+}
+if(data.timeoutMs !== undefined){
+let data6 = data.timeoutMs;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err20 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4499,8 +4501,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data5 < 1 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data5};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 2147483647 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4509,14 +4512,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-if(data.retry !== undefined){
-let data6 = data.retry;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key1 in data6){
-if(!((((key1 === "maxAttempts") || (key1 === "backoffMs")) || (key1 === "multiplier")) || (key1 === "maxBackoffMs"))){
-const err22 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data6};
+if(data6 < 1 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4526,10 +4523,13 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data6.maxAttempts !== undefined){
-let data7 = data6.maxAttempts;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err23 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxAttempts.type,parentSchema:schema40.properties.maxAttempts,data:data7};
+}
+if(data.retry !== undefined){
+let data7 = data.retry;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!((((key1 === "maxAttempts") || (key1 === "backoffMs")) || (key1 === "multiplier")) || (key1 === "maxBackoffMs"))){
+const err23 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4538,9 +4538,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 2147483647 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.maxAttempts,data:data7};
+}
+if(data7.maxAttempts !== undefined){
+let data8 = data7.maxAttempts;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err24 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxAttempts.type,parentSchema:schema40.properties.maxAttempts,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4549,8 +4551,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data7 < 1 || isNaN(data7)){
-const err25 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.maxAttempts,data:data7};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2147483647 || isNaN(data8)){
+const err25 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.maxAttempts,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4559,12 +4562,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-if(data6.backoffMs !== undefined){
-let data8 = data6.backoffMs;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err26 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.backoffMs.type,parentSchema:schema40.properties.backoffMs,data:data8};
+if(data8 < 1 || isNaN(data8)){
+const err26 = {instancePath:instancePath+"/retry/maxAttempts",schemaPath:"#/$defs/retry/properties/maxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.maxAttempts,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4573,9 +4572,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2147483647 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.backoffMs,data:data8};
+}
+}
+if(data7.backoffMs !== undefined){
+let data9 = data7.backoffMs;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err27 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.backoffMs.type,parentSchema:schema40.properties.backoffMs,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4584,8 +4586,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data8 < 0 || isNaN(data8)){
-const err28 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.backoffMs,data:data8};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 2147483647 || isNaN(data9)){
+const err28 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.backoffMs,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4594,13 +4597,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-if(data6.multiplier !== undefined){
-let data9 = data6.multiplier;
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 1 || isNaN(data9)){
-const err29 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.multiplier,data:data9};
+if(data9 < 0 || isNaN(data9)){
+const err29 = {instancePath:instancePath+"/retry/backoffMs",schemaPath:"#/$defs/retry/properties/backoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.backoffMs,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4610,8 +4608,12 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.multiplier.type,parentSchema:schema40.properties.multiplier,data:data9};
+}
+if(data7.multiplier !== undefined){
+let data10 = data7.multiplier;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 1 || isNaN(data10)){
+const err30 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.multiplier,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4621,10 +4623,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data6.maxBackoffMs !== undefined){
-let data10 = data6.maxBackoffMs;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err31 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxBackoffMs.type,parentSchema:schema40.properties.maxBackoffMs,data:data10};
+else {
+const err31 = {instancePath:instancePath+"/retry/multiplier",schemaPath:"#/$defs/retry/properties/multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.multiplier.type,parentSchema:schema40.properties.multiplier,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4633,9 +4633,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 2147483647 || isNaN(data10)){
-const err32 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.maxBackoffMs,data:data10};
+}
+if(data7.maxBackoffMs !== undefined){
+let data11 = data7.maxBackoffMs;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err32 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxBackoffMs.type,parentSchema:schema40.properties.maxBackoffMs,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4644,8 +4646,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err33 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.maxBackoffMs,data:data10};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 2147483647 || isNaN(data11)){
+const err33 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.maxBackoffMs,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4654,11 +4657,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data6};
+if(data11 < 0 || isNaN(data11)){
+const err34 = {instancePath:instancePath+"/retry/maxBackoffMs",schemaPath:"#/$defs/retry/properties/maxBackoffMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.maxBackoffMs,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4668,12 +4668,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.circuitBreaker !== undefined){
-let data11 = data.circuitBreaker;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key2 in data11){
-if(!((key2 === "consecutiveFailures") || (key2 === "halfOpenAfterMs"))){
-const err35 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.circuitBreaker,data:data11};
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/retry",schemaPath:"#/$defs/retry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4683,10 +4681,12 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data11.consecutiveFailures !== undefined){
-let data12 = data11.consecutiveFailures;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err36 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data12};
+if(data.circuitBreaker !== undefined){
+let data12 = data.circuitBreaker;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key2 in data12){
+if(!((key2 === "consecutiveFailures") || (key2 === "halfOpenAfterMs"))){
+const err36 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.circuitBreaker,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4695,9 +4695,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 2147483647 || isNaN(data12)){
-const err37 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data12};
+}
+if(data12.consecutiveFailures !== undefined){
+let data13 = data12.consecutiveFailures;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err37 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4706,8 +4708,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data12 < 1 || isNaN(data12)){
-const err38 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data12};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 2147483647 || isNaN(data13)){
+const err38 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4716,12 +4719,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-if(data11.halfOpenAfterMs !== undefined){
-let data13 = data11.halfOpenAfterMs;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err39 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data13};
+if(data13 < 1 || isNaN(data13)){
+const err39 = {instancePath:instancePath+"/circuitBreaker/consecutiveFailures",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4730,9 +4729,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 2147483647 || isNaN(data13)){
-const err40 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data13};
+}
+}
+if(data12.halfOpenAfterMs !== undefined){
+let data14 = data12.halfOpenAfterMs;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err40 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4741,8 +4743,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err41 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data13};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 2147483647 || isNaN(data14)){
+const err41 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema42,data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4751,11 +4754,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.circuitBreaker.type,parentSchema:schema96.properties.circuitBreaker,data:data11};
+if(data14 < 1 || isNaN(data14)){
+const err42 = {instancePath:instancePath+"/circuitBreaker/halfOpenAfterMs",schemaPath:"#/$defs/positiveInt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42,data:data14};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4766,13 +4766,26 @@ errors++;
 }
 }
 }
+}
 else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+const err43 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.circuitBreaker.type,parentSchema:schema96.properties.circuitBreaker,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }

@@ -1,5 +1,6 @@
 /** The shared runtime of every generated service. */
 export * from './bus.ts';
+export * from './calls.ts';
 export * from './consumer.ts';
 export * from './db.ts';
 export * from './definitions.ts';

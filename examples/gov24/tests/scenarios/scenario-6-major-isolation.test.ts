@@ -8,7 +8,8 @@
  * linkage services and their own result lookup. With `guidance` stopped, a general application
  * is rejected (503, nothing written), while a building permit and a car registration go through
  * their whole sagas, touching nothing outside their namespace. Immediate issuance (①), which never
- * checks requirements, must not be taken down by the guidance outage either.
+ * checks requirements, must not be taken down by the guidance outage either. A handler replacing
+ * the default does not skip the guidance check: the runtime makes the model's calls before it.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,5 +187,26 @@ describe('scenario 6: namespace isolation of major complaints', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await s.settle();
     expect(s.bus.records('IssuanceResultRecorded')).toHaveLength(recordedBefore + 1);
+  });
+
+  it('checks requirements for a handler that replaces the default: the runtime makes the call before it', async () => {
+    expect(s.platform.services.has('guidance')).toBe(false); // stopped above
+    // A handler that replaces the default (calling no client) cannot drop the check: the runtime
+    // makes the model's calls before the handler, so a failed one refuses the command first.
+    let replacedRuns = 0;
+    const application = s.platform.service('application').runtime;
+    const restore = application.overrideHandler('SubmitGeneralApplication', () => (command, ctx) => {
+      replacedRuns++;
+      return { state: { ...command, applicationId: ctx.key } };
+    });
+    const unchecked = generalApplication();
+    const refused = await postJson<{ service: string }>(`${s.url('application')}/applications/general`, unchecked);
+    restore();
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ service: 'guidance' });
+    expect(replacedRuns).toBe(0);
+    expect(await application.load('Application', unchecked.applicationId)).toBeUndefined();
+    figures['replaced_handler_status'] = refused.status;
+    figures['replaced_handler_runs'] = replacedRuns;
   });
 });

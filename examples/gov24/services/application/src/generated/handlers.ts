@@ -9,13 +9,12 @@ import {
   asEnum,
   asString,
   asUrl,
-  asUuid,
   type Emit,
   type HandlerContext,
   type Outcome,
   type Source,
 } from '@gov24/runtime';
-import type { Clients } from './clients.ts';
+import type { Clients, SubmitGeneralApplicationCalls } from './clients.ts';
 import type {
   CancelApplication,
   RecordIssuanceResult,
@@ -57,11 +56,15 @@ export interface ApplicationHandlers {
   /**
    * SubmitGeneralApplication — triggered by POST /applications/general (actor: Citizen). Emits
    * GeneralApplicationSubmitted, as the default does. It creates an Application: ctx.key is the key
-   * the runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it (400).
+   * the runtime assigned or the caller gave. Before it runs, the runtime calls guidance's
+   * CheckRequirements (the model's calls; timeout, retries, circuit breaker): the replies are
+   * ctx.calls.checkRequirements; a failed call refuses the command (503, or 502 when the input was
+   * rejected) and the handler does not run. A handler that replaces the default cannot drop these
+   * calls. Over HTTP, throw a CommandError to reject it (400).
    */
   SubmitGeneralApplication(
     command: SubmitGeneralApplication,
-    ctx: HandlerContext<ApplicationState, Clients>,
+    ctx: HandlerContext<ApplicationState, Clients, SubmitGeneralApplicationCalls>,
   ): Outcome<ApplicationState, Emit<'GeneralApplicationSubmitted', GeneralApplicationSubmitted>>;
   /**
    * CancelApplication — triggered by policy CancelApplicationWhenIssuanceFailed (on
@@ -93,7 +96,7 @@ export interface ApplicationHandlers {
  * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const applicationDefaults: ApplicationHandlers = {
-  async SubmitGeneralApplication(command, ctx) {
+  SubmitGeneralApplication(command, ctx) {
     const key = ctx.key;
     // Creating it again (a redelivered event, a replay, a client retry) changes nothing.
     if (ctx.state !== undefined) return {};
@@ -108,11 +111,7 @@ export const applicationDefaults: ApplicationHandlers = {
     };
     const merged: Source = { ...source, ...data };
     const state = applicationState(merged, key);
-    // The model's `calls`, outside any transaction: a failure rejects the command.
-    await ctx.clients.guidance.checkRequirements({
-      guideId: asUuid(merged.guideId),
-      complaintType: asString(merged.complaintType) ?? ctx.placeholder('complaintType', ''),
-    });
+    // ctx.calls.checkRequirements: the runtime called CheckRequirements before this handler.
     return { state, events: [{ event: 'GeneralApplicationSubmitted', data }] };
   },
   CancelApplication(command, ctx) {

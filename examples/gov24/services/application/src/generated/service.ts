@@ -12,7 +12,7 @@ import {
 import {
   cancelApplicationWhenIssuanceFailed,
 } from '../policies/CancelApplicationWhenIssuanceFailed.ts';
-import { callTargets } from './clients.ts';
+import { callTargets, commandCalls } from './clients.ts';
 import { commandDefs } from './commands.ts';
 import { eventDefs } from './events.ts';
 import { policySettings } from './policies.ts';
@@ -60,5 +60,6 @@ export const service: ServiceModule = {
     compensations,
     orchestrations: [],
     pii: ['citizenId'],
+    calls: commandCalls,
   }),
 };

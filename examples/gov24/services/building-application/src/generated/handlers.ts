@@ -10,13 +10,12 @@ import {
   asNumber,
   asString,
   asUrl,
-  asUuid,
   type Emit,
   type HandlerContext,
   type Outcome,
   type Source,
 } from '@gov24/runtime';
-import type { Clients } from './clients.ts';
+import type { Clients, SubmitBuildingApplicationCalls } from './clients.ts';
 import type { CancelBuildingApplication, SubmitBuildingApplication } from './commands.ts';
 import type { BuildingApplicationCancelled, BuildingApplicationSubmitted } from './events.ts';
 
@@ -53,12 +52,15 @@ export interface PermitApplicationHandlers {
   /**
    * SubmitBuildingApplication — triggered by POST /building/applications (actor: Citizen). Emits
    * BuildingApplicationSubmitted, as the default does. It creates a PermitApplication: ctx.key is
-   * the key the runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it
-   * (400).
+   * the key the runtime assigned or the caller gave. Before it runs, the runtime calls
+   * building-guidance's CheckBuildingRequirements (the model's calls; timeout, retries, circuit
+   * breaker): the replies are ctx.calls.checkBuildingRequirements; a failed call refuses the command
+   * (503, or 502 when the input was rejected) and the handler does not run. A handler that replaces
+   * the default cannot drop these calls. Over HTTP, throw a CommandError to reject it (400).
    */
   SubmitBuildingApplication(
     command: SubmitBuildingApplication,
-    ctx: HandlerContext<PermitApplicationState, Clients>,
+    ctx: HandlerContext<PermitApplicationState, Clients, SubmitBuildingApplicationCalls>,
   ): Outcome<PermitApplicationState, Emit<'BuildingApplicationSubmitted', BuildingApplicationSubmitted>>;
   /**
    * CancelBuildingApplication — triggered by policy CancelApplicationWhenPermitRefused (on
@@ -80,7 +82,7 @@ export interface PermitApplicationHandlers {
  * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const permitApplicationDefaults: PermitApplicationHandlers = {
-  async SubmitBuildingApplication(command, ctx) {
+  SubmitBuildingApplication(command, ctx) {
     const key = ctx.key;
     // Creating it again (a redelivered event, a replay, a client retry) changes nothing.
     if (ctx.state !== undefined) return {};
@@ -98,12 +100,7 @@ export const permitApplicationDefaults: PermitApplicationHandlers = {
     };
     const merged: Source = { ...source, ...data };
     const state = permitApplicationState(merged, key);
-    // The model's `calls`, outside any transaction: a failure rejects the command.
-    await ctx.clients.buildingGuidance.checkBuildingRequirements({
-      guideId: asUuid(merged.guideId),
-      buildingUse:
-        asEnum(merged.buildingUse, ['Residential', 'Commercial', 'Industrial', 'Mixed']) ?? ctx.placeholder('buildingUse', 'Residential'),
-    });
+    // ctx.calls.checkBuildingRequirements: the runtime called CheckBuildingRequirements before this handler.
     return { state, events: [{ event: 'BuildingApplicationSubmitted', data }] };
   },
   CancelBuildingApplication(command, ctx) {

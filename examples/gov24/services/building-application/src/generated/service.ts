@@ -9,7 +9,7 @@ import { permitApplicationHandlers } from '../domain/PermitApplication.ts';
 import {
   cancelApplicationWhenPermitRefused,
 } from '../policies/CancelApplicationWhenPermitRefused.ts';
-import { callTargets } from './clients.ts';
+import { callTargets, commandCalls } from './clients.ts';
 import { commandDefs } from './commands.ts';
 import { eventDefs } from './events.ts';
 import { policySettings } from './policies.ts';
@@ -88,5 +88,6 @@ export const service: ServiceModule = {
     compensations,
     orchestrations: [],
     pii: ['citizenId'],
+    calls: commandCalls,
   }),
 };

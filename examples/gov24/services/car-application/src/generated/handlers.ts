@@ -9,13 +9,12 @@ import {
   asEnum,
   asString,
   asUrl,
-  asUuid,
   type Emit,
   type HandlerContext,
   type Outcome,
   type Source,
 } from '@gov24/runtime';
-import type { Clients } from './clients.ts';
+import type { Clients, SubmitCarApplicationCalls } from './clients.ts';
 import type { CancelCarApplication, SubmitCarApplication } from './commands.ts';
 import type { CarApplicationCancelled, CarApplicationSubmitted } from './events.ts';
 
@@ -52,12 +51,15 @@ export interface RegistrationApplicationHandlers {
   /**
    * SubmitCarApplication — triggered by POST /car/applications (actor: Citizen). Emits
    * CarApplicationSubmitted, as the default does. It creates a RegistrationApplication: ctx.key is
-   * the key the runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it
-   * (400).
+   * the key the runtime assigned or the caller gave. Before it runs, the runtime calls
+   * car-guidance's CheckCarRequirements (the model's calls; timeout, retries, circuit breaker): the
+   * replies are ctx.calls.checkCarRequirements; a failed call refuses the command (503, or 502 when
+   * the input was rejected) and the handler does not run. A handler that replaces the default cannot
+   * drop these calls. Over HTTP, throw a CommandError to reject it (400).
    */
   SubmitCarApplication(
     command: SubmitCarApplication,
-    ctx: HandlerContext<RegistrationApplicationState, Clients>,
+    ctx: HandlerContext<RegistrationApplicationState, Clients, SubmitCarApplicationCalls>,
   ): Outcome<RegistrationApplicationState, Emit<'CarApplicationSubmitted', CarApplicationSubmitted>>;
   /**
    * CancelCarApplication — triggered by policy CancelApplicationWhenRegistrationRefused (on
@@ -79,7 +81,7 @@ export interface RegistrationApplicationHandlers {
  * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const registrationApplicationDefaults: RegistrationApplicationHandlers = {
-  async SubmitCarApplication(command, ctx) {
+  SubmitCarApplication(command, ctx) {
     const key = ctx.key;
     // Creating it again (a redelivered event, a replay, a client retry) changes nothing.
     if (ctx.state !== undefined) return {};
@@ -97,12 +99,7 @@ export const registrationApplicationDefaults: RegistrationApplicationHandlers = 
     };
     const merged: Source = { ...source, ...data };
     const state = registrationApplicationState(merged, key);
-    // The model's `calls`, outside any transaction: a failure rejects the command.
-    await ctx.clients.carGuidance.checkCarRequirements({
-      guideId: asUuid(merged.guideId),
-      registrationKind:
-        asEnum(merged.registrationKind, ['New', 'Transfer', 'Change']) ?? ctx.placeholder('registrationKind', 'New'),
-    });
+    // ctx.calls.checkCarRequirements: the runtime called CheckCarRequirements before this handler.
     return { state, events: [{ event: 'CarApplicationSubmitted', data }] };
   },
   CancelCarApplication(command, ctx) {

@@ -9,7 +9,7 @@ import { registrationApplicationHandlers } from '../domain/RegistrationApplicati
 import {
   cancelApplicationWhenRegistrationRefused,
 } from '../policies/CancelApplicationWhenRegistrationRefused.ts';
-import { callTargets } from './clients.ts';
+import { callTargets, commandCalls } from './clients.ts';
 import { commandDefs } from './commands.ts';
 import { eventDefs } from './events.ts';
 import { policySettings } from './policies.ts';
@@ -84,5 +84,6 @@ export const service: ServiceModule = {
     compensations,
     orchestrations: [],
     pii: ['citizenId'],
+    calls: commandCalls,
   }),
 };

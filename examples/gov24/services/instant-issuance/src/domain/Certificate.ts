@@ -26,7 +26,7 @@ export const certificateHandlers: CertificateHandlers = {
    * the stored printout's. application records what was issued (status Issued, the document
    * URL, the certificate type as complaint type), so it agrees with the result lookup.
    */
-  async IssueInstantCertificate(command, ctx) {
+  IssueInstantCertificate(command, ctx) {
     // Issuing it again (a client retry with the same key) changes nothing.
     if (ctx.state !== undefined) return {};
     const data: GeneralCertificateIssued = {
@@ -37,14 +37,19 @@ export const certificateHandlers: CertificateHandlers = {
       certificateUrl: `${DOCUMENT_STORE_URL}/certificates/${ctx.key}`,
       issuedAt: ctx.now.toISOString(),
     };
-    // The model's `calls`, before deciding and outside any transaction: a failure rejects the command.
-    await ctx.clients.application.recordIssuanceResult({
+    // The model's call (when: after): the runtime sends this input once the decision is made,
+    // outside any transaction and before it commits; a failure refuses the command.
+    const recordIssuanceResult = {
       applicationId: data.applicationId,
       citizenId: data.citizenId,
       complaintType: data.certificateType,
       issuedDocumentUrl: data.certificateUrl,
-      status: 'Issued',
-    });
-    return { state: certificateState(data, ctx.key), events: [{ event: 'GeneralCertificateIssued', data }] };
+      status: 'Issued' as const,
+    };
+    return {
+      state: certificateState(data, ctx.key),
+      events: [{ event: 'GeneralCertificateIssued', data }],
+      calls: { recordIssuanceResult },
+    };
   },
 };

@@ -16,7 +16,7 @@ import {
   type Outcome,
   type Source,
 } from '@gov24/runtime';
-import type { Clients } from './clients.ts';
+import type { Clients, IssueInstantCertificateCallInputs } from './clients.ts';
 import type { IssueInstantCertificate } from './commands.ts';
 import type { GeneralCertificateIssued } from './events.ts';
 
@@ -48,12 +48,15 @@ export interface CertificateHandlers {
   /**
    * IssueInstantCertificate — triggered by POST /instant-issuances (actor: Citizen). Emits
    * GeneralCertificateIssued, as the default does. It creates a Certificate: ctx.key is the key the
-   * runtime assigned or the caller gave. Over HTTP, throw a CommandError to reject it (400).
+   * runtime assigned or the caller gave. Once it decided, the runtime calls application's
+   * RecordIssuanceResult with the input the decision returns as calls.recordIssuanceResult, before
+   * it commits; a failed call refuses the command. A handler that replaces the default cannot drop
+   * these calls. Over HTTP, throw a CommandError to reject it (400).
    */
   IssueInstantCertificate(
     command: IssueInstantCertificate,
     ctx: HandlerContext<CertificateState, Clients>,
-  ): Outcome<CertificateState, Emit<'GeneralCertificateIssued', GeneralCertificateIssued>>;
+  ): Outcome<CertificateState, Emit<'GeneralCertificateIssued', GeneralCertificateIssued>, IssueInstantCertificateCallInputs>;
 }
 
 /**
@@ -63,7 +66,7 @@ export interface CertificateHandlers {
  * MSA_DEV_PLACEHOLDERS=1 (the generated tests, npm run dev) fills in the placeholder and logs it.
  */
 export const certificateDefaults: CertificateHandlers = {
-  async IssueInstantCertificate(command, ctx) {
+  IssueInstantCertificate(command, ctx) {
     const key = ctx.key;
     // Creating it again (a redelivered event, a replay, a client retry) changes nothing.
     if (ctx.state !== undefined) return {};
@@ -81,16 +84,18 @@ export const certificateDefaults: CertificateHandlers = {
     };
     const merged: Source = { ...source, ...data };
     const state = certificateState(merged, key);
-    // The model's `calls`, outside any transaction: a failure rejects the command.
-    await ctx.clients.application.recordIssuanceResult({
-      applicationId:
-        asUuid(merged.applicationId) ?? ctx.placeholder('applicationId', deriveId('IssueInstantCertificate', key, 'applicationId')),
-      citizenId: asString(merged.citizenId) ?? ctx.placeholder('citizenId', ''),
-      complaintType: asString(merged.complaintType) ?? ctx.placeholder('complaintType', ''),
-      issuedDocumentUrl: asUrl(merged.issuedDocumentUrl),
-      status:
-        asEnum(merged.status, ['Received', 'Issued', 'Cancelled']) ?? ctx.placeholder('status', 'Received'),
-    });
-    return { state, events: [{ event: 'GeneralCertificateIssued', data }] };
+    // The runtime sends these inputs once the decision is made, before it commits.
+    const calls: IssueInstantCertificateCallInputs = {
+      recordIssuanceResult: {
+        applicationId:
+          asUuid(merged.applicationId) ?? ctx.placeholder('applicationId', deriveId('IssueInstantCertificate', key, 'applicationId')),
+        citizenId: asString(merged.citizenId) ?? ctx.placeholder('citizenId', ''),
+        complaintType: asString(merged.complaintType) ?? ctx.placeholder('complaintType', ''),
+        issuedDocumentUrl: asUrl(merged.issuedDocumentUrl),
+        status:
+          asEnum(merged.status, ['Received', 'Issued', 'Cancelled']) ?? ctx.placeholder('status', 'Received'),
+      },
+    };
+    return { state, events: [{ event: 'GeneralCertificateIssued', data }], calls };
   },
 };

@@ -6,7 +6,7 @@
 
 import type { ServiceDefinition, ServiceModule } from '@gov24/runtime';
 import { certificateHandlers } from '../domain/Certificate.ts';
-import { callTargets } from './clients.ts';
+import { callTargets, commandCalls } from './clients.ts';
 import { commandDefs } from './commands.ts';
 import { eventDefs } from './events.ts';
 
@@ -37,5 +37,6 @@ export const service: ServiceModule = {
     compensations: [],
     orchestrations: [],
     pii: ['citizenId'],
+    calls: commandCalls,
   }),
 };
