@@ -8,6 +8,7 @@
  * the element it meant.
  */
 import type { Aggregate, Call, Command, Context, Event, ExternalOperation, Model, Policy, ReadModel, Saga, SagaStep } from './ir.js';
+import { perModel } from './memo.js';
 
 /** Groups a list by name, keeping model order inside each group. */
 export function groupByName<T extends { readonly name: string }>(list: readonly T[]): Map<string, T[]> {
@@ -79,7 +80,7 @@ export type CommandTrigger =
  * compensations, synchronous calls. A command's own `http` route and `actor` are read off the
  * command itself.
  */
-export function triggersByCommand(model: Model): Map<string, CommandTrigger[]> {
+export const triggersByCommand: (model: Model) => ReadonlyMap<string, readonly CommandTrigger[]> = perModel((model: Model) => {
   const map = new Map<string, CommandTrigger[]>();
   const add = (name: string, trigger: CommandTrigger) => {
     const list = map.get(name);
@@ -95,7 +96,7 @@ export function triggersByCommand(model: Model): Map<string, CommandTrigger[]> {
   }
   for (const call of model.calls) add(call.command.name, { kind: 'call', call });
   return map;
-}
+});
 
 /** The commands that make a call: those its `by` names, else every command of its `from` context with an HTTP route. */
 export function callingCommands(call: Call): Command[] {

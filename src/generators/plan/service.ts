@@ -21,6 +21,7 @@ import type {
 import { hasDlq, policyConsumerGroup } from './topics.js';
 import { orchestratorOf } from '../../model/sagas.js';
 import { callingCommands } from '../../model/graph.js';
+import { perModel } from '../../model/memo.js';
 
 export function aggregateKey(aggregate: Aggregate): Field {
   return aggregate.key;
@@ -69,7 +70,7 @@ export function successEvent(command: Command): Event | undefined {
 
 
 /** Commands an orchestrator sends: steps and compensations of orchestration sagas. */
-export function orchestratedCommands(model: Model): Set<Command> {
+export const orchestratedCommands: (model: Model) => ReadonlySet<Command> = perModel((model: Model) => {
   const set = new Set<Command>();
   for (const saga of model.sagas) {
     if (saga.coordination !== 'orchestration') continue;
@@ -79,7 +80,7 @@ export function orchestratedCommands(model: Model): Set<Command> {
     }
   }
   return set;
-}
+});
 
 export interface CommandRoute {
   readonly method: HttpRoute['method'];
@@ -142,8 +143,21 @@ export function urlEnv(context: Context): string {
   return `${constantCase(context.name)}_URL`;
 }
 
-export function outgoingCalls(model: Model, context: Context): Call[] {
-  return model.calls.filter((c) => c.from.target === context);
+/** The model's calls by calling context, in model order. */
+const callsByContext = perModel((model: Model) => {
+  const map = new Map<Context, Call[]>();
+  for (const call of model.calls) {
+    const from = call.from.target;
+    if (!from) continue;
+    const list = map.get(from);
+    if (list) list.push(call);
+    else map.set(from, [call]);
+  }
+  return map;
+});
+
+export function outgoingCalls(model: Model, context: Context): readonly Call[] {
+  return callsByContext(model).get(context) ?? [];
 }
 
 /** The calls a command makes: those whose `by` names it, or, without `by`, every call of its context when it has a route. */
@@ -327,8 +341,12 @@ export function serviceEvents(
   for (const r of context.readModels) for (const f of r.from) set.add(f.target);
   for (const c of compensated) if (c.trigger.kind === 'event') set.add(c.trigger.event);
   for (const o of orchestrated) for (const e of o.events) set.add(e);
-  return model.events.filter((e) => set.has(e));
+  const position = eventPositions(model);
+  return [...set].filter((e) => position.has(e)).sort((a, b) => position.get(a)! - position.get(b)!);
 }
+
+/** Each event's place in the model's order. */
+const eventPositions = perModel((model: Model) => new Map(model.events.map((e, i) => [e, i])));
 
 export function contextCommands(context: Context): Command[] {
   return context.aggregates.flatMap((a) => a.commands);
