@@ -123,14 +123,22 @@ export interface PolicyEdge {
 
 /** Every resolved link command → event → policy → command, in model order. */
 export function policyEdges(model: Model): PolicyEdge[] {
+  const reacting = new Map<Event, Policy[]>();
+  for (const policy of model.policies) {
+    const on = policy.on.target;
+    if (!on) continue;
+    const list = reacting.get(on);
+    if (list) list.push(policy);
+    else reacting.set(on, [policy]);
+  }
   const edges: PolicyEdge[] = [];
   for (const from of model.commands) {
     for (const emitted of from.emits) {
       const event = emitted.target;
       if (!event) continue;
-      for (const policy of model.policies) {
+      for (const policy of reacting.get(event) ?? []) {
         const to = policy.then.target;
-        if (policy.on.target === event && to) edges.push({ from, event, policy, to });
+        if (to) edges.push({ from, event, policy, to });
       }
     }
   }
