@@ -8,6 +8,7 @@
  * the element it meant.
  */
 import type { Aggregate, Call, Command, Context, Event, ExternalOperation, Model, Policy, ReadModel, Saga, SagaStep } from './ir.js';
+import { perModel } from './memo.js';
 
 /** Groups a list by name, keeping model order inside each group. */
 export function groupByName<T extends { readonly name: string }>(list: readonly T[]): Map<string, T[]> {
@@ -79,7 +80,7 @@ export type CommandTrigger =
  * compensations, synchronous calls. A command's own `http` route and `actor` are read off the
  * command itself.
  */
-export function triggersByCommand(model: Model): Map<string, CommandTrigger[]> {
+export const triggersByCommand: (model: Model) => ReadonlyMap<string, readonly CommandTrigger[]> = perModel((model: Model) => {
   const map = new Map<string, CommandTrigger[]>();
   const add = (name: string, trigger: CommandTrigger) => {
     const list = map.get(name);
@@ -95,7 +96,7 @@ export function triggersByCommand(model: Model): Map<string, CommandTrigger[]> {
   }
   for (const call of model.calls) add(call.command.name, { kind: 'call', call });
   return map;
-}
+});
 
 /** The commands that make a call: those its `by` names, else every command of its `from` context with an HTTP route. */
 export function callingCommands(call: Call): Command[] {
@@ -122,14 +123,22 @@ export interface PolicyEdge {
 
 /** Every resolved link command → event → policy → command, in model order. */
 export function policyEdges(model: Model): PolicyEdge[] {
+  const reacting = new Map<Event, Policy[]>();
+  for (const policy of model.policies) {
+    const on = policy.on.target;
+    if (!on) continue;
+    const list = reacting.get(on);
+    if (list) list.push(policy);
+    else reacting.set(on, [policy]);
+  }
   const edges: PolicyEdge[] = [];
   for (const from of model.commands) {
     for (const emitted of from.emits) {
       const event = emitted.target;
       if (!event) continue;
-      for (const policy of model.policies) {
+      for (const policy of reacting.get(event) ?? []) {
         const to = policy.then.target;
-        if (policy.on.target === event && to) edges.push({ from, event, policy, to });
+        if (to) edges.push({ from, event, policy, to });
       }
     }
   }

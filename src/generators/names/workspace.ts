@@ -2,9 +2,7 @@
  * Where things are in the generated npm workspace: the workspace folders, the platform package,
  * the ports of `npm run dev`, and the tsconfig every workspace package extends.
  */
-import type { Model } from '../../model/valid.js';
 import { jsonText } from '../emit/json.js';
-import { serviceDir } from './symbols.js';
 
 /** The package that runs every service in one process. */
 export const PLATFORM_DIR = 'packages/platform';
@@ -16,9 +14,3 @@ export const DEV_BASE_PORT = 8081;
 export function workspaceTsconfig(include: readonly string[]): string {
   return jsonText({ extends: '../../tsconfig.base.json', include });
 }
-
-/** Every workspace folder of the platform (for the Dockerfile's dependency layer). */
-export function workspaceDirs(model: Model): string[] {
-  return ['packages/platform', 'packages/runtime', ...model.contexts.map(serviceDir)].sort();
-}
-

@@ -21,6 +21,7 @@ import type {
 import { hasDlq, policyConsumerGroup } from './topics.js';
 import { orchestratorOf } from '../../model/sagas.js';
 import { callingCommands } from '../../model/graph.js';
+import { perModel } from '../../model/memo.js';
 
 export function aggregateKey(aggregate: Aggregate): Field {
   return aggregate.key;
@@ -69,7 +70,7 @@ export function successEvent(command: Command): Event | undefined {
 
 
 /** Commands an orchestrator sends: steps and compensations of orchestration sagas. */
-export function orchestratedCommands(model: Model): Set<Command> {
+export const orchestratedCommands: (model: Model) => ReadonlySet<Command> = perModel((model: Model) => {
   const set = new Set<Command>();
   for (const saga of model.sagas) {
     if (saga.coordination !== 'orchestration') continue;
@@ -79,7 +80,7 @@ export function orchestratedCommands(model: Model): Set<Command> {
     }
   }
   return set;
-}
+});
 
 export interface CommandRoute {
   readonly method: HttpRoute['method'];
@@ -144,8 +145,11 @@ export function urlEnv(context: Context): string {
   return `${constantCase(context.name)}_URL`;
 }
 
-export function outgoingCalls(model: Model, context: Context): Call[] {
-  return model.calls.filter((c) => c.from.target === context);
+/** The model's calls by calling context, in model order. */
+const callsByContext = perModel((model: Model) => indexBy(model.calls, (c) => c.from.target));
+
+export function outgoingCalls(model: Model, context: Context): readonly Call[] {
+  return callsByContext(model).get(context) ?? [];
 }
 
 /** The calls a command makes: those whose `by` names it, or, without `by`, every call of its context when it has a route. */
@@ -205,6 +209,39 @@ export interface CompensationPlan {
   readonly trigger: CompensationTriggerPlan;
 }
 
+/** The steps of choreography sagas whose compensation is a command of each context, in model order. */
+const compensatingSteps = perModel((model: Model) => {
+  const map = new Map<Context, { saga: Saga; n: number; compensation: Command }[]>();
+  for (const saga of model.sagas) {
+    if (saga.coordination !== 'choreography') continue;
+    saga.steps.forEach((step, n) => {
+      const compensation = step.compensation?.target;
+      if (!compensation) return;
+      const list = map.get(compensation.context);
+      if (list) list.push({ saga, n, compensation });
+      else map.set(compensation.context, [{ saga, n, compensation }]);
+    });
+  }
+  return map;
+});
+
+/** Groups a list into a map by a key, keeping model order inside each group. */
+function indexBy<K, T>(list: readonly T[], key: (item: T) => K | undefined): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const group = map.get(k);
+    if (group) group.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/** The model's policies by the event they react to, and by the command they issue. */
+const policiesOn = perModel((model: Model) => indexBy(model.policies, (p) => p.on.target));
+const policiesIssuing = perModel((model: Model) => indexBy(model.policies, (p) => p.then.target));
+
 /**
  * Whether the model's own policies already lead from `event` to `command` in `context`: a
  * policy of that context on the event issues it, or a chain of policies does (a failed
@@ -217,8 +254,7 @@ export function policiesLeadTo(model: Model, event: Event, command: Command, con
     const e = queue.shift()!;
     if (seen.has(e)) continue;
     seen.add(e);
-    for (const p of model.policies) {
-      if (p.on.target !== e) continue;
+    for (const p of policiesOn(model).get(e) ?? []) {
       if (p.context === context && p.then.target === command) return true;
       queue.push(...eventsOfCommand(p.then.target));
     }
@@ -237,34 +273,29 @@ export function policiesLeadTo(model: Model, event: Event, command: Command, con
 export function compensations(model: Model, context: Context): CompensationPlan[] {
   const list: CompensationPlan[] = [];
   const prefix = `${model.platform.name}.${context.name}.`;
-  for (const saga of model.sagas) {
-    if (saga.coordination !== 'choreography') continue;
-    saga.steps.forEach((step, n) => {
-      const c = step.compensation?.target;
-      if (!c || c.context !== context) return;
-      for (let m = n + 1; m < saga.steps.length; m++) {
-        const previous = saga.steps[m - 1]!.command.target;
-        const current = saga.steps[m]!.command.target;
-        if (!previous || !current) continue;
-        for (const event of eventsOfCommand(previous)) {
-          const policies = model.policies.filter((p) => p.then.target === current && p.on.target === event && p.dlq);
-          if (policies.length === 0 || !hasDlq(model, event)) continue;
-          const name = `${saga.name}.${c.name}.${event.dlq.name}`;
-          list.push({
-            saga,
-            name,
-            group: prefix + name,
-            command: c,
-            trigger: { kind: 'dlq', event, topic: event.dlq.name, failedGroups: policies.map((p) => policyConsumerGroup(p, model)) },
-          });
-        }
-        for (const failure of eventsOfCommand(current).filter((e) => e.failure)) {
-          if (policiesLeadTo(model, failure, c, context)) continue;
-          const name = `${saga.name}.${c.name}.${failure.name}`;
-          list.push({ saga, name, group: prefix + name, command: c, trigger: { kind: 'event', event: failure } });
-        }
+  for (const { saga, n, compensation: c } of compensatingSteps(model).get(context) ?? []) {
+    for (let m = n + 1; m < saga.steps.length; m++) {
+      const previous = saga.steps[m - 1]!.command.target;
+      const current = saga.steps[m]!.command.target;
+      if (!previous || !current) continue;
+      for (const event of eventsOfCommand(previous)) {
+        const policies = (policiesIssuing(model).get(current) ?? []).filter((p) => p.on.target === event && p.dlq);
+        if (policies.length === 0 || !hasDlq(model, event)) continue;
+        const name = `${saga.name}.${c.name}.${event.dlq.name}`;
+        list.push({
+          saga,
+          name,
+          group: prefix + name,
+          command: c,
+          trigger: { kind: 'dlq', event, topic: event.dlq.name, failedGroups: policies.map((p) => policyConsumerGroup(p, model)) },
+        });
       }
-    });
+      for (const failure of eventsOfCommand(current).filter((e) => e.failure)) {
+        if (policiesLeadTo(model, failure, c, context)) continue;
+        const name = `${saga.name}.${c.name}.${failure.name}`;
+        list.push({ saga, name, group: prefix + name, command: c, trigger: { kind: 'event', event: failure } });
+      }
+    }
   }
   const seen = new Set<string>();
   return list.filter((c) => (seen.has(c.name) ? false : (seen.add(c.name), true)));
@@ -329,8 +360,12 @@ export function serviceEvents(
   for (const r of context.readModels) for (const f of r.from) set.add(f.target);
   for (const c of compensated) if (c.trigger.kind === 'event') set.add(c.trigger.event);
   for (const o of orchestrated) for (const e of o.events) set.add(e);
-  return model.events.filter((e) => set.has(e));
+  const position = eventPositions(model);
+  return [...set].filter((e) => position.has(e)).sort((a, b) => position.get(a)! - position.get(b)!);
 }
+
+/** Each event's place in the model's order. */
+const eventPositions = perModel((model: Model) => new Map(model.events.map((e, i) => [e, i])));
 
 export function contextCommands(context: Context): Command[] {
   return context.aggregates.flatMap((a) => a.commands);

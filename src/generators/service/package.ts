@@ -9,7 +9,6 @@ import { tsCommentLines } from '../emit/typescript.js';
 import { jsonText } from '../emit/json.js';
 import { runtimePackage, serviceDir, servicePackage } from '../names/symbols.js';
 import { NODE_IMAGE, WORKSPACE_VERSION } from '../names/versions.js';
-import { workspaceDirs } from '../names/workspace.js';
 import { renderTemplate } from '../render.js';
 import { quote } from '../ts/code.js';
 import { RUNTIME } from '../ts/module.js';
@@ -51,7 +50,8 @@ export function packageJson(model: Model, context: Context): string {
 
 /**
  * The service's Dockerfile. Model text (the title, the image registry and tag) lands in comments
- * only; the context's name and the workspace folders land in instructions, as plain words.
+ * only; the context's name lands in instructions, as a plain word. The file names no other
+ * service: its first stage picks the workspace's manifests out of the build context.
  */
 export function dockerfile(request: GenerateRequest, context: Context): string {
   const { model, templates } = request;
@@ -63,6 +63,5 @@ export function dockerfile(request: GenerateRequest, context: Context): string {
     port: context.port,
     registry: dockerComment(model.platform.deploy.image.registry),
     tag: dockerComment(model.platform.deploy.image.tag),
-    workspaces: workspaceDirs(model).map(dockerWord),
   });
 }
