@@ -94,50 +94,6 @@ function directionPriority(a: Arrow): number {
  */
 export const against = (a: Arrow) => a.kind === 'compensates' || (a.failure && a.kind !== 'emits');
 
-const FORWARD: ReadonlySet<Arrow['kind']> = new Set(['issues', 'emits', 'triggers', 'then', 'calls']);
-
-/**
- * Each lane's column inside its namespace: the longest chain of lanes before it along the
- * happy path (arrows between lanes that run forward in time; one that would close a cycle is
- * dropped, earlier lanes in model order winning). ELK keeps the lanes of a namespace in these
- * partitions, so the time line reads left to right across contexts too.
- */
-export function laneColumns(board: Board): Map<string, number> {
-  const laneOf = new Map(board.stickies.map((s) => [s.id, s.lane]));
-  const lanes = board.namespaces.flatMap((ns) => ns.lanes.map((l) => l.id));
-  const next = new Map<string, Set<string>>(lanes.map((l) => [l, new Set()]));
-  const reaches = (from: string, to: string): boolean => {
-    const seen = new Set<string>();
-    const stack = [from];
-    while (stack.length > 0) {
-      const at = stack.pop()!;
-      if (at === to) return true;
-      if (seen.has(at)) continue;
-      seen.add(at);
-      stack.push(...next.get(at)!);
-    }
-    return false;
-  };
-  for (const a of board.arrows) {
-    if (!FORWARD.has(a.kind) || against(a)) continue;
-    const from = laneOf.get(a.from);
-    const to = laneOf.get(a.to);
-    if (from === undefined || to === undefined || from === to || next.get(from)!.has(to)) continue;
-    if (!reaches(to, from)) next.get(from)!.add(to);
-  }
-  const column = new Map<string, number>();
-  const depth = (lane: string): number => {
-    const known = column.get(lane);
-    if (known !== undefined) return known;
-    let d = 0;
-    for (const [from, tos] of next) if (tos.has(lane)) d = Math.max(d, depth(from) + 1);
-    column.set(lane, d);
-    return d;
-  };
-  for (const lane of lanes) depth(lane);
-  return column;
-}
-
 /** Where a sticky stands in its lane's time line. */
 const FLOW_RANK: Record<Sticky['kind'], number> = { actor: 0, policy: 1, command: 2, aggregate: 3, event: 4, readModel: 5, external: 6 };
 
@@ -154,13 +110,12 @@ export function elkGraph(board: Board): ElkNode {
     else byLane.set(s.lane, [...(byLane.get(s.lane) ?? []), s]);
   }
   for (const list of byLane.values()) list.sort((a, b) => FLOW_RANK[a.kind] - FLOW_RANK[b.kind]);
-  const columns = laneColumns(board);
   const children: ElkNode[] = board.namespaces.map((ns) => ({
     id: ns.id,
-    layoutOptions: { ...GROUP_OPTIONS, 'elk.partitioning.activate': 'true' },
+    layoutOptions: GROUP_OPTIONS,
     children: ns.lanes.map((lane) => ({
       id: lane.id,
-      layoutOptions: { ...GROUP_OPTIONS, 'elk.partitioning.partition': String(columns.get(lane.id) ?? 0) },
+      layoutOptions: GROUP_OPTIONS,
       // An empty context still gets a lane wide enough for its name.
       ...((byLane.get(lane.id) ?? []).length === 0 ? { width: 180, height: 40 } : {}),
       children: (byLane.get(lane.id) ?? []).map(stickyNode),
