@@ -11,7 +11,7 @@ export interface HtmlOptions {
 }
 
 const PAGE_CSS = [
-  'body{margin:0;background:#e9ecef;font-family:"Liberation Sans",Arial,Helvetica,sans-serif;color:#212529}',
+  'body{margin:0;background:#e9ecef;font-family:"DejaVu Sans",Verdana,sans-serif;color:#212529}',
   'header{padding:12px 24px;background:#343a40;color:#f8f9fa}',
   'header h1{margin:0;font-size:18px}',
   'header p{margin:4px 0 0;font-size:13px;color:#ced4da}',

@@ -5,8 +5,12 @@
  */
 import type { StickyKind } from './graph.js';
 
-/** Average width of a glyph of the sticky font (12px, semi-bold sans-serif), rounded up. */
-export const GLYPH_WIDTH = 7.4;
+/**
+ * Widest average glyph of the sticky font (12px, semi-bold) measured in Chromium with DejaVu
+ * Sans, Debian's default sans-serif and one of the widest (Verdana is alike): 8.9px for a
+ * line of capitals-heavy camelCase. Narrower fonts only leave more room.
+ */
+export const GLYPH_WIDTH = 9.2;
 export const LINE_HEIGHT = 15;
 /** Room above the name for the kind caption, and below it. */
 const TOP = 26;
@@ -14,7 +18,7 @@ const BOTTOM = 10;
 const PAD_X = 8;
 
 export function stickyWidth(kind: StickyKind): number {
-  return kind === 'actor' ? 120 : 156;
+  return kind === 'actor' ? 140 : 176;
 }
 
 /** The name's words: camelCase humps, runs of digits, and whatever spaces, dots or dashes split. */

@@ -41,7 +41,7 @@ export const markerId = (colour: string) => `head-${colour.slice(1)}`;
 /** The stylesheet inside the SVG. */
 export function boardCss(sagaCount: number): string {
   const rules = [
-    'text{font-family:"Liberation Sans",Arial,Helvetica,sans-serif;fill:#212529}',
+    'text{font-family:"DejaVu Sans",Verdana,sans-serif;fill:#212529}',
     '.name{font-size:12px;font-weight:600}',
     '.caption{font-size:9px;letter-spacing:.04em;fill:#495057;text-transform:uppercase}',
     '.group-title{font-size:13px;font-weight:700}',

@@ -34,7 +34,7 @@ function group(g: PlacedGroup): string {
   if (g.kind === 'namespace') {
     return (
       `<g class="namespace" data-id="${g.id}"><rect ${at} rx="10" fill="#f8f9fa" stroke="#868e96" stroke-dasharray="8 4"/>` +
-      `<text class="ns-title" x="${n(g.x + 14)}" y="${n(g.y + 24)}">${text(fit(`namespace ${g.namespace!.name}`, g.width - 28, 9))}</text></g>`
+      `<text class="ns-title" x="${n(g.x + 14)}" y="${n(g.y + 24)}">${text(fit(`namespace ${g.namespace!.name}`, g.width - 28, 11))}</text></g>`
     );
   }
   if (g.kind === 'externals') {
@@ -47,8 +47,8 @@ function group(g: PlacedGroup): string {
   const sub = `${lane.title}${lane.communication === 'sync' ? ' · sync (REST)' : ''}`;
   return (
     `<g class="lane" data-id="${g.id}" data-name="${attr(lane.name)}"><rect ${at} rx="8" fill="#ffffff" stroke="#495057"/>` +
-    `<text class="group-title" x="${n(g.x + 12)}" y="${n(g.y + 18)}">${text(fit(lane.name, g.width - 24, 8))}</text>` +
-    `<text class="group-sub" x="${n(g.x + 12)}" y="${n(g.y + 32)}">${text(fit(sub, g.width - 24, 6.4))}</text></g>`
+    `<text class="group-title" x="${n(g.x + 12)}" y="${n(g.y + 18)}">${text(fit(lane.name, g.width - 24, 9.5))}</text>` +
+    `<text class="group-sub" x="${n(g.x + 12)}" y="${n(g.y + 32)}">${text(fit(sub, g.width - 24, 7.5))}</text></g>`
   );
 }
 
@@ -94,6 +94,10 @@ function markers(): string {
     .join('');
 }
 
+/** Widest average glyph of the 11px legend text (DejaVu Sans). */
+const SMALL_GLYPH = 7.5;
+const labelWidth = (label: string) => Math.ceil([...label].length * SMALL_GLYPH);
+
 const LEGEND_STICKIES: StickyKind[] = ['actor', 'command', 'aggregate', 'event', 'policy', 'readModel', 'external'];
 const LEGEND_ARROWS: ArrowKind[] = ['emits', 'triggers', 'projects', 'calls', 'uses', 'step', 'compensates'];
 
@@ -105,11 +109,11 @@ function legend(top: number, width: number, sagas: readonly BoardSaga[], highlig
   for (const kind of LEGEND_STICKIES) {
     out.push(`<rect x="${x}" y="${y}" width="22" height="16" rx="2" fill="${STICKY_COLOURS[kind].fill}" stroke="#00000033"/>`);
     out.push(`<text class="group-sub" x="${x + 28}" y="${y + 12}">${STICKY_COLOURS[kind].caption}</text>`);
-    x += 150;
+    x += 28 + labelWidth(STICKY_COLOURS[kind].caption) + 24;
   }
   out.push(`<rect x="${x}" y="${y}" width="22" height="16" rx="2" fill="${STICKY_COLOURS.event.fill}" stroke="${FAILURE_COLOUR}" stroke-width="3"/>`);
   out.push(`<text class="group-sub" x="${x + 28}" y="${y + 12}">Failure event</text>`);
-  x += 150;
+  x += 28 + labelWidth('Failure event') + 24;
   out.push(`<rect x="${x}" y="${y}" width="22" height="16" rx="2" fill="${STICKY_COLOURS.command.fill}" stroke="${FAILURE_COLOUR}" stroke-width="2.5" stroke-dasharray="6 3"/>`);
   out.push(`<text class="group-sub" x="${x + 28}" y="${y + 12}">Compensation</text>`);
   x = 24;
@@ -120,7 +124,7 @@ function legend(top: number, width: number, sagas: readonly BoardSaga[], highlig
       `<path d="M${x} ${y + 8} L${x + 30} ${y + 8}" stroke="${s.colour}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} marker-end="url(#${markerId(s.colour)})"/>`,
     );
     out.push(`<text class="group-sub" x="${x + 38}" y="${y + 12}">${s.label}</text>`);
-    x += 225;
+    x += 38 + labelWidth(s.label) + 24;
   }
   out.push(`<path d="M${x} ${y + 8} L${x + 30} ${y + 8}" stroke="${FAILURE_COLOUR}" stroke-width="1.5" stroke-dasharray="5 3" marker-end="url(#${markerId(FAILURE_COLOUR)})"/>`);
   out.push(`<text class="group-sub" x="${x + 38}" y="${y + 12}">failure flow</text>`);
@@ -129,8 +133,8 @@ function legend(top: number, width: number, sagas: readonly BoardSaga[], highlig
     out.push(`<text class="group-sub" x="24" y="${y + 14}">Sagas (hover to highlight):</text>`);
     x = 190;
     for (const saga of sagas) {
-      const label = fit(`${saga.name} (${saga.coordination})`, 400, 6.6);
-      const w = Math.ceil([...label].length * 6.6 + 20);
+      const label = fit(`${saga.name} (${saga.coordination})`, 420, SMALL_GLYPH);
+      const w = Math.ceil(labelWidth(label) + 20);
       if (x + w > Math.max(width, 900) - 24) {
         x = 190;
         y += 26;
