@@ -6,8 +6,7 @@
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { ElkLike } from '../board/index.js';
-import { validateModel } from '../core/validate.js';
+import type { ElkLike } from '../core/board.js';
 import { didYouMean } from '../model/suggest.js';
 import { displayPath, readModelFile } from './files.js';
 import { EXIT, UsageError, colorLevel, type CliIO } from './io.js';
@@ -29,22 +28,26 @@ async function loadElk(): Promise<ElkLike> {
 export async function boardCommand(model: string, opts: BoardCommandOptions, io: CliIO): Promise<number> {
   if (opts.out !== undefined && opts.out.trim() === '') throw new UsageError('-o needs a file name, not an empty string (leave -o out to write to stdout)');
   const file = displayPath(io.cwd, model);
-  const findings = validateModel({ file, input: await readModelFile(io.cwd, model, opts.maxSize) });
-  if (!findings.valid) {
+  const { board } = await import('../core/board.js');
+  const outcome = await board({
+    model: { file, input: await readModelFile(io.cwd, model, opts.maxSize) },
+    format: opts.format,
+    saga: opts.saga,
+    elk: loadElk,
+  });
+  if (outcome.status === 'invalid') {
+    const { diagnostics, source } = outcome.findings;
     const color = colorLevel(io, io.stderr);
-    io.stderr.write(printText(findings.diagnostics, { color, sources: new Map([[file, findings.source]]) }));
-    io.stderr.write(summaryLine(findings.diagnostics, 1, color));
+    io.stderr.write(printText(diagnostics, { color, sources: new Map([[file, source]]) }));
+    io.stderr.write(summaryLine(diagnostics, 1, color));
     io.stderr.write(`msa-gen: ${file} has errors; no board drawn\n`);
     return EXIT.findings;
   }
-  const valid = findings.valid;
-  const { renderBoard, sagaIndex } = await import('../board/index.js');
-  if (opts.saga !== undefined && sagaIndex(valid, opts.saga) === -1) {
-    const names = valid.sagas.map((s) => s.name);
-    const known = names.length === 0 ? 'the model has no saga' : `sagas: ${names.join(', ')}`;
-    throw new UsageError(`no saga "${opts.saga}" in ${file}${didYouMean(opts.saga, names)} (${known})`);
+  if (outcome.status === 'unknown-saga') {
+    const known = outcome.sagas.length === 0 ? 'the model has no saga' : `sagas: ${outcome.sagas.join(', ')}`;
+    throw new UsageError(`no saga "${opts.saga}" in ${file}${didYouMean(opts.saga!, outcome.sagas)} (${known})`);
   }
-  const document = await renderBoard(valid, { format: opts.format, saga: opts.saga }, await loadElk());
+  const document = outcome.document;
   if (opts.out === undefined) {
     io.stdout.write(document);
     return EXIT.ok;
