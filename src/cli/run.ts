@@ -103,6 +103,19 @@ function program(io: CliIO, result: { code: number }): Command {
     });
 
   cli
+    .command('board')
+    .description('Draw the event-storming board: one self-contained HTML page (inline SVG) or a standalone SVG.')
+    .argument('<model>', 'model file (YAML)')
+    .option('-o, --out <file>', 'file to write (default: stdout)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'svg']).default('html'))
+    .option('--saga <name>', 'highlight this saga')
+    .addOption(maxSizeOption())
+    .action(async (model: string, opts: { out?: string; format: 'html' | 'svg'; saga?: string; maxSize?: number }) => {
+      const { boardCommand } = await import('./board-command.js');
+      result.code = await boardCommand(model, opts, io);
+    });
+
+  cli
     .command('explain')
     .description('Explain a rule: what it requires, why, and how to fix a finding. Without a code, list every rule.')
     .argument('[code]', 'rule code (MSA103) or name (event-past-tense)')
