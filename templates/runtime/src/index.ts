@@ -1,4 +1,5 @@
 /** The shared runtime of every generated service. */
+export * from './auth.ts';
 export * from './bus.ts';
 export * from './consumer.ts';
 export * from './db.ts';
@@ -6,6 +7,7 @@ export * from './definitions.ts';
 export * from './dlq.ts';
 export * from './envelope.ts';
 export * from './fields.ts';
+export * from './guard.ts';
 export * from './handlers.ts';
 export * from './host.ts';
 export * from './ids.ts';
