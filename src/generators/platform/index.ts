@@ -91,10 +91,9 @@ process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 function tokenModule(model: Model): string {
-  const actors = (model.actors ?? []).map((a) => a.name).join(', ');
   return `/**
  * \`npm run token -- --actor <Actor> --sub <id>\`: prints a dev token for an actor of the ${model.platform.name}
- * platform (${actors}), signed with AUTH_DEV_SECRET (default: the runtime's public LOCAL_DEV_SECRET, what
+ * platform (its usage message lists them), signed with AUTH_DEV_SECRET (default: the runtime's public LOCAL_DEV_SECRET, what
  * \`npm run dev\` verifies with). Also --role <role> (repeatable), --service <name> (a service
  * identity) and --expires <seconds>. Send it as \`Authorization: Bearer <token>\`.
  */
