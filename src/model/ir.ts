@@ -122,6 +122,23 @@ export interface Platform extends Located {
   readonly callDefaults: CallSettings;
 }
 
+/**
+ * Who calls the platform (`actors:`): the role claim of a bearer token that identifies the actor,
+ * and what it may see. A model without `actors:` gets one implicit actor per name its commands
+ * use (role: that name, every record, personal data) and `operator` (the admin routes).
+ */
+export interface Actor extends Located {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly role: string;
+  /** May it see fields marked pii? */
+  readonly pii: boolean;
+  /** `own`: only records whose owner field is its token's `sub`; `all`: every record. */
+  readonly records: 'own' | 'all';
+  /** May it use the admin routes (DLQ, sagas)? */
+  readonly operator: boolean;
+}
+
 export interface HttpRoute extends Located {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path with `{param}` segments, e.g. `/applications/{applicationId}`. */
@@ -154,6 +171,8 @@ export interface Aggregate extends Located {
   readonly fields: readonly Field[];
   /** The field marked `key: true`, if any. */
   readonly key: Field | undefined;
+  /** `owner:` the field that ties a record to its owner's `sub` (MSA212 checks it). */
+  readonly owner?: Ref<Field> | undefined;
   readonly commands: readonly Command[];
   readonly events: readonly Event[];
 }
@@ -217,6 +236,8 @@ export interface ReadModel extends Located {
   readonly status: ReadonlyMap<string, string>;
   /** Union of the fields of its events, key first. */
   readonly fields: readonly Field[];
+  /** `owner:` the field that ties a record to its owner's `sub` (MSA212 checks it). */
+  readonly owner?: Ref<Field> | undefined;
 }
 
 export interface ExternalOperation extends Located {
@@ -283,6 +304,10 @@ export interface Model {
   /** The model file's path as the user gave it. */
   readonly file: string;
   readonly platform: Platform;
+  /** The actors (`actors:`, or the implicit ones of a model without that list). */
+  readonly actors?: readonly Actor[];
+  /** Whether the model declares `actors:` (MSA211 checks commands against them). */
+  readonly actorsDeclared?: boolean;
   readonly contexts: readonly Context[];
   readonly externals: readonly External[];
   readonly calls: readonly Call[];

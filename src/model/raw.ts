@@ -86,9 +86,19 @@ export interface RawEvent {
   kafka?: RawTopicConfig;
 }
 
+export interface RawActor {
+  name: string;
+  description?: string;
+  role: string;
+  pii?: boolean;
+  records?: 'own' | 'all';
+  operator?: boolean;
+}
+
 export interface RawAggregate {
   name: string;
   description?: string;
+  owner?: string;
   fields: RawFieldMap;
   commands?: RawCommand[];
   events?: RawEvent[];
@@ -107,6 +117,7 @@ export interface RawPolicy {
 export interface RawReadModel {
   name: string;
   description?: string;
+  owner?: string;
   key: string;
   from: string[];
   store?: 'cache' | 'database';
@@ -161,6 +172,7 @@ export interface RawSaga {
 export interface RawModel {
   version: 1;
   platform: RawPlatform;
+  actors?: RawActor[];
   contexts: RawContext[];
   externals?: RawExternal[];
   calls?: RawCall[];

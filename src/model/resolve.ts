@@ -5,6 +5,7 @@
  */
 import { words } from './case.js';
 import type {
+  Actor,
   Aggregate,
   Call,
   Command,
@@ -134,6 +135,7 @@ export function resolveModel(raw: RawModel, file: string): Model {
         context,
         fields,
         key: fields.find((f) => f.key),
+        owner: ra.owner === undefined ? undefined : ref(ra.owner, joinPointer(ap, 'owner'), fields.find((f) => f.name === ra.owner)),
         commands: [],
         events: [],
       };
@@ -253,6 +255,7 @@ export function resolveModel(raw: RawModel, file: string): Model {
           http,
           status,
           fields: keyField ? [keyField, ...all.filter((f) => f !== keyField)] : all,
+          owner: rr.owner === undefined ? undefined : ref(rr.owner, joinPointer(rp, 'owner'), all.find((f) => f.name === rr.owner)),
         };
       });
     });
@@ -351,6 +354,8 @@ export function resolveModel(raw: RawModel, file: string): Model {
   const model: Model = {
     file,
     platform,
+    actors: resolveActors(raw, commands),
+    actorsDeclared: raw.actors !== undefined,
     contexts,
     externals,
     calls,
@@ -362,6 +367,36 @@ export function resolveModel(raw: RawModel, file: string): Model {
     readModels: contexts.flatMap((c) => c.readModels),
   };
   return deepFreeze(model);
+}
+
+/**
+ * The declared actors, or for a model without `actors:` one per name its commands use (role: the
+ * name; every record, personal data) and `operator` (the admin routes): the access checks of a
+ * model written before actors existed stay what `actor:` said.
+ */
+function resolveActors(raw: RawModel, commands: readonly Command[]): Actor[] {
+  if (raw.actors !== undefined) {
+    return raw.actors.map((ra, i) => ({
+      pointer: joinPointer('', 'actors', i),
+      name: ra.name,
+      description: ra.description,
+      role: ra.role,
+      pii: ra.pii ?? false,
+      records: ra.records ?? 'own',
+      operator: ra.operator ?? false,
+    }));
+  }
+  const names = [...new Set(commands.flatMap((c) => (c.actor === undefined ? [] : [c.actor])))];
+  const implicit = (name: string, operator: boolean): Actor => ({
+    pointer: '',
+    name,
+    description: undefined,
+    role: name,
+    pii: true,
+    records: 'all',
+    operator,
+  });
+  return [...names.filter((n) => n !== 'operator').map((n) => implicit(n, false)), implicit('operator', true)];
 }
 
 function deepFreeze<T>(root: T): T {

@@ -56,9 +56,10 @@ describe('gov24 platform', () => {
       complaintType: 'example-complaintType',
       attachmentUrl: 'https://example.org/attachmentUrl',
     };
+    const authorization = `Bearer ${await platform.token({ actor: 'Citizen', sub: String(body.citizenId) })}`;
     const res = await fetch(`${platform.service('application').url}/applications/general`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);
@@ -89,7 +90,8 @@ describe('gov24 platform', () => {
     // The read model ApplicationResult (context result) shows the flow.
     const [record] = recordsOf('GeneralApplicationSubmitted', 'kr.go.gov24.GeneralApplicationSubmitted.v1');
     const viewKey = String((JSON.parse(record!.value) as Record<string, unknown>)['applicationId']);
-    const view = await fetch(`${platform.service('result').url}/application-results/${encodeURIComponent(viewKey)}`);
+    const reader = `Bearer ${await platform.token({ service: 'starter-test' })}`; // a service identity reads every record
+    const view = await fetch(`${platform.service('result').url}/application-results/${encodeURIComponent(viewKey)}`, { headers: { authorization: reader } });
     expect(view.status).toBe(200);
     const found = (await view.json()) as Record<string, unknown>;
     expect(found['applicationId']).toBe(viewKey);

@@ -11,6 +11,7 @@ export const RUNTIME_DEPENDENCIES = {
   '@platformatic/kafka': '^2.12.1',
   ajv: '^8.20.0',
   cockatiel: '^3.2.1',
+  jose: '^6.2.18',
   fastify: '^5.12.8',
   pg: '^8.23.1',
 } as const;

@@ -31,7 +31,9 @@ function packageJson(model: Model): string {
 
 function indexModule(model: Model): string {
   const runtime = runtimePackage(model);
-  const imports = new Imports(runtime).value(RUNTIME, 'startPlatform as startServices').type(RUNTIME, 'Platform', 'PlatformOptions', 'ServiceModule');
+  const imports = new Imports(runtime)
+    .value(RUNTIME, 'devToken', 'startPlatform as startServices')
+    .type(RUNTIME, 'ActorDef', 'Platform', 'PlatformOptions', 'PlatformTokenOptions', 'ServiceModule');
   for (const c of model.contexts) imports.value(servicePackage(model, c), `service as ${serviceVariable(c)}`);
   const list = model.contexts.map((c) => `  ${serviceVariable(c)},`).join('\n');
   return blocks(
@@ -43,6 +45,12 @@ function indexModule(model: Model): string {
         'Starts every service in this process: one bus and one database (a schema per service) unless given, each service on its own port (consecutive from basePort, or free ports), their calls wired to each other.',
       ),
     )}\nexport function startPlatform(options: PlatformOptions = {}): Promise<Platform> {\n  return startServices(modules, options);\n}`,
+    `${docComment('The actors of the platform: who may call what (the model\'s `actors:`).')}\nexport const actors: readonly ActorDef[] = modules[0]?.actors ?? [];`,
+    `${docComment(
+      wrap(
+        'A dev token for an actor, e.g. `token({ actor: \'Citizen\', sub: citizenId })`: signed with AUTH_DEV_SECRET (`secret` when given), what services started with that secret accept.',
+      ),
+    )}\nexport function token(options: PlatformTokenOptions & { readonly secret?: string }): Promise<string> {\n  return devToken({ ...options, actors });\n}`,
   );
 }
 
@@ -54,11 +62,14 @@ function mainModule(model: Model): string {
  * in memory; KAFKA_BROKERS and DATABASE_URL switch to Kafka and PostgreSQL (one schema per
  * service). MSA_DEV_PLACEHOLDERS=1 unless set otherwise: a default handler fills a required field
  * nothing provides with a placeholder (logged) instead of refusing the command; the services'
- * images never set it. Stops on SIGINT (Ctrl-C) and SIGTERM.
+ * images never set it. Callers need a bearer token: \`npm run token -- --actor <Actor> --sub <id>\`
+ * mints one with AUTH_DEV_SECRET (default: the runtime's public LOCAL_DEV_SECRET, local only).
+ * Stops on SIGINT (Ctrl-C) and SIGTERM.
  */
+import { LOCAL_DEV_SECRET } from '${runtimePackage(model)}';
 import { startPlatform } from './index.ts';
 
-const env: NodeJS.ProcessEnv = { MSA_DEV_PLACEHOLDERS: '1', ...process.env };
+const env: NodeJS.ProcessEnv = { MSA_DEV_PLACEHOLDERS: '1', AUTH_DEV_SECRET: LOCAL_DEV_SECRET, ...process.env };
 const basePort = Number(env['BASE_PORT'] ?? ${DEV_BASE_PORT});
 const platform = await startPlatform({ env, basePort, host: env['HOST'] ?? '127.0.0.1' });
 
@@ -78,6 +89,48 @@ process.once('SIGTERM', () => void stop('SIGTERM'));
 `;
 }
 
+function tokenModule(model: Model): string {
+  return `/**
+ * \`npm run token -- --actor <Actor> --sub <id>\`: prints a dev token for an actor of the ${model.platform.name}
+ * platform (its usage message lists them), signed with AUTH_DEV_SECRET (default: the runtime's public LOCAL_DEV_SECRET, what
+ * \`npm run dev\` verifies with). Also --role <role> (repeatable), --service <name> (a service
+ * identity) and --expires <seconds>. Send it as \`Authorization: Bearer <token>\`.
+ */
+import { parseArgs } from 'node:util';
+import { LOCAL_DEV_SECRET } from '${runtimePackage(model)}';
+import { actors, token } from './index.ts';
+
+const { values } = parseArgs({
+  options: {
+    actor: { type: 'string' },
+    sub: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    service: { type: 'string' },
+    expires: { type: 'string' },
+  },
+});
+if (values.actor === undefined && values.role === undefined && values.service === undefined) {
+  console.error(\`usage: npm run token -- --actor <\${actors.map((a) => a.name).join('|')}> --sub <id> [--role <role>] [--service <name>] [--expires <seconds>]\`);
+  process.exit(2);
+}
+try {
+  console.log(
+    await token({
+      actor: values.actor,
+      sub: values.sub,
+      roles: values.role,
+      service: values.service,
+      expiresInSeconds: values.expires === undefined ? undefined : Number(values.expires),
+      secret: process.env['AUTH_DEV_SECRET'] ?? LOCAL_DEV_SECRET,
+    }),
+  );
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
+`;
+}
+
 export function generatePlatformPackage(request: GenerateRequest): GeneratedFile[] {
   const { model } = request;
   return [
@@ -85,5 +138,6 @@ export function generatePlatformPackage(request: GenerateRequest): GeneratedFile
     generatedFile(`${PLATFORM_DIR}/tsconfig.json`, workspaceTsconfig(['src'])),
     generatedFile(`${PLATFORM_DIR}/src/index.ts`, indexModule(model)),
     generatedFile(`${PLATFORM_DIR}/src/main.ts`, mainModule(model)),
+    generatedFile(`${PLATFORM_DIR}/src/token.ts`, tokenModule(model)),
   ];
 }

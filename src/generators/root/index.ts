@@ -35,6 +35,7 @@ function packageJson(request: GenerateRequest): string {
     test: 'vitest run',
     'test:kafka': 'vitest run --config vitest.kafka.config.ts',
     dev: 'node packages/platform/src/main.ts',
+    token: 'node packages/platform/src/token.ts',
   };
   for (const c of model.contexts) scripts[`start:${c.name}`] = `npm run start -w ${serviceDir(c)}`;
   const pkg = {

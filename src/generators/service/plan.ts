@@ -3,7 +3,7 @@
  * written: every emitter of service/ reads it and derives nothing about the model again.
  */
 import { triggersByCommand, type CommandTrigger } from '../../model/graph.js';
-import type { Command, Context, Event, Model, RetrySettings } from '../../model/valid.js';
+import type { Command, Context, Event, Field, Model, RetrySettings } from '../../model/valid.js';
 import { runtimePackage } from '../names/symbols.js';
 import {
   callTargets,
@@ -24,6 +24,24 @@ export interface ServiceRoute {
   readonly method: string;
   readonly path: string;
   readonly name: string;
+  /** Who may call it (the runtime's RouteAccess): the command's actor, the owner field, the pii fields. */
+  readonly access: RouteAccessPlan;
+}
+
+export interface RouteAccessPlan {
+  readonly actor?: string;
+  readonly owner?: string;
+  readonly pii?: readonly string[];
+}
+
+/** The access data of a route, without the parts that do not apply. */
+function routeAccess(actor: string | undefined, owner: string | undefined, fields: readonly Field[]): RouteAccessPlan {
+  const pii = fields.filter((f) => f.pii).map((f) => f.name);
+  return {
+    ...(actor !== undefined ? { actor } : {}),
+    ...(owner !== undefined ? { owner } : {}),
+    ...(pii.length > 0 ? { pii } : {}),
+  };
 }
 
 export interface ServicePlan {
@@ -79,9 +97,13 @@ export function serviceRoutes(model: Model, context: Context): ServiceRoute[] {
   const routes: ServiceRoute[] = [];
   for (const c of contextCommands(context)) {
     const route = commandRoute(c, model);
-    if (route) routes.push({ kind: 'command', method: route.method, path: route.path, name: c.name });
+    if (!route) continue;
+    const access = routeAccess(c.actor, c.aggregate.owner?.name, c.aggregate.fields);
+    routes.push({ kind: 'command', method: route.method, path: route.path, name: c.name, access });
   }
-  for (const r of context.readModels) routes.push({ kind: 'lookup', method: 'GET', path: r.http.path, name: r.name });
+  for (const r of context.readModels) {
+    routes.push({ kind: 'lookup', method: 'GET', path: r.http.path, name: r.name, access: routeAccess(undefined, r.owner?.name, r.fields) });
+  }
   const seen = new Map<string, string>();
   for (const r of routes) {
     const id = `${r.method} ${r.path.replace(/\{[^}]+\}/g, '{}')}`;

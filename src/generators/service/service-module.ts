@@ -1,5 +1,6 @@
 /**
- * src/generated/service.ts of a service: the ServiceModule the runtime starts, with its routes,
+ * src/generated/service.ts of a service: the ServiceModule the runtime starts, with its routes
+ * (and who may call them: the model's actors, owner and pii fields),
  * its definition (aggregates, events, commands, handlers, policies, projections, sagas) and the
  * personal-data fields its logs mask.
  */
@@ -44,9 +45,13 @@ function projectionDefs(s: ServicePlan): unknown[] {
 export function serviceModule(s: ServicePlan): string {
   const { model, context } = s;
   const withHandlers = context.aggregates.filter((a) => a.commands.length > 0);
-  const routes = s.routes.map((r) =>
-    r.kind === 'command' ? { kind: 'command', method: r.method, path: r.path, command: r.name } : { kind: 'lookup', path: r.path, readModel: r.name },
-  );
+  const routes = s.routes.map((r) => {
+    const access = Object.keys(r.access).length > 0 ? { access: r.access } : {};
+    return r.kind === 'command'
+      ? { kind: 'command', method: r.method, path: r.path, command: r.name, ...access }
+      : { kind: 'lookup', path: r.path, readModel: r.name, ...access };
+  });
+  const actors = (model.actors ?? []).map((a) => ({ name: a.name, role: a.role, pii: a.pii, records: a.records, operator: a.operator }));
   const hasCalls = context.aggregates.some((a) => a.commands.some((c) => commandCallsOf(s, c).length > 0));
   const definition = {
     platform: model.platform.name,
@@ -87,6 +92,7 @@ export function serviceModule(s: ServicePlan): string {
   defaultPort: ${String(context.port)},
   calls: ${s.targets.length > 0 ? valueFrom('./clients.ts', 'callTargets') : '[]'},
   routes: ${literal(routes, 2, 10)},
+  actors: ${literal(actors, 2, 10)},
   define: (): ${runtimeType('ServiceDefinition')} => (${literal(definition, 2, 35)}),
 };`,
     )

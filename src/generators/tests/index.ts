@@ -70,14 +70,25 @@ function pathPattern(path: string): string {
   return `/^${parts.join('[^/]+')}$/`;
 }
 
-/** fetch(...) of a command route with `body`. */
+/** fetch(...) of a command route with `body`, sent with the bearer token in `authorization`. */
 function requestExpression(baseExpr: string, route: CommandRoute): string {
   const url = urlText(baseExpr, route.path, (param) => `encodeURIComponent(String(body.${param}))`);
   if (BODY_METHODS.has(route.method)) {
-    return `await fetch(\`${url}\`, {\n  method: ${quote(route.method)},\n  headers: { 'content-type': 'application/json' },\n  body: JSON.stringify(body),\n})`;
+    return `await fetch(\`${url}\`, {\n  method: ${quote(route.method)},\n  headers: { authorization, 'content-type': 'application/json' },\n  body: JSON.stringify(body),\n})`;
   }
   const query = 'new URLSearchParams(Object.entries(body).map(([name, value]): [string, string] => [name, String(value)]))';
-  return `await fetch(\`${url}?\${${query}}\`, { method: ${quote(route.method)} })`;
+  return `await fetch(\`${url}?\${${query}}\`, { method: ${quote(route.method)}, headers: { authorization } })`;
+}
+
+/**
+ * The token options of a caller allowed to run `command`: its actor, as the owner of the sample
+ * input when its aggregate has an owner field; a service identity for an internal command.
+ */
+function callerOptions(command: Command): string {
+  if (command.actor === undefined) return `service: 'starter-test'`;
+  const owner = command.aggregate.owner?.name;
+  const sub = owner !== undefined && commandFields(command).some((f) => f.name === owner) ? `String(body.${owner})` : `'starter-test'`;
+  return `actor: ${quote(command.actor)}, sub: ${sub}`;
 }
 
 /** The first command of a context reachable over HTTP, preferring routes that take a body. */
@@ -88,6 +99,8 @@ function firstHttpCommand(commands: readonly Command[]): Command | undefined {
 
 // ---------------------------------------------------------------------------------------------
 // services/<context>/test/<context>.test.ts
+
+const readModel0 = (context: Context): ReadModel | undefined => context.readModels[0];
 
 export function serviceTestFile(model: Model, context: Context): GeneratedFile {
   const stubbed = callTargets(model, context).length > 0;
@@ -106,6 +119,7 @@ export function serviceTestFile(model: Model, context: Context): GeneratedFile {
 });`,
   ];
   const expectedTypes = (c: Command) => render(successEvent(c) ? [successEvent(c)!.type] : []);
+  if (httpCommand || readModel0(context)) imports.value(RUNTIME, 'devToken');
   if (httpCommand) {
     imports.value('node:crypto', 'randomUUID');
     const route = commandRoute(httpCommand, model)!;
@@ -126,6 +140,8 @@ export function serviceTestFile(model: Model, context: Context): GeneratedFile {
     cases.push(
       `it(${quote(`accepts ${httpCommand.name} (${route.method} ${route.path})`)}, async () => {
 ${indent([keyDeclaration(httpCommand), `const body = ${render(sampleInput(httpCommand), 0, 13)};`].filter((l): l is string => !!l).join('\n'))}
+${indent(`// A real bearer token (signed with AUTH_DEV_SECRET, set by vitest.config.ts) of a caller allowed to run it.`)}
+${indent(`const authorization = \`Bearer \${await devToken({ ${callerOptions(httpCommand)}, actors: service.actors })}\`;`)}
 ${indent(`const res = ${requestExpression('running.url', route)};`)}
 ${indent(checks.join('\n'))}
 });`,
@@ -148,8 +164,15 @@ ${indent([keyDeclaration(command), `const input = ${render(sampleInput(command),
     const url = urlText('running.url', readModel.http.path, () => 'randomUUID()');
     cases.push(
       `it(${quote(`answers 404 for an unknown ${readModel.name}`)}, async () => {
-  const res = await fetch(\`${url}\`);
+  // A service identity: it may read every record.
+  const authorization = \`Bearer \${await devToken({ service: 'starter-test' })}\`;
+  const res = await fetch(\`${url}\`, { headers: { authorization } });
   expect(res.status).toBe(404);
+});`,
+      `it(${quote(`refuses a lookup without a token (401)`)}, async () => {
+  const res = await fetch(\`${url}\`);
+  expect(res.status).toBe(401);
+  expect(res.headers.get('content-type')).toMatch(/^application\\/problem\\+json/);
 });`,
     );
   }
@@ -296,6 +319,7 @@ export function platformTestFile(model: Model): GeneratedFile {
     const steps: string[] = [
       keyDeclaration(command) ?? '',
       `const body = ${render(sampleInput(command), 0, 13)};`,
+      `const authorization = \`Bearer \${await platform.token({ ${callerOptions(command)} })}\`;`,
       `const res = ${requestExpression(`platform.service(${quote(command.context.name)}).url`, route)};`,
       'expect(res.status).toBe(200);',
       '',
@@ -323,7 +347,8 @@ export function platformTestFile(model: Model): GeneratedFile {
           `// The read model ${readModel.name} (context ${readModel.context.name}) shows the flow.`,
           `const [record] = recordsOf(${quote(event.topic.name)}, ${quote(event.type)});`,
           `const viewKey = String((JSON.parse(record!.value) as Record<string, unknown>)[${quote(readModel.key.name)}]);`,
-          `const view = await fetch(\`${url}\`);`,
+          `const reader = \`Bearer \${await platform.token({ service: 'starter-test' })}\`; // a service identity reads every record`,
+          `const view = await fetch(\`${url}\`, { headers: { authorization: reader } });`,
           'expect(view.status).toBe(200);',
           'const found = (await view.json()) as Record<string, unknown>;',
           `expect(found[${quote(readModel.key.name)}]).toBe(viewKey);`,

@@ -24,6 +24,8 @@ import { rule as r207 } from './msa207-read-model-key-missing.js';
 import { rule as r208 } from './msa208-aggregate-key.js';
 import { rule as r209 } from './msa209-generated-name-clash.js';
 import { rule as r210 } from './msa210-table-name-clash.js';
+import { rule as r211 } from './msa211-unknown-actor.js';
+import { rule as r212 } from './msa212-unknown-owner.js';
 import { rule as r301 } from './msa301-unconsumed-event.js';
 import { rule as r302 } from './msa302-untriggered-command.js';
 import { rule as r303 } from './msa303-policy-cycle.js';
@@ -78,6 +80,8 @@ export const MODEL_RULES: readonly Rule[] = [
   r208,
   r209,
   r210,
+  r211,
+  r212,
   r301,
   r302,
   r303,

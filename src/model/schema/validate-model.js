@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://msa-gen.dev/schema/msa-gen.schema.json","type":"object","additionalProperties":false,"required":["version","platform","contexts"],"properties":{"$schema":{"type":"string","maxLength":2048},"version":{"const":1},"platform":{"$ref":"#/$defs/platform"},"contexts":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/context"}},"externals":{"type":"array","items":{"$ref":"#/$defs/external"}},"calls":{"type":"array","items":{"$ref":"#/$defs/call"}},"sagas":{"type":"array","items":{"$ref":"#/$defs/saga"}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":200},"reference":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200},"description":{"type":"string","maxLength":10000},"positiveInt":{"type":"integer","minimum":1,"maximum":2147483647},"duration":{"oneOf":[{"$ref":"#/$defs/positiveInt"},{"type":"string","pattern":"^[1-9][0-9]{0,5}(ms|s|m|h)$","maxLength":8}]},"cpu":{"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$","maxLength":32},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$","maxLength":32},"fieldType":{"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]},"field":{"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]},"fieldMap":{"type":"object","additionalProperties":{"$ref":"#/$defs/field"},"propertyNames":{"maxLength":100}},"fieldSelection":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/reference"},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]},"autoscaling":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}},"keda":{"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}},"topicConfig":{"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer","maximum":2147483647},"replicas":{"type":"integer","maximum":32767},"minInSyncReplicas":{"type":"integer","maximum":32767},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"maxMessageBytes":{"type":"integer","minimum":1,"maximum":2147483647},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}},"retry":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":2147483647},"backoffMs":{"type":"integer","minimum":0,"maximum":2147483647},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0,"maximum":2147483647}}},"platform":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}},"context":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"$ref":"#/$defs/reference"},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}},"aggregate":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1,"maxLength":200},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}}}},"event":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"$ref":"#/$defs/reference"},"then":{"$ref":"#/$defs/reference"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"$ref":"#/$defs/reference"}}},"readModel":{"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"$ref":"#/$defs/reference"},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1,"maxLength":200},"propertyNames":{"maxLength":200}}}},"external":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"commands":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}},"baseUrl":{"type":"string","minLength":1,"maxLength":2048}}},"call":{"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"when":{"enum":["before","after"]},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}},"saga":{"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"stepTimeout":{"$ref":"#/$defs/duration"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://msa-gen.dev/schema/msa-gen.schema.json","type":"object","additionalProperties":false,"required":["version","platform","contexts"],"properties":{"$schema":{"type":"string","maxLength":2048},"version":{"const":1},"platform":{"$ref":"#/$defs/platform"},"actors":{"type":"array","items":{"$ref":"#/$defs/actor"}},"contexts":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/context"}},"externals":{"type":"array","items":{"$ref":"#/$defs/external"}},"calls":{"type":"array","items":{"$ref":"#/$defs/call"}},"sagas":{"type":"array","items":{"$ref":"#/$defs/saga"}}},"$defs":{"name":{"type":"string","minLength":1,"maxLength":200},"reference":{"type":"string","minLength":1,"maxLength":200},"title":{"type":"string","maxLength":200},"description":{"type":"string","maxLength":10000},"positiveInt":{"type":"integer","minimum":1,"maximum":2147483647},"duration":{"oneOf":[{"$ref":"#/$defs/positiveInt"},{"type":"string","pattern":"^[1-9][0-9]{0,5}(ms|s|m|h)$","maxLength":8}]},"cpu":{"type":"string","pattern":"^([0-9]+m|[0-9]+(\\.[0-9]+)?)$","maxLength":32},"memory":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$","maxLength":32},"fieldType":{"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]},"field":{"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]},"fieldMap":{"type":"object","additionalProperties":{"$ref":"#/$defs/field"},"propertyNames":{"maxLength":100}},"fieldSelection":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/reference"},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]},"autoscaling":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"},"cpuPercent":{"type":"integer","minimum":1,"maximum":100}}},"keda":{"type":"object","additionalProperties":false,"properties":{"lagThreshold":{"$ref":"#/$defs/positiveInt"},"min":{"$ref":"#/$defs/positiveInt"},"max":{"$ref":"#/$defs/positiveInt"}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"replicas":{"$ref":"#/$defs/positiveInt"},"cpu":{"$ref":"#/$defs/cpu"},"memory":{"$ref":"#/$defs/memory"},"autoscaling":{"oneOf":[{"$ref":"#/$defs/autoscaling"},{"const":false}]},"keda":{"$ref":"#/$defs/keda"},"podDisruptionBudget":{"type":"object","additionalProperties":false,"properties":{"minAvailable":{"$ref":"#/$defs/positiveInt"}}}}},"topicConfig":{"type":"object","additionalProperties":false,"properties":{"partitions":{"type":"integer","maximum":2147483647},"replicas":{"type":"integer","maximum":32767},"minInSyncReplicas":{"type":"integer","maximum":32767},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"maxMessageBytes":{"type":"integer","minimum":1,"maximum":2147483647},"cleanupPolicy":{"enum":["delete","compact","compact,delete"]}}},"retry":{"type":"object","additionalProperties":false,"properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":2147483647},"backoffMs":{"type":"integer","minimum":0,"maximum":2147483647},"multiplier":{"type":"number","minimum":1},"maxBackoffMs":{"type":"integer","minimum":0,"maximum":2147483647}}},"platform":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}},"context":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"$ref":"#/$defs/reference"},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}},"aggregate":{"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"owner":{"$ref":"#/$defs/reference"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}},"command":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1,"maxLength":200},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}}}},"event":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"$ref":"#/$defs/reference"},"then":{"$ref":"#/$defs/reference"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"$ref":"#/$defs/reference"}}},"readModel":{"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"owner":{"$ref":"#/$defs/reference"},"key":{"$ref":"#/$defs/reference"},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1,"maxLength":200},"propertyNames":{"maxLength":200}}}},"external":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"commands":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}},"baseUrl":{"type":"string","minLength":1,"maxLength":2048}}},"call":{"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"when":{"enum":["before","after"]},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}},"saga":{"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"stepTimeout":{"$ref":"#/$defs/duration"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}},"actor":{"type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"role":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9._:/-]+$"},"pii":{"type":"boolean"},"records":{"enum":["own","all"]},"operator":{"type":"boolean"}}}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const schema32 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"namespace":{"$ref":"#/$defs/name"},"eventTypePrefix":{"type":"string","minLength":1,"maxLength":200},"naming":{"type":"object","additionalProperties":false,"properties":{"eventQualifiers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}}}},"kafka":{"type":"object","additionalProperties":false,"properties":{"cluster":{"$ref":"#/$defs/name"},"defaults":{"$ref":"#/$defs/topicConfig"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"object","additionalProperties":false,"properties":{"suffix":{"type":"string","minLength":1},"retentionMs":{"type":"integer","minimum":-1,"maximum":9007199254740991},"partitions":{"type":"integer","maximum":2147483647}}}}},"deploy":{"type":"object","additionalProperties":false,"properties":{"defaults":{"$ref":"#/$defs/deploy"},"image":{"type":"object","additionalProperties":false,"properties":{"registry":{"type":"string","minLength":1,"maxLength":255},"tag":{"type":"string","minLength":1,"maxLength":128}}}}}}};
 const schema33 = {"type":"string","minLength":1,"maxLength":200};
@@ -1533,18 +1533,224 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema53 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"$ref":"#/$defs/reference"},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}};
-const schema58 = {"type":"string","minLength":1,"maxLength":200};
-const func22 = Object.prototype.hasOwnProperty;
-const schema59 = {"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}};
-const schema62 = {"type":"object","additionalProperties":{"$ref":"#/$defs/field"},"propertyNames":{"maxLength":100}};
-const schema63 = {"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]};
-const schema64 = {"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]};
+const schema53 = {"type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"role":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9._:/-]+$"},"pii":{"type":"boolean"},"records":{"enum":["own","all"]},"operator":{"type":"boolean"}}};
+const pattern6 = new RegExp("^[A-Za-z0-9._:/-]+$", "u");
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate29.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.role === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "role")) || (key0 === "pii")) || (key0 === "records")) || (key0 === "operator"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func1(data0) > 200){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema33,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func1(data0) < 1){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 === "string"){
+if(func1(data1) > 10000){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+let data2 = data.role;
+if(typeof data2 === "string"){
+if(func1(data2) > 200){
+const err8 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema53.properties.role,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func1(data2) < 1){
+const err9 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.properties.role,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern6.test(data2)){
+const err10 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:/-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._:/-]+$"+"\"",schema:"^[A-Za-z0-9._:/-]+$",parentSchema:schema53.properties.role,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.role.type,parentSchema:schema53.properties.role,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.pii !== undefined){
+let data3 = data.pii;
+if(typeof data3 !== "boolean"){
+const err12 = {instancePath:instancePath+"/pii",schemaPath:"#/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.pii.type,parentSchema:schema53.properties.pii,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.records !== undefined){
+let data4 = data.records;
+if(!((data4 === "own") || (data4 === "all"))){
+const err13 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/enum",keyword:"enum",params:{allowedValues: schema53.properties.records.enum},message:"must be equal to one of the allowed values",schema:schema53.properties.records.enum,parentSchema:schema53.properties.records,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.operator !== undefined){
+let data5 = data.operator;
+if(typeof data5 !== "boolean"){
+const err14 = {instancePath:instancePath+"/operator",schemaPath:"#/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.operator.type,parentSchema:schema53.properties.operator,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema56 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"communication":{"enum":["sync","async"]},"namespace":{"$ref":"#/$defs/name"},"qualifier":{"$ref":"#/$defs/reference"},"port":{"type":"integer","minimum":1,"maximum":65535},"deploy":{"$ref":"#/$defs/deploy"},"aggregates":{"type":"array","items":{"$ref":"#/$defs/aggregate"}},"policies":{"type":"array","items":{"$ref":"#/$defs/policy"}},"readModels":{"type":"array","items":{"$ref":"#/$defs/readModel"}}}};
+const schema61 = {"type":"string","minLength":1,"maxLength":200};
+const func27 = Object.prototype.hasOwnProperty;
+const schema62 = {"type":"object","additionalProperties":false,"required":["name","fields"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"owner":{"$ref":"#/$defs/reference"},"fields":{"$ref":"#/$defs/fieldMap"},"commands":{"type":"array","items":{"$ref":"#/$defs/command"}},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}};
+const schema66 = {"type":"object","additionalProperties":{"$ref":"#/$defs/field"},"propertyNames":{"maxLength":100}};
+const schema67 = {"oneOf":[{"$ref":"#/$defs/fieldType"},{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"$ref":"#/$defs/fieldType"},"key":{"type":"boolean"},"pii":{"type":"boolean"},"description":{"$ref":"#/$defs/description"},"values":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":200}},"list":{"type":"boolean"},"optional":{"type":"boolean"}}}]};
+const schema68 = {"enum":["string","text","int","number","boolean","uuid","date","datetime","url","email","money","enum","binary","file"]};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1556,7 +1762,7 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(!((((((((((((((data === "string") || (data === "text")) || (data === "int")) || (data === "number")) || (data === "boolean")) || (data === "uuid")) || (data === "date")) || (data === "datetime")) || (data === "url")) || (data === "email")) || (data === "money")) || (data === "enum")) || (data === "binary")) || (data === "file"))){
-const err0 = {instancePath,schemaPath:"#/$defs/fieldType/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values",schema:schema64.enum,parentSchema:schema64,data};
+const err0 = {instancePath,schemaPath:"#/$defs/fieldType/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values",schema:schema68.enum,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1573,7 +1779,7 @@ passing0 = 0;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema63.oneOf[1].required,parentSchema:schema63.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema67.oneOf[1].required,parentSchema:schema67.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1584,7 +1790,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "type") || (key0 === "key")) || (key0 === "pii")) || (key0 === "description")) || (key0 === "values")) || (key0 === "list")) || (key0 === "optional"))){
-const err2 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63.oneOf[1],data};
+const err2 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1597,7 +1803,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(!((((((((((((((data0 === "string") || (data0 === "text")) || (data0 === "int")) || (data0 === "number")) || (data0 === "boolean")) || (data0 === "uuid")) || (data0 === "date")) || (data0 === "datetime")) || (data0 === "url")) || (data0 === "email")) || (data0 === "money")) || (data0 === "enum")) || (data0 === "binary")) || (data0 === "file"))){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/fieldType/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values",schema:schema64.enum,parentSchema:schema64,data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/fieldType/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values",schema:schema68.enum,parentSchema:schema68,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1610,7 +1816,7 @@ errors++;
 if(data.key !== undefined){
 let data1 = data.key;
 if(typeof data1 !== "boolean"){
-const err4 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.oneOf[1].properties.key.type,parentSchema:schema63.oneOf[1].properties.key,data:data1};
+const err4 = {instancePath:instancePath+"/key",schemaPath:"#/oneOf/1/properties/key/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.oneOf[1].properties.key.type,parentSchema:schema67.oneOf[1].properties.key,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1623,7 +1829,7 @@ errors++;
 if(data.pii !== undefined){
 let data2 = data.pii;
 if(typeof data2 !== "boolean"){
-const err5 = {instancePath:instancePath+"/pii",schemaPath:"#/oneOf/1/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.oneOf[1].properties.pii.type,parentSchema:schema63.oneOf[1].properties.pii,data:data2};
+const err5 = {instancePath:instancePath+"/pii",schemaPath:"#/oneOf/1/properties/pii/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.oneOf[1].properties.pii.type,parentSchema:schema67.oneOf[1].properties.pii,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1662,7 +1868,7 @@ if(data.values !== undefined){
 let data4 = data.values;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err8 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema63.oneOf[1].properties.values,data:data4};
+const err8 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.oneOf[1].properties.values,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1676,7 +1882,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
 if(func1(data5) > 200){
-const err9 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema63.oneOf[1].properties.values.items,data:data5};
+const err9 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.oneOf[1].properties.values.items,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1686,7 +1892,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func1(data5) < 1){
-const err10 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema63.oneOf[1].properties.values.items,data:data5};
+const err10 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.oneOf[1].properties.values.items,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1697,7 +1903,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.oneOf[1].properties.values.items.type,parentSchema:schema63.oneOf[1].properties.values.items,data:data5};
+const err11 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/oneOf/1/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.oneOf[1].properties.values.items.type,parentSchema:schema67.oneOf[1].properties.values.items,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1718,7 +1924,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err12 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema63.oneOf[1].properties.values,data:data4};
+const err12 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema67.oneOf[1].properties.values,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1733,7 +1939,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.oneOf[1].properties.values.type,parentSchema:schema63.oneOf[1].properties.values,data:data4};
+const err13 = {instancePath:instancePath+"/values",schemaPath:"#/oneOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.oneOf[1].properties.values.type,parentSchema:schema67.oneOf[1].properties.values,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1746,7 +1952,7 @@ errors++;
 if(data.list !== undefined){
 let data6 = data.list;
 if(typeof data6 !== "boolean"){
-const err14 = {instancePath:instancePath+"/list",schemaPath:"#/oneOf/1/properties/list/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.oneOf[1].properties.list.type,parentSchema:schema63.oneOf[1].properties.list,data:data6};
+const err14 = {instancePath:instancePath+"/list",schemaPath:"#/oneOf/1/properties/list/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.oneOf[1].properties.list.type,parentSchema:schema67.oneOf[1].properties.list,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1759,7 +1965,7 @@ errors++;
 if(data.optional !== undefined){
 let data7 = data.optional;
 if(typeof data7 !== "boolean"){
-const err15 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/1/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.oneOf[1].properties.optional.type,parentSchema:schema63.oneOf[1].properties.optional,data:data7};
+const err15 = {instancePath:instancePath+"/optional",schemaPath:"#/oneOf/1/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.oneOf[1].properties.optional.type,parentSchema:schema67.oneOf[1].properties.optional,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1771,7 +1977,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.oneOf[1].type,parentSchema:schema63.oneOf[1],data};
+const err16 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.oneOf[1].type,parentSchema:schema67.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1793,7 +1999,7 @@ var props0 = true;
 }
 }
 if(!valid0){
-const err17 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema63.oneOf,parentSchema:schema63,data};
+const err17 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema67.oneOf,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1813,17 +2019,17 @@ vErrors = null;
 }
 }
 }
-validate33.errors = vErrors;
+validate35.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate33.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate35.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1835,7 +2041,7 @@ for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
 if(func1(key0) > 100){
-const err0 = {instancePath,schemaPath:"#/propertyNames/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema62.propertyNames,data:key0,propertyName:key0};
+const err0 = {instancePath,schemaPath:"#/propertyNames/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema66.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1847,7 +2053,7 @@ errors++;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema62.propertyNames,parentSchema:schema62,data};
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema66.propertyNames,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1858,14 +2064,14 @@ errors++;
 }
 }
 for(const key1 in data){
-if(!(validate33(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate35(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1874,19 +2080,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema67 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1,"maxLength":200},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}}}};
-const pattern6 = new RegExp("^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$", "u");
-const schema70 = {"oneOf":[{"type":"array","items":{"$ref":"#/$defs/reference"},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]};
+const schema71 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"actor":{"type":"string","minLength":1,"maxLength":200},"http":{"type":"string","pattern":"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"fields":{"$ref":"#/$defs/fieldSelection"},"emits":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}}}};
+const pattern7 = new RegExp("^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$", "u");
+const schema74 = {"oneOf":[{"type":"array","items":{"$ref":"#/$defs/reference"},"uniqueItems":true},{"$ref":"#/$defs/fieldMap"}]};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1903,7 +2109,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(typeof data0 === "string"){
 if(func1(data0) > 200){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data0};
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1913,7 +2119,7 @@ vErrors.push(err0);
 errors++;
 }
 if(func1(data0) < 1){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1924,7 +2130,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1941,7 +2147,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data[i1], data[j0])){
-const err3 = {instancePath,schemaPath:"#/oneOf/0/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema70.oneOf[0],data};
+const err3 = {instancePath,schemaPath:"#/oneOf/0/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema74.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1956,7 +2162,7 @@ break outer0;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.oneOf[0].type,parentSchema:schema70.oneOf[0],data};
+const err4 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.oneOf[0].type,parentSchema:schema74.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1972,8 +2178,8 @@ passing0 = 0;
 var items0 = true;
 }
 const _errs6 = errors;
-if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs6 === errors;
@@ -1989,7 +2195,7 @@ var props0 = true;
 }
 }
 if(!valid0){
-const err5 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema70.oneOf,parentSchema:schema70,data};
+const err5 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema74.oneOf,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2009,18 +2215,18 @@ vErrors = null;
 }
 }
 }
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 evaluated0.props = props0;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate37.evaluated = {"dynamicProps":true,"dynamicItems":true};
+validate39.evaluated = {"dynamicProps":true,"dynamicItems":true};
 
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2029,7 +2235,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2040,7 +2246,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "actor")) || (key0 === "http")) || (key0 === "fields")) || (key0 === "emits"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2114,7 +2320,7 @@ if(data.actor !== undefined){
 let data2 = data.actor;
 if(typeof data2 === "string"){
 if(func1(data2) > 200){
-const err7 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.actor,data:data2};
+const err7 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema71.properties.actor,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2124,7 +2330,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.actor,data:data2};
+const err8 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.actor,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2135,7 +2341,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.actor.type,parentSchema:schema67.properties.actor,data:data2};
+const err9 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.actor.type,parentSchema:schema71.properties.actor,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2149,7 +2355,7 @@ if(data.http !== undefined){
 let data3 = data.http;
 if(typeof data3 === "string"){
 if(func1(data3) > 1000){
-const err10 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema67.properties.http,data:data3};
+const err10 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema71.properties.http,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2158,8 +2364,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern6.test(data3)){
-const err11 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/pattern",keyword:"pattern",params:{pattern: "^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"},message:"must match pattern \""+"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"+"\"",schema:"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$",parentSchema:schema67.properties.http,data:data3};
+if(!pattern7.test(data3)){
+const err11 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/pattern",keyword:"pattern",params:{pattern: "^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"},message:"must match pattern \""+"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$"+"\"",schema:"^(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9_\\-./{}]*$",parentSchema:schema71.properties.http,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2170,7 +2376,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.http.type,parentSchema:schema67.properties.http,data:data3};
+const err12 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.http.type,parentSchema:schema71.properties.http,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2181,8 +2387,8 @@ errors++;
 }
 }
 if(data.fields !== undefined){
-if(!(validate37(data.fields, {instancePath:instancePath+"/fields",parentData:data,parentDataProperty:"fields",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate39(data.fields, {instancePath:instancePath+"/fields",parentData:data,parentDataProperty:"fields",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
@@ -2194,7 +2400,7 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
 if(func1(data6) > 200){
-const err13 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data6};
+const err13 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2204,7 +2410,7 @@ vErrors.push(err13);
 errors++;
 }
 if(func1(data6) < 1){
-const err14 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data6};
+const err14 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2215,7 +2421,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data6};
+const err15 = {instancePath:instancePath+"/emits/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2232,7 +2438,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data5[i1], data5[j0])){
-const err16 = {instancePath:instancePath+"/emits",schemaPath:"#/properties/emits/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema67.properties.emits,data:data5};
+const err16 = {instancePath:instancePath+"/emits",schemaPath:"#/properties/emits/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema71.properties.emits,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2247,7 +2453,7 @@ break outer0;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/emits",schemaPath:"#/properties/emits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.emits.type,parentSchema:schema67.properties.emits,data:data5};
+const err17 = {instancePath:instancePath+"/emits",schemaPath:"#/properties/emits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.emits.type,parentSchema:schema71.properties.emits,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2259,7 +2465,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2268,17 +2474,17 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema73 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}};
+const schema77 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"fields":{"$ref":"#/$defs/fieldSelection"},"version":{"$ref":"#/$defs/positiveInt"},"terminal":{"type":"boolean"},"failure":{"type":"boolean"},"topic":{"type":"string"},"kafka":{"$ref":"#/$defs/topicConfig"}}};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2287,7 +2493,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2298,7 +2504,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "name") || (key0 === "description")) || (key0 === "fields")) || (key0 === "version")) || (key0 === "terminal")) || (key0 === "failure")) || (key0 === "topic")) || (key0 === "kafka"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2369,8 +2575,8 @@ errors++;
 }
 }
 if(data.fields !== undefined){
-if(!(validate37(data.fields, {instancePath:instancePath+"/fields",parentData:data,parentDataProperty:"fields",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate39(data.fields, {instancePath:instancePath+"/fields",parentData:data,parentDataProperty:"fields",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
@@ -2412,7 +2618,7 @@ errors++;
 if(data.terminal !== undefined){
 let data4 = data.terminal;
 if(typeof data4 !== "boolean"){
-const err10 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.properties.terminal.type,parentSchema:schema73.properties.terminal,data:data4};
+const err10 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.terminal.type,parentSchema:schema77.properties.terminal,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2425,7 +2631,7 @@ errors++;
 if(data.failure !== undefined){
 let data5 = data.failure;
 if(typeof data5 !== "boolean"){
-const err11 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.properties.failure.type,parentSchema:schema73.properties.failure,data:data5};
+const err11 = {instancePath:instancePath+"/failure",schemaPath:"#/properties/failure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.failure.type,parentSchema:schema77.properties.failure,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2438,7 +2644,7 @@ errors++;
 if(data.topic !== undefined){
 let data6 = data.topic;
 if(typeof data6 !== "string"){
-const err12 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.topic.type,parentSchema:schema73.properties.topic,data:data6};
+const err12 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.topic.type,parentSchema:schema77.properties.topic,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2635,7 +2841,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2644,16 +2850,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2662,7 +2868,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2672,7 +2878,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.fields === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2682,8 +2888,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "name") || (key0 === "description")) || (key0 === "fields")) || (key0 === "commands")) || (key0 === "events"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
+if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "owner")) || (key0 === "fields")) || (key0 === "commands")) || (key0 === "events"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2753,25 +2959,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.fields !== undefined){
-if(!(validate32(data.fields, {instancePath:instancePath+"/fields",parentData:data,parentDataProperty:"fields",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-if(data.commands !== undefined){
-let data3 = data.commands;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate36(data3[i0], {instancePath:instancePath+"/commands/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema59.properties.commands.type,parentSchema:schema59.properties.commands,data:data3};
+if(data.owner !== undefined){
+let data2 = data.owner;
+if(typeof data2 === "string"){
+if(func1(data2) > 200){
+const err8 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2780,20 +2972,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.events !== undefined){
-let data5 = data.events;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate41(data5[i1], {instancePath:instancePath+"/events/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema59.properties.events.type,parentSchema:schema59.properties.events,data:data5};
+if(func1(data2) < 1){
+const err9 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2803,9 +2983,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+const err10 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2814,17 +2993,79 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate31.errors = vErrors;
+}
+if(data.fields !== undefined){
+if(!(validate34(data.fields, {instancePath:instancePath+"/fields",parentData:data,parentDataProperty:"fields",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data.commands !== undefined){
+let data4 = data.commands;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate38(data4[i0], {instancePath:instancePath+"/commands/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.commands.type,parentSchema:schema62.properties.commands,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.events !== undefined){
+let data6 = data.events;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate43(data6[i1], {instancePath:instancePath+"/events/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.events.type,parentSchema:schema62.properties.events,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema78 = {"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"$ref":"#/$defs/reference"},"then":{"$ref":"#/$defs/reference"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"$ref":"#/$defs/reference"}}};
+const schema82 = {"type":"object","additionalProperties":false,"required":["name","on","then"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"on":{"$ref":"#/$defs/reference"},"then":{"$ref":"#/$defs/reference"},"retry":{"$ref":"#/$defs/retry"},"dlq":{"type":"boolean"},"idempotencyKey":{"$ref":"#/$defs/reference"}}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2833,7 +3074,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2843,7 +3084,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.on === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2853,7 +3094,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.then === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "then"},message:"must have required property '"+"then"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "then"},message:"must have required property '"+"then"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2864,7 +3105,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "name") || (key0 === "description")) || (key0 === "on")) || (key0 === "then")) || (key0 === "retry")) || (key0 === "dlq")) || (key0 === "idempotencyKey"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2938,7 +3179,7 @@ if(data.on !== undefined){
 let data2 = data.on;
 if(typeof data2 === "string"){
 if(func1(data2) > 200){
-const err9 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data2};
+const err9 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2948,7 +3189,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func1(data2) < 1){
-const err10 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data2};
+const err10 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2959,7 +3200,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data2};
+const err11 = {instancePath:instancePath+"/on",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2973,7 +3214,7 @@ if(data.then !== undefined){
 let data3 = data.then;
 if(typeof data3 === "string"){
 if(func1(data3) > 200){
-const err12 = {instancePath:instancePath+"/then",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data3};
+const err12 = {instancePath:instancePath+"/then",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2983,7 +3224,7 @@ vErrors.push(err12);
 errors++;
 }
 if(func1(data3) < 1){
-const err13 = {instancePath:instancePath+"/then",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data3};
+const err13 = {instancePath:instancePath+"/then",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2994,7 +3235,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/then",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data3};
+const err14 = {instancePath:instancePath+"/then",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3164,7 +3405,7 @@ errors++;
 if(data.dlq !== undefined){
 let data9 = data.dlq;
 if(typeof data9 !== "boolean"){
-const err28 = {instancePath:instancePath+"/dlq",schemaPath:"#/properties/dlq/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.properties.dlq.type,parentSchema:schema78.properties.dlq,data:data9};
+const err28 = {instancePath:instancePath+"/dlq",schemaPath:"#/properties/dlq/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.dlq.type,parentSchema:schema82.properties.dlq,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3178,7 +3419,7 @@ if(data.idempotencyKey !== undefined){
 let data10 = data.idempotencyKey;
 if(typeof data10 === "string"){
 if(func1(data10) > 200){
-const err29 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data10};
+const err29 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3188,7 +3429,7 @@ vErrors.push(err29);
 errors++;
 }
 if(func1(data10) < 1){
-const err30 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data10};
+const err30 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3199,7 +3440,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data10};
+const err31 = {instancePath:instancePath+"/idempotencyKey",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3211,7 +3452,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3220,18 +3461,18 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema85 = {"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"key":{"$ref":"#/$defs/reference"},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1,"maxLength":200},"propertyNames":{"maxLength":200}}}};
-const pattern7 = new RegExp("^GET /[A-Za-z0-9_\\-./{}]*$", "u");
+const schema89 = {"type":"object","additionalProperties":false,"required":["name","key","from"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"owner":{"$ref":"#/$defs/reference"},"key":{"$ref":"#/$defs/reference"},"from":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"store":{"enum":["cache","database"]},"http":{"type":"string","pattern":"^GET /[A-Za-z0-9_\\-./{}]*$","maxLength":1000},"status":{"type":"object","additionalProperties":{"type":"string","minLength":1,"maxLength":200},"propertyNames":{"maxLength":200}}}};
+const pattern8 = new RegExp("^GET /[A-Za-z0-9_\\-./{}]*$", "u");
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3240,7 +3481,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3250,7 +3491,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.key === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3260,7 +3501,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.from === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema85.required,parentSchema:schema85,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3270,8 +3511,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "name") || (key0 === "description")) || (key0 === "key")) || (key0 === "from")) || (key0 === "store")) || (key0 === "http")) || (key0 === "status"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data};
+if(!((((((((key0 === "name") || (key0 === "description")) || (key0 === "owner")) || (key0 === "key")) || (key0 === "from")) || (key0 === "store")) || (key0 === "http")) || (key0 === "status"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3341,11 +3582,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.key !== undefined){
-let data2 = data.key;
+if(data.owner !== undefined){
+let data2 = data.owner;
 if(typeof data2 === "string"){
 if(func1(data2) > 200){
-const err9 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data2};
+const err9 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3355,7 +3596,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func1(data2) < 1){
-const err10 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data2};
+const err10 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3366,7 +3607,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data2};
+const err11 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3376,11 +3617,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.from !== undefined){
-let data3 = data.from;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err12 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema85.properties.from,data:data3};
+if(data.key !== undefined){
+let data3 = data.key;
+if(typeof data3 === "string"){
+if(func1(data3) > 200){
+const err12 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3389,12 +3630,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func1(data4) > 200){
-const err13 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data4};
+if(func1(data3) < 1){
+const err13 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3403,8 +3640,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func1(data4) < 1){
-const err14 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data4};
+}
+else {
+const err14 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3414,8 +3652,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data4};
+if(data.from !== undefined){
+let data4 = data.from;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err15 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema89.properties.from,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3424,15 +3665,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-let i1 = data3.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data3[i1], data3[j0])){
-const err16 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema85.properties.from,data:data3};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func1(data5) > 200){
+const err16 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3440,14 +3678,9 @@ else {
 vErrors.push(err16);
 }
 errors++;
-break outer0;
 }
-}
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema85.properties.from.type,parentSchema:schema85.properties.from,data:data3};
+if(func1(data5) < 1){
+const err17 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3457,10 +3690,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.store !== undefined){
-let data5 = data.store;
-if(!((data5 === "cache") || (data5 === "database"))){
-const err18 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/enum",keyword:"enum",params:{allowedValues: schema85.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema85.properties.store.enum,parentSchema:schema85.properties.store,data:data5};
+else {
+const err18 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3470,11 +3701,14 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.http !== undefined){
-let data6 = data.http;
-if(typeof data6 === "string"){
-if(func1(data6) > 1000){
-const err19 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema85.properties.http,data:data6};
+let i1 = data4.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data4[i1], data4[j0])){
+const err19 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema89.properties.from,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3482,9 +3716,14 @@ else {
 vErrors.push(err19);
 }
 errors++;
+break outer0;
 }
-if(!pattern7.test(data6)){
-const err20 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/pattern",keyword:"pattern",params:{pattern: "^GET /[A-Za-z0-9_\\-./{}]*$"},message:"must match pattern \""+"^GET /[A-Za-z0-9_\\-./{}]*$"+"\"",schema:"^GET /[A-Za-z0-9_\\-./{}]*$",parentSchema:schema85.properties.http,data:data6};
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.from.type,parentSchema:schema89.properties.from,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3494,8 +3733,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.http.type,parentSchema:schema85.properties.http,data:data6};
+if(data.store !== undefined){
+let data6 = data.store;
+if(!((data6 === "cache") || (data6 === "database"))){
+const err21 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/enum",keyword:"enum",params:{allowedValues: schema89.properties.store.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.store.enum,parentSchema:schema89.properties.store,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3505,14 +3746,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data7 = data.status;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-const _errs21 = errors;
-if(typeof key1 === "string"){
-if(func1(key1) > 200){
-const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/propertyNames/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema85.properties.status.propertyNames,data:key1,propertyName:key1};
+if(data.http !== undefined){
+let data7 = data.http;
+if(typeof data7 === "string"){
+if(func1(data7) > 1000){
+const err22 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema89.properties.http,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3521,10 +3759,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-var valid8 = _errs21 === errors;
-if(!valid8){
-const err23 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema85.properties.status.propertyNames,parentSchema:schema85.properties.status,data:data7};
+if(!pattern8.test(data7)){
+const err23 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/pattern",keyword:"pattern",params:{pattern: "^GET /[A-Za-z0-9_\\-./{}]*$"},message:"must match pattern \""+"^GET /[A-Za-z0-9_\\-./{}]*$"+"\"",schema:"^GET /[A-Za-z0-9_\\-./{}]*$",parentSchema:schema89.properties.http,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3534,11 +3770,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-for(const key2 in data7){
-let data8 = data7[key2];
-if(typeof data8 === "string"){
-if(func1(data8) > 200){
-const err24 = {instancePath:instancePath+"/status/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema85.properties.status.additionalProperties,data:data8};
+else {
+const err24 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.http.type,parentSchema:schema89.properties.http,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3547,8 +3780,15 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(func1(data8) < 1){
-const err25 = {instancePath:instancePath+"/status/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema85.properties.status.additionalProperties,data:data8};
+}
+if(data.status !== undefined){
+let data8 = data.status;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+const _errs24 = errors;
+if(typeof key1 === "string"){
+if(func1(key1) > 200){
+const err25 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/propertyNames/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema89.properties.status.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3558,8 +3798,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/status/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.status.additionalProperties.type,parentSchema:schema85.properties.status.additionalProperties,data:data8};
+var valid9 = _errs24 === errors;
+if(!valid9){
+const err26 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema89.properties.status.propertyNames,parentSchema:schema89.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3569,9 +3810,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.properties.status.type,parentSchema:schema85.properties.status,data:data7};
+for(const key2 in data8){
+let data9 = data8[key2];
+if(typeof data9 === "string"){
+if(func1(data9) > 200){
+const err27 = {instancePath:instancePath+"/status/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema89.properties.status.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3580,10 +3823,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
+if(func1(data9) < 1){
+const err28 = {instancePath:instancePath+"/status/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema89.properties.status.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3592,16 +3833,51 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate47.errors = vErrors;
+}
+else {
+const err29 = {instancePath:instancePath+"/status/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/status/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.status.additionalProperties.type,parentSchema:schema89.properties.status.additionalProperties,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.status.type,parentSchema:schema89.properties.status,data:data8};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3610,7 +3886,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3620,8 +3896,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func22.call(schema53.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+if(!(func27.call(schema56.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3719,7 +3995,7 @@ errors++;
 if(data.communication !== undefined){
 let data3 = data.communication;
 if(!((data3 === "sync") || (data3 === "async"))){
-const err9 = {instancePath:instancePath+"/communication",schemaPath:"#/properties/communication/enum",keyword:"enum",params:{allowedValues: schema53.properties.communication.enum},message:"must be equal to one of the allowed values",schema:schema53.properties.communication.enum,parentSchema:schema53.properties.communication,data:data3};
+const err9 = {instancePath:instancePath+"/communication",schemaPath:"#/properties/communication/enum",keyword:"enum",params:{allowedValues: schema56.properties.communication.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.communication.enum,parentSchema:schema56.properties.communication,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3768,7 +4044,7 @@ if(data.qualifier !== undefined){
 let data5 = data.qualifier;
 if(typeof data5 === "string"){
 if(func1(data5) > 200){
-const err13 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data5};
+const err13 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3778,7 +4054,7 @@ vErrors.push(err13);
 errors++;
 }
 if(func1(data5) < 1){
-const err14 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data5};
+const err14 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3789,7 +4065,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data5};
+const err15 = {instancePath:instancePath+"/qualifier",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3802,7 +4078,7 @@ errors++;
 if(data.port !== undefined){
 let data6 = data.port;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err16 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema53.properties.port.type,parentSchema:schema53.properties.port,data:data6};
+const err16 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.port.type,parentSchema:schema56.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3813,7 +4089,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 65535 || isNaN(data6)){
-const err17 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema53.properties.port,data:data6};
+const err17 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema56.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3823,7 +4099,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data6 < 1 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema53.properties.port,data:data6};
+const err18 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema56.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3845,14 +4121,14 @@ let data8 = data.aggregates;
 if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate31(data8[i0], {instancePath:instancePath+"/aggregates/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate33(data8[i0], {instancePath:instancePath+"/aggregates/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/aggregates",schemaPath:"#/properties/aggregates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.aggregates.type,parentSchema:schema53.properties.aggregates,data:data8};
+const err19 = {instancePath:instancePath+"/aggregates",schemaPath:"#/properties/aggregates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.aggregates.type,parentSchema:schema56.properties.aggregates,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3867,14 +4143,14 @@ let data10 = data.policies;
 if(Array.isArray(data10)){
 const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate45(data10[i1], {instancePath:instancePath+"/policies/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate47(data10[i1], {instancePath:instancePath+"/policies/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.policies.type,parentSchema:schema53.properties.policies,data:data10};
+const err20 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.policies.type,parentSchema:schema56.properties.policies,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3889,14 +4165,14 @@ let data12 = data.readModels;
 if(Array.isArray(data12)){
 const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate47(data12[i2], {instancePath:instancePath+"/readModels/" + i2,parentData:data12,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate49(data12[i2], {instancePath:instancePath+"/readModels/" + i2,parentData:data12,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/readModels",schemaPath:"#/properties/readModels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.readModels.type,parentSchema:schema53.properties.readModels,data:data12};
+const err21 = {instancePath:instancePath+"/readModels",schemaPath:"#/properties/readModels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.readModels.type,parentSchema:schema56.properties.readModels,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3908,7 +4184,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3917,17 +4193,17 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema90 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"commands":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}},"baseUrl":{"type":"string","minLength":1,"maxLength":2048}}};
+const schema95 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/name"},"title":{"$ref":"#/$defs/title"},"description":{"$ref":"#/$defs/description"},"calledBy":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/reference"}},"commands":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/name"}},"baseUrl":{"type":"string","minLength":1,"maxLength":2048}}};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3936,7 +4212,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema95.required,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3947,7 +4223,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "title")) || (key0 === "description")) || (key0 === "calledBy")) || (key0 === "commands")) || (key0 === "baseUrl"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4050,7 +4326,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
 if(func1(data4) > 200){
-const err9 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data4};
+const err9 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4060,7 +4336,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func1(data4) < 1){
-const err10 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data4};
+const err10 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4071,7 +4347,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data4};
+const err11 = {instancePath:instancePath+"/calledBy/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4088,7 +4364,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err12 = {instancePath:instancePath+"/calledBy",schemaPath:"#/properties/calledBy/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema90.properties.calledBy,data:data3};
+const err12 = {instancePath:instancePath+"/calledBy",schemaPath:"#/properties/calledBy/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema95.properties.calledBy,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4103,7 +4379,7 @@ break outer0;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/calledBy",schemaPath:"#/properties/calledBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.calledBy.type,parentSchema:schema90.properties.calledBy,data:data3};
+const err13 = {instancePath:instancePath+"/calledBy",schemaPath:"#/properties/calledBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.calledBy.type,parentSchema:schema95.properties.calledBy,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4159,7 +4435,7 @@ outer1:
 for(;i3--;){
 for(j1 = i3; j1--;){
 if(func0(data5[i3], data5[j1])){
-const err17 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema90.properties.commands,data:data5};
+const err17 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema95.properties.commands,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4174,7 +4450,7 @@ break outer1;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.commands.type,parentSchema:schema90.properties.commands,data:data5};
+const err18 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.commands.type,parentSchema:schema95.properties.commands,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4188,7 +4464,7 @@ if(data.baseUrl !== undefined){
 let data7 = data.baseUrl;
 if(typeof data7 === "string"){
 if(func1(data7) > 2048){
-const err19 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema90.properties.baseUrl,data:data7};
+const err19 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema95.properties.baseUrl,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4198,7 +4474,7 @@ vErrors.push(err19);
 errors++;
 }
 if(func1(data7) < 1){
-const err20 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.baseUrl,data:data7};
+const err20 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema95.properties.baseUrl,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4209,7 +4485,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.baseUrl.type,parentSchema:schema90.properties.baseUrl,data:data7};
+const err21 = {instancePath:instancePath+"/baseUrl",schemaPath:"#/properties/baseUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.baseUrl.type,parentSchema:schema95.properties.baseUrl,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4221,7 +4497,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4230,17 +4506,17 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema96 = {"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"when":{"enum":["before","after"]},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}};
+const schema101 = {"type":"object","additionalProperties":false,"required":["from","to","command"],"properties":{"from":{"$ref":"#/$defs/reference"},"to":{"$ref":"#/$defs/reference"},"command":{"$ref":"#/$defs/reference"},"by":{"type":"array","uniqueItems":true,"minItems":1,"items":{"$ref":"#/$defs/reference"}},"when":{"enum":["before","after"]},"timeoutMs":{"$ref":"#/$defs/positiveInt"},"retry":{"$ref":"#/$defs/retry"},"circuitBreaker":{"type":"object","additionalProperties":false,"properties":{"consecutiveFailures":{"$ref":"#/$defs/positiveInt"},"halfOpenAfterMs":{"$ref":"#/$defs/positiveInt"}}}}};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4249,7 +4525,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema96.required,parentSchema:schema96,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema101.required,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4259,7 +4535,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema96.required,parentSchema:schema96,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema101.required,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4269,7 +4545,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.command === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema96.required,parentSchema:schema96,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema101.required,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4280,7 +4556,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "from") || (key0 === "to")) || (key0 === "command")) || (key0 === "by")) || (key0 === "when")) || (key0 === "timeoutMs")) || (key0 === "retry")) || (key0 === "circuitBreaker"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4294,7 +4570,7 @@ if(data.from !== undefined){
 let data0 = data.from;
 if(typeof data0 === "string"){
 if(func1(data0) > 200){
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data0};
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4304,7 +4580,7 @@ vErrors.push(err4);
 errors++;
 }
 if(func1(data0) < 1){
-const err5 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data0};
+const err5 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4315,7 +4591,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data0};
+const err6 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4329,7 +4605,7 @@ if(data.to !== undefined){
 let data1 = data.to;
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-const err7 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data1};
+const err7 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4339,7 +4615,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func1(data1) < 1){
-const err8 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data1};
+const err8 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4350,7 +4626,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data1};
+const err9 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4364,7 +4640,7 @@ if(data.command !== undefined){
 let data2 = data.command;
 if(typeof data2 === "string"){
 if(func1(data2) > 200){
-const err10 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data2};
+const err10 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4374,7 +4650,7 @@ vErrors.push(err10);
 errors++;
 }
 if(func1(data2) < 1){
-const err11 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data2};
+const err11 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4385,7 +4661,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data2};
+const err12 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4399,7 +4675,7 @@ if(data.by !== undefined){
 let data3 = data.by;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err13 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.properties.by,data:data3};
+const err13 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema101.properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4413,7 +4689,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
 if(func1(data4) > 200){
-const err14 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data4};
+const err14 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4423,7 +4699,7 @@ vErrors.push(err14);
 errors++;
 }
 if(func1(data4) < 1){
-const err15 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data4};
+const err15 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4434,7 +4710,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data4};
+const err16 = {instancePath:instancePath+"/by/" + i0,schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4451,7 +4727,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err17 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema96.properties.by,data:data3};
+const err17 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema101.properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4466,7 +4742,7 @@ break outer0;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.by.type,parentSchema:schema96.properties.by,data:data3};
+const err18 = {instancePath:instancePath+"/by",schemaPath:"#/properties/by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema101.properties.by.type,parentSchema:schema101.properties.by,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4479,7 +4755,7 @@ errors++;
 if(data.when !== undefined){
 let data5 = data.when;
 if(!((data5 === "before") || (data5 === "after"))){
-const err19 = {instancePath:instancePath+"/when",schemaPath:"#/properties/when/enum",keyword:"enum",params:{allowedValues: schema96.properties.when.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.when.enum,parentSchema:schema96.properties.when,data:data5};
+const err19 = {instancePath:instancePath+"/when",schemaPath:"#/properties/when/enum",keyword:"enum",params:{allowedValues: schema101.properties.when.enum},message:"must be equal to one of the allowed values",schema:schema101.properties.when.enum,parentSchema:schema101.properties.when,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4686,7 +4962,7 @@ let data12 = data.circuitBreaker;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key2 in data12){
 if(!((key2 === "consecutiveFailures") || (key2 === "halfOpenAfterMs"))){
-const err36 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.circuitBreaker,data:data12};
+const err36 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema101.properties.circuitBreaker,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4768,7 +5044,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.circuitBreaker.type,parentSchema:schema96.properties.circuitBreaker,data:data12};
+const err43 = {instancePath:instancePath+"/circuitBreaker",schemaPath:"#/properties/circuitBreaker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.properties.circuitBreaker.type,parentSchema:schema101.properties.circuitBreaker,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4780,7 +5056,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.type,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4789,19 +5065,19 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema105 = {"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"stepTimeout":{"$ref":"#/$defs/duration"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}};
-const schema109 = {"oneOf":[{"$ref":"#/$defs/positiveInt"},{"type":"string","pattern":"^[1-9][0-9]{0,5}(ms|s|m|h)$","maxLength":8}]};
-const pattern8 = new RegExp("^[1-9][0-9]{0,5}(ms|s|m|h)$", "u");
+const schema110 = {"type":"object","additionalProperties":false,"required":["name","coordination","steps"],"properties":{"name":{"$ref":"#/$defs/name"},"description":{"$ref":"#/$defs/description"},"coordination":{"enum":["choreography","orchestration"]},"orchestrator":{"$ref":"#/$defs/reference"},"stepTimeout":{"$ref":"#/$defs/duration"},"steps":{"type":"array","minItems":2,"items":{"type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"$ref":"#/$defs/reference"},"compensation":{"$ref":"#/$defs/reference"}}}}}};
+const schema114 = {"oneOf":[{"$ref":"#/$defs/positiveInt"},{"type":"string","pattern":"^[1-9][0-9]{0,5}(ms|s|m|h)$","maxLength":8}]};
+const pattern9 = new RegExp("^[1-9][0-9]{0,5}(ms|s|m|h)$", "u");
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4852,7 +5128,7 @@ passing0 = 0;
 const _errs4 = errors;
 if(typeof data === "string"){
 if(func1(data) > 8){
-const err3 = {instancePath,schemaPath:"#/oneOf/1/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters",schema:8,parentSchema:schema109.oneOf[1],data};
+const err3 = {instancePath,schemaPath:"#/oneOf/1/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters",schema:8,parentSchema:schema114.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4861,8 +5137,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!pattern8.test(data)){
-const err4 = {instancePath,schemaPath:"#/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,5}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,5}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,5}(ms|s|m|h)$",parentSchema:schema109.oneOf[1],data};
+if(!pattern9.test(data)){
+const err4 = {instancePath,schemaPath:"#/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,5}(ms|s|m|h)$"},message:"must match pattern \""+"^[1-9][0-9]{0,5}(ms|s|m|h)$"+"\"",schema:"^[1-9][0-9]{0,5}(ms|s|m|h)$",parentSchema:schema114.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4873,7 +5149,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.oneOf[1].type,parentSchema:schema109.oneOf[1],data};
+const err5 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema114.oneOf[1].type,parentSchema:schema114.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4894,7 +5170,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err6 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema109.oneOf,parentSchema:schema109,data};
+const err6 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema114.oneOf,parentSchema:schema114,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4914,16 +5190,16 @@ vErrors = null;
 }
 }
 }
-validate55.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4932,7 +5208,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema105.required,parentSchema:schema105,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema110.required,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4942,7 +5218,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.coordination === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coordination"},message:"must have required property '"+"coordination"+"'",schema:schema105.required,parentSchema:schema105,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coordination"},message:"must have required property '"+"coordination"+"'",schema:schema110.required,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4952,7 +5228,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.steps === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema105.required,parentSchema:schema105,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema110.required,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4963,7 +5239,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "coordination")) || (key0 === "orchestrator")) || (key0 === "stepTimeout")) || (key0 === "steps"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema105,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5036,7 +5312,7 @@ errors++;
 if(data.coordination !== undefined){
 let data2 = data.coordination;
 if(!((data2 === "choreography") || (data2 === "orchestration"))){
-const err9 = {instancePath:instancePath+"/coordination",schemaPath:"#/properties/coordination/enum",keyword:"enum",params:{allowedValues: schema105.properties.coordination.enum},message:"must be equal to one of the allowed values",schema:schema105.properties.coordination.enum,parentSchema:schema105.properties.coordination,data:data2};
+const err9 = {instancePath:instancePath+"/coordination",schemaPath:"#/properties/coordination/enum",keyword:"enum",params:{allowedValues: schema110.properties.coordination.enum},message:"must be equal to one of the allowed values",schema:schema110.properties.coordination.enum,parentSchema:schema110.properties.coordination,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5050,7 +5326,7 @@ if(data.orchestrator !== undefined){
 let data3 = data.orchestrator;
 if(typeof data3 === "string"){
 if(func1(data3) > 200){
-const err10 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data3};
+const err10 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5060,7 +5336,7 @@ vErrors.push(err10);
 errors++;
 }
 if(func1(data3) < 1){
-const err11 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data3};
+const err11 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5071,7 +5347,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data3};
+const err12 = {instancePath:instancePath+"/orchestrator",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5082,8 +5358,8 @@ errors++;
 }
 }
 if(data.stepTimeout !== undefined){
-if(!(validate55(data.stepTimeout, {instancePath:instancePath+"/stepTimeout",parentData:data,parentDataProperty:"stepTimeout",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate57(data.stepTimeout, {instancePath:instancePath+"/stepTimeout",parentData:data,parentDataProperty:"stepTimeout",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
@@ -5091,7 +5367,7 @@ if(data.steps !== undefined){
 let data5 = data.steps;
 if(Array.isArray(data5)){
 if(data5.length < 2){
-const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema105.properties.steps,data:data5};
+const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema110.properties.steps,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5105,7 +5381,7 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.command === undefined){
-const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema105.properties.steps.items.required,parentSchema:schema105.properties.steps.items,data:data6};
+const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema110.properties.steps.items.required,parentSchema:schema110.properties.steps.items,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5116,7 +5392,7 @@ errors++;
 }
 for(const key1 in data6){
 if(!((key1 === "command") || (key1 === "compensation"))){
-const err15 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema105.properties.steps.items,data:data6};
+const err15 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.steps.items,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5130,7 +5406,7 @@ if(data6.command !== undefined){
 let data7 = data6.command;
 if(typeof data7 === "string"){
 if(func1(data7) > 200){
-const err16 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data7};
+const err16 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5140,7 +5416,7 @@ vErrors.push(err16);
 errors++;
 }
 if(func1(data7) < 1){
-const err17 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data7};
+const err17 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5151,7 +5427,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data7};
+const err18 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5165,7 +5441,7 @@ if(data6.compensation !== undefined){
 let data8 = data6.compensation;
 if(typeof data8 === "string"){
 if(func1(data8) > 200){
-const err19 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58,data:data8};
+const err19 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5175,7 +5451,7 @@ vErrors.push(err19);
 errors++;
 }
 if(func1(data8) < 1){
-const err20 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58,data:data8};
+const err20 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema61,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5186,7 +5462,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data8};
+const err21 = {instancePath:instancePath+"/steps/" + i0+"/compensation",schemaPath:"#/$defs/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5198,7 +5474,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.properties.steps.items.type,parentSchema:schema105.properties.steps.items,data:data6};
+const err22 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.steps.items.type,parentSchema:schema110.properties.steps.items,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5210,7 +5486,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.steps.type,parentSchema:schema105.properties.steps,data:data5};
+const err23 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.steps.type,parentSchema:schema110.properties.steps,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5222,7 +5498,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.type,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5231,10 +5507,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5280,7 +5556,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "$schema") || (key0 === "version")) || (key0 === "platform")) || (key0 === "contexts")) || (key0 === "externals")) || (key0 === "calls")) || (key0 === "sagas"))){
+if(!((((((((key0 === "$schema") || (key0 === "version")) || (key0 === "platform")) || (key0 === "actors")) || (key0 === "contexts")) || (key0 === "externals")) || (key0 === "calls")) || (key0 === "sagas"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -5335,11 +5611,19 @@ vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.error
 errors = vErrors.length;
 }
 }
-if(data.contexts !== undefined){
-let data3 = data.contexts;
+if(data.actors !== undefined){
+let data3 = data.actors;
 if(Array.isArray(data3)){
-if(data3.length < 1){
-const err7 = {instancePath:instancePath+"/contexts",schemaPath:"#/properties/contexts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contexts,data:data3};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate29(data3[i0], {instancePath:instancePath+"/actors/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/actors",schemaPath:"#/properties/actors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.actors.type,parentSchema:schema31.properties.actors,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5348,16 +5632,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate29(data3[i0], {instancePath:instancePath+"/contexts/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/contexts",schemaPath:"#/properties/contexts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contexts.type,parentSchema:schema31.properties.contexts,data:data3};
+if(data.contexts !== undefined){
+let data5 = data.contexts;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err8 = {instancePath:instancePath+"/contexts",schemaPath:"#/properties/contexts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.contexts,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5366,20 +5646,16 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.externals !== undefined){
-let data5 = data.externals;
-if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate50(data5[i1], {instancePath:instancePath+"/externals/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate31(data5[i1], {instancePath:instancePath+"/contexts/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/externals",schemaPath:"#/properties/externals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.externals.type,parentSchema:schema31.properties.externals,data:data5};
+const err9 = {instancePath:instancePath+"/contexts",schemaPath:"#/properties/contexts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.contexts.type,parentSchema:schema31.properties.contexts,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5389,19 +5665,19 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.calls !== undefined){
-let data7 = data.calls;
+if(data.externals !== undefined){
+let data7 = data.externals;
 if(Array.isArray(data7)){
 const len2 = data7.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate52(data7[i2], {instancePath:instancePath+"/calls/" + i2,parentData:data7,parentDataProperty:i2,rootData,dynamicAnchors}))){
+if(!(validate52(data7[i2], {instancePath:instancePath+"/externals/" + i2,parentData:data7,parentDataProperty:i2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.calls.type,parentSchema:schema31.properties.calls,data:data7};
+const err10 = {instancePath:instancePath+"/externals",schemaPath:"#/properties/externals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.externals.type,parentSchema:schema31.properties.externals,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5411,19 +5687,19 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.sagas !== undefined){
-let data9 = data.sagas;
+if(data.calls !== undefined){
+let data9 = data.calls;
 if(Array.isArray(data9)){
 const len3 = data9.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate54(data9[i3], {instancePath:instancePath+"/sagas/" + i3,parentData:data9,parentDataProperty:i3,rootData,dynamicAnchors}))){
+if(!(validate54(data9[i3], {instancePath:instancePath+"/calls/" + i3,parentData:data9,parentDataProperty:i3,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/sagas",schemaPath:"#/properties/sagas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sagas.type,parentSchema:schema31.properties.sagas,data:data9};
+const err11 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.calls.type,parentSchema:schema31.properties.calls,data:data9};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5433,14 +5709,36 @@ vErrors.push(err11);
 errors++;
 }
 }
+if(data.sagas !== undefined){
+let data11 = data.sagas;
+if(Array.isArray(data11)){
+const len4 = data11.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate56(data11[i4], {instancePath:instancePath+"/sagas/" + i4,parentData:data11,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err12 = {instancePath:instancePath+"/sagas",schemaPath:"#/properties/sagas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.sagas.type,parentSchema:schema31.properties.sagas,data:data11};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }

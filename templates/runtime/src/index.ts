@@ -1,4 +1,5 @@
 /** The shared runtime of every generated service. */
+export * from './auth.ts';
 export * from './bus.ts';
 export * from './calls.ts';
 export * from './consumer.ts';
@@ -7,6 +8,7 @@ export * from './definitions.ts';
 export * from './dlq.ts';
 export * from './envelope.ts';
 export * from './fields.ts';
+export * from './guard.ts';
 export * from './handlers.ts';
 export * from './host.ts';
 export * from './ids.ts';

@@ -11,7 +11,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { modules, startPlatform } from '@gov24/platform';
+import { modules, startPlatform, token } from '@gov24/platform';
 import {
   createLogger,
   ident,
@@ -149,11 +149,37 @@ export interface Reply<T = Record<string, unknown>> {
   readonly ms: number;
 }
 
-async function send<T>(method: string, url: string, body?: unknown): Promise<Reply<T>> {
+/**
+ * Who sends a request: an actor of the model (with the token's `sub`), a service of the platform,
+ * or nobody (no Authorization header). Tokens are real: signed with AUTH_DEV_SECRET (set by
+ * vitest.config.ts), verified by the services.
+ */
+export type As = { readonly actor: 'Citizen' | 'Administrator' | 'Operator'; readonly sub: string } | { readonly service: string } | 'anonymous';
+
+/**
+ * The caller of a request that names none, as a portal would send it: the admin routes as an
+ * operator; a body with a citizenId as that citizen (who submits their own application); every
+ * other request as ministry staff (Administrator: every record, personal data included).
+ */
+function defaultCaller(url: string, body: unknown): As {
+  if (new URL(url).pathname.startsWith('/admin/')) return { actor: 'Operator', sub: 'operator-on-call' };
+  const citizenId = (body as Record<string, unknown> | undefined)?.['citizenId'];
+  if (typeof citizenId === 'string') return { actor: 'Citizen', sub: citizenId };
+  return { actor: 'Administrator', sub: 'ministry-staff' };
+}
+
+/** The Authorization header of a caller. */
+export async function authorization(as: As): Promise<Record<string, string>> {
+  if (as === 'anonymous') return {};
+  return { authorization: `Bearer ${await token(as)}` };
+}
+
+async function send<T>(method: string, url: string, body?: unknown, as: As = defaultCaller(url, body)): Promise<Reply<T>> {
+  const auth = await authorization(as);
   const start = performance.now();
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -167,8 +193,10 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<Rep
   return { status: res.status, body: parsed as T, ms };
 }
 
-export const postJson = <T = Record<string, unknown>>(url: string, body: unknown = {}) => send<T>('POST', url, body);
-export const getJson = <T = Record<string, unknown>>(url: string) => send<T>('GET', url);
+/** POST `body` as `as` (default: see defaultCaller). */
+export const postJson = <T = Record<string, unknown>>(url: string, body: unknown = {}, as?: As) => send<T>('POST', url, body, as);
+/** GET as `as` (default: see defaultCaller). */
+export const getJson = <T = Record<string, unknown>>(url: string, as?: As) => send<T>('GET', url, undefined, as);
 
 // ------------------------------------------------------------------------------------ waiting
 

@@ -20,9 +20,12 @@ import { service as issuanceService } from '@gov24/issuance';
 import { service as linkageService } from '@gov24/linkage';
 import { service as resultService } from '@gov24/result';
 import {
+  devToken,
   startPlatform as startServices,
+  type ActorDef,
   type Platform,
   type PlatformOptions,
+  type PlatformTokenOptions,
   type ServiceModule,
 } from '@gov24/runtime';
 
@@ -52,4 +55,15 @@ export const modules: readonly ServiceModule[] = [
  */
 export function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   return startServices(modules, options);
+}
+
+/** The actors of the platform: who may call what (the model's `actors:`). */
+export const actors: readonly ActorDef[] = modules[0]?.actors ?? [];
+
+/**
+ * A dev token for an actor, e.g. `token({ actor: 'Citizen', sub: citizenId })`: signed with
+ * AUTH_DEV_SECRET (`secret` when given), what services started with that secret accept.
+ */
+export function token(options: PlatformTokenOptions & { readonly secret?: string }): Promise<string> {
+  return devToken({ ...options, actors });
 }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createLogger,
+  devToken,
   MemoryBus,
   openDatabase,
   startService,
@@ -48,9 +49,11 @@ describe('building-guidance service', () => {
 
   it('accepts CheckBuildingRequirements (POST /building/guides/requirements-checks)', async () => {
     const body = { buildingUse: 'Residential' };
+    // A real bearer token (signed with AUTH_DEV_SECRET, set by vitest.config.ts) of a caller allowed to run it.
+    const authorization = `Bearer ${await devToken({ service: 'starter-test', actors: service.actors })}`;
     const res = await fetch(`${running.url}/building/guides/requirements-checks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);

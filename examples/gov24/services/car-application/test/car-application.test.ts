@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createLogger,
+  devToken,
   MemoryBus,
   openDatabase,
   startService,
@@ -71,9 +72,11 @@ describe('car-application service', () => {
       registrationKind: 'New',
       ownershipProofUrl: 'https://example.org/ownershipProofUrl',
     };
+    // A real bearer token (signed with AUTH_DEV_SECRET, set by vitest.config.ts) of a caller allowed to run it.
+    const authorization = `Bearer ${await devToken({ actor: 'Citizen', sub: String(body.citizenId), actors: service.actors })}`;
     const res = await fetch(`${running.url}/car/applications`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);
@@ -85,7 +88,15 @@ describe('car-application service', () => {
   });
 
   it('answers 404 for an unknown CarApplicationResult', async () => {
-    const res = await fetch(`${running.url}/car-application-results/${randomUUID()}`);
+    // A service identity: it may read every record.
+    const authorization = `Bearer ${await devToken({ service: 'starter-test' })}`;
+    const res = await fetch(`${running.url}/car-application-results/${randomUUID()}`, { headers: { authorization } });
     expect(res.status).toBe(404);
+  });
+
+  it('refuses a lookup without a token (401)', async () => {
+    const res = await fetch(`${running.url}/car-application-results/${randomUUID()}`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createLogger,
+  devToken,
   MemoryBus,
   openDatabase,
   startService,
@@ -48,9 +49,11 @@ describe('car-guidance service', () => {
 
   it('accepts CheckCarRequirements (POST /car/guides/requirements-checks)', async () => {
     const body = { registrationKind: 'New' };
+    // A real bearer token (signed with AUTH_DEV_SECRET, set by vitest.config.ts) of a caller allowed to run it.
+    const authorization = `Bearer ${await devToken({ service: 'starter-test', actors: service.actors })}`;
     const res = await fetch(`${running.url}/car/guides/requirements-checks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);

@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createLogger,
+  devToken,
   MemoryBus,
   openDatabase,
   startService,
@@ -66,9 +67,11 @@ describe('instant-issuance service', () => {
 
   it('accepts IssueInstantCertificate (POST /instant-issuances)', async () => {
     const body = { citizenId: 'example-citizenId', certificateType: 'ResidentRegistrationPrintout' };
+    // A real bearer token (signed with AUTH_DEV_SECRET, set by vitest.config.ts) of a caller allowed to run it.
+    const authorization = `Bearer ${await devToken({ actor: 'Citizen', sub: String(body.citizenId), actors: service.actors })}`;
     const res = await fetch(`${running.url}/instant-issuances`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);

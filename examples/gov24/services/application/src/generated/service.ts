@@ -29,13 +29,26 @@ export const service: ServiceModule = {
       method: 'POST',
       path: '/applications/general',
       command: 'SubmitGeneralApplication',
+      access: { actor: 'Citizen', owner: 'citizenId', pii: ['citizenId'] },
     },
     {
       kind: 'command',
       method: 'POST',
       path: '/applications/{applicationId}/issuance-result',
       command: 'RecordIssuanceResult',
+      access: { owner: 'citizenId', pii: ['citizenId'] },
     },
+  ],
+  actors: [
+    { name: 'Citizen', role: 'citizen', pii: false, records: 'own', operator: false },
+    {
+      name: 'Administrator',
+      role: 'gov24-administrator',
+      pii: true,
+      records: 'all',
+      operator: false,
+    },
+    { name: 'Operator', role: 'gov24-operator', pii: false, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'gov24',

@@ -21,12 +21,30 @@ export const service: ServiceModule = {
   defaultPort: 8080,
   calls: callTargets,
   routes: [
-    { kind: 'command', method: 'POST', path: '/car/applications', command: 'SubmitCarApplication' },
+    {
+      kind: 'command',
+      method: 'POST',
+      path: '/car/applications',
+      command: 'SubmitCarApplication',
+      access: { actor: 'Citizen', owner: 'citizenId', pii: ['citizenId'] },
+    },
     {
       kind: 'lookup',
       path: '/car-application-results/{applicationId}',
       readModel: 'CarApplicationResult',
+      access: { owner: 'citizenId', pii: ['citizenId'] },
     },
+  ],
+  actors: [
+    { name: 'Citizen', role: 'citizen', pii: false, records: 'own', operator: false },
+    {
+      name: 'Administrator',
+      role: 'gov24-administrator',
+      pii: true,
+      records: 'all',
+      operator: false,
+    },
+    { name: 'Operator', role: 'gov24-operator', pii: false, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'gov24',

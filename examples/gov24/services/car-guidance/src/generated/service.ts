@@ -21,7 +21,24 @@ export const service: ServiceModule = {
       path: '/car/guides/requirements-checks',
       command: 'CheckCarRequirements',
     },
-    { kind: 'command', method: 'POST', path: '/car/guides', command: 'PublishCarGuide' },
+    {
+      kind: 'command',
+      method: 'POST',
+      path: '/car/guides',
+      command: 'PublishCarGuide',
+      access: { actor: 'Administrator' },
+    },
+  ],
+  actors: [
+    { name: 'Citizen', role: 'citizen', pii: false, records: 'own', operator: false },
+    {
+      name: 'Administrator',
+      role: 'gov24-administrator',
+      pii: true,
+      records: 'all',
+      operator: false,
+    },
+    { name: 'Operator', role: 'gov24-operator', pii: false, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'gov24',

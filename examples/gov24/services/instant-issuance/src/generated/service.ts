@@ -21,7 +21,19 @@ export const service: ServiceModule = {
       method: 'POST',
       path: '/instant-issuances',
       command: 'IssueInstantCertificate',
+      access: { actor: 'Citizen', owner: 'citizenId', pii: ['citizenId'] },
     },
+  ],
+  actors: [
+    { name: 'Citizen', role: 'citizen', pii: false, records: 'own', operator: false },
+    {
+      name: 'Administrator',
+      role: 'gov24-administrator',
+      pii: true,
+      records: 'all',
+      operator: false,
+    },
+    { name: 'Operator', role: 'gov24-operator', pii: false, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'gov24',

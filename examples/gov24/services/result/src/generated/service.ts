@@ -10,7 +10,23 @@ export const service: ServiceModule = {
   defaultPort: 8080,
   calls: [],
   routes: [
-    { kind: 'lookup', path: '/application-results/{applicationId}', readModel: 'ApplicationResult' },
+    {
+      kind: 'lookup',
+      path: '/application-results/{applicationId}',
+      readModel: 'ApplicationResult',
+      access: { owner: 'citizenId', pii: ['citizenId'] },
+    },
+  ],
+  actors: [
+    { name: 'Citizen', role: 'citizen', pii: false, records: 'own', operator: false },
+    {
+      name: 'Administrator',
+      role: 'gov24-administrator',
+      pii: true,
+      records: 'all',
+      operator: false,
+    },
+    { name: 'Operator', role: 'gov24-operator', pii: false, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'gov24',
