@@ -11,5 +11,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    env: { AUTH_DEV_SECRET: 'msa-gen test secret: not for production' },
   },
 });

@@ -46,3 +46,34 @@ DATABASE_SCHEMA: {{ .svc.database.schema | quote }}
 {{ $key }}: {{ $value | quote }}
 {{- end }}
 {{- end -}}
+
+{{/*
+Fails the render when a service's values break what the validator's MSA601 refuses in the model
+(values.schema.json checks the same, exactly for small values): min above max in the HPA or the
+ScaledObject, a PodDisruptionBudget whose integer minAvailable is not below the fewest replicas.
+*/}}
+{{- define "msa-gen.validate" -}}
+{{- $a := .svc.autoscaling -}}
+{{- if gt (int $a.minReplicas) (int $a.maxReplicas) -}}
+{{- fail (printf "services.%s.autoscaling: minReplicas (%d) is greater than maxReplicas (%d)" .name (int $a.minReplicas) (int $a.maxReplicas)) -}}
+{{- end -}}
+{{- $k := .svc.keda -}}
+{{- if gt (int $k.minReplicaCount) (int $k.maxReplicaCount) -}}
+{{- fail (printf "services.%s.keda: minReplicaCount (%d) is greater than maxReplicaCount (%d)" .name (int $k.minReplicaCount) (int $k.maxReplicaCount)) -}}
+{{- end -}}
+{{- $p := .svc.podDisruptionBudget -}}
+{{- if and $p.enabled (not (kindIs "string" $p.minAvailable)) -}}
+{{- $floor := .svc.replicaCount -}}
+{{- $setting := "replicaCount" -}}
+{{- if $a.enabled -}}
+{{- $floor = $a.minReplicas -}}
+{{- $setting = "autoscaling.minReplicas" -}}
+{{- else if $k.enabled -}}
+{{- $floor = $k.minReplicaCount -}}
+{{- $setting = "keda.minReplicaCount" -}}
+{{- end -}}
+{{- if ge (int $p.minAvailable) (int $floor) -}}
+{{- fail (printf "services.%s.podDisruptionBudget: minAvailable (%d) is not below %s (%d): no pod could ever be evicted" .name (int $p.minAvailable) $setting (int $floor)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}

@@ -10,9 +10,12 @@ import { service as paymentService } from '@dmv/payment';
 import { service as photoService } from '@dmv/photo';
 import { service as renewalService } from '@dmv/renewal';
 import {
+  devToken,
   startPlatform as startServices,
+  type ActorDef,
   type Platform,
   type PlatformOptions,
+  type PlatformTokenOptions,
   type ServiceModule,
 } from '@dmv/runtime';
 import { service as trackingService } from '@dmv/tracking';
@@ -34,4 +37,15 @@ export const modules: readonly ServiceModule[] = [
  */
 export function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   return startServices(modules, options);
+}
+
+/** The actors of the platform: who may call what (the model's `actors:`). */
+export const actors: readonly ActorDef[] = modules[0]?.actors ?? [];
+
+/**
+ * A dev token for an actor, e.g. `token({ actor: 'Citizen', sub: citizenId })`: signed with
+ * AUTH_DEV_SECRET (`secret` when given), what services started with that secret accept.
+ */
+export function token(options: PlatformTokenOptions & { readonly secret?: string }): Promise<string> {
+  return devToken({ ...options, actors });
 }

@@ -5,11 +5,14 @@
  * in memory; KAFKA_BROKERS and DATABASE_URL switch to Kafka and PostgreSQL (one schema per
  * service). MSA_DEV_PLACEHOLDERS=1 unless set otherwise: a default handler fills a required field
  * nothing provides with a placeholder (logged) instead of refusing the command; the services'
- * images never set it. Stops on SIGINT (Ctrl-C) and SIGTERM.
+ * images never set it. Callers need a bearer token: `npm run token -- --actor <Actor> --sub <id>`
+ * mints one with AUTH_DEV_SECRET (default: the runtime's public LOCAL_DEV_SECRET, local only).
+ * Stops on SIGINT (Ctrl-C) and SIGTERM.
  */
+import { LOCAL_DEV_SECRET } from '@dmv/runtime';
 import { startPlatform } from './index.ts';
 
-const env: NodeJS.ProcessEnv = { MSA_DEV_PLACEHOLDERS: '1', ...process.env };
+const env: NodeJS.ProcessEnv = { MSA_DEV_PLACEHOLDERS: '1', AUTH_DEV_SECRET: LOCAL_DEV_SECRET, ...process.env };
 const basePort = Number(env['BASE_PORT'] ?? 8081);
 const platform = await startPlatform({ env, basePort, host: env['HOST'] ?? '127.0.0.1' });
 

@@ -57,13 +57,55 @@ export interface AggregateDef {
   readonly key: string;
 }
 
-/** A change a command handler decides on: the new state (null deletes) and the events to publish. */
+/**
+ * A change a command handler decides on: the new state (null deletes) and the events to publish;
+ * with them, the input of each of the command's `after` calls (CallDef), by name.
+ */
 export interface Decision {
   readonly state?: Readonly<Record<string, unknown>> | null;
   readonly events?: ReadonlyArray<{ readonly event: string; readonly data: Readonly<Record<string, unknown>> }>;
+  readonly calls?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
-export interface CommandContext<S = Record<string, unknown>, C = Readonly<Record<string, unknown>>> {
+/**
+ * A synchronous call the model declares for a command (`calls`): the runtime makes it, around the
+ * handler and outside any transaction, through the called service's client (timeout per attempt,
+ * retries, circuit breaker), so a handler replacing the default cannot drop it. A call that fails
+ * refuses the command before anything is written: 503 over HTTP when the service is unavailable
+ * (down, too slow, its breaker open), 502 when it rejected the input; from an event, retries and
+ * then the DLQ.
+ */
+export interface CallDef {
+  /** Its member of `ctx.calls` (before) or of the decision's `calls` (after): the called command, camelCase. */
+  readonly name: string;
+  /** The called service, whose client (ServiceRuntimeOptions.clients) makes the call. */
+  readonly service: string;
+  readonly command: string;
+  readonly method: string;
+  readonly path: string;
+  /**
+   * before: before the handler decides, with `input` built from the command over the state; the
+   * reply is `ctx.calls.<name>`. after: once the handler decided and before its transaction, with
+   * the input the decision gives as `calls.<name>` (a decision that changes something without it
+   * is refused: the call cannot be dropped).
+   */
+  readonly when: 'before' | 'after';
+  /** The model's settings for the call (platform.callDefaults filled in), which the service's client applies. */
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly circuitBreaker: { readonly consecutiveFailures: number; readonly halfOpenAfterMs: number };
+  /** before: the call's input from the command over the aggregate's state (fields by name). */
+  input?(source: Readonly<Record<string, unknown>>, ctx: CallInputContext): Record<string, unknown>;
+}
+
+/** What a before call's input is built with: the key, the clock, and the placeholder guard of CommandContext. */
+export interface CallInputContext {
+  readonly key: string;
+  readonly now: Date;
+  placeholder<T>(field: string, value: T): T;
+}
+
+export interface CommandContext<S = Record<string, unknown>, C = Readonly<Record<string, unknown>>, K = Readonly<Record<string, unknown>>> {
   /** The aggregate's key (from the command, or assigned when the command creates it). */
   readonly key: string;
   /** The aggregate's current state; undefined when it does not exist yet. */
@@ -74,14 +116,21 @@ export interface CommandContext<S = Record<string, unknown>, C = Readonly<Record
   readonly cause: CloudEvent | undefined;
   readonly now: Date;
   /**
-   * Runs `effect` after the command's transaction commits: synchronous calls to other services
-   * (`calls` in the model) belong here, so no transaction waits on the network. When the command
-   * came over HTTP, a failing effect fails the request (503).
+   * Runs `effect` after the command's transaction commits (a notification, a cache refresh), so no
+   * transaction waits on it. When the command came over HTTP, a failing effect fails the request
+   * (503). The model's `calls` are not made here: the runtime makes them around the handler (calls).
    */
   afterCommit(effect: () => Promise<unknown>): void;
   /**
-   * Clients of the commands this service calls (the model's `calls`), by service: one function per
-   * command, each with the call's timeout, retries and circuit breaker (host.ts, commandClients).
+   * The replies of the command's `before` calls (the model's `calls`; CallDef), by name: the
+   * runtime made them before this handler runs, through each service's client (timeout, retries,
+   * circuit breaker). A call that failed refused the command: the handler does not run.
+   */
+  readonly calls: K;
+  /**
+   * Clients of the commands this service calls, by service: one function per command, each with
+   * the call's timeout, retries and circuit breaker (host.ts, commandClients). For a call the model
+   * does not declare for this command; the declared ones are made by the runtime (calls).
    */
   readonly clients: C;
   /**
@@ -95,7 +144,7 @@ export interface CommandContext<S = Record<string, unknown>, C = Readonly<Record
   placeholder<T>(field: string, value: T): T;
 }
 
-export type CommandHandler = (command: any, ctx: CommandContext<any, any>) => Decision | Promise<Decision>;
+export type CommandHandler = (command: any, ctx: CommandContext<any, any, any>) => Decision | Promise<Decision>;
 
 export interface PolicyContext {
   /** Does an aggregate with this key exist in this service? (for business checks) */
@@ -227,4 +276,6 @@ export interface ServiceDefinition {
   readonly orchestrations: readonly OrchestrationDef[];
   /** Field names holding personal data, masked in logs. */
   readonly pii: readonly string[];
+  /** The synchronous calls of each command (the model's `calls`), by command: the runtime makes them. */
+  readonly calls?: Readonly<Record<string, readonly CallDef[]>>;
 }

@@ -5,6 +5,7 @@
  * one in-memory bus, one database with a schema per service, each service on its own port).
  */
 import type { FastifyInstance } from 'fastify';
+import { AccessRules, Authenticator, authSettingsFrom, devToken, type ActorDef } from './auth.ts';
 import type { Bus } from './bus.ts';
 import { openDatabase, type Db } from './db.ts';
 import type { ServiceDefinition } from './definitions.ts';
@@ -42,6 +43,11 @@ export interface ServiceModule {
   readonly defaultPort: number;
   readonly calls: readonly CallTarget[];
   readonly routes: readonly Route[];
+  /**
+   * The platform's actors (auth.ts): the roles its routes admit. Absent or empty: only services
+   * of the platform may call its commands and read its lookups.
+   */
+  readonly actors?: readonly ActorDef[];
   /** Builds the definition; `clients` reach the services this one calls (generated modules need not use them). */
   define(clients: Readonly<Record<string, ServiceClient>>): ServiceDefinition;
 }
@@ -108,7 +114,13 @@ export function databaseFrom(env: Env, logger?: Logger): Promise<Db> {
   });
 }
 
-export function clientsFor(module: ServiceModule, env: Env, urls: Readonly<Record<string, string>> = {}): Record<string, ServiceClient> {
+export function clientsFor(
+  module: ServiceModule,
+  env: Env,
+  urls: Readonly<Record<string, string>> = {},
+  auth?: Authenticator,
+): Record<string, ServiceClient> {
+  const authorization = auth ? () => auth.serviceAuthorization(module.name) : undefined;
   const clients: Record<string, ServiceClient> = {};
   for (const call of module.calls) {
     clients[call.service] = createServiceClient({
@@ -118,6 +130,7 @@ export function clientsFor(module: ServiceModule, env: Env, urls: Readonly<Recor
       timeoutMs: call.timeoutMs,
       retry: call.retry,
       circuitBreaker: call.circuitBreaker,
+      authorization,
     });
   }
   return clients;
@@ -155,7 +168,9 @@ export function commandClients(
 /** Starts one service: database and bus from the environment unless given, HTTP on its port. */
 export async function startService(module: ServiceModule, options: StartOptions = {}): Promise<RunningService> {
   const env = options.env ?? {};
-  const clients = clientsFor(module, env, options.urls);
+  // Refuses to start without a way to verify callers (AUTH_JWKS_URL or AUTH_DEV_SECRET).
+  const auth = new Authenticator(authSettingsFrom(env));
+  const clients = clientsFor(module, env, options.urls, auth);
   const definition = module.define(clients);
   const schema = env['DATABASE_SCHEMA'];
   const def = schema ? { ...definition, schema } : definition;
@@ -176,7 +191,7 @@ export async function startService(module: ServiceModule, options: StartOptions 
     devPlaceholders: devPlaceholders(env),
   });
   await runtime.start();
-  const app = createHttpServer(runtime, module.routes);
+  const app = createHttpServer(runtime, module.routes, { access: { auth, rules: new AccessRules(module.actors ?? []) } });
   const port = options.port ?? intEnv(env, 'PORT', module.defaultPort);
   const address = await app.listen({ port, host: options.host ?? env['HOST'] ?? '0.0.0.0' });
   const url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
@@ -205,9 +220,25 @@ export interface Platform {
   stopService(name: string): Promise<void>;
   /** Starts a stopped service again on the same port, on the same database and bus. */
   startService(name: string): Promise<RunningService>;
+  /**
+   * A dev token (signed with AUTH_DEV_SECRET) for one of the platform's actors, e.g.
+   * `platform.token({ actor: 'Citizen', sub: citizenId })`; `service` mints a service identity.
+   */
+  token(options: PlatformTokenOptions): Promise<string>;
   /** Waits until every consumer has caught up (in-memory bus) and every outbox is published. */
   settle(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface PlatformTokenOptions {
+  /** An actor of the platform (its role goes into the token). */
+  readonly actor?: string | undefined;
+  /** The caller's id: what an `owner` field must hold for its records. */
+  readonly sub?: string | undefined;
+  readonly roles?: readonly string[] | undefined;
+  /** A service identity of this name (may call internal commands). */
+  readonly service?: string | undefined;
+  readonly expiresInSeconds?: number | undefined;
 }
 
 export interface PlatformOptions extends Omit<StartOptions, 'port' | 'urls'> {
@@ -261,6 +292,10 @@ export async function startPlatform(modules: readonly ServiceModule[], options: 
       if (!m) throw new Error(`unknown service ${name}`);
       if (running.has(name)) return running.get(name)!;
       return start(m);
+    },
+    token(o) {
+      const secret = env['AUTH_DEV_SECRET'] ?? process.env['AUTH_DEV_SECRET'];
+      return devToken({ ...o, actors: modules[0]?.actors ?? [], secret });
     },
     async settle() {
       // Until a whole round publishes nothing and nothing is pending or under way: a consumer

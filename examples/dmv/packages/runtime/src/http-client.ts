@@ -27,6 +27,8 @@ export interface ClientOptions {
   readonly timeoutMs: number;
   readonly retry: { readonly maxAttempts: number; readonly backoffMs: number; readonly maxBackoffMs: number };
   readonly circuitBreaker: { readonly consecutiveFailures: number; readonly halfOpenAfterMs: number };
+  /** This service's identity (auth.ts): the Authorization header sent with every call. */
+  readonly authorization?: () => Promise<string | undefined>;
 }
 
 export type CircuitState = 'closed' | 'open' | 'half-open' | 'isolated';
@@ -105,11 +107,13 @@ export function createServiceClient(options: ClientOptions): ServiceClient {
     circuit: stateName,
     async call<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
       try {
+        const identity = await options.authorization?.();
+        const sent = identity === undefined ? headers : { authorization: identity, ...headers };
         return await policy.execute(async ({ signal }) => {
           const res = await fetch(new URL(path, baseUrl()), {
             method,
             signal,
-            headers: body === undefined ? { ...headers } : { ...headers, 'content-type': 'application/json' },
+            headers: body === undefined ? { ...sent } : { ...sent, 'content-type': 'application/json' },
             body: body === undefined ? undefined : JSON.stringify(body),
           });
           const text = await res.text();

@@ -5,6 +5,8 @@
  * saga admin route (GET /admin/sagas/{saga}/{id}).
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { AccessError, type RouteAccess } from './auth.ts';
+import { Guard, sendProblem, type GuardOptions } from './guard.ts';
 import { CallRejectedError, ServiceUnavailableError } from './http-client.ts';
 import { CommandError, type ServiceRuntime } from './service.ts';
 
@@ -18,6 +20,8 @@ export interface CommandRoute {
    * parameters merged in, validated against the command's JSON schema.
    */
   readonly command: string;
+  /** Who may call it (auth.ts): the command's actor and its aggregate's owner field. */
+  readonly access?: RouteAccess;
 }
 
 /** What a command route answers: the aggregate key, its new state and the events it emitted. */
@@ -31,6 +35,8 @@ export interface LookupRoute {
   readonly kind: 'lookup';
   readonly path: string;
   readonly readModel: string;
+  /** Who sees what (auth.ts): the read model's owner field and its pii fields. */
+  readonly access?: RouteAccess;
 }
 
 export type Route = CommandRoute | LookupRoute;
@@ -38,6 +44,11 @@ export type Route = CommandRoute | LookupRoute;
 export interface ServerOptions {
   /** Fastify's own request logging. Default off (the runtime logs what matters). */
   readonly logRequests?: boolean;
+  /**
+   * The access rules (auth.ts, guard.ts): every route but /healthz, /readyz and /metrics needs a
+   * bearer token. startService always sets them; without them (runtime tests) routes are open.
+   */
+  readonly access?: GuardOptions;
 }
 
 /** `{applicationId}` → `:applicationId` (Fastify's syntax). */
@@ -46,6 +57,7 @@ export function toFastifyPath(path: string): string {
 }
 
 function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof AccessError) return sendProblem(reply, error.status, error.message);
   if (error instanceof CommandError) return reply.code(error.status).send({ error: 'command-rejected', message: error.message });
   if (error instanceof ServiceUnavailableError) {
     return reply.code(503).send({ error: 'dependency-unavailable', service: error.service, reason: error.reason, message: error.message });
@@ -56,6 +68,17 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
 
 export function createHttpServer(runtime: ServiceRuntime, routes: readonly Route[], options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ logger: options.logRequests ?? false });
+  const guard = options.access ? new Guard(options.access, runtime.definition, runtime.db) : undefined;
+  if (guard) {
+    app.addHook('onRequest', async (req, reply) => {
+      if (!req.url.startsWith('/admin/')) return;
+      try {
+        await guard.admin(req);
+      } catch (error) {
+        return sendError(reply, error);
+      }
+    });
+  }
 
   app.get('/healthz', async () => ({ status: 'ok', service: runtime.definition.name }));
   app.get('/readyz', async (_req, reply) => {
@@ -97,9 +120,17 @@ export function createHttpServer(runtime: ServiceRuntime, routes: readonly Route
       app.get(toFastifyPath(route.path), async (req, reply) => {
         const params = req.params as Record<string, string>;
         const key = Object.values(params)[0] ?? '';
+        let caller;
+        try {
+          caller = await guard?.lookup(req);
+        } catch (error) {
+          return sendError(reply, error);
+        }
         const found = await runtime.lookup(route.readModel, key);
-        if (!found) return reply.code(404).send({ error: 'not-found', message: `${route.readModel} ${key} not found` });
-        return found;
+        // Another owner's record answers as one that does not exist.
+        const view = found && guard && caller ? guard.rules.view(route.access ?? {}, caller, found) : found;
+        if (!view) return reply.code(404).send({ error: 'not-found', message: `${route.readModel} ${key} not found` });
+        return view;
       });
       continue;
     }
@@ -108,13 +139,17 @@ export function createHttpServer(runtime: ServiceRuntime, routes: readonly Route
       method: route.method,
       url: toFastifyPath(route.path),
       handler: async (req, reply) => {
-        const input = { ...((hasBody ? req.body : req.query) as Record<string, unknown> | undefined), ...(req.params as Record<string, unknown>) };
+        let input = { ...((hasBody ? req.body : req.query) as Record<string, unknown> | undefined), ...(req.params as Record<string, unknown>) };
         try {
+          const allowed = guard ? await guard.command(route.access ?? {}, route.command, req, input) : undefined;
+          if (allowed && !allowed.input) return reply.code(404).send({ error: 'not-found', message: `${route.command}: no such record of the caller` });
+          if (allowed?.input) input = allowed.input;
           const correlationId = typeof req.headers['x-correlation-id'] === 'string' ? req.headers['x-correlation-id'] : undefined;
           // Idempotency-Key (the IETF httpapi draft's header): a retried request runs the command once.
           const idempotencyKey = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined;
           const result = await runtime.execute(route.command, input, { correlationId, idempotencyKey });
-          const answer: CommandReply = { key: result.key, state: result.state, events: result.events.map((e) => ({ id: e.id, type: e.type })) };
+          const state = result.state && allowed ? (guard!.rules.view({ pii: route.access?.pii }, allowed.caller, result.state) ?? null) : result.state;
+          const answer: CommandReply = { key: result.key, state, events: result.events.map((e) => ({ id: e.id, type: e.type })) };
           return reply.code(200).send(answer);
         } catch (error) {
           return sendError(reply, error);

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Bus, Subscription } from './bus.ts';
+import { BeforeCalls, makeAfterCalls } from './calls.ts';
 import { EffectList, processRecord, recordHandler, type ConsumerDeps, type ConsumerSpec, type ProcessResult, type UnitOfWork } from './consumer.ts';
 import { ident, type Db, type Sql } from './db.ts';
 import type {
@@ -35,7 +36,7 @@ export interface RuntimeOptions {
   readonly logger?: Logger;
   /** Delay before a DLQ record of a saga step is compensated, leaving time to replay it. */
   readonly compensationDelayMs?: number;
-  /** Clients of other services, by service name (orchestration). */
+  /** Clients of other services, by service name: the model's calls (ServiceDefinition.calls) and orchestration. */
   readonly clients?: Readonly<Record<string, ServiceClient>>;
   /** What command handlers get as `ctx.clients`: the typed clients of the called commands (host.ts, commandClients). */
   readonly commandClients?: Readonly<Record<string, unknown>>;
@@ -286,10 +287,12 @@ export class ServiceRuntime {
   }
 
   /**
-   * Runs a command. The handler decides OUTSIDE any transaction (it may call other services);
-   * then one transaction writes the new state and the events (outbox), provided the aggregate
-   * still has the version the handler saw (optimistic concurrency: on a conflict it decides
-   * again). No transaction ever waits on the network.
+   * Runs a command. Its `before` calls (the model's `calls`, calls.ts) and then the handler run
+   * OUTSIDE any transaction; the handler gets the calls' replies as ctx.calls. Its `after` calls
+   * follow the decision. Then one transaction writes the new state and the events (outbox),
+   * provided the aggregate still has the version the handler saw (optimistic concurrency: on a
+   * conflict it decides again). A failed call refuses the command before anything is written. No
+   * transaction ever waits on the network.
    */
   async execute(name: string, input: Readonly<Record<string, unknown>>, options: ExecuteOptions = {}): Promise<ExecuteResult> {
     const def = this.commandDef(name);
@@ -312,6 +315,9 @@ export class ServiceRuntime {
       if (done) return this.suppressed(name, idempotencyKey, done);
     }
 
+    const callDefs = this.definition.calls?.[name] ?? [];
+    const beforeCalls = new BeforeCalls(callDefs, this.options.clients ?? {});
+    const placeholder = <T>(field: string, value: T): T => this.placeholder(def, field, value);
     for (let attempt = 1; ; attempt++) {
       const current = await this.db.query<{ state: Record<string, unknown>; version: number }>(
         `SELECT state, version FROM ${table} WHERE id = $1`,
@@ -320,17 +326,21 @@ export class ServiceRuntime {
       const row = current.rows[0];
       const version = row?.version ?? 0;
       const effects = new EffectList();
+      const now = new Date();
+      const calls = await beforeCalls.make({ ...row?.state, ...input }, { key, now, placeholder });
       // The service's own handler, called directly (`this`: the handlers object).
       const decision: Decision = await handler.call(this.definition.handlers, input, {
         key,
         state: row?.state,
         correlationId,
         cause: options.cause,
-        now: new Date(),
+        now,
         afterCommit: (effect) => (options.unit ?? effects).afterCommit(effect),
+        calls,
         clients: this.options.commandClients ?? {},
-        placeholder: (field, value) => this.placeholder(def, field, value),
+        placeholder,
       });
+      await makeAfterCalls(name, callDefs, this.options.clients ?? {}, decision);
       const events = this.eventsOf(name, def, decision, key, correlationId);
       const state = decision.state === undefined ? (row?.state ?? null) : decision.state;
       const result: ExecuteResult = { key, state, events: events.map((e) => e.event) };

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db.ts';
 import type { CommandHandler, ServiceDefinition } from '../src/definitions.ts';
 import type { HandlerContext } from '../src/handlers.ts';
+import { devToken } from '../src/auth.ts';
 import { commandClients, startService, type CallTarget, type CommandCall, type RunningService, type ServiceModule } from '../src/host.ts';
 import { MemoryBus } from '../src/memory-bus.ts';
 import { eventDef, silent, testDatabase, uniqueSchema } from './support.ts';
@@ -116,9 +117,10 @@ afterAll(async () => {
 
 describe('startService', () => {
   it('runs the handler a route names, with the typed clients of the called commands in its context', async () => {
+    // RegisterCar has no actor: an internal command, for services of the platform only.
     const res = await fetch(`${running.url}/cars`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await devToken({ service: 'test-caller' })}`, 'content-type': 'application/json' },
       body: JSON.stringify({ plate: 'AB 12/3' }),
     });
     expect(res.status).toBe(200);
@@ -135,10 +137,11 @@ describe('startService', () => {
 
 describe('Idempotency-Key', () => {
   it('runs a command sent twice with one Idempotency-Key once, and answers the repeat with the first result', async () => {
+    const authorization = `Bearer ${await devToken({ service: 'test-caller' })}`;
     const send = () =>
       fetch(`${running.url}/cars`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': 'retry-of-request-7' },
+        headers: { authorization, 'content-type': 'application/json', 'idempotency-key': 'retry-of-request-7' },
         body: JSON.stringify({ plate: 'CD 45' }),
       });
     const before = received.length;

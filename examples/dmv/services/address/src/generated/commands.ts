@@ -5,7 +5,7 @@ import type { CommandDef } from '@dmv/runtime';
 import RestorePreviousAddressSchema from './schemas/RestorePreviousAddress.schema.json' with { type: 'json' };
 import VerifyAddressSchema from './schemas/VerifyAddress.schema.json' with { type: 'json' };
 
-/** A command of AddressVerification (POST /address-verifications). */
+/** A command of AddressVerification (POST /address-verifications/verify-address). */
 export type VerifyAddress = {
   verificationId?: string;
   renewalId: string;
@@ -14,7 +14,8 @@ export type VerifyAddress = {
 };
 
 /**
- * A command of AddressVerification (POST /address-verifications/{verificationId}/restore).
+ * A command of AddressVerification (POST
+ * /address-verifications/{verificationId}/restore-previous-address).
  * Compensation of VerifyAddress.
  */
 export type RestorePreviousAddress = {

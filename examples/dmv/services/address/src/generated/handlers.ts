@@ -47,19 +47,20 @@ export function addressVerificationState(source: Source, key: string): AddressVe
 /** The command handlers of AddressVerification. Yours are in src/domain/AddressVerification.ts. */
 export interface AddressVerificationHandlers {
   /**
-   * VerifyAddress — triggered by POST /address-verifications. Emits AddressVerified, AddressRejected
-   * (failure). It creates an AddressVerification: ctx.key is the key the runtime assigned or the
-   * caller gave. The default emits AddressVerified. Over HTTP, throw a CommandError to reject it
-   * (400).
+   * VerifyAddress — triggered by POST /address-verifications/verify-address. Emits AddressVerified,
+   * AddressRejected (failure). It creates an AddressVerification: ctx.key is the key the runtime
+   * assigned or the caller gave. The default emits AddressVerified. Over HTTP, throw a CommandError
+   * to reject it (400).
    */
   VerifyAddress(
     command: VerifyAddress,
     ctx: HandlerContext<AddressVerificationState>,
   ): Outcome<AddressVerificationState, Emit<'AddressVerified', AddressVerified> | Emit<'AddressRejected', AddressRejected>>;
   /**
-   * RestorePreviousAddress — triggered by POST /address-verifications/{verificationId}/restore;
-   * compensation of VerifyAddress in saga LicenseRenewal. Emits AddressRestored, as the default
-   * does. Over HTTP, throw a CommandError to reject it (400).
+   * RestorePreviousAddress — triggered by POST
+   * /address-verifications/{verificationId}/restore-previous-address; compensation of VerifyAddress
+   * in saga LicenseRenewal. Emits AddressRestored, as the default does. Over HTTP, throw a
+   * CommandError to reject it (400).
    */
   RestorePreviousAddress(
     command: RestorePreviousAddress,

@@ -15,13 +15,24 @@ export const service: ServiceModule = {
   defaultPort: 8080,
   calls: [],
   routes: [
-    { kind: 'command', method: 'POST', path: '/address-verifications', command: 'VerifyAddress' },
     {
       kind: 'command',
       method: 'POST',
-      path: '/address-verifications/{verificationId}/restore',
-      command: 'RestorePreviousAddress',
+      path: '/address-verifications/verify-address',
+      command: 'VerifyAddress',
+      access: { pii: ['mailingAddress', 'standardizedAddress', 'previousAddress'] },
     },
+    {
+      kind: 'command',
+      method: 'POST',
+      path: '/address-verifications/{verificationId}/restore-previous-address',
+      command: 'RestorePreviousAddress',
+      access: { pii: ['mailingAddress', 'standardizedAddress', 'previousAddress'] },
+    },
+  ],
+  actors: [
+    { name: 'Driver', role: 'Driver', pii: true, records: 'all', operator: false },
+    { name: 'operator', role: 'operator', pii: true, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'dmv',

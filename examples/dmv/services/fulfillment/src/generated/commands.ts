@@ -5,7 +5,7 @@ import type { CommandDef } from '@dmv/runtime';
 import DispatchLicenseCardSchema from './schemas/DispatchLicenseCard.schema.json' with { type: 'json' };
 import IssueLicenseCardSchema from './schemas/IssueLicenseCard.schema.json' with { type: 'json' };
 
-/** A command of LicenseCard (POST /license-cards). */
+/** A command of LicenseCard (POST /license-cards/issue-license-card). */
 export type IssueLicenseCard = {
   cardId?: string;
   renewalId: string;

@@ -56,7 +56,7 @@ export function licenseCardState(source: Source, key: string): LicenseCardState 
 /** The command handlers of LicenseCard. Yours are in src/domain/LicenseCard.ts. */
 export interface LicenseCardHandlers {
   /**
-   * IssueLicenseCard — triggered by POST /license-cards. Emits LicenseCardIssued,
+   * IssueLicenseCard — triggered by POST /license-cards/issue-license-card. Emits LicenseCardIssued,
    * LicenseIssuanceFailed (failure). It creates a LicenseCard: ctx.key is the key the runtime
    * assigned or the caller gave. The default emits LicenseCardIssued. Over HTTP, throw a
    * CommandError to reject it (400).

@@ -16,7 +16,19 @@ export const service: ServiceModule = {
   platform: 'dmv',
   defaultPort: 8080,
   calls: [],
-  routes: [{ kind: 'command', method: 'POST', path: '/license-cards', command: 'IssueLicenseCard' }],
+  routes: [
+    {
+      kind: 'command',
+      method: 'POST',
+      path: '/license-cards/issue-license-card',
+      command: 'IssueLicenseCard',
+      access: { pii: ['licenseNumber', 'mailingAddress'] },
+    },
+  ],
+  actors: [
+    { name: 'Driver', role: 'Driver', pii: true, records: 'all', operator: false },
+    { name: 'operator', role: 'operator', pii: true, records: 'all', operator: true },
+  ],
   define: (): ServiceDefinition => ({
     platform: 'dmv',
     name: 'fulfillment',

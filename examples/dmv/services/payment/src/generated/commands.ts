@@ -6,7 +6,7 @@ import CapturePaymentSchema from './schemas/CapturePayment.schema.json' with { t
 import RefundPaymentSchema from './schemas/RefundPayment.schema.json' with { type: 'json' };
 
 /**
- * A command of Payment (POST /payments).
+ * A command of Payment (POST /payments/capture-payment).
  * Charges the renewal fee through the payment gateway. The gateway's own operations are never saga
  * steps; this command wraps them and RefundPayment undoes it.
  */
@@ -19,7 +19,7 @@ export type CapturePayment = {
 };
 
 /**
- * A command of Payment (POST /payments/{paymentId}/refund).
+ * A command of Payment (POST /payments/{paymentId}/refund-payment).
  * Compensation of CapturePayment, when the license card cannot be issued.
  */
 export type RefundPayment = {

@@ -48,18 +48,19 @@ export function paymentState(source: Source, key: string): PaymentState {
 /** The command handlers of Payment. Yours are in src/domain/Payment.ts. */
 export interface PaymentHandlers {
   /**
-   * CapturePayment — triggered by POST /payments. Emits PaymentCaptured, PaymentDeclined (failure).
-   * It creates a Payment: ctx.key is the key the runtime assigned or the caller gave. The default
-   * emits PaymentCaptured. Over HTTP, throw a CommandError to reject it (400).
+   * CapturePayment — triggered by POST /payments/capture-payment. Emits PaymentCaptured,
+   * PaymentDeclined (failure). It creates a Payment: ctx.key is the key the runtime assigned or the
+   * caller gave. The default emits PaymentCaptured. Over HTTP, throw a CommandError to reject it
+   * (400).
    */
   CapturePayment(
     command: CapturePayment,
     ctx: HandlerContext<PaymentState>,
   ): Outcome<PaymentState, Emit<'PaymentCaptured', PaymentCaptured> | Emit<'PaymentDeclined', PaymentDeclined>>;
   /**
-   * RefundPayment — triggered by POST /payments/{paymentId}/refund; compensation of CapturePayment
-   * in saga LicenseRenewal. Emits PaymentRefunded, as the default does. Over HTTP, throw a
-   * CommandError to reject it (400).
+   * RefundPayment — triggered by POST /payments/{paymentId}/refund-payment; compensation of
+   * CapturePayment in saga LicenseRenewal. Emits PaymentRefunded, as the default does. Over HTTP,
+   * throw a CommandError to reject it (400).
    */
   RefundPayment(
     command: RefundPayment,

@@ -15,13 +15,24 @@ export const service: ServiceModule = {
   defaultPort: 8080,
   calls: [],
   routes: [
-    { kind: 'command', method: 'POST', path: '/payments', command: 'CapturePayment' },
     {
       kind: 'command',
       method: 'POST',
-      path: '/payments/{paymentId}/refund',
-      command: 'RefundPayment',
+      path: '/payments/capture-payment',
+      command: 'CapturePayment',
+      access: { pii: ['cardToken'] },
     },
+    {
+      kind: 'command',
+      method: 'POST',
+      path: '/payments/{paymentId}/refund-payment',
+      command: 'RefundPayment',
+      access: { pii: ['cardToken'] },
+    },
+  ],
+  actors: [
+    { name: 'Driver', role: 'Driver', pii: true, records: 'all', operator: false },
+    { name: 'operator', role: 'operator', pii: true, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'dmv',

@@ -5,7 +5,7 @@ import type { CommandDef } from '@dmv/runtime';
 import DiscardPhotoSchema from './schemas/DiscardPhoto.schema.json' with { type: 'json' };
 import ValidatePhotoSchema from './schemas/ValidatePhoto.schema.json' with { type: 'json' };
 
-/** A command of Photo (POST /photo-validations). */
+/** A command of Photo (POST /photos/validate-photo). */
 export type ValidatePhoto = {
   photoId?: string;
   renewalId: string;
@@ -13,7 +13,7 @@ export type ValidatePhoto = {
 };
 
 /**
- * A command of Photo (POST /photos/{photoId}/discard).
+ * A command of Photo (POST /photos/{photoId}/discard-photo).
  * Compensation: a renewal that does not go through must not leave a biometric portrait on file;
  * deletes the stored image and its match data.
  */

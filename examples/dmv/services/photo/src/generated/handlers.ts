@@ -44,7 +44,7 @@ export function photoState(source: Source, key: string): PhotoState {
 /** The command handlers of Photo. Yours are in src/domain/Photo.ts. */
 export interface PhotoHandlers {
   /**
-   * ValidatePhoto — triggered by POST /photo-validations. Emits PhotoValidated, PhotoRejected
+   * ValidatePhoto — triggered by POST /photos/validate-photo. Emits PhotoValidated, PhotoRejected
    * (failure). It creates a Photo: ctx.key is the key the runtime assigned or the caller gave. The
    * default emits PhotoValidated. Over HTTP, throw a CommandError to reject it (400).
    */
@@ -53,9 +53,9 @@ export interface PhotoHandlers {
     ctx: HandlerContext<PhotoState>,
   ): Outcome<PhotoState, Emit<'PhotoValidated', PhotoValidated> | Emit<'PhotoRejected', PhotoRejected>>;
   /**
-   * DiscardPhoto — triggered by POST /photos/{photoId}/discard; compensation of ValidatePhoto in
-   * saga LicenseRenewal. Emits PhotoDiscarded, as the default does. Over HTTP, throw a CommandError
-   * to reject it (400).
+   * DiscardPhoto — triggered by POST /photos/{photoId}/discard-photo; compensation of ValidatePhoto
+   * in saga LicenseRenewal. Emits PhotoDiscarded, as the default does. Over HTTP, throw a
+   * CommandError to reject it (400).
    */
   DiscardPhoto(
     command: DiscardPhoto,

@@ -15,8 +15,17 @@ export const service: ServiceModule = {
   defaultPort: 8080,
   calls: [],
   routes: [
-    { kind: 'command', method: 'POST', path: '/photo-validations', command: 'ValidatePhoto' },
-    { kind: 'command', method: 'POST', path: '/photos/{photoId}/discard', command: 'DiscardPhoto' },
+    { kind: 'command', method: 'POST', path: '/photos/validate-photo', command: 'ValidatePhoto' },
+    {
+      kind: 'command',
+      method: 'POST',
+      path: '/photos/{photoId}/discard-photo',
+      command: 'DiscardPhoto',
+    },
+  ],
+  actors: [
+    { name: 'Driver', role: 'Driver', pii: true, records: 'all', operator: false },
+    { name: 'operator', role: 'operator', pii: true, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'dmv',

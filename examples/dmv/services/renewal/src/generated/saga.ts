@@ -18,20 +18,20 @@ import {
 import type { RejectRenewal, SubmitRenewal } from './commands.ts';
 import { eventDefs } from './events.ts';
 
-/** Input of ValidatePhoto, a command of photo (POST /photo-validations). */
+/** Input of ValidatePhoto, a command of photo (POST /photos/validate-photo). */
 export type ValidatePhoto = {
   photoId?: string;
   renewalId: string;
   photoUrl: string;
 };
 
-/** Input of DiscardPhoto, a command of photo (POST /photos/{photoId}/discard). */
+/** Input of DiscardPhoto, a command of photo (POST /photos/{photoId}/discard-photo). */
 export type DiscardPhoto = {
   photoId: string;
   renewalId: string;
 };
 
-/** Input of VerifyAddress, a command of address (POST /address-verifications). */
+/** Input of VerifyAddress, a command of address (POST /address-verifications/verify-address). */
 export type VerifyAddress = {
   verificationId?: string;
   renewalId: string;
@@ -41,14 +41,14 @@ export type VerifyAddress = {
 
 /**
  * Input of RestorePreviousAddress, a command of address (POST
- * /address-verifications/{verificationId}/restore).
+ * /address-verifications/{verificationId}/restore-previous-address).
  */
 export type RestorePreviousAddress = {
   verificationId: string;
   renewalId: string;
 };
 
-/** Input of CapturePayment, a command of payment (POST /payments). */
+/** Input of CapturePayment, a command of payment (POST /payments/capture-payment). */
 export type CapturePayment = {
   paymentId?: string;
   renewalId: string;
@@ -57,14 +57,14 @@ export type CapturePayment = {
   cardToken: string;
 };
 
-/** Input of RefundPayment, a command of payment (POST /payments/{paymentId}/refund). */
+/** Input of RefundPayment, a command of payment (POST /payments/{paymentId}/refund-payment). */
 export type RefundPayment = {
   paymentId: string;
   renewalId: string;
   fee: number;
 };
 
-/** Input of IssueLicenseCard, a command of fulfillment (POST /license-cards). */
+/** Input of IssueLicenseCard, a command of fulfillment (POST /license-cards/issue-license-card). */
 export type IssueLicenseCard = {
   cardId?: string;
   renewalId: string;
@@ -200,7 +200,7 @@ export const orchestrations: readonly OrchestrationDef[] = [
         command: 'ValidatePhoto',
         service: 'photo',
         method: 'POST',
-        path: '/photo-validations',
+        path: '/photos/validate-photo',
         succeededOn: ['PhotoValidated'],
         failedOn: ['PhotoRejected'],
         toCommand: toValidatePhoto,
@@ -208,7 +208,7 @@ export const orchestrations: readonly OrchestrationDef[] = [
           command: 'DiscardPhoto',
           service: 'photo',
           method: 'POST',
-          path: '/photos/{photoId}/discard',
+          path: '/photos/{photoId}/discard-photo',
           toCommand: toDiscardPhoto,
         },
       },
@@ -216,7 +216,7 @@ export const orchestrations: readonly OrchestrationDef[] = [
         command: 'VerifyAddress',
         service: 'address',
         method: 'POST',
-        path: '/address-verifications',
+        path: '/address-verifications/verify-address',
         succeededOn: ['AddressVerified'],
         failedOn: ['AddressRejected'],
         toCommand: toVerifyAddress,
@@ -224,7 +224,7 @@ export const orchestrations: readonly OrchestrationDef[] = [
           command: 'RestorePreviousAddress',
           service: 'address',
           method: 'POST',
-          path: '/address-verifications/{verificationId}/restore',
+          path: '/address-verifications/{verificationId}/restore-previous-address',
           toCommand: toRestorePreviousAddress,
         },
       },
@@ -232,7 +232,7 @@ export const orchestrations: readonly OrchestrationDef[] = [
         command: 'CapturePayment',
         service: 'payment',
         method: 'POST',
-        path: '/payments',
+        path: '/payments/capture-payment',
         succeededOn: ['PaymentCaptured'],
         failedOn: ['PaymentDeclined'],
         toCommand: toCapturePayment,
@@ -240,7 +240,7 @@ export const orchestrations: readonly OrchestrationDef[] = [
           command: 'RefundPayment',
           service: 'payment',
           method: 'POST',
-          path: '/payments/{paymentId}/refund',
+          path: '/payments/{paymentId}/refund-payment',
           toCommand: toRefundPayment,
         },
       },
@@ -248,7 +248,7 @@ export const orchestrations: readonly OrchestrationDef[] = [
         command: 'IssueLicenseCard',
         service: 'fulfillment',
         method: 'POST',
-        path: '/license-cards',
+        path: '/license-cards/issue-license-card',
         succeededOn: ['LicenseCardIssued'],
         failedOn: ['LicenseIssuanceFailed'],
         toCommand: toIssueLicenseCard,

@@ -21,8 +21,27 @@ export const service: ServiceModule = {
   defaultPort: 8080,
   calls: callTargets,
   routes: [
-    { kind: 'command', method: 'POST', path: '/renewals', command: 'SubmitRenewal' },
-    { kind: 'command', method: 'POST', path: '/commands/reject-renewal', command: 'RejectRenewal' },
+    {
+      kind: 'command',
+      method: 'POST',
+      path: '/renewals',
+      command: 'SubmitRenewal',
+      access: {
+        actor: 'Driver',
+        pii: ['licenseNumber', 'driverName', 'dateOfBirth', 'mailingAddress', 'cardToken'],
+      },
+    },
+    {
+      kind: 'command',
+      method: 'POST',
+      path: '/commands/reject-renewal',
+      command: 'RejectRenewal',
+      access: { pii: ['licenseNumber', 'driverName', 'dateOfBirth', 'mailingAddress', 'cardToken'] },
+    },
+  ],
+  actors: [
+    { name: 'Driver', role: 'Driver', pii: true, records: 'all', operator: false },
+    { name: 'operator', role: 'operator', pii: true, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'dmv',

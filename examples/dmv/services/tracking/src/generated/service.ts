@@ -9,7 +9,27 @@ export const service: ServiceModule = {
   platform: 'dmv',
   defaultPort: 8080,
   calls: [],
-  routes: [{ kind: 'lookup', path: '/renewals/{renewalId}/status', readModel: 'RenewalSummary' }],
+  routes: [
+    {
+      kind: 'lookup',
+      path: '/renewals/{renewalId}/status',
+      readModel: 'RenewalSummary',
+      access: {
+        pii: [
+          'licenseNumber',
+          'driverName',
+          'dateOfBirth',
+          'mailingAddress',
+          'cardToken',
+          'standardizedAddress',
+        ],
+      },
+    },
+  ],
+  actors: [
+    { name: 'Driver', role: 'Driver', pii: true, records: 'all', operator: false },
+    { name: 'operator', role: 'operator', pii: true, records: 'all', operator: true },
+  ],
   define: (): ServiceDefinition => ({
     platform: 'dmv',
     name: 'tracking',
