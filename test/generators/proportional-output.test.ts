@@ -33,6 +33,9 @@ function edited(change: (model: RawModel) => void): string {
   return dump(model, { lineWidth: -1 });
 }
 
+/** Files that list something of every service, which a new command may change. */
+const SHARED_INDEXES = ['README.md', 'helm/gov24/values.yaml'];
+
 /** The service folder a path belongs to, if any. */
 const serviceOf = (path: string) => /^services\/([^/]+)\//.exec(path)?.[1];
 
@@ -73,6 +76,8 @@ describe('output proportional to the model (gov24)', () => {
     const paths = changed(base, after);
     expect(paths.filter((p) => serviceOf(p) === 'citizen').length).toBeGreaterThan(0);
     const outside = paths.filter((p) => serviceOf(p) !== 'citizen');
-    expect(outside).toEqual([]);
+    // The shared indexes: the platform README's route table and the chart's values (the front
+    // door's route list), both listing every service's routes.
+    expect(outside.filter((p) => !SHARED_INDEXES.includes(p))).toEqual([]);
   });
 });
