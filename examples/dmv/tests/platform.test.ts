@@ -45,9 +45,10 @@ describe('dmv platform', () => {
       officeCode: 'example-officeCode',
       cardToken: 'example-cardToken',
     };
+    const authorization = `Bearer ${await platform.token({ actor: 'Driver', sub: String(body.licenseNumber) })}`;
     const res = await fetch(`${platform.service('renewal').url}/renewals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);
@@ -72,7 +73,8 @@ describe('dmv platform', () => {
     // The read model RenewalSummary (context tracking) shows the flow.
     const [record] = recordsOf('RenewalSubmitted', 'gov.dmv.renewal.RenewalSubmitted.v1');
     const viewKey = String((JSON.parse(record!.value) as Record<string, unknown>)['renewalId']);
-    const view = await fetch(`${platform.service('tracking').url}/renewals/${encodeURIComponent(viewKey)}/status`);
+    const reader = `Bearer ${await platform.token({ service: 'starter-test' })}`; // a service identity reads every record
+    const view = await fetch(`${platform.service('tracking').url}/renewals/${encodeURIComponent(viewKey)}/status`, { headers: { authorization: reader } });
     expect(view.status).toBe(200);
     const found = (await view.json()) as Record<string, unknown>;
     expect(found['renewalId']).toBe(viewKey);

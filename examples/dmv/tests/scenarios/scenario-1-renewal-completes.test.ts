@@ -85,6 +85,18 @@ describe('dmv scenario 1: the five-step orchestration runs to completion', () =>
     const status = await get(`${s.url('tracking')}/renewals/${id}/status`);
     expect(status.status).toBe(200);
     expect(status.body).toMatchObject({ renewalId: id, status: 'Completed' });
+    // The lookup above went as the driver who submitted it (support.ts): their own record, without
+    // personal data. A clerk sees it with personal data; another driver gets 404, as for a renewal
+    // that does not exist; no token gets 401; the saga's state is for operators only.
+    expect(status.body).not.toHaveProperty('driverName');
+    const asClerk = await get(`${s.url('tracking')}/renewals/${id}/status`, { actor: 'Clerk', sub: 'dmv-clerk' });
+    expect(asClerk.status).toBe(200);
+    expect(asClerk.body).toMatchObject({ renewalId: id, driverName: 'Jordan Rivera' });
+    expect((await get(`${s.url('tracking')}/renewals/${id}/status`, { actor: 'Driver', sub: 'D-SOMEONE-ELSE' })).status).toBe(404);
+    expect((await get(`${s.url('tracking')}/renewals/${id}/status`, 'anonymous')).status).toBe(401);
+    expect((await get(`${s.url('renewal')}/admin/sagas/LicenseRenewal/${id}`, { actor: 'Clerk', sub: 'dmv-clerk' })).status).toBe(403);
+    // A step's command is internal: a driver cannot charge a card by calling the payment service.
+    expect((await post(`${s.url('payment')}/payments/capture-payment`, { renewalId: id, fee: 1, cardToken: 'tok_visa' }, { actor: 'Driver', sub: 'D-SOMEONE-ELSE' })).status).toBe(403);
 
     Object.assign(figures, {
       steps: 5,

@@ -8,8 +8,8 @@
  * TEST_DATABASE_URL names a PostgreSQL server, each test file gets a FRESH database on it (CREATE
  * DATABASE through an admin connection, DROP at the end).
  *
- * Every HTTP request of the scenarios goes through request() below (post, get): the one place to
- * add headers such as Authorization.
+ * Every HTTP request of the scenarios goes through request() below (post, get), which sends a real
+ * bearer token for the caller (see defaultCaller).
  *
  * Hand-written; msa-gen never touches this directory.
  */
@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPlatform } from '@dmv/platform';
+import { startPlatform, token } from '@dmv/platform';
 import { createLogger, ident, MemoryBus, openDatabase, type Db, type DeliveredRecord, type Labels, type Platform } from '@dmv/runtime';
 
 export const SAGA = 'LicenseRenewal';
@@ -132,9 +132,43 @@ export interface Reply<T = Record<string, unknown>> {
   readonly body: T;
 }
 
-/** Every HTTP request of the scenarios: JSON in, JSON (or text) out. */
-export async function request<T = Record<string, unknown>>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Reply<T>> {
-  const headers: Record<string, string> = {};
+/**
+ * Who sends a request: an actor of the model (with the token's `sub`), a service of the platform,
+ * or nobody (no Authorization header). Tokens are real: signed with AUTH_DEV_SECRET (set by
+ * vitest.config.ts, passed to a child process by spawnPlatform), verified by the services.
+ */
+export type As = { readonly actor: 'Driver' | 'Clerk' | 'Operator'; readonly sub: string } | { readonly service: string } | 'anonymous';
+
+/** The driver (license number, the token's sub) of each renewal submitted through request(). */
+const driverOf = new Map<string, string>();
+
+/**
+ * The caller of a request that names none, as the DMV's site would send it: the probes and
+ * /metrics without a token; the admin routes as an operator; a renewal (a body with a
+ * licenseNumber) as that driver, and its status as the driver who submitted it; anything else as
+ * a DMV clerk (every record, personal data included).
+ */
+function defaultCaller(url: string, body: unknown): As {
+  const path = new URL(url).pathname;
+  if (path === '/healthz' || path === '/readyz' || path === '/metrics') return 'anonymous';
+  if (path.startsWith('/admin/')) return { actor: 'Operator', sub: 'operator-on-call' };
+  const licenseNumber = (body as Record<string, unknown> | undefined)?.['licenseNumber'];
+  if (typeof licenseNumber === 'string') return { actor: 'Driver', sub: licenseNumber };
+  const status = /^\/renewals\/([^/]+)\/status$/.exec(path);
+  const driver = status ? driverOf.get(decodeURIComponent(status[1]!)) : undefined;
+  if (driver !== undefined) return { actor: 'Driver', sub: driver };
+  return { actor: 'Clerk', sub: 'dmv-clerk' };
+}
+
+/** The Authorization header of a caller. */
+export async function authorization(as: As): Promise<Record<string, string>> {
+  if (as === 'anonymous') return {};
+  return { authorization: `Bearer ${await token(as)}` };
+}
+
+/** Every HTTP request of the scenarios: JSON in, JSON (or text) out, as `as` (default: see defaultCaller). */
+export async function request<T = Record<string, unknown>>(method: 'GET' | 'POST', url: string, body?: unknown, as: As = defaultCaller(url, body)): Promise<Reply<T>> {
+  const headers: Record<string, string> = await authorization(as);
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
@@ -144,11 +178,14 @@ export async function request<T = Record<string, unknown>>(method: 'GET' | 'POST
   } catch {
     // not JSON: keep the text
   }
+  // A driver's submitted renewal: its status is theirs to look up.
+  const key = (parsed as { key?: unknown } | undefined)?.key;
+  if (res.ok && typeof as === 'object' && 'actor' in as && as.actor === 'Driver' && typeof key === 'string') driverOf.set(key, as.sub);
   return { status: res.status, body: parsed as T };
 }
 
-export const post = <T = Record<string, unknown>>(url: string, body: unknown = {}) => request<T>('POST', url, body);
-export const get = <T = Record<string, unknown>>(url: string) => request<T>('GET', url);
+export const post = <T = Record<string, unknown>>(url: string, body: unknown = {}, as?: As) => request<T>('POST', url, body, as);
+export const get = <T = Record<string, unknown>>(url: string, as?: As) => request<T>('GET', url, undefined, as);
 
 /** A saga instance as GET /admin/sagas/{saga}/{id} of the renewal service answers it. */
 export interface SagaView {
@@ -310,7 +347,15 @@ export async function spawnPlatform(env: Readonly<Record<string, string>>, servi
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, ['packages/platform/src/main.ts'], {
     cwd: new URL('../..', import.meta.url),
-    env: { PATH: process.env['PATH'] ?? '', BASE_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      BASE_PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      // The services verify the tokens request() mints with this secret (vitest.config.ts sets it).
+      ...(process.env['AUTH_DEV_SECRET'] ? { AUTH_DEV_SECRET: process.env['AUTH_DEV_SECRET'] } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

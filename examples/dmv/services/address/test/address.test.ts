@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createLogger,
+  devToken,
   MemoryBus,
   openDatabase,
   startService,
@@ -15,6 +16,13 @@ import {
 } from '@dmv/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../src/generated/service.ts';
+
+/**
+ * A real bearer token (signed with AUTH_DEV_SECRET, set by vitest.config.ts) of a caller allowed to
+ * run this service's commands: they have no actor, so only a service of the platform may (the
+ * orchestrator sends them as saga steps).
+ */
+const authorization = async () => `Bearer ${await devToken({ service: 'starter-test', actors: service.actors })}`;
 
 let db: Db;
 let bus: MemoryBus;
@@ -46,14 +54,14 @@ describe('address service', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', service: 'address' });
   });
 
-  it('accepts VerifyAddress (POST /address-verifications)', async () => {
+  it('accepts VerifyAddress (POST /address-verifications/verify-address)', async () => {
     const body = {
       renewalId: '3f8e2b1c-6d4a-4e5f-9a7b-0c1d2e3f4a5b',
       mailingAddress: '1120 N Street,  Sacramento, CA 95814',
     };
-    const res = await fetch(`${running.url}/address-verifications`, {
+    const res = await fetch(`${running.url}/address-verifications/verify-address`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization: await authorization(), 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);
@@ -64,9 +72,9 @@ describe('address service', () => {
 
   it('holds an address the postal database cannot match for a clerk: nothing emitted yet', async () => {
     const body = { renewalId: '7a1c9e52-0b3d-4f6e-8a2b-5c4d3e2f1a0b', mailingAddress: 'General Delivery, Lone Pine, CA' };
-    const res = await fetch(`${running.url}/address-verifications`, {
+    const res = await fetch(`${running.url}/address-verifications/verify-address`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization: await authorization(), 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);

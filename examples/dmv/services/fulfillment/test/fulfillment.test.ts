@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createLogger,
+  devToken,
   MemoryBus,
   openDatabase,
   startService,
@@ -46,7 +47,7 @@ describe('fulfillment service', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', service: 'fulfillment' });
   });
 
-  it('accepts IssueLicenseCard (POST /license-cards)', async () => {
+  it('accepts IssueLicenseCard (POST /license-cards/issue-license-card)', async () => {
     const body = {
       renewalId: '3f8e2b1c-6d4a-4e5f-9a7b-0c1d2e3f4a5b',
       licenseNumber: 'example-licenseNumber',
@@ -54,9 +55,11 @@ describe('fulfillment service', () => {
       deliveryMethod: 'Mail',
       officeCode: 'example-officeCode',
     };
-    const res = await fetch(`${running.url}/license-cards`, {
+    // A real bearer token (signed with AUTH_DEV_SECRET, set by vitest.config.ts) of a caller allowed to run it.
+    const authorization = `Bearer ${await devToken({ service: 'starter-test', actors: service.actors })}`;
+    const res = await fetch(`${running.url}/license-cards/issue-license-card`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createLogger,
+  devToken,
   MemoryBus,
   openDatabase,
   startService,
@@ -15,6 +16,13 @@ import {
 } from '@dmv/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../src/generated/service.ts';
+
+/**
+ * A real bearer token (signed with AUTH_DEV_SECRET, set by vitest.config.ts) of a caller allowed to
+ * run this service's commands: they have no actor, so only a service of the platform may (the
+ * orchestrator sends them as saga steps).
+ */
+const authorization = async () => `Bearer ${await devToken({ service: 'starter-test', actors: service.actors })}`;
 
 let db: Db;
 let bus: MemoryBus;
@@ -46,15 +54,15 @@ describe('payment service', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', service: 'payment' });
   });
 
-  it('accepts CapturePayment (POST /payments)', async () => {
+  it('accepts CapturePayment (POST /payments/capture-payment)', async () => {
     const body = {
       renewalId: '3f8e2b1c-6d4a-4e5f-9a7b-0c1d2e3f4a5b',
       fee: 10,
       cardToken: 'example-cardToken',
     };
-    const res = await fetch(`${running.url}/payments`, {
+    const res = await fetch(`${running.url}/payments/capture-payment`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization: await authorization(), 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);
@@ -65,15 +73,15 @@ describe('payment service', () => {
 
   it("answers the gateway's declining test card with PaymentDeclined, and a second try charges nothing", async () => {
     const body = { renewalId: 'b2c4e6f8-1a3b-4c5d-8e7f-9a0b1c2d3e4f', fee: 38, cardToken: 'tok_chargeDeclined' };
-    const send = () =>
-      fetch(`${running.url}/payments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const send = async () =>
+      fetch(`${running.url}/payments/capture-payment`, { method: 'POST', headers: { authorization: await authorization(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const res = await send();
     expect(res.status).toBe(200);
     const reply = (await res.json()) as { key: string; events: { type: string; data: Record<string, unknown> }[] };
     expect(reply.events.map((e) => e.type)).toEqual(['gov.dmv.renewal.PaymentDeclined.v1']);
-    const again = await fetch(`${running.url}/payments`, {
+    const again = await fetch(`${running.url}/payments/capture-payment`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization: await authorization(), 'content-type': 'application/json' },
       body: JSON.stringify({ ...body, paymentId: reply.key, cardToken: 'tok_visa' }),
     });
     expect(again.status).toBe(200);

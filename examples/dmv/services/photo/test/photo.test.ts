@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createLogger,
+  devToken,
   MemoryBus,
   openDatabase,
   startService,
@@ -46,14 +47,16 @@ describe('photo service', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', service: 'photo' });
   });
 
-  it('accepts ValidatePhoto (POST /photo-validations)', async () => {
+  it('accepts ValidatePhoto (POST /photos/validate-photo)', async () => {
     const body = {
       renewalId: '3f8e2b1c-6d4a-4e5f-9a7b-0c1d2e3f4a5b',
       photoUrl: 'https://example.org/photoUrl',
     };
-    const res = await fetch(`${running.url}/photo-validations`, {
+    // A real bearer token (signed with AUTH_DEV_SECRET, set by vitest.config.ts) of a caller allowed to run it.
+    const authorization = `Bearer ${await devToken({ service: 'starter-test', actors: service.actors })}`;
+    const res = await fetch(`${running.url}/photos/validate-photo`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createLogger,
+  devToken,
   MemoryBus,
   openDatabase,
   startService,
@@ -74,9 +75,11 @@ describe('renewal service', () => {
       officeCode: 'example-officeCode',
       cardToken: 'example-cardToken',
     };
+    // A real bearer token (signed with AUTH_DEV_SECRET, set by vitest.config.ts) of a caller allowed to run it.
+    const authorization = `Bearer ${await devToken({ actor: 'Driver', sub: String(body.licenseNumber), actors: service.actors })}`;
     const res = await fetch(`${running.url}/renewals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);

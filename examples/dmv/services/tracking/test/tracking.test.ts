@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createLogger,
+  devToken,
   MemoryBus,
   openDatabase,
   startService,
@@ -47,7 +48,15 @@ describe('tracking service', () => {
   });
 
   it('answers 404 for an unknown RenewalSummary', async () => {
-    const res = await fetch(`${running.url}/renewals/${randomUUID()}/status`);
+    // A service identity: it may read every record.
+    const authorization = `Bearer ${await devToken({ service: 'starter-test' })}`;
+    const res = await fetch(`${running.url}/renewals/${randomUUID()}/status`, { headers: { authorization } });
     expect(res.status).toBe(404);
+  });
+
+  it('refuses a lookup without a token (401)', async () => {
+    const res = await fetch(`${running.url}/renewals/${randomUUID()}/status`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });

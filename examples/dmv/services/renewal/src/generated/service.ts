@@ -28,6 +28,7 @@ export const service: ServiceModule = {
       command: 'SubmitRenewal',
       access: {
         actor: 'Driver',
+        owner: 'licenseNumber',
         pii: ['licenseNumber', 'driverName', 'dateOfBirth', 'mailingAddress', 'cardToken'],
       },
     },
@@ -36,12 +37,16 @@ export const service: ServiceModule = {
       method: 'POST',
       path: '/commands/reject-renewal',
       command: 'RejectRenewal',
-      access: { pii: ['licenseNumber', 'driverName', 'dateOfBirth', 'mailingAddress', 'cardToken'] },
+      access: {
+        owner: 'licenseNumber',
+        pii: ['licenseNumber', 'driverName', 'dateOfBirth', 'mailingAddress', 'cardToken'],
+      },
     },
   ],
   actors: [
-    { name: 'Driver', role: 'Driver', pii: true, records: 'all', operator: false },
-    { name: 'operator', role: 'operator', pii: true, records: 'all', operator: true },
+    { name: 'Driver', role: 'driver', pii: false, records: 'own', operator: false },
+    { name: 'Clerk', role: 'dmv-clerk', pii: true, records: 'all', operator: false },
+    { name: 'Operator', role: 'dmv-operator', pii: false, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'dmv',

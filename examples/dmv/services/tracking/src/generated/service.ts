@@ -15,6 +15,7 @@ export const service: ServiceModule = {
       path: '/renewals/{renewalId}/status',
       readModel: 'RenewalSummary',
       access: {
+        owner: 'licenseNumber',
         pii: [
           'licenseNumber',
           'driverName',
@@ -27,8 +28,9 @@ export const service: ServiceModule = {
     },
   ],
   actors: [
-    { name: 'Driver', role: 'Driver', pii: true, records: 'all', operator: false },
-    { name: 'operator', role: 'operator', pii: true, records: 'all', operator: true },
+    { name: 'Driver', role: 'driver', pii: false, records: 'own', operator: false },
+    { name: 'Clerk', role: 'dmv-clerk', pii: true, records: 'all', operator: false },
+    { name: 'Operator', role: 'dmv-operator', pii: false, records: 'all', operator: true },
   ],
   define: (): ServiceDefinition => ({
     platform: 'dmv',
