@@ -543,7 +543,7 @@ describe('the chart and service identity', () => {
   it('mounts a projected ServiceAccount token for the service audience, read-only, where AUTH_SERVICE_TOKEN_FILE points', () => {
     const volumes = deployment.slice(deployment.indexOf('      volumes:\n'));
     expect(volumes).toMatch(
-      /- name: service-identity\n\s+projected:\n\s+sources:\n\s+- serviceAccountToken:\n\s+path: token\n\s+audience: \{\{ \$\.Values\.global\.auth\.service\.audience \| quote \}\}\n\s+expirationSeconds: \{\{ \$\.Values\.global\.auth\.service\.expirationSeconds \}\}\n/,
+      /- name: service-identity\n\s+projected:\n\s+sources:\n\s+- serviceAccountToken:\n\s+path: token\n\s+audience: \{\{ \$\.Values\.global\.auth\.service\.audience \| quote \}\}\n\s+expirationSeconds: \{\{ int64 \$\.Values\.global\.auth\.service\.expirationSeconds \}\}\n/,
     );
     expect(deployment).toMatch(
       /volumeMounts:\n\s+- name: service-identity\n\s+mountPath: \/var\/run\/secrets\/msa-gen\/service-identity\n\s+readOnly: true\n/,
