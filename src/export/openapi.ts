@@ -8,16 +8,30 @@
  * command input schemas the service validates against (json-schema.ts), split the way the
  * server reads them: path parameters from the path, the rest from the JSON body (the query for
  * GET and DELETE). Replies and errors have the shapes templates/runtime/src/server.ts sends.
+ * Every command and lookup needs a bearer JWT; who may call it is `x-actor` (openapi-access.ts).
  */
 import type { Command, Context, Field, Model, ReadModel } from '../model/valid.js';
 import { callsMadeBy } from '../generators/plan/service.js';
 import { serviceRoutes } from '../generators/service/plan.js';
 import { CONTRACT_VERSION } from './asyncapi.js';
 import { bodyFields, commandInputFields, fieldsSchema, singleFieldSchema } from './json-schema.js';
+import {
+  BEARER_REQUIREMENT,
+  commandActor,
+  commandForbidden,
+  LOOKUP_FORBIDDEN,
+  lookupActor,
+  PROBLEM_SCHEMA,
+  refusals,
+  SECURITY_SCHEMES,
+} from './openapi-access.js';
 
 type Doc = Record<string, unknown>;
 
-/** Media type of error replies: the runtime answers errors as JSON objects `{ error, message, … }` (server.ts). */
+/**
+ * Media type of error replies: the runtime answers errors as JSON objects `{ error, message, … }`
+ * (server.ts); refusals (401, 403) are problem details (openapi-access.ts).
+ */
 export const ERROR_MEDIA_TYPE = 'application/json';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -101,6 +115,9 @@ function commandOperation(model: Model, command: Command, method: string, path: 
     command.description,
     emits ? `Emits ${emits}.` : undefined,
     internal ? 'Internal route: the saga orchestrator sends this step over HTTP.' : undefined,
+    command.actor === undefined
+      ? 'Service-only: a command without an actor; only services of the platform may call it.'
+      : `Actor: ${command.actor}.`,
   ].filter((s): s is string => s !== undefined);
   return {
     operationId: command.name,
@@ -108,6 +125,7 @@ function commandOperation(model: Model, command: Command, method: string, path: 
     ...(description.length > 0 ? { description: description.join('\n\n') } : {}),
     tags: [command.aggregate.name],
     parameters: [...params, ...query, ...HEADER_PARAMETERS],
+    security: BEARER_REQUIREMENT,
     ...(hasBody
       ? {
           requestBody: {
@@ -119,6 +137,10 @@ function commandOperation(model: Model, command: Command, method: string, path: 
     responses: {
       '200': { description: 'The command ran.', content: { 'application/json': { schema: ref('CommandReply') } } },
       '400': errorReply('The input does not match the command\u2019s schema, or a business rule rejected the command.'),
+      ...refusals(commandForbidden(command, command.aggregate.owner?.name)),
+      ...(command.aggregate.owner && command.actor !== undefined
+        ? { '404': errorReply('The aggregate is another owner\u2019s: a caller limited to its own records acts on its own only.') }
+        : {}),
       '422': errorReply('The default handler has no value for a required event field: the command needs business logic.'),
       ...(calls
         ? {
@@ -127,21 +149,28 @@ function commandOperation(model: Model, command: Command, method: string, path: 
           }
         : {}),
     },
+    'x-actor': commandActor(model, command),
     ...(internal ? { 'x-internal': true } : {}),
   };
 }
 
-function lookupOperation(readModel: ReadModel, path: string): Doc {
+function lookupOperation(model: Model, readModel: ReadModel, path: string): Doc {
+  const notFound = readModel.owner
+    ? `No ${readModel.name} entry has this key, or it is another owner\u2019s (a caller limited to its own records).`
+    : `No ${readModel.name} entry has this key.`;
   return {
     operationId: `get${readModel.name}`,
     summary: `Look up ${readModel.name} by ${readModel.key.name}`,
     ...(readModel.description ? { description: readModel.description } : {}),
     tags: ['read models'],
     parameters: pathParameters(path, readModel.fields),
+    security: BEARER_REQUIREMENT,
     responses: {
       '200': { description: `The ${readModel.name} entry.`, content: { 'application/json': { schema: ref(entrySchemaName(readModel)) } } },
-      '404': errorReply(`No ${readModel.name} entry has this key.`),
+      ...refusals(LOOKUP_FORBIDDEN),
+      '404': errorReply(notFound),
     },
+    'x-actor': lookupActor(model),
   };
 }
 
@@ -179,7 +208,7 @@ export function openApiDocument(model: Model, context: Context): Doc {
     const item = (paths[route.path] ??= {});
     if (route.kind === 'lookup') {
       const readModel = readModels.get(route.name)!;
-      item[method] = lookupOperation(readModel, route.path);
+      item[method] = lookupOperation(model, readModel, route.path);
       schemas[entrySchemaName(readModel)] = readModelSchema(readModel);
       continue;
     }
@@ -207,6 +236,6 @@ export function openApiDocument(model: Model, context: Context): Doc {
     servers: [{ url: `http://${context.name}:${context.port}`, description: 'The service inside the cluster (its Kubernetes Service).' }],
     tags,
     paths,
-    components: { schemas: { ...schemas, ...SHARED_SCHEMAS } },
+    components: { schemas: { ...schemas, ...SHARED_SCHEMAS, Problem: PROBLEM_SCHEMA }, securitySchemes: SECURITY_SCHEMES },
   };
 }

@@ -77,9 +77,10 @@ describe('gov24 application', () => {
   it('answers a command with CommandReply and errors with the runtime\u2019s error object; 502/503 only for a command that calls a service', () => {
     const submit = doc['paths']['/applications/general'].post;
     expect(submit.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CommandReply' });
-    expect(Object.keys(submit.responses).sort()).toEqual(['200', '400', '422', '502', '503']);
+    // 404: Application has an owner, and Citizens act on their own applications only.
+    expect(Object.keys(submit.responses).sort()).toEqual(['200', '400', '401', '403', '404', '422', '502', '503']);
     const record = doc['paths']['/applications/{applicationId}/issuance-result'].post;
-    expect(Object.keys(record.responses).sort()).toEqual(['200', '400', '422']);
+    expect(Object.keys(record.responses).sort()).toEqual(['200', '400', '401', '403', '422']);
     expect(record.responses['400'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     expect(submit.parameters.map((p: Doc) => p['name'])).toEqual(['Idempotency-Key', 'X-Correlation-Id']);
   });
@@ -91,7 +92,7 @@ describe('gov24 application', () => {
     const op = lookups['paths'][readModel.http.path].get;
     expect(op.operationId).toBe(`get${readModel.name}`);
     expect(op.parameters.map((p: Doc) => p['name'])).toEqual([readModel.key.name]);
-    expect(Object.keys(op.responses)).toEqual(['200', '404']);
+    expect(Object.keys(op.responses)).toEqual(['200', '401', '403', '404']);
     const entry = lookups['components'].schemas[`${readModel.name}.entry`];
     expect(entry.required).toEqual([readModel.key.name, 'status', 'lastEvent', 'updatedAt']);
     const names = [...new Set([...readModel.fields.map((f) => f.name), 'status', 'lastEvent', 'updatedAt'])];

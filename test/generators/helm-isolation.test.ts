@@ -65,7 +65,10 @@ describe.each([
   const model = modelOf(file);
   const files = generateHelm({ model, templates, options: { toolVersion: '0.0.0-test' } });
   const chart = `helm/${model.platform.name}`;
-  const values = load(fileAt(files, `${chart}/values.yaml`).content) as JsonObject;
+  // values.yaml under the operator's values file, which must name the identity provider.
+  const values = coalesce(load(fileAt(files, `${chart}/values.yaml`).content), {
+    global: { auth: { jwksUrl: 'https://id.example.org/certs', issuer: 'https://id.example.org' } },
+  }) as JsonObject;
   const schema = JSON.parse(fileAt(files, `${chart}/values.schema.json`).content) as object;
   const validate: ValidateFunction = new Ajv({ allErrors: true, strict: true }).compile(schema);
   const namespaces = [...new Set(model.contexts.map((c) => c.namespace))];

@@ -15,7 +15,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../src/cli/templates.js';
 import { generateHelm, HELM_CHART_FILES } from '../../src/generators/helm/index.js';
-import { SERVICE_ENV } from '../../src/generators/names/env.js';
+import { AUTH_ENV, SERVICE_ENV } from '../../src/generators/names/env.js';
 import type { GeneratedFile, GenerateRequest } from '../../src/generators/types.js';
 import type { Context, Model } from '../../src/model/valid.js';
 import { asValid } from '../../src/model/valid.js';
@@ -49,6 +49,11 @@ function fileAt(files: readonly GeneratedFile[], path: string): GeneratedFile {
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
+
+/** What every operator's values file must add: the identity provider (values.yaml cannot know it). */
+const OPERATOR: JsonObject = {
+  global: { auth: { jwksUrl: 'https://id.example.org/realms/gov/protocol/openid-connect/certs', issuer: 'https://id.example.org/realms/gov' } },
+};
 
 /** Helm's coalescing of a values file over the chart's values.yaml: maps merge, the rest replaces, null deletes. */
 function coalesce(base: Json, overlay: Json): Json {
@@ -163,7 +168,9 @@ describe.each([
   const root = `helm/${model.platform.name}`;
   const schema = JSON.parse(fileAt(files, `${root}/values.schema.json`).content) as JsonObject;
   const validate = compile(schema);
-  const values = load(fileAt(files, `${root}/values.yaml`).content) as JsonObject;
+  const chartDefaults = load(fileAt(files, `${root}/values.yaml`).content) as JsonObject;
+  /** values.yaml under the operator's values file: what a release validates. */
+  const values = coalesce(chartDefaults, OPERATOR) as JsonObject;
   const services = values['services'] as Record<string, JsonObject>;
   const isolated = [...new Set(model.contexts.filter((c) => c.isolated).map((c) => c.namespace))].sort();
   const firstService = [...model.contexts].map((c) => c.name).sort()[0]!;
@@ -205,8 +212,36 @@ describe.each([
     expect(Object.keys(servicesSchema['properties'] as JsonObject).sort()).toEqual(model.contexts.map((c) => c.name).sort());
   });
 
-  it('values.yaml validates against values.schema.json', () => {
+  it('values.yaml validates against values.schema.json once the operator sets the identity provider', () => {
     expect(errorsOf(validate, values)).toEqual([]);
+  });
+
+  it('values.yaml alone fails validation: a release without global.auth.jwksUrl and issuer is refused', () => {
+    const errors = errorsOf(validate, chartDefaults);
+    expect(errors).toContain('/global/auth/jwksUrl must match pattern "^https?://[^\\s/]+\\S*$"');
+    expect(errors).toContain('/global/auth/issuer must NOT have fewer than 1 characters');
+    expect(errors).toHaveLength(2);
+    const withoutKey = clone(values);
+    delete ((withoutKey['global'] as JsonObject)['auth'] as JsonObject)['jwksUrl'];
+    expect(errorsOf(validate, withoutKey)).toContain("/global/auth must have required property 'jwksUrl'");
+    const notUrl = clone(values);
+    ((notUrl['global'] as JsonObject)['auth'] as JsonObject)['jwksUrl'] = 'id.example.org/certs';
+    expect(errorsOf(validate, notUrl)).toContain('/global/auth/jwksUrl must match pattern "^https?://[^\\s/]+\\S*$"');
+  });
+
+  it('sets sensible auth defaults: the platform as audience, the roles claim, the cluster as service issuer', () => {
+    expect((chartDefaults['global'] as JsonObject)['auth']).toEqual({
+      jwksUrl: '',
+      issuer: '',
+      audience: model.platform.name,
+      rolesClaim: 'roles',
+      service: {
+        audience: `${model.platform.name}-services`,
+        expirationSeconds: 3600,
+        jwksUrl: 'https://kubernetes.default.svc.cluster.local/openid/v1/jwks',
+        issuer: 'https://kubernetes.default.svc.cluster.local',
+      },
+    });
   });
 
   it('each values-<namespace>.yaml validates, merged over values.yaml as Helm does, and alone sets only known keys', () => {
@@ -346,6 +381,17 @@ describe.each([
       );
     });
 
+    it('auth values that the runtime or Kubernetes would refuse', () => {
+      const auth = (v: JsonObject) => (v['global'] as JsonObject)['auth'] as JsonObject;
+      const service = (v: JsonObject) => auth(v)['service'] as JsonObject;
+      expect(reject((v) => void (auth(v)['audience'] = ''))).toContain('/global/auth/audience must NOT have fewer than 1 characters');
+      expect(reject((v) => void (auth(v)['rolesClaim'] = 'realm_access..roles'))).toHaveLength(1);
+      expect(reject((v) => void (auth(v)['rolesClaim'] = 'realm_access.roles'))).toEqual([]);
+      expect(reject((v) => void (service(v)['expirationSeconds'] = 599))).toContain('/global/auth/service/expirationSeconds must be >= 600');
+      expect(reject((v) => void (service(v)['audience'] = ''))).toContain('/global/auth/service/audience must NOT have fewer than 1 characters');
+      expect(reject((v) => void (auth(v)['devSecret'] = 'x'))).toContain('/global/auth must NOT have additional properties');
+    });
+
     it('a missing service, wrong types and out-of-range numbers', () => {
       expect(reject((v) => void delete (v['services'] as JsonObject)[firstService])).toContain(
         `/services must have required property '${firstService}'`,
@@ -365,6 +411,9 @@ describe.each([
     it('env entries that would shadow the variables the chart sets', () => {
       const errors = reject((v) => void (svc(v)['env'] = { DATABASE_URL: 'postgres://x' }));
       expect(errors).toContain(`/services/${firstService}/env property name must be valid`);
+      for (const name of ['AUTH_DEV_SECRET', 'AUTH_JWKS_URL', 'AUTH_SOMETHING_NEW', 'NODE_EXTRA_CA_CERTS']) {
+        expect(reject((v) => void (svc(v)['env'] = { [name]: 'x' })), name).toContain(`/services/${firstService}/env property name must be valid`);
+      }
       expect(reject((v) => void (svc(v)['env'] = { LOG_LEVEL: 'debug' }))).toEqual([]);
     });
   });
@@ -459,6 +508,75 @@ describe('the chart templates', () => {
     expect(scaled).toContain('topic: {{ $trigger.topic | quote }}');
     for (const key of ['type: kafka', 'bootstrapServers:', 'consumerGroup:', 'topic:', 'lagThreshold:']) expect(scaled).toContain(key);
     expect(text('networkpolicy.yaml')).toContain('apiVersion: networking.k8s.io/v1');
+  });
+});
+
+describe('the chart and service identity', () => {
+  const model = modelOf(RICH);
+  const files = generateHelm(request(model));
+  const root = `helm/${model.platform.name}/`;
+  const text = (name: string) => fileAt(files, `${root}templates/${name}`).content;
+  const deployment = text('deployment.yaml');
+  /** The `value:` line of an env entry of the container. */
+  const envValue = (name: string): string | undefined =>
+    new RegExp(`\\n\\s+- name: ${name}\\n\\s+value: ([^\\n]+)\\n`).exec(deployment)?.[1];
+
+  it('sets every AUTH_* variable the runtime reads in production from global.auth', () => {
+    const expected: Record<string, RegExp> = {
+      [AUTH_ENV.jwksUrl]: /^\{\{ required "global\.auth\.jwksUrl is required: [^"]+" \$\.Values\.global\.auth\.jwksUrl \| quote \}\}$/,
+      [AUTH_ENV.issuer]: /^\{\{ required "global\.auth\.issuer is required: [^"]+" \$\.Values\.global\.auth\.issuer \| quote \}\}$/,
+      [AUTH_ENV.audience]: /^\{\{ \$\.Values\.global\.auth\.audience \| quote \}\}$/,
+      [AUTH_ENV.rolesClaim]: /^\{\{ \$\.Values\.global\.auth\.rolesClaim \| quote \}\}$/,
+      [AUTH_ENV.serviceJwksUrl]: /^\{\{ \$\.Values\.global\.auth\.service\.jwksUrl \| quote \}\}$/,
+      [AUTH_ENV.serviceIssuer]: /^\{\{ \$\.Values\.global\.auth\.service\.issuer \| quote \}\}$/,
+      [AUTH_ENV.serviceAudience]: /^\{\{ \$\.Values\.global\.auth\.service\.audience \| quote \}\}$/,
+      [AUTH_ENV.serviceTokenFile]: /^\/var\/run\/secrets\/msa-gen\/service-identity\/token$/,
+    };
+    expect(Object.keys(expected).sort()).toEqual(Object.values(AUTH_ENV).sort());
+    for (const [name, pattern] of Object.entries(expected)) expect(envValue(name), name).toMatch(pattern);
+    // The runtime reads exactly these names (and the dev secret, which the chart never sets).
+    const runtime = templates.get('runtime/src/auth.ts')!;
+    const read = [...runtime.matchAll(/get\('(AUTH_[A-Z_]+)'\)/g)].map((m) => m[1]).sort();
+    expect(read).toEqual([...Object.values(AUTH_ENV), 'AUTH_DEV_SECRET'].sort());
+  });
+
+  it('mounts a projected ServiceAccount token for the service audience, read-only, where AUTH_SERVICE_TOKEN_FILE points', () => {
+    const volumes = deployment.slice(deployment.indexOf('      volumes:\n'));
+    expect(volumes).toMatch(
+      /- name: service-identity\n\s+projected:\n\s+sources:\n\s+- serviceAccountToken:\n\s+path: token\n\s+audience: \{\{ \$\.Values\.global\.auth\.service\.audience \| quote \}\}\n\s+expirationSeconds: \{\{ int64 \$\.Values\.global\.auth\.service\.expirationSeconds \}\}\n/,
+    );
+    expect(deployment).toMatch(
+      /volumeMounts:\n\s+- name: service-identity\n\s+mountPath: \/var\/run\/secrets\/msa-gen\/service-identity\n\s+readOnly: true\n/,
+    );
+    expect(envValue('NODE_EXTRA_CA_CERTS')).toBe('/var/run/secrets/msa-gen/service-identity/ca.crt');
+    expect(volumes).toMatch(/- configMap:\n\s+name: kube-root-ca\.crt\n\s+items:\n\s+- key: ca\.crt\n\s+path: ca\.crt\n/);
+    // The token's subject names the service: a ServiceAccount per service, without an API token.
+    expect(deployment).toContain('serviceAccountName: {{ $name }}\n      automountServiceAccountToken: false\n');
+    const account = text('serviceaccount.yaml');
+    expect(account).toContain('kind: ServiceAccount');
+    expect(account).toContain('  name: {{ $name }}\n');
+    expect(account).toMatch(/\nautomountServiceAccountToken: false\n/);
+  });
+
+  it('never carries a dev secret: no AUTH_DEV_SECRET, no LOCAL_DEV_SECRET text, in any file of the chart', () => {
+    const chart = files.filter((f) => f.path.startsWith(root));
+    expect(chart.length).toBeGreaterThan(10);
+    const runtime = templates.get('runtime/src/auth.ts')!;
+    const localSecret = /LOCAL_DEV_SECRET = '([^']+)'/.exec(runtime)![1]!;
+    for (const f of chart) {
+      expect(f.content, f.path).not.toContain('AUTH_DEV_SECRET');
+      expect(f.content, f.path).not.toContain(localSecret);
+      expect(f.content.toLowerCase(), f.path).not.toContain('devsecret');
+    }
+  });
+
+  it('tells the operator to open egress to the key sets, and warns in NOTES while extraEgress is empty', () => {
+    const notes = text('NOTES.txt');
+    expect(notes).toContain('global.auth.jwksUrl');
+    expect(notes).toMatch(/\{\{- if not \.Values\.global\.networkPolicy\.extraEgress \}\}[^]*WARNING[^]*\{\{- end \}\}/);
+    const valuesYaml = fileAt(files, `${root}values.yaml`).content;
+    expect(valuesYaml).toContain('global.networkPolicy.extraEgress');
+    expect(valuesYaml).toContain('global.auth');
   });
 });
 

@@ -34,6 +34,7 @@ export const HELM_CHART_FILES = [
   'templates/pdb.yaml',
   'templates/scaledobject.yaml',
   'templates/service.yaml',
+  'templates/serviceaccount.yaml',
 ] as const;
 
 export const CHART_VERSION = '0.1.0';
@@ -80,6 +81,14 @@ function valuesComment(model: Model): string {
     `(global.kafka.bootstrapServers) and DATABASE_SCHEMA (database.schema) from its ConfigMap, with`,
     `env for more; DATABASE_URL from the Secret global.database.secretName (key secretKey), one per`,
     `release.`,
+    `global.auth: how every service verifies its callers. Set jwksUrl and issuer (the identity`,
+    `provider's key set and the iss of its tokens) in your values file: without them values.schema.json`,
+    `refuses the release. audience and rolesClaim (a dotted path, e.g. realm_access.roles) as the provider`,
+    `issues them. service: the services' identity towards each other, a projected ServiceAccount token`,
+    `(audience, expirationSeconds) verified against the cluster's key set (jwksUrl, issuer: kube-apiserver`,
+    `--service-account-issuer). No dev secret is ever set here.`,
+    `global.networkPolicy.extraEgress: NetworkPolicy egress rules to the identity provider and to the`,
+    `API server serving the cluster's key set (ipBlock rules): without them every request answers 401.`,
     `networkPolicy: ingress to a service only from its namespace, the ingress controller, the metrics`,
     `scraper (global.networkPolicy: set their selectors to your cluster's) and its callers in other`,
     `namespaces; egress only to DNS, Kafka, the database, its namespace and the services it calls.`,

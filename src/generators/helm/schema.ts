@@ -3,12 +3,47 @@
  * against) for every value, one `services` entry per context.
  */
 import type { Model } from '../../model/valid.js';
-import { SERVICE_ENV } from '../names/env.js';
+import { AUTH_ENV, SERVICE_ENV } from '../names/env.js';
 import { budgetBelowFloor, minNotAboveMax } from './schema-constraints.js';
 import { sortedContexts } from './values.js';
 
 
 export type Schema = Record<string, unknown>;
+
+/**
+ * Variables the deployment sets besides SERVICE_ENV: the cluster's CA and the AUTH_* settings
+ * (refused by prefix in `env`: global.auth sets them, and the dev secret must never be set).
+ */
+const CHART_ENV = ['NODE_EXTRA_CA_CERTS'];
+const AUTH_PREFIX = `^${AUTH_ENV.jwksUrl.slice(0, AUTH_ENV.jwksUrl.indexOf('_') + 1)}`;
+
+const url: Schema = { type: 'string', pattern: '^https?://[^\\s/]+\\S*$' };
+
+/** global.auth: jwksUrl and issuer have no default, so a release that sets neither fails validation. */
+function authSchema(): Schema {
+  return strictObject(
+    {
+      jwksUrl: { ...url, description: "Required: the identity provider's JWKS URL (AUTH_JWKS_URL). Reach it with global.networkPolicy.extraEgress." },
+      issuer: { type: 'string', minLength: 1, description: "Required: the iss claim of the identity provider's tokens (AUTH_ISSUER)." },
+      audience: { type: 'string', minLength: 1, description: 'The aud claim the tokens must carry (AUTH_AUDIENCE).' },
+      rolesClaim: {
+        type: 'string',
+        pattern: '^[^.\\s]+(\\.[^.\\s]+)*$',
+        description: 'The claim holding the roles, a dotted path such as realm_access.roles (AUTH_ROLES_CLAIM).',
+      },
+      service: strictObject(
+        {
+          audience: { type: 'string', minLength: 1, description: 'Audience of the projected token, and the one the services require (AUTH_SERVICE_AUDIENCE).' },
+          expirationSeconds: { ...int(600, 4294967296), description: 'Lifetime of the projected token; the kubelet rotates it at 80%.' },
+          jwksUrl: { ...url, description: "The cluster's ServiceAccount key set (AUTH_SERVICE_JWKS_URL): <issuer>/openid/v1/jwks." },
+          issuer: { type: 'string', minLength: 1, description: "The cluster's ServiceAccount issuer (AUTH_SERVICE_ISSUER)." },
+        },
+        { description: 'The services\' identity towards each other: a projected ServiceAccount token (AUTH_SERVICE_TOKEN_FILE).' },
+      ),
+    },
+    { description: 'How every service verifies its callers (bearer JWTs) and the other services.' },
+  );
+}
 
 const int = (minimum: number, maximum?: number): Schema =>
   maximum === undefined ? { type: 'integer', minimum } : { type: 'integer', minimum, maximum };
@@ -213,10 +248,13 @@ function definitions(): Record<string, Schema> {
         }),
         env: {
           type: 'object',
-          description: 'More plain environment variables (the ConfigMap), name → value.',
+          description:
+            'More plain environment variables (the ConfigMap), name → value. Not the ones the chart sets, nor any AUTH_* (global.auth sets them; never a dev secret).',
           propertyNames: {
             pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
-            not: { enum: Object.values(SERVICE_ENV) },
+            not: {
+              anyOf: [{ enum: [...Object.values(SERVICE_ENV), ...CHART_ENV] }, { pattern: AUTH_PREFIX }],
+            },
           },
           additionalProperties: { type: 'string' },
         },
@@ -257,6 +295,7 @@ export function valuesSchema(model: Model): Schema {
     properties: {
       global: strictObject({
         namespace: { $ref: '#/definitions/dnsLabel' },
+        auth: authSchema(),
         image: strictObject({
           registry: { type: 'string', minLength: 1, description: 'Image repository prefix: <registry>/<service>.' },
           tag: { type: 'string', pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$' },

@@ -98,9 +98,47 @@ export interface ServiceValues {
   readonly affinity: Readonly<Record<string, unknown>>;
 }
 
+/** How callers and services are verified (templates/runtime/src/auth.ts). */
+export interface AuthValues {
+  /** The identity provider's JWKS URL (AUTH_JWKS_URL). Empty here: every release must set it. */
+  readonly jwksUrl: string;
+  /** The `iss` of its tokens (AUTH_ISSUER). Empty here: every release must set it. */
+  readonly issuer: string;
+  /** The `aud` its tokens must carry (AUTH_AUDIENCE). */
+  readonly audience: string;
+  /** The claim holding the roles, a dotted path (AUTH_ROLES_CLAIM). */
+  readonly rolesClaim: string;
+  /** The services' own identity: projected ServiceAccount tokens, verified with the cluster's key set. */
+  readonly service: {
+    readonly audience: string;
+    readonly expirationSeconds: number;
+    readonly jwksUrl: string;
+    readonly issuer: string;
+  };
+}
+
+/** The issuer of ServiceAccount tokens on most clusters (kube-apiserver --service-account-issuer). */
+export const CLUSTER_ISSUER = 'https://kubernetes.default.svc.cluster.local';
+
+export function authValues(model: Model): AuthValues {
+  return {
+    jwksUrl: '',
+    issuer: '',
+    audience: model.platform.name,
+    rolesClaim: 'roles',
+    service: {
+      audience: `${model.platform.name}-services`,
+      expirationSeconds: 3600,
+      jwksUrl: `${CLUSTER_ISSUER}/openid/v1/jwks`,
+      issuer: CLUSTER_ISSUER,
+    },
+  };
+}
+
 export interface ChartValues {
   readonly global: {
     readonly namespace: string;
+    readonly auth: AuthValues;
     readonly image: { readonly registry: string; readonly tag: string; readonly pullPolicy: string };
     readonly kafka: { readonly bootstrapServers: string };
     readonly database: { readonly secretName: string; readonly secretKey: string };
@@ -242,6 +280,7 @@ export function chartValues(model: Model): ChartValues {
   return {
     global: {
       namespace: model.platform.namespace,
+      auth: authValues(model),
       image: {
         registry: model.platform.deploy.image.registry,
         tag: model.platform.deploy.image.tag,

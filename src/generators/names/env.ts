@@ -19,6 +19,25 @@ export const SERVICE_ENV = {
   databaseSchema: 'DATABASE_SCHEMA',
 } as const;
 
+/**
+ * The runtime's auth variables (templates/runtime/src/auth.ts) the Helm chart sets on every
+ * service from global.auth. AUTH_DEV_SECRET is never among them: a deployed service verifies
+ * against the identity provider's key set only.
+ */
+export const AUTH_ENV = {
+  jwksUrl: 'AUTH_JWKS_URL',
+  issuer: 'AUTH_ISSUER',
+  audience: 'AUTH_AUDIENCE',
+  rolesClaim: 'AUTH_ROLES_CLAIM',
+  serviceJwksUrl: 'AUTH_SERVICE_JWKS_URL',
+  serviceIssuer: 'AUTH_SERVICE_ISSUER',
+  serviceAudience: 'AUTH_SERVICE_AUDIENCE',
+  serviceTokenFile: 'AUTH_SERVICE_TOKEN_FILE',
+} as const;
+
+/** The dev secret's variable: never set by the chart, and refused in a service's `env`. */
+export const AUTH_DEV_SECRET_ENV = 'AUTH_DEV_SECRET';
+
 /** A context's PostgreSQL schema: its name with `-` as `_` (`car-registry` → `car_registry`). */
 export function databaseSchema(context: Context): string {
   return context.name.replace(/-/g, '_');
