@@ -127,6 +127,11 @@ function definitions(): Record<string, Schema> {
     service: strictObject(
       {
         enabled: { type: 'boolean', description: 'Whether this release deploys the service (one release per namespace).' },
+        kafkaUser: {
+          type: 'string',
+          minLength: 1,
+          description: "The service's KafkaUser (KAFKA_SASL_USERNAME); its Secret of the same name holds the password.",
+        },
         replicaCount: { ...int(0), description: 'Replicas when neither autoscaling nor keda is enabled.' },
         image: strictObject(
           {
@@ -303,6 +308,16 @@ export function valuesSchema(model: Model): Schema {
         }),
         kafka: strictObject({
           bootstrapServers: { type: 'string', minLength: 1, description: 'host:port[,host:port...] (KAFKA_BROKERS).' },
+          auth: strictObject({
+            enabled: { type: 'boolean', description: 'SASL with each service\'s KafkaUser (KAFKA_SASL_*).' },
+            mechanism: { enum: ['scram-sha-512'], description: 'The KafkaUsers\' authentication type.' },
+            passwordKey: { type: 'string', pattern: '^[-._a-zA-Z0-9]+$', description: 'The key of the password in each KafkaUser\'s Secret.' },
+            tls: strictObject({
+              enabled: { type: 'boolean', description: 'TLS to the brokers (KAFKA_TLS), trusting the cluster CA.' },
+              caSecretName: { type: 'string', minLength: 1, description: 'The cluster CA certificate Secret: <cluster>-cluster-ca-cert.' },
+              caKey: { type: 'string', pattern: '^[-._a-zA-Z0-9]+$' },
+            }),
+          }),
         }),
         database: strictObject({
           secretName: {

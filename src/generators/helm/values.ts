@@ -4,7 +4,7 @@
  */
 import type { Context, Model } from '../../model/valid.js';
 import { databaseSchema } from '../names/env.js';
-import { databaseSecretName, kafkaBootstrapServers, kafkaNamespace } from '../names/kubernetes.js';
+import { databaseSecretName, kafkaBootstrapServers, kafkaNamespace, kafkaUserName } from '../names/kubernetes.js';
 import { compareCodeUnits } from '../names/order.js';
 import { callTargets } from '../plan/service.js';
 import { consumerLagTargets } from '../plan/topics.js';
@@ -48,6 +48,8 @@ export interface ProbeValues {
 
 export interface ServiceValues {
   readonly enabled: boolean;
+  /** The service's KafkaUser (KAFKA_SASL_USERNAME), and the Secret holding its password. */
+  readonly kafkaUser: string;
   readonly replicaCount: number;
   readonly image: { readonly repository: string; readonly tag: string; readonly pullPolicy: string };
   readonly service: { readonly type: 'ClusterIP'; readonly port: number };
@@ -135,12 +137,23 @@ export function authValues(model: Model): AuthValues {
   };
 }
 
+/**
+ * How the services authenticate to Kafka: SCRAM with their KafkaUser's password (the Secret the
+ * User Operator writes, named after the KafkaUser), over TLS trusting the cluster CA.
+ */
+export interface KafkaAuthValues {
+  readonly enabled: boolean;
+  readonly mechanism: 'scram-sha-512';
+  readonly passwordKey: string;
+  readonly tls: { readonly enabled: boolean; readonly caSecretName: string; readonly caKey: string };
+}
+
 export interface ChartValues {
   readonly global: {
     readonly namespace: string;
     readonly auth: AuthValues;
     readonly image: { readonly registry: string; readonly tag: string; readonly pullPolicy: string };
-    readonly kafka: { readonly bootstrapServers: string };
+    readonly kafka: { readonly bootstrapServers: string; readonly auth: KafkaAuthValues };
     readonly database: { readonly secretName: string; readonly secretKey: string };
     readonly networkPolicy: {
       readonly allowedNamespaces: readonly string[];
@@ -173,6 +186,7 @@ export function serviceValues(model: Model, context: Context): ServiceValues {
   const pdb = deploy.podDisruptionBudget;
   return {
     enabled: context.namespace === model.platform.namespace,
+    kafkaUser: kafkaUserName(model, context.name),
     replicaCount: deploy.replicas,
     // Empty: `<global.image.registry>/<service>`, the global tag and pull policy.
     image: { repository: '', tag: '', pullPolicy: '' },
@@ -286,7 +300,15 @@ export function chartValues(model: Model): ChartValues {
         tag: model.platform.deploy.image.tag,
         pullPolicy: 'IfNotPresent',
       },
-      kafka: { bootstrapServers: kafkaBootstrapServers(model) },
+      kafka: {
+        bootstrapServers: kafkaBootstrapServers(model),
+        auth: {
+          enabled: true,
+          mechanism: 'scram-sha-512',
+          passwordKey: 'password',
+          tls: { enabled: true, caSecretName: `${model.platform.kafka.cluster}-cluster-ca-cert`, caKey: 'ca.crt' },
+        },
+      },
       database: { secretName: databaseSecretName(model), secretKey: 'url' },
       networkPolicy: {
         allowedNamespaces: [],

@@ -35,6 +35,18 @@ export const AUTH_ENV = {
   serviceTokenFile: 'AUTH_SERVICE_TOKEN_FILE',
 } as const;
 
+/**
+ * The runtime's Kafka security variables (templates/runtime/src/kafka-bus.ts) the Helm chart sets
+ * from global.kafka.auth: SCRAM as the service's KafkaUser, TLS trusting the cluster CA.
+ */
+export const KAFKA_AUTH_ENV = {
+  mechanism: 'KAFKA_SASL_MECHANISM',
+  username: 'KAFKA_SASL_USERNAME',
+  password: 'KAFKA_SASL_PASSWORD',
+  tls: 'KAFKA_TLS',
+  tlsCaFile: 'KAFKA_TLS_CA_FILE',
+} as const;
+
 /** The dev secret's variable: never set by the chart, and refused in a service's `env`. */
 export const AUTH_DEV_SECRET_ENV = 'AUTH_DEV_SECRET';
 

@@ -10,7 +10,7 @@ import type { Bus } from './bus.ts';
 import { openDatabase, type Db } from './db.ts';
 import type { ServiceDefinition } from './definitions.ts';
 import { createServiceClient, type ClientOptions, type ServiceClient } from './http-client.ts';
-import { KafkaBus, parseBrokers } from './kafka-bus.ts';
+import { KafkaBus, kafkaSecurityFrom, parseBrokers } from './kafka-bus.ts';
 import { createLogger, type Level, type Logger } from './logger.ts';
 import { MemoryBus } from './memory-bus.ts';
 import { fillPath } from './orchestrator.ts';
@@ -99,10 +99,15 @@ export function loggerFrom(env: Env, pii: readonly string[] = []): Logger {
   return createLogger({ level, pii });
 }
 
-/** The bus the environment asks for: Kafka when KAFKA_BROKERS is set, else in memory. */
+/**
+ * The bus the environment asks for: Kafka when KAFKA_BROKERS is set (with KAFKA_SASL_* and
+ * KAFKA_TLS, see kafkaSecurityFrom), else in memory.
+ */
 export function busFrom(env: Env, clientId: string, logger?: Logger): Bus {
   const brokers = env['KAFKA_BROKERS'];
-  if (brokers) return new KafkaBus({ brokers: parseBrokers(brokers), clientId: env['KAFKA_CLIENT_ID'] ?? clientId, logger });
+  if (brokers) {
+    return new KafkaBus({ brokers: parseBrokers(brokers), clientId: env['KAFKA_CLIENT_ID'] ?? clientId, logger, ...kafkaSecurityFrom(env) });
+  }
   return new MemoryBus();
 }
 

@@ -21,6 +21,7 @@ import {
   type Message,
   type MessageToProduce,
 } from '@platformatic/kafka';
+import { readFileSync } from 'node:fs';
 import type { Bus, RecordHandler, Subscription } from './bus.ts';
 import type { BusRecord, DeliveredRecord } from './envelope.ts';
 import type { Logger } from './logger.ts';
@@ -32,6 +33,61 @@ export interface KafkaBusOptions {
   /** Connection and request timeout. Default 10 s. */
   readonly timeoutMs?: number;
   readonly logger?: Logger;
+  /** SASL credentials (KAFKA_SASL_*): every producer and consumer authenticates with them. */
+  readonly sasl?: KafkaSasl;
+  /** TLS to the brokers (KAFKA_TLS), with the cluster CA when KAFKA_TLS_CA_FILE names one. */
+  readonly tls?: { readonly ca?: string };
+}
+
+export const saslMechanisms = ['SCRAM-SHA-512', 'SCRAM-SHA-256', 'PLAIN'] as const;
+export type SaslMechanism = (typeof saslMechanisms)[number];
+
+export interface KafkaSasl {
+  readonly mechanism: SaslMechanism;
+  readonly username: string;
+  readonly password: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The connection security the environment asks for. KAFKA_SASL_USERNAME with KAFKA_SASL_PASSWORD
+ * (or KAFKA_SASL_PASSWORD_FILE) and KAFKA_SASL_MECHANISM (SCRAM-SHA-512 unless set); KAFKA_TLS=true
+ * with an optional KAFKA_TLS_CA_FILE. A half configuration is refused with an error naming what is
+ * missing, so a service stops at start rather than failing to authenticate later.
+ */
+export function kafkaSecurityFrom(
+  env: Env,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): Pick<KafkaBusOptions, 'sasl' | 'tls'> {
+  const set = (name: string) => {
+    const v = env[name];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const username = set('KAFKA_SASL_USERNAME');
+  const passwordFile = set('KAFKA_SASL_PASSWORD_FILE');
+  const password = set('KAFKA_SASL_PASSWORD') ?? (passwordFile === undefined ? undefined : readFile(passwordFile).trim());
+  const mechanism = set('KAFKA_SASL_MECHANISM')?.toUpperCase();
+  let sasl: KafkaSasl | undefined;
+  if (username !== undefined || password !== undefined || mechanism !== undefined) {
+    if (username === undefined) throw new Error('Kafka SASL is half configured: KAFKA_SASL_USERNAME is not set');
+    if (password === undefined || password === '') {
+      throw new Error('Kafka SASL is half configured: KAFKA_SASL_USERNAME is set, but neither KAFKA_SASL_PASSWORD nor KAFKA_SASL_PASSWORD_FILE');
+    }
+    const m = mechanism ?? 'SCRAM-SHA-512';
+    if (!(saslMechanisms as readonly string[]).includes(m)) {
+      throw new Error(`KAFKA_SASL_MECHANISM must be one of ${saslMechanisms.join(', ')}, not "${m}"`);
+    }
+    sasl = { mechanism: m as SaslMechanism, username, password };
+  }
+  const tlsValue = set('KAFKA_TLS')?.toLowerCase();
+  if (tlsValue !== undefined && tlsValue !== 'true' && tlsValue !== 'false') {
+    throw new Error(`KAFKA_TLS must be true or false, not "${tlsValue}"`);
+  }
+  const caFile = set('KAFKA_TLS_CA_FILE');
+  if (caFile !== undefined && tlsValue !== 'true') throw new Error('KAFKA_TLS_CA_FILE is set, but KAFKA_TLS is not true');
+  const tls = tlsValue === 'true' ? (caFile === undefined ? {} : { ca: readFile(caFile) }) : undefined;
+  return { ...(sasl ? { sasl } : {}), ...(tls ? { tls } : {}) };
 }
 
 /** KAFKA_BROKERS="a:9092, b:9092" → ['a:9092', 'b:9092']. */
@@ -73,11 +129,14 @@ export class KafkaBus implements Bus {
   }
 
   private base() {
+    const { sasl, tls } = this.options;
     return {
       clientId: this.options.clientId,
       bootstrapBrokers: [...this.options.brokers],
       timeout: this.options.timeoutMs ?? 10_000,
       retries: 3,
+      ...(sasl ? { sasl: { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } } : {}),
+      ...(tls ? { tls: tls.ca === undefined ? {} : { ca: tls.ca } } : {}),
     };
   }
 
