@@ -296,7 +296,7 @@ describe.each([
     expect(values['global']).toMatchObject({
       namespace: model.platform.namespace,
       image: { registry: model.platform.deploy.image.registry, tag: model.platform.deploy.image.tag },
-      kafka: { bootstrapServers: `${model.platform.kafka.cluster}-kafka-bootstrap.${model.platform.namespace}.svc:9092` },
+      kafka: { bootstrapServers: `${model.platform.kafka.cluster}-kafka-bootstrap.${model.platform.namespace}.svc:9093` }, // the TLS listener: the chart connects with SCRAM over TLS by default
     });
   });
 

@@ -301,7 +301,8 @@ export function chartValues(model: Model): ChartValues {
         pullPolicy: 'IfNotPresent',
       },
       kafka: {
-        bootstrapServers: kafkaBootstrapServers(model),
+        // The chart connects with SCRAM over TLS by default (kafka.auth), so to the TLS listener.
+        bootstrapServers: kafkaBootstrapServers(model, { tls: true }),
         auth: {
           enabled: true,
           mechanism: 'scram-sha-512',

@@ -88,9 +88,13 @@ export function kafkaNamespace(model: Model): string {
   return model.platform.namespace;
 }
 
-/** Strimzi's bootstrap Service of the cluster, in the Kafka cluster's namespace (port of the plain listener). */
-export function kafkaBootstrapServers(model: Model): string {
-  return `${model.platform.kafka.cluster}-kafka-bootstrap.${kafkaNamespace(model)}.svc:9092`;
+/**
+ * Strimzi's bootstrap Service of the cluster, in the Kafka cluster's namespace: port 9092, the
+ * plain listener, or with `tls` port 9093, the TLS listener of Strimzi's examples (where the
+ * chart's default SCRAM-SHA-512 over TLS connects; the operator enables SCRAM on it).
+ */
+export function kafkaBootstrapServers(model: Model, options: { tls?: boolean } = {}): string {
+  return `${model.platform.kafka.cluster}-kafka-bootstrap.${kafkaNamespace(model)}.svc:${options.tls ? 9093 : 9092}`;
 }
 
 /**
