@@ -10,15 +10,22 @@
 import type { Aggregate, Call, Command, Context, Event, ExternalOperation, Model, Policy, ReadModel, Saga, SagaStep } from './ir.js';
 import { perModel } from './memo.js';
 
-/** Groups a list by name, keeping model order inside each group. */
-export function groupByName<T extends { readonly name: string }>(list: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
+/** Groups a list by a key, keeping model order inside each group; items without a key are left out. */
+export function groupBy<K, T>(list: readonly T[], key: (item: T) => K | undefined): Map<K, T[]> {
+  const map = new Map<K, T[]>();
   for (const item of list) {
-    const group = map.get(item.name);
+    const k = key(item);
+    if (k === undefined) continue;
+    const group = map.get(k);
     if (group) group.push(item);
-    else map.set(item.name, [item]);
+    else map.set(k, [item]);
   }
   return map;
+}
+
+/** Groups a list by name, keeping model order inside each group. */
+export function groupByName<T extends { readonly name: string }>(list: readonly T[]): Map<string, T[]> {
+  return groupBy(list, (item) => item.name);
 }
 
 /** `context "application", aggregate "Application"`: where a command or an event is declared. */
@@ -123,14 +130,7 @@ export interface PolicyEdge {
 
 /** Every resolved link command → event → policy → command, in model order. */
 export function policyEdges(model: Model): PolicyEdge[] {
-  const reacting = new Map<Event, Policy[]>();
-  for (const policy of model.policies) {
-    const on = policy.on.target;
-    if (!on) continue;
-    const list = reacting.get(on);
-    if (list) list.push(policy);
-    else reacting.set(on, [policy]);
-  }
+  const reacting = groupBy(model.policies, (p) => p.on.target);
   const edges: PolicyEdge[] = [];
   for (const from of model.commands) {
     for (const emitted of from.emits) {

@@ -20,7 +20,7 @@ import type {
 } from '../../model/valid.js';
 import { hasDlq, policyConsumerGroup } from './topics.js';
 import { orchestratorOf } from '../../model/sagas.js';
-import { callingCommands } from '../../model/graph.js';
+import { callingCommands, groupBy } from '../../model/graph.js';
 import { perModel } from '../../model/memo.js';
 
 export function aggregateKey(aggregate: Aggregate): Field {
@@ -146,7 +146,7 @@ export function urlEnv(context: Context): string {
 }
 
 /** The model's calls by calling context, in model order. */
-const callsByContext = perModel((model: Model) => indexBy(model.calls, (c) => c.from.target));
+const callsByContext = perModel((model: Model) => groupBy(model.calls, (c) => c.from.target));
 
 export function outgoingCalls(model: Model, context: Context): readonly Call[] {
   return callsByContext(model).get(context) ?? [];
@@ -210,37 +210,18 @@ export interface CompensationPlan {
 }
 
 /** The steps of choreography sagas whose compensation is a command of each context, in model order. */
-const compensatingSteps = perModel((model: Model) => {
-  const map = new Map<Context, { saga: Saga; n: number; compensation: Command }[]>();
-  for (const saga of model.sagas) {
-    if (saga.coordination !== 'choreography') continue;
-    saga.steps.forEach((step, n) => {
-      const compensation = step.compensation?.target;
-      if (!compensation) return;
-      const list = map.get(compensation.context);
-      if (list) list.push({ saga, n, compensation });
-      else map.set(compensation.context, [{ saga, n, compensation }]);
-    });
-  }
-  return map;
-});
-
-/** Groups a list into a map by a key, keeping model order inside each group. */
-function indexBy<K, T>(list: readonly T[], key: (item: T) => K | undefined): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const item of list) {
-    const k = key(item);
-    if (k === undefined) continue;
-    const group = map.get(k);
-    if (group) group.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
+const compensatingSteps = perModel((model: Model) =>
+  groupBy(
+    model.sagas
+      .filter((saga) => saga.coordination === 'choreography')
+      .flatMap((saga) => saga.steps.flatMap((step, n) => (step.compensation?.target ? [{ saga, n, compensation: step.compensation.target }] : []))),
+    (s) => s.compensation.context,
+  ),
+);
 
 /** The model's policies by the event they react to, and by the command they issue. */
-const policiesOn = perModel((model: Model) => indexBy(model.policies, (p) => p.on.target));
-const policiesIssuing = perModel((model: Model) => indexBy(model.policies, (p) => p.then.target));
+const policiesOn = perModel((model: Model) => groupBy(model.policies, (p) => p.on.target));
+const policiesIssuing = perModel((model: Model) => groupBy(model.policies, (p) => p.then.target));
 
 /**
  * Whether the model's own policies already lead from `event` to `command` in `context`: a
