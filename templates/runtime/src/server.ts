@@ -70,7 +70,8 @@ export function createHttpServer(runtime: ServiceRuntime, routes: readonly Route
   const guard = options.access ? new Guard(options.access, runtime.definition, runtime.db) : undefined;
   if (guard) {
     app.addHook('onRequest', async (req, reply) => {
-      if (!req.url.startsWith('/admin/')) return;
+      // The matched route, not the raw URL: the router decodes %xx, so /%61dmin/dlq is /admin/dlq.
+      if (!(req.routeOptions.url ?? '').startsWith('/admin/')) return;
       try {
         await guard.admin(req);
       } catch (error) {

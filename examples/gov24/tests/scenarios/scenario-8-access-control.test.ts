@@ -125,6 +125,11 @@ describe(`access control (${process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' : 'P
     // A service identity is no operator either.
     expect((await getJson(`${issuance}/admin/dlq`, { service: 'application' })).status).toBe(403);
     expect((await getJson(`${issuance}/admin/dlq`, 'anonymous')).status).toBe(401);
+    // The router decodes %xx before it matches: an encoded path reaches the same admin route.
+    for (const encoded of ['/%61dmin/dlq', '/adm%69n/dlq']) {
+      expect((await getJson(`${issuance}${encoded}`, 'anonymous')).status, encoded).toBe(401);
+      expect((await getJson(`${issuance}${encoded}`, { actor: 'Citizen', sub: 'c-1' })).status, encoded).toBe(403);
+    }
     const operator = await getJson(`${issuance}/admin/dlq`, { actor: 'Operator', sub: 'ops' });
     expect(operator.status).toBe(200);
     expect(Array.isArray(operator.body)).toBe(true);
