@@ -166,13 +166,18 @@ export class Authenticator {
     const token = match[1]!;
     const { issuer, audience } = this.settings;
     try {
-      const options = this.settings.jwksUrl ? { issuer, audience } : { algorithms: ['HS256'] };
+      // With the dev secret a service proves itself by the `svc` claim of a token it minted with
+      // that secret. A token of the identity provider never names a service, whatever it claims:
+      // there, services prove themselves with their ServiceAccount token (below).
+      const dev = this.keys instanceof Uint8Array;
       const { payload } =
-        this.keys instanceof Uint8Array ? await jwtVerify(token, this.keys, options) : await jwtVerify(token, this.keys, options);
+        this.keys instanceof Uint8Array
+          ? await jwtVerify(token, this.keys, { algorithms: ['HS256'] })
+          : await jwtVerify(token, this.keys, { issuer, audience });
       return {
         sub: typeof payload.sub === 'string' ? payload.sub : '',
         roles: rolesOf(payload, this.rolesClaim),
-        service: typeof payload['svc'] === 'string' ? payload['svc'] : undefined,
+        service: dev && typeof payload['svc'] === 'string' ? payload['svc'] : undefined,
       };
     } catch (error) {
       if (this.serviceKeys) {

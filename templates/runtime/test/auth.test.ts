@@ -117,6 +117,11 @@ describe('Authenticator with a JWKS (production)', () => {
     expect(await jwks.caller(`Bearer ${await sign({ roles: 'citizen' })}`)).toEqual({ sub: 'citizen-9', roles: ['citizen'], service: undefined });
   });
 
+  it('never takes a service name from a token of the identity provider', async () => {
+    const caller = await jwks.caller(`Bearer ${await sign({ roles: ['citizen'], svc: 'issuance' })}`);
+    expect(caller).toEqual({ sub: 'citizen-9', roles: ['citizen'], service: undefined });
+  });
+
   it('refuses a token for another audience, and a dev token even when a dev secret is also set', async () => {
     expect(await outcome(async () => jwks.caller(`Bearer ${await sign({ roles: ['citizen'] }, 'other-app')}`))).toBe(401);
     const devSigned = await devToken({ actor: 'Clerk', sub: 'x', actors, secret: SECRET });
