@@ -9,7 +9,7 @@ import { SERVICE_OWN_ROUTES } from '../model/routes.js';
 import { escapeUnsafe } from '../model/text.js';
 import { displayPath, readModelFile } from './files.js';
 import { EXIT, colorLevel, type CliIO } from './io.js';
-import { printText, summaryLine } from './printers/text.js';
+import { printText, summaryLine, terminalPath } from './printers/text.js';
 
 export interface RoutesOptions {
   readonly format: 'text' | 'json';
@@ -38,7 +38,7 @@ export function routesText(file: string, rows: readonly RouteRow[]): string {
   const ownerWidth = width((r) => `${r.kind} ${r.name}`);
   const originWidth = Math.max(...Object.values(ORIGIN_WORDS).map((w) => w.length));
   const out = [
-    `${cell(file)}: ${rows.length} routes in ${services.length} services (${count(rows, 'model')} written, ${count(rows, 'convention')} by convention, ${count(rows, 'internal')} internal, ${count(rows, 'default')} default lookups)`,
+    `${terminalPath(file)}: ${rows.length} routes in ${services.length} services (${count(rows, 'model')} written, ${count(rows, 'convention')} by convention, ${count(rows, 'internal')} internal, ${count(rows, 'default')} default lookups)`,
   ];
   for (const service of services) {
     out.push('', cell(service));

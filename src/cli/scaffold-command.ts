@@ -7,12 +7,12 @@
 import { resolve } from 'node:path';
 import { driftCount, scaffold, type ScaffoldOutcome } from '../core/scaffold.js';
 import { lockMessage } from '../output/lock.js';
-import { conflicts } from '../output/plan.js';
+import { changes, conflicts } from '../output/plan.js';
 import { renderDrift, renderNotes, renderPlan, summary } from '../output/report.js';
 import { displayPath, readModelFile } from './files.js';
 import { EXIT, UsageError, colorLevel, type CliIO } from './io.js';
 import { isRoot, nodeOutputFolder } from './node-fs.js';
-import { printText, summaryLine } from './printers/text.js';
+import { printText, summaryLine, terminalPath } from './printers/text.js';
 import { familyLines, nextCommands } from './scaffold-summary.js';
 import { loadTemplates } from './templates.js';
 import { version } from './version.js';
@@ -30,6 +30,8 @@ export interface ScaffoldOptions {
 /** Options normalised once, with explicit defaults. */
 interface ScaffoldContext {
   readonly modelPath: string;
+  /** The model's and the output folder's paths as messages show them: escaped, never a workflow command. */
+  readonly modelShown: string;
   readonly outDir: string;
   readonly outShown: string;
   readonly mode: 'write' | 'check' | 'dry-run';
@@ -42,8 +44,9 @@ function context(model: string, opts: ScaffoldOptions, io: CliIO): ScaffoldConte
   if (opts.check && opts.force) throw new UsageError('--check never writes; --force makes no sense with it');
   return {
     modelPath: model,
+    modelShown: terminalPath(model),
     outDir: outputFolder(io.cwd, opts.out),
-    outShown: displayPath(io.cwd, opts.out),
+    outShown: terminalPath(displayPath(io.cwd, opts.out)),
     mode: opts.check ? 'check' : opts.dryRun ? 'dry-run' : 'write',
     force: opts.force ?? false,
     verbose: opts.verbose ?? false,
@@ -92,18 +95,18 @@ async function report(ctx: ScaffoldContext, outcome: Exclude<ScaffoldOutcome, { 
   if (outcome.status === 'aborted') {
     io.stderr.write(
       `msa-gen: ${ctx.outShown}: ${outcome.message}. The run stopped; whatever it had started to change, the next run completes ` +
-        `(fix the folder, then run \`msa-gen scaffold ${ctx.modelPath} -o ${ctx.outShown}\` again)\n`,
+        `(fix the folder, then run \`msa-gen scaffold ${ctx.modelShown} -o ${ctx.outShown}\` again)\n`,
     );
     return EXIT.findings;
   }
   const { plan, notes, blocked } = outcome;
-  const fix = `msa-gen scaffold ${ctx.modelPath} -o ${ctx.outShown}`;
+  const fix = `msa-gen scaffold ${ctx.modelShown} -o ${ctx.outShown}`;
   const foreign = blocked.filter((b) => !b.forceable);
 
   if (ctx.mode === 'check') {
     const found = driftCount(outcome);
     if (found === 0) {
-      io.stdout.write(`${ctx.outShown} is up to date with ${ctx.modelPath} (${plan.actions.length} files)\n`);
+      io.stdout.write(`${ctx.outShown} is up to date with ${ctx.modelShown} (${plan.actions.length} files)\n`);
       io.stdout.write(renderNotes(plan, notes));
       return EXIT.ok;
     }
@@ -114,7 +117,7 @@ async function report(ctx: ScaffoldContext, outcome: Exclude<ScaffoldOutcome, { 
         : conflicts(plan).length > 0
           ? `move hand edits of generated files into user-owned files, or overwrite them with \`${fix} --force\``
           : `run \`${fix}\``;
-    io.stderr.write(`msa-gen: ${ctx.outShown} is out of date with ${ctx.modelPath}: ${found} file${found === 1 ? '' : 's'}; ${how}\n`);
+    io.stderr.write(`msa-gen: ${ctx.outShown} is out of date with ${ctx.modelShown}: ${found} file${found === 1 ? '' : 's'}; ${how}\n`);
     return EXIT.findings;
   }
 
@@ -146,7 +149,8 @@ async function report(ctx: ScaffoldContext, outcome: Exclude<ScaffoldOutcome, { 
   }
   if (ctx.verbose) io.stdout.write(renderPlan(plan, { verbose: false }));
   io.stdout.write(renderNotes(plan, notes));
-  const changed = plan.actions.some((a) => a.kind === 'create' || a.kind === 'update' || a.kind === 'merge' || a.kind === 'delete');
+  const { writes, deletes } = changes(plan); // forced overwrites included
+  const changed = writes.length + deletes.length > 0;
   const model = outcome.findings.valid;
   // After a run that changed the folder: what it holds by family, then what to run next.
   if (changed && model) io.stdout.write(`${familyLines(plan, model).join('\n')}\n`);

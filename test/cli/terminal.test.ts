@@ -157,3 +157,29 @@ describe('clipQuoted', () => {
     expect(clipQuoted(`"${'\\'.repeat(5_000_000)}`).length).toBeLessThanOrEqual(MESSAGE_LIMIT + 1);
   });
 });
+
+describe('hostile paths on the terminal', () => {
+  // A folder and a model file whose names hold an escape sequence, a line break and `::`.
+  const hostile = 'x\x1b[2J\n::warning::pwned';
+
+  it('scaffold: the output folder and the model are shown escaped in the summary and the next commands', async () => {
+    const model = modelFile('::warning::model.yaml', minimal);
+    const io = memoryIO(work, { FORCE_COLOR: '0' });
+    expect(await run(['scaffold', model, '-o', hostile], io)).toBe(0);
+    const again = memoryIO(work, { FORCE_COLOR: '0' });
+    expect(await run(['scaffold', '::warning::model.yaml', '-o', hostile, '--check'], again)).toBe(0);
+    for (const out of [io.out() + io.err(), again.out() + again.err()]) {
+      expect(out).toContain('x\\x1b[2J\\n::warning::pwned');
+      expect(out).not.toMatch(RAW_CONTROL);
+      for (const line of out.split('\n')) expect(line).not.toMatch(/^\s*::/);
+    }
+  });
+
+  it('routes: the model file is shown escaped, never at the start of a line as ::', async () => {
+    modelFile('::warning::routes.yaml', minimal);
+    const io = memoryIO(work, { FORCE_COLOR: '0' });
+    expect(await run(['routes', '::warning::routes.yaml'], io)).toBe(0);
+    expect(io.out()).toContain('./::warning::routes.yaml: ');
+    for (const line of io.out().split('\n')) expect(line).not.toMatch(/^\s*::/);
+  });
+});
