@@ -4,13 +4,12 @@
  * writes one self-contained HTML page or a standalone SVG, to the file or to stdout. A model
  * with errors gets the usual diagnostics and exit 1, and no file.
  */
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ElkLike } from '../core/board.js';
 import { didYouMean } from '../model/suggest.js';
-import { displayPath, readModelFile } from './files.js';
-import { EXIT, UsageError, colorLevel, type CliIO } from './io.js';
-import { printText, summaryLine } from './printers/text.js';
+import { displayPath, readModelFile, writeWholeFile } from './files.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+import { printInvalidModel } from './printers/text.js';
 
 export interface BoardCommandOptions {
   readonly out?: string | undefined;
@@ -36,11 +35,7 @@ export async function boardCommand(model: string, opts: BoardCommandOptions, io:
     elk: loadElk,
   });
   if (outcome.status === 'invalid') {
-    const { diagnostics, source } = outcome.findings;
-    const color = colorLevel(io, io.stderr);
-    io.stderr.write(printText(diagnostics, { color, sources: new Map([[file, source]]) }));
-    io.stderr.write(summaryLine(diagnostics, 1, color));
-    io.stderr.write(`msa-gen: ${file} has errors; no board drawn\n`);
+    printInvalidModel(io, file, outcome.findings, 'no board drawn');
     return EXIT.findings;
   }
   if (outcome.status === 'unknown-saga') {
@@ -53,13 +48,9 @@ export async function boardCommand(model: string, opts: BoardCommandOptions, io:
     return EXIT.ok;
   }
   // Written beside the target, then renamed over it: never a half-written board.
-  const target = resolve(io.cwd, opts.out);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, document);
-    await rename(temporary, target);
+    await writeWholeFile(resolve(io.cwd, opts.out), document);
   } catch (error) {
-    await rm(temporary, { force: true });
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     throw new UsageError(`cannot write ${displayPath(io.cwd, opts.out)} (${reason})`);
   }

@@ -4,14 +4,12 @@
  * contracts (src/core/export.ts). Without -o the document goes to stdout; with it, to a
  * temporary file renamed into place, so a reader never sees half a document.
  */
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { exportContract, type ContractKind } from '../core/export.js';
 import { didYouMean } from '../model/suggest.js';
-import { displayPath, readModelFile } from './files.js';
-import { EXIT, UsageError, colorLevel, type CliIO } from './io.js';
-import { printText, summaryLine } from './printers/text.js';
+import { displayPath, readModelFile, writeWholeFile } from './files.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+import { printInvalidModel } from './printers/text.js';
 
 export interface ExportOptions {
   readonly out?: string | undefined;
@@ -40,11 +38,7 @@ export async function exportCommand(kind: ContractKind, model: string, opts: Exp
     format: formatOf(opts),
   });
   if (outcome.status === 'invalid') {
-    const { diagnostics, source } = outcome.findings;
-    const color = colorLevel(io, io.stderr);
-    io.stderr.write(printText(diagnostics, { color, sources: new Map([[file, source]]) }));
-    io.stderr.write(summaryLine(diagnostics, 1, color));
-    io.stderr.write(`msa-gen: ${file} has errors; nothing exported\n`);
+    printInvalidModel(io, file, outcome.findings, 'nothing exported');
     return EXIT.findings;
   }
   if (outcome.status === 'unknown-context') {
@@ -60,14 +54,11 @@ export async function exportCommand(kind: ContractKind, model: string, opts: Exp
   return EXIT.ok;
 }
 
-/** Writes the whole text or nothing: a temporary file next to the target, renamed over it. */
+/** The whole text or nothing at `path`; a failure is a usage error naming why. */
 async function writeWhole(path: string, text: string, shown: string): Promise<void> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, path);
+    await writeWholeFile(path, text);
   } catch (error) {
-    await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new UsageError(`cannot write ${shown}: ${why}`);

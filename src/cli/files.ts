@@ -3,7 +3,8 @@
  * as /dev/zero has no end), then decoded as UTF-8. A file too large, not UTF-8 or in UTF-16
  * becomes an UnreadableModel, which the model layer reports as an MSA001 finding.
  */
-import { open } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { ModelInput, UnreadableModel } from '../model/source.js';
 import { escapeUnsafe } from '../model/text.js';
@@ -186,4 +187,19 @@ export async function readModelFile(cwd: string, path: string, maxSize = DEFAULT
     );
   }
   return decodeModel(read.bytes);
+}
+
+/**
+ * Writes the whole text or nothing: a new temporary file beside the target (never one already
+ * there), renamed over it. On failure the temporary file is removed and the error rethrown.
+ */
+export async function writeWholeFile(path: string, text: string): Promise<void> {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }

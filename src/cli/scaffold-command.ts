@@ -10,9 +10,9 @@ import { lockMessage } from '../output/lock.js';
 import { changes, conflicts } from '../output/plan.js';
 import { renderDrift, renderNotes, renderPlan, summary } from '../output/report.js';
 import { displayPath, readModelFile } from './files.js';
-import { EXIT, UsageError, colorLevel, type CliIO } from './io.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
 import { isRoot, nodeOutputFolder } from './node-fs.js';
-import { printText, summaryLine, terminalPath } from './printers/text.js';
+import { printInvalidModel, terminalPath } from './printers/text.js';
 import { familyLines, nextCommands } from './scaffold-summary.js';
 import { loadTemplates } from './templates.js';
 import { version } from './version.js';
@@ -73,11 +73,7 @@ export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: 
     toolVersion: version(),
   });
   if (outcome.status === 'invalid') {
-    const { diagnostics, source } = outcome.findings;
-    const color = colorLevel(io, io.stderr);
-    io.stderr.write(printText(diagnostics, { color, sources: new Map([[file, source]]) }));
-    io.stderr.write(summaryLine(diagnostics, 1, color));
-    io.stderr.write(`msa-gen: ${file} has errors; nothing generated\n`);
+    printInvalidModel(io, file, outcome.findings, 'nothing generated');
     return EXIT.findings;
   }
   return report(ctx, outcome, io);

@@ -9,6 +9,7 @@ import { Chalk } from 'chalk';
 import { countBySeverity, type Diagnostic } from '../../model/diagnostic.js';
 import type { SourceText } from '../../model/source.js';
 import { escapeUnsafe } from '../../model/text.js';
+import { colorLevel, type CliIO } from '../io.js';
 
 /** Widest excerpt of a source line. */
 export const FRAME_WIDTH = 160;
@@ -110,4 +111,21 @@ export function summaryLine(diagnostics: readonly Diagnostic[], fileCount: numbe
     .filter(Boolean)
     .join(' and ');
   return `Found ${parts} in ${plural(files, 'file')}${fileCount > files ? ` (${plural(fileCount, 'file')} checked)` : ''}.\n`;
+}
+
+/**
+ * A model with errors, as scaffold, board and export report it on stderr: the findings, the
+ * summary line, and what the command did not do.
+ */
+export function printInvalidModel(
+  io: CliIO,
+  file: string,
+  findings: { readonly diagnostics: readonly Diagnostic[]; readonly source: SourceText },
+  notDone: string,
+): void {
+  const color = colorLevel(io, io.stderr);
+  io.stderr.write(printText(findings.diagnostics, { color, sources: new Map([[file, findings.source]]) }));
+  io.stderr.write(summaryLine(findings.diagnostics, 1, color));
+  io.stderr.write(`msa-gen: ${file} has errors; ${notDone}
+`);
 }
