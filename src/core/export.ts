@@ -3,7 +3,6 @@
  * (AsyncAPI for the platform or one context, OpenAPI for one context) as text. The builders are
  * loaded only once the model is valid; nothing here touches the file system or the console.
  */
-import { closest } from '../model/suggest.js';
 import type { DocumentFormat } from '../export/format.js';
 import { validateModel, type ModelFindings, type ModelSource } from './validate.js';
 
@@ -21,7 +20,7 @@ export type ExportOutcome =
   /** The model has errors: nothing exported. */
   | { readonly status: 'invalid'; readonly findings: ModelFindings }
   /** `context` names no context of the model. */
-  | { readonly status: 'unknown-context'; readonly findings: ModelFindings; readonly known: readonly string[]; readonly closest: string | undefined }
+  | { readonly status: 'unknown-context'; readonly findings: ModelFindings; readonly known: readonly string[] }
   | { readonly status: 'exported'; readonly findings: ModelFindings; readonly text: string };
 
 export async function exportContract(request: ExportRequest): Promise<ExportOutcome> {
@@ -31,7 +30,7 @@ export async function exportContract(request: ExportRequest): Promise<ExportOutc
   const known = model.contexts.map((c) => c.name);
   const context = request.context === undefined ? undefined : model.contexts.find((c) => c.name === request.context);
   if (request.context !== undefined && !context) {
-    return { status: 'unknown-context', findings, known, closest: closest(request.context, known) };
+    return { status: 'unknown-context', findings, known };
   }
   const { documentText } = await import('../export/format.js');
   if (request.kind === 'openapi') {

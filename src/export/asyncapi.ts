@@ -20,7 +20,7 @@ import type { Context, Event, Model, RetrySettings, Topic } from '../model/valid
 import { kafkaBootstrapServers } from '../generators/names/kubernetes.js';
 import { compareCodeUnits } from '../generators/names/order.js';
 import { compensations, orchestrations, platformRetry } from '../generators/plan/service.js';
-import { consumptions, consumerGroupOf, hasDlq, plannedTopics, type PlannedTopic } from '../generators/plan/topics.js';
+import { consumptions, consumerGroupOf, dlqListenerGroup, hasDlq, plannedTopics, type PlannedTopic } from '../generators/plan/topics.js';
 import { embedded, eventPayloadSchema } from './json-schema.js';
 
 /** The version of the Kafka bindings written (AsyncAPI bindings repository). */
@@ -278,7 +278,8 @@ function serviceOperations(model: Model, context: Context): Operation[] {
     }
   }
 
-  for (const comp of compensations(model, context)) {
+  const compensated = compensations(model, context);
+  for (const comp of compensated) {
     const trigger = comp.trigger;
     if (trigger.kind === 'dlq') {
       watched.add(trigger.event);
@@ -315,10 +316,10 @@ function serviceOperations(model: Model, context: Context): Operation[] {
       },
     });
   }
-  const dlqGroup = `${model.platform.name}.${service}.dlq`;
+  const dlqGroup = dlqListenerGroup(model, context);
   for (const event of watched) {
     if (!hasDlq(model, event)) continue;
-    const sagas = compensations(model, context)
+    const sagas = compensated
       .filter((c) => c.trigger.kind === 'dlq' && c.trigger.event === event)
       .map((c) => c.name);
     ops.push({

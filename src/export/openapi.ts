@@ -11,6 +11,7 @@
  * Every command and lookup needs a bearer JWT; who may call it is `x-actor` (openapi-access.ts).
  */
 import type { Command, Context, Field, Model, ReadModel } from '../model/valid.js';
+import { pathParams } from '../model/routes.js';
 import { callsMadeBy } from '../generators/plan/service.js';
 import { serviceRoutes } from '../generators/service/plan.js';
 import { CONTRACT_VERSION } from './asyncapi.js';
@@ -90,8 +91,7 @@ const HEADER_PARAMETERS = [
 ];
 
 function pathParameters(path: string, fields: readonly Field[]): Doc[] {
-  const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  return names.map((name) => {
+  return pathParams(path).map((name) => {
     const field = fields.find((f) => f.name === name);
     const schema = field ? singleFieldSchema(field) : { type: 'string' };
     return { name, in: 'path', required: true, schema };
@@ -215,7 +215,7 @@ export function openApiDocument(model: Model, context: Context): Doc {
     const command = commands.get(route.name)!;
     const internal = !command.http;
     item[method] = commandOperation(model, command, route.method, route.path, internal);
-    const params = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    const params = pathParams(route.path);
     if (route.method !== 'GET' && route.method !== 'DELETE') {
       schemas[requestSchemaName(command)] = fieldsSchema(command.name, command.description, bodyFields(command, params));
     }

@@ -11,6 +11,7 @@
 import { compareText } from '../../model/diagnostic.js';
 import { clipQuoted } from '../../model/text.js';
 import type { Command, Event, Model } from '../../model/ir.js';
+import { routeShape } from '../../model/routes.js';
 import { compareFields, typeName, type Breaks } from './fields.js';
 import { BUMP, KINDS, SECOND_COMMAND, type ChangeKind } from './kinds.js';
 
@@ -84,7 +85,8 @@ function reachable(model: Model, command: Command): boolean {
   return command.http !== undefined || command.actor !== undefined || model.calls.some((c) => c.command.name === command.name);
 }
 
-const routeShape = (c: Command) => (c.http ? `${c.http.method} ${c.http.path.replace(/\{[^}]*\}/g, '{}')}` : undefined);
+/** What the router tells routes apart by (model/routes.ts): the method and the path with every parameter alike. */
+const shapeOf = (c: Command) => (c.http ? routeShape(c.http.method, c.http.path) : undefined);
 const routeText = (c: Command) => (c.http ? `${c.http.method} ${c.http.path}` : 'none');
 
 const sameFieldNames = (a: Event, b: Event) =>
@@ -201,7 +203,7 @@ export function diffModels(before: Model, after: Model, mode: Mode = 'full'): Di
       });
       continue;
     }
-    if (o.http && routeShape(o) !== routeShape(n)) {
+    if (o.http && shapeOf(o) !== shapeOf(n)) {
       push(KINDS.routeChanged, subject, `The route of command ${q(o.name)} changed from ${routeText(o)} to ${routeText(n)}`, ALWAYS, {
         pointer: n.http?.pointer ?? n.pointer,
         oldPointer: o.http.pointer,

@@ -14,6 +14,7 @@ import type { Context, Model } from '../../model/valid.js';
 type DeploySettings = Context['deploy'];
 import { yamlComment, yamlDocument } from '../emit/yaml.js';
 import { compareCodeUnits } from '../names/order.js';
+import { isolatedNamespaces } from '../names/kubernetes.js';
 import { generatedFile, type GeneratedFile } from '../types.js';
 
 /** CPU quantity → millicores: `250m` → 250, `1` → 1000, `0.5` → 500. */
@@ -94,8 +95,7 @@ export function namespaceQuota(contexts: readonly Context[]): NamespaceQuota {
 
 /** Every namespace of the model, the platform's first, then the isolated ones sorted. */
 export function modelNamespaces(model: Model): string[] {
-  const others = new Set(model.contexts.map((c) => c.namespace).filter((ns) => ns !== model.platform.namespace));
-  return [model.platform.namespace, ...[...others].sort(compareCodeUnits)];
+  return [model.platform.namespace, ...isolatedNamespaces(model)];
 }
 
 function labels(model: Model): Record<string, string> {

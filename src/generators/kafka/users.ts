@@ -17,7 +17,7 @@ import { yamlComment, yamlDocument } from '../emit/yaml.js';
 import { kafkaNamespace, kafkaUserName } from '../names/kubernetes.js';
 import { compareCodeUnits } from '../names/order.js';
 import { compensations, orchestrations } from '../plan/service.js';
-import { policyConsumerGroup, projectionConsumerGroup } from '../plan/topics.js';
+import { dlqListenerGroup, policyConsumerGroup, projectionConsumerGroup } from '../plan/topics.js';
 import { generatedFile, type GeneratedFile } from '../types.js';
 
 export const KAFKA_USER_API_VERSION = 'kafka.strimzi.io/v1';
@@ -51,10 +51,6 @@ export interface KafkaUserResource {
 
 const sorted = (set: ReadonlySet<string>): string[] => [...set].sort(compareCodeUnits);
 
-/** The DLQ listener's consumer group (the runtime's `<platform>.<context>.dlq`). */
-export function dlqListenerGroup(model: Model, context: Context): string {
-  return `${model.platform.name}.${context.name}.dlq`;
-}
 
 export function kafkaAccess(model: Model, context: Context): KafkaAccess {
   const writes = new Set<string>();

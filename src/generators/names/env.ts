@@ -47,9 +47,6 @@ export const KAFKA_AUTH_ENV = {
   tlsCaFile: 'KAFKA_TLS_CA_FILE',
 } as const;
 
-/** The dev secret's variable: never set by the chart, and refused in a service's `env`. */
-export const AUTH_DEV_SECRET_ENV = 'AUTH_DEV_SECRET';
-
 /** A context's PostgreSQL schema: its name with `-` as `_` (`car-registry` → `car_registry`). */
 export function databaseSchema(context: Context): string {
   return context.name.replace(/-/g, '_');

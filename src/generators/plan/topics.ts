@@ -22,8 +22,6 @@ export interface PlannedTopic {
   readonly topic: Topic;
   /** The event whose topic (or DLQ) this is. */
   readonly event: Event;
-  /** The producer's Kubernetes namespace (the namespace of the context that owns the event). */
-  readonly namespace: string;
 }
 
 export interface EventConsumers {
@@ -72,9 +70,8 @@ export function hasDlq(model: Model, event: Event): boolean {
 export function plannedTopics(model: Model): PlannedTopic[] {
   const list: PlannedTopic[] = [];
   for (const event of model.events) {
-    const namespace = event.context.namespace;
-    list.push({ kind: 'topic', topic: event.topic, event, namespace });
-    if (hasDlq(model, event)) list.push({ kind: 'dlq', topic: event.dlq, event, namespace });
+    list.push({ kind: 'topic', topic: event.topic, event });
+    if (hasDlq(model, event)) list.push({ kind: 'dlq', topic: event.dlq, event });
   }
   list.sort((a, b) => compareCodeUnits(a.topic.name, b.topic.name));
   for (let i = 1; i < list.length; i++) {
@@ -103,6 +100,11 @@ export function consumedEvents(context: Context): Event[] {
  */
 export function policyConsumerGroup(policy: Policy, model: Model): string {
   return `${model.platform.name}.${policy.context.name}.${policy.name}`;
+}
+
+/** The DLQ watcher's consumer group (the runtime's `<platform>.<context>.dlq`). */
+export function dlqListenerGroup(model: Model, context: Context): string {
+  return `${model.platform.name}.${context.name}.dlq`;
 }
 
 export function projectionConsumerGroup(readModel: ReadModel, model: Model): string {
