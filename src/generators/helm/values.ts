@@ -6,7 +6,7 @@ import type { Context, Model } from '../../model/valid.js';
 import { databaseSchema } from '../names/env.js';
 import { databaseSecretName, kafkaBootstrapServers, kafkaNamespace, kafkaUserName } from '../names/kubernetes.js';
 import { compareCodeUnits } from '../names/order.js';
-import { callTargets } from '../plan/service.js';
+import { callersOf, callTargets } from '../plan/service.js';
 import { consumerLagTargets } from '../plan/topics.js';
 import { maxPods } from './namespaces.js';
 import { exposedRoutes } from './routes.js';
@@ -275,8 +275,8 @@ function crossNamespacePeers(model: Model, context: Context): Pick<ServiceValues
     .filter((t) => t.service.namespace !== context.namespace)
     .map((t) => ({ namespace: t.service.namespace, service: t.service.name, port: t.service.port }))
     .sort(byPeer);
-  const callers = model.contexts
-    .filter((c) => c.namespace !== context.namespace && callTargets(model, c).some((t) => t.service === context))
+  const callers = (callersOf(model).get(context) ?? [])
+    .filter((c) => c.namespace !== context.namespace)
     .map((c) => ({ namespace: c.namespace, service: c.name }))
     .sort(byPeer);
   return { callers, callees };

@@ -193,6 +193,13 @@ export function callTargets(model: Model, context: Context, orchestrated = orche
   return [...targets.values()].map((t) => ({ ...t.plan, commands: t.commands }));
 }
 
+/** The contexts that reach each context over HTTP (its callers: `callTargets` inverted), in model order. */
+export const callersOf: (model: Model) => ReadonlyMap<Context, readonly Context[]> = perModel((model: Model) => {
+  const pairs = model.contexts.flatMap((caller) => callTargets(model, caller).map((t) => ({ caller, callee: t.service })));
+  const byCallee = groupBy(pairs, (p) => p.callee);
+  return new Map([...byCallee].map(([callee, list]) => [callee, list.map((p) => p.caller)]));
+});
+
 // ---------------------------------------------------------------------------------------------
 // Sagas
 
