@@ -315,6 +315,8 @@ export class ServiceRuntime {
     }
 
     const callDefs = this.definition.calls?.[name] ?? [];
+    // One execution however often it decides again: the key its `after` calls carry.
+    const execution = `${this.definition.name}/${name}/${key}/${options.idempotencyKey ?? randomUUID()}`;
     const beforeCalls = new BeforeCalls(callDefs, this.options.clients ?? {});
     const placeholder = <T>(field: string, value: T): T => this.placeholder(def, field, value);
     for (let attempt = 1; ; attempt++) {
@@ -339,7 +341,7 @@ export class ServiceRuntime {
         clients: this.options.commandClients ?? {},
         placeholder,
       });
-      await makeAfterCalls(name, callDefs, this.options.clients ?? {}, decision);
+      await makeAfterCalls(name, callDefs, this.options.clients ?? {}, decision, execution);
       const events = this.eventsOf(name, def, decision, key, correlationId);
       const state = decision.state === undefined ? (row?.state ?? null) : decision.state;
       const result: ExecuteResult = { key, state, events: events.map((e) => e.event) };

@@ -33,18 +33,20 @@ afterEach(async () => {
 /** The called stock service: records each request, answers with `answer`. */
 async function stockService(answer: (req: IncomingMessage, res: ServerResponse, body: unknown) => void) {
   const requests: Array<{ method: string; url: string; body: unknown }> = [];
+  const keys: Array<string | undefined> = [];
   const server = createServer((req, res) => {
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString()));
     req.on('end', () => {
       const body: unknown = text ? JSON.parse(text) : undefined;
       requests.push({ method: req.method ?? '', url: req.url ?? '', body });
+      keys.push(req.headers['idempotency-key'] as string | undefined);
       answer(req, res, body);
     });
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, keys };
 }
 
 const settings = {
@@ -141,6 +143,18 @@ describe('the model calls, made by the runtime around the handler', () => {
     await expect(runtime.execute('PlaceOrder', { orderId: 'o7', item: 'cup' })).rejects.toThrow(MissingCallInputError);
     expect(await runtime.exists('Order', 'o7')).toBe(false);
     expect(stock.requests).toHaveLength(1);
+    await runtime.stop();
+  });
+
+  it('gives an after call an Idempotency-Key of its execution: the command key when the caller sent one', async () => {
+    const stock = await stockService((_req, res) => res.writeHead(200).end('{}'));
+    const { runtime } = await start(stock.url, [report], (cmd, ctx) => ({ ...(placing(cmd, ctx) as object), calls: { reportOrder: { orderId: ctx.key } } }));
+    await runtime.execute('PlaceOrder', { orderId: 'o9', item: 'cup' }, { idempotencyKey: 'k-9' });
+    await runtime.execute('PlaceOrder', { orderId: 'o10', item: 'cup' });
+    await runtime.execute('PlaceOrder', { orderId: 'o11', item: 'cup' });
+    expect(stock.keys[0]).toMatch(/\/PlaceOrder\/o9\/k-9\/reportOrder$/);
+    expect(stock.keys[1]).toMatch(/\/PlaceOrder\/o10\/[0-9a-f-]{36}\/reportOrder$/);
+    expect(new Set(stock.keys).size).toBe(3);
     await runtime.stop();
   });
 

@@ -34,8 +34,13 @@ function clientOf(clients: Readonly<Record<string, ServiceClient>>, call: CallDe
   return client;
 }
 
-async function send(clients: Readonly<Record<string, ServiceClient>>, call: CallDef, input: Readonly<Record<string, unknown>>): Promise<CommandReply> {
-  return clientOf(clients, call).call<CommandReply>(call.method, fillPath(call.path, input), input);
+async function send(
+  clients: Readonly<Record<string, ServiceClient>>,
+  call: CallDef,
+  input: Readonly<Record<string, unknown>>,
+  headers?: Readonly<Record<string, string>>,
+): Promise<CommandReply> {
+  return clientOf(clients, call).call<CommandReply>(call.method, fillPath(call.path, input), input, headers);
 }
 
 /**
@@ -71,17 +76,21 @@ export class BeforeCalls {
 /**
  * Makes the `after` calls of a decision, in the model's order. A decision that changes nothing
  * (no state, no event) makes none; one that changes something must give each call's input.
+ * Each call carries the Idempotency-Key `<execution>/<call>`: the same for every attempt of one
+ * execution (the client's retries, a decision taken again after a version conflict), so the
+ * called service runs it once.
  */
 export async function makeAfterCalls(
   command: string,
   calls: readonly CallDef[],
   clients: Readonly<Record<string, ServiceClient>>,
   decision: Decision,
+  execution: string,
 ): Promise<void> {
   const after = calls.filter((c) => c.when === 'after');
   if (after.length === 0) return;
   const changes = decision.state !== undefined || (decision.events?.length ?? 0) > 0;
   if (!changes) return;
   for (const call of after) if (decision.calls?.[call.name] === undefined) throw new MissingCallInputError(command, call);
-  for (const call of after) await send(clients, call, decision.calls![call.name]!);
+  for (const call of after) await send(clients, call, decision.calls![call.name]!, { 'idempotency-key': `${execution}/${call.name}` });
 }
