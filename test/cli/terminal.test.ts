@@ -175,6 +175,17 @@ describe('hostile paths on the terminal', () => {
     }
   });
 
+  it('diff: both model files are shown escaped, and no line starts with ::', async () => {
+    const dir = join(root, 'test', 'fixtures', 'diff');
+    const before = modelFile('::warning::old.yaml', readFileSync(join(dir, 'base.yaml'), 'utf8'));
+    const after = modelFile('new\x1b[2J.yaml', readFileSync(join(dir, 'field-removed', 'new.yaml'), 'utf8'));
+    const io = memoryIO(work, { FORCE_COLOR: '0' });
+    expect(await run(['diff', before, after], io)).toBe(1);
+    expect(io.out()).toContain('new\\x1b[2J.yaml');
+    expect(io.out()).not.toMatch(RAW_CONTROL);
+    for (const line of io.out().split('\n')) expect(line).not.toMatch(/^\s*::/);
+  });
+
   it('routes: the model file is shown escaped, never at the start of a line as ::', async () => {
     modelFile('::warning::routes.yaml', minimal);
     const io = memoryIO(work, { FORCE_COLOR: '0' });

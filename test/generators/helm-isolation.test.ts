@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../src/cli/templates.js';
 import { generateHelm } from '../../src/generators/helm/index.js';
 import { SCHEMA_EXACT_UP_TO } from '../../src/generators/helm/schema-constraints.js';
+import { pathMatch } from '../../src/generators/helm/routes.js';
 import type { GeneratedFile } from '../../src/generators/types.js';
 import type { Context, Model } from '../../src/model/valid.js';
 import { validateModelText } from '../../src/model/validate.js';
@@ -293,3 +294,15 @@ function errorsOf(validate: ValidateFunction, data: unknown): string[] {
   validate(data);
   return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }
+
+describe('HTTPRoute path matches', () => {
+  it('matches a literal path exactly, and a path with parameters by an anchored expression whose literal dots are escaped', () => {
+    expect(pathMatch('/v1.0/items')).toEqual({ pathType: 'Exact', path: '/v1.0/items' });
+    const match = pathMatch('/v1.0/items/{itemId}');
+    expect(match).toEqual({ pathType: 'RegularExpression', path: '^/v1\\.0/items/[^/]+$' });
+    const re = new RegExp(match.path);
+    expect(re.test('/v1.0/items/42')).toBe(true);
+    expect(re.test('/v1x0/items/42')).toBe(false);
+    expect(re.test('/v1.0/items/42/more')).toBe(false);
+  });
+});

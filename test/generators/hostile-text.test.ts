@@ -1,6 +1,6 @@
 /**
  * Escape at emission, the second line of defence: a model whose every free-text field (titles,
- * descriptions, actors, the image registry and tag) holds hostile text, built by overriding the
+ * descriptions, actors and their roles, the image registry and tag) holds hostile text, built by overriding the
  * IR of a valid model so that no validation rule stands in the way. Whatever the text holds,
  * the generated tree has the structure of the clean one: TypeScript parses to the same syntax
  * tree, YAML and JSON parse to the same keys, Dockerfiles hold the same instructions, the README
@@ -42,7 +42,7 @@ function hostile(n: number): string {
 }
 
 /** Keys of the IR that hold free text. */
-const FREE_TEXT = new Set(['title', 'description', 'actor', 'registry', 'tag']);
+const FREE_TEXT = new Set(['title', 'description', 'actor', 'role', 'registry', 'tag']);
 
 /**
  * A copy of the model (the IR is frozen) with every free-text string, given or not, set to
