@@ -205,7 +205,9 @@ describe('orchestration saga under failure', () => {
     expect(waiting?.due_at).not.toBeNull();
     const started = performance.now();
     let saga = waiting;
-    while (saga?.status === 'running' && performance.now() - started < 10_000) {
+    // Wait for the end state: the sweep marks the saga 'compensating' first, then each compensation's
+    // outcome moves it on, so 'compensating' is a state on the way, not the end.
+    while ((saga?.status === 'running' || saga?.status === 'compensating') && performance.now() - started < 10_000) {
       await new Promise((r) => setTimeout(r, 50));
       await settle(runtime, bus);
       saga = await sagaRow(schema, orderId);
