@@ -307,6 +307,7 @@ export function valuesSchema(model: Model): Schema {
           pullPolicy: { enum: ['Always', 'IfNotPresent', 'Never'] },
         }),
         kafka: strictObject({
+          namespace: { $ref: '#/definitions/dnsLabel', description: 'The Kafka cluster\'s namespace: its KafkaUsers and their Secrets.' },
           bootstrapServers: { type: 'string', minLength: 1, description: 'host:port[,host:port...] (KAFKA_BROKERS).' },
           auth: strictObject({
             enabled: { type: 'boolean', description: 'SASL with each service\'s KafkaUser (KAFKA_SASL_*).' },
@@ -317,7 +318,26 @@ export function valuesSchema(model: Model): Schema {
               caSecretName: { type: 'string', minLength: 1, description: 'The cluster CA certificate Secret: <cluster>-cluster-ca-cert.' },
               caKey: { type: 'string', pattern: '^[-._a-zA-Z0-9]+$' },
             }),
+            externalSecrets: strictObject(
+              {
+                enabled: { type: 'boolean', description: 'In a release outside global.kafka.namespace: an ExternalSecret per KafkaUser Secret and for the cluster CA.' },
+                refreshInterval: { type: 'string', pattern: '^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$', description: 'How often the copies are refreshed (a Go duration).' },
+                secretStoreRef: strictObject({
+                  kind: { enum: ['ClusterSecretStore', 'SecretStore'] },
+                  name: { type: 'string', description: 'A store of the External Secrets Operator reading Secrets of global.kafka.namespace.' },
+                }),
+              },
+              {
+                description: 'Enabled needs the name of the store to copy from.',
+                if: { type: 'object', required: ['enabled'], properties: { enabled: { const: true } } },
+                then: { properties: { secretStoreRef: { type: 'object', properties: { name: { type: 'string', minLength: 1 } } } } },
+              },
+            ),
           }),
+        }, {
+          description: 'TLS (auth.tls.enabled) goes to a TLS listener: never the plain listener\'s port 9092.',
+          if: { type: 'object', required: ['auth'], properties: { auth: { type: 'object', required: ['tls'], properties: { tls: { type: 'object', required: ['enabled'], properties: { enabled: { const: true } } } } } } },
+          then: { properties: { bootstrapServers: { type: 'string', not: { type: 'string', pattern: ':9092(,|$)' } } } },
         }),
         database: strictObject({
           secretName: {

@@ -146,6 +146,12 @@ export interface KafkaAuthValues {
   readonly mechanism: 'scram-sha-512';
   readonly passwordKey: string;
   readonly tls: { readonly enabled: boolean; readonly caSecretName: string; readonly caKey: string };
+  /** Copies of the KafkaUser Secrets and the cluster CA Secret, from the Kafka namespace into a release's own. */
+  readonly externalSecrets: {
+    readonly enabled: boolean;
+    readonly refreshInterval: string;
+    readonly secretStoreRef: { readonly kind: 'ClusterSecretStore' | 'SecretStore'; readonly name: string };
+  };
 }
 
 export interface ChartValues {
@@ -153,7 +159,7 @@ export interface ChartValues {
     readonly namespace: string;
     readonly auth: AuthValues;
     readonly image: { readonly registry: string; readonly tag: string; readonly pullPolicy: string };
-    readonly kafka: { readonly bootstrapServers: string; readonly auth: KafkaAuthValues };
+    readonly kafka: { readonly namespace: string; readonly bootstrapServers: string; readonly auth: KafkaAuthValues };
     readonly database: { readonly secretName: string; readonly secretKey: string };
     readonly networkPolicy: {
       readonly allowedNamespaces: readonly string[];
@@ -301,6 +307,8 @@ export function chartValues(model: Model): ChartValues {
         pullPolicy: 'IfNotPresent',
       },
       kafka: {
+        // Where the cluster, its KafkaUsers and their Secrets live.
+        namespace: kafkaNamespace(model),
         // The chart connects with SCRAM over TLS by default (kafka.auth), so to the TLS listener.
         bootstrapServers: kafkaBootstrapServers(model, { tls: true }),
         auth: {
@@ -308,6 +316,9 @@ export function chartValues(model: Model): ChartValues {
           mechanism: 'scram-sha-512',
           passwordKey: 'password',
           tls: { enabled: true, caSecretName: `${model.platform.kafka.cluster}-cluster-ca-cert`, caKey: 'ca.crt' },
+          // Off: the operator brings the Secrets into each isolated namespace; on, a release outside
+          // the Kafka namespace copies them with the External Secrets Operator from this store.
+          externalSecrets: { enabled: false, refreshInterval: '1h', secretStoreRef: { kind: 'ClusterSecretStore', name: '' } },
         },
       },
       database: { secretName: databaseSecretName(model), secretKey: 'url' },
