@@ -4,8 +4,9 @@
  * the NetworkPolicy, topology spread, HPA and HTTPRoute templates with the values they read; a
  * database Secret per release; and values.schema.json refusing what MSA601 refuses.
  *
- * No `helm` binary runs here, so templates are checked as text (what they select and from which
- * values) and values as data; expectations come from the IR, not the generator's helpers.
+ * No `helm` binary runs here: templates are checked here as text, for what they select and from
+ * which values (helm-render.test.ts renders them with Go's text/template and Sprig), and values
+ * as data; expectations come from the IR, not the generator's helpers.
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -19,6 +20,7 @@ import { pathMatch } from '../../src/generators/helm/routes.js';
 import type { GeneratedFile } from '../../src/generators/types.js';
 import type { Context, Model } from '../../src/model/valid.js';
 import { validateModelText } from '../../src/model/validate.js';
+import { coalesceValues } from '../support/helm-render.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const templates = loadTemplates();
@@ -37,14 +39,6 @@ const fileAt = (files: readonly GeneratedFile[], path: string): GeneratedFile =>
   return found!;
 };
 
-/** Helm's coalescing of a values file over values.yaml: maps merge, the rest replaces. */
-function coalesce(base: unknown, overlay: unknown): unknown {
-  const isMap = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (!isMap(base) || !isMap(overlay)) return overlay;
-  const out: JsonObject = { ...base };
-  for (const [k, v] of Object.entries(overlay)) out[k] = k in base ? coalesce(base[k], v) : v;
-  return out;
-}
 
 const milli = (cpu: string) => (cpu.endsWith('m') ? Number(cpu.slice(0, -1)) : Number(cpu) * 1000);
 const mebi = (memory: string) => {
@@ -67,7 +61,7 @@ describe.each([
   const files = generateHelm({ model, templates, options: { toolVersion: '0.0.0-test' } });
   const chart = `helm/${model.platform.name}`;
   // values.yaml under the operator's values file, which must name the identity provider.
-  const values = coalesce(load(fileAt(files, `${chart}/values.yaml`).content), {
+  const values = coalesceValues(load(fileAt(files, `${chart}/values.yaml`).content), {
     global: { auth: { jwksUrl: 'https://id.example.org/certs', issuer: 'https://id.example.org' } },
   }) as JsonObject;
   const schema = JSON.parse(fileAt(files, `${chart}/values.schema.json`).content) as object;
@@ -78,7 +72,7 @@ describe.each([
   const releaseValues = (ns: string): JsonObject =>
     ns === model.platform.namespace
       ? values
-      : (coalesce(values, load(fileAt(files, `${chart}/values-${ns}.yaml`).content)) as JsonObject);
+      : (coalesceValues(values, load(fileAt(files, `${chart}/values-${ns}.yaml`).content)) as JsonObject);
   const services = (v: JsonObject) => v['services'] as Record<string, JsonObject>;
   const global = (v: JsonObject) => v['global'] as JsonObject;
 

@@ -7,13 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { load, loadAll } from 'js-yaml';
+import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { generateKafkaTopics } from '../../src/generators/kafka/index.js';
 import type { GenerateRequest } from '../../src/generators/types.js';
 import type { Command, Context, Event, Model } from '../../src/model/valid.js';
 import { validateModelText } from '../../src/model/validate.js';
+import { crdValidator } from '../support/crd.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures');
@@ -50,36 +50,6 @@ interface TopicDoc {
   kind: string;
   metadata: { namespace: string; labels: Record<string, string> };
   spec: { topicName: string };
-}
-
-/**
- * Strimzi's KafkaUser schema (v1), x-kubernetes-* keywords made known to ajv, and every object
- * that lists its properties closed: the API server prunes unknown fields, so a misspelt key
- * would silently vanish instead of failing.
- */
-function crdValidator(): ValidateFunction {
-  const crd = load(readFileSync(join(root, 'test', 'schemas', 'strimzi-kafkauser-crd.yaml'), 'utf8')) as {
-    spec: { names: { kind: string }; versions: { name: string; schema: { openAPIV3Schema: object } }[] };
-  };
-  expect(crd.spec.names.kind).toBe('KafkaUser');
-  const version = crd.spec.versions.find((v) => v.name === 'v1');
-  expect(version).toBeDefined();
-  const keywords = new Set<string>();
-  const close = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(close);
-    if (!node || typeof node !== 'object') return node;
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith('x-kubernetes-')) keywords.add(key);
-      out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, close(v)])) : close(value);
-    }
-    if (out['type'] === 'object' && out['properties'] && out['additionalProperties'] === undefined) out['additionalProperties'] = false;
-    return out;
-  };
-  const schema = close(version!.schema.openAPIV3Schema) as object;
-  const ajv = new Ajv({ allErrors: true, strict: true });
-  for (const keyword of [...keywords].sort()) ajv.addKeyword({ keyword, schemaType: ['boolean', 'string', 'array', 'object'] });
-  return ajv.compile(schema);
 }
 
 /** What a service does on Kafka, from the IR and the runtime's documented behaviour. */
@@ -270,7 +240,7 @@ describe.each(MODELS)('KafkaUsers of %s', (_label, file) => {
   const users = (loadAll(usersFile?.content ?? '') as (KafkaUserDoc | null)[]).filter((d): d is KafkaUserDoc => d !== null);
   const topicsFile = files.find((f) => f.path === `kafka/${kafkaNs}/topics.yaml`);
   const topics = (loadAll(topicsFile?.content ?? '') as (TopicDoc | null)[]).filter((d): d is TopicDoc => d !== null);
-  const validate = crdValidator();
+  const validate = crdValidator('strimzi-kafkauser-crd.yaml', 'KafkaUser', 'v1', { closed: true });
 
   it('has one KafkaUser per service, in the Kafka cluster namespace, labelled with the cluster', () => {
     expect(usersFile).toBeDefined();

@@ -5,14 +5,14 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { load, loadAll } from 'js-yaml';
+import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { generateKafkaTopics } from '../../src/generators/kafka/index.js';
 import { fingerprint, kubernetesName, uniqueKubernetesNames } from '../../src/generators/names/kubernetes.js';
 import type { GeneratedFile, GenerateRequest } from '../../src/generators/types.js';
 import type { Event, Model } from '../../src/model/valid.js';
 import { validateModelText } from '../../src/model/validate.js';
+import { crdValidator } from '../support/crd.js';
 import { expectGolden, updating } from '../support/golden.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -42,30 +42,6 @@ function documents(file: GeneratedFile): KafkaTopicDoc[] {
   return loadAll(file.content).filter((d) => d !== null && d !== undefined) as KafkaTopicDoc[];
 }
 
-/** Strimzi's KafkaTopic schema (v1), with its x-kubernetes-* keywords made known to ajv. */
-function crdValidator(): ValidateFunction {
-  const crd = load(readFileSync(join(import.meta.dirname, '..', 'schemas', 'strimzi-kafkatopic-crd.yaml'), 'utf8')) as {
-    spec: { versions: { name: string; schema: { openAPIV3Schema: object } }[] };
-  };
-  const version = crd.spec.versions.find((v) => v.name === 'v1');
-  expect(version).toBeDefined();
-  const schema = version!.schema.openAPIV3Schema;
-  const ajv = new Ajv({ allErrors: true, strict: true });
-  const keywords = new Set<string>();
-  const collect = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if (key.startsWith('x-kubernetes-')) keywords.add(key);
-        collect(value);
-      }
-    }
-  };
-  collect(schema);
-  for (const keyword of [...keywords].sort()) ajv.addKeyword({ keyword, schemaType: ['boolean', 'string', 'array', 'object'] });
-  return ajv.compile(schema);
-}
-
 /** Consumers that can dead-letter a record: a policy with dlq on, or a read-model projection. */
 function expectsDlq(model: Model, event: Event): boolean {
   return (
@@ -85,7 +61,7 @@ describe.each([
   const all = files.flatMap((f) => documents(f).map((doc) => ({ file: f, doc })));
   const kafkaNs = model.platform.namespace;
   const byTopic = new Map(all.map((entry) => [entry.doc.spec.topicName, entry]));
-  const validate = crdValidator();
+  const validate = crdValidator('strimzi-kafkatopic-crd.yaml', 'KafkaTopic', 'v1');
 
   it('writes every KafkaTopic to kafka/<Kafka namespace>/topics.yaml, where the Topic Operator watches', () => {
     // Strimzi's Topic Operator watches the Kafka cluster's namespace (the platform's): a
