@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv } from 'ajv';
 import { load, loadAll } from 'js-yaml';
-import { ConfigMap, Service, ServiceAccount } from 'kubernetes-models/v1';
+import { ConfigMap, LimitRange, Namespace, ResourceQuota, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
@@ -67,6 +67,9 @@ const OPERATOR_VALUES = {
 
 const CORE: Record<string, (o: K8sObject) => void> = {
   'v1/ConfigMap': (o) => new ConfigMap(o as never).validate(),
+  'v1/Namespace': (o) => new Namespace(o as never).validate(),
+  'v1/ResourceQuota': (o) => new ResourceQuota(o as never).validate(),
+  'v1/LimitRange': (o) => new LimitRange(o as never).validate(),
   'v1/Service': (o) => new Service(o as never).validate(),
   'v1/ServiceAccount': (o) => new ServiceAccount(o as never).validate(),
   'apps/v1/Deployment': (o) => new Deployment(o as never).validate(),
@@ -267,6 +270,15 @@ describe.each([
       expect(outcome.ok).toBe(false);
       expect(!outcome.ok && outcome.error).toMatch(/global\.auth\.jwksUrl is required/);
     });
+  });
+
+  it('applies, before each release, a Namespace, ResourceQuota and LimitRange Kubernetes accepts', () => {
+    const generated = generateHelm(request);
+    for (const ns of namespaces) {
+      const docs = (loadAll(generated.find((f) => f.path === `kubernetes/${ns}/namespace.yaml`)!.content) as (K8sObject | null)[]).filter((d): d is K8sObject => d !== null);
+      expect(docs.map((d) => d.kind)).toEqual(['Namespace', 'ResourceQuota', 'LimitRange']);
+      for (const d of docs) expect(() => CORE[`${d.apiVersion}/${d.kind}`]!(d), `${d.kind} ${ns}`).not.toThrow();
+    }
   });
 
   it('fails to render an autoscaler whose minimum exceeds its maximum beyond what the schema spells out', () => {
