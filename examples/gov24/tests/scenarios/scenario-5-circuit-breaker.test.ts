@@ -96,7 +96,10 @@ describe('scenario 5: immediate issuance while the application service is down',
       expect(f.status).toBe(503);
       expect(f.body).toMatchObject({ error: 'dependency-unavailable', service: 'application', reason: 'circuit-open' });
       expect(f.body.message).toMatch(/circuit breaker open/);
-      expect(f.ms).toBeLessThan(TIMEOUT_MS / 10);
+      // Without waiting for the call's timeout: a third of it leaves room for a loaded CI machine
+      // (a whole request, with its token checks, took 151 ms there once); the reason above says
+      // the breaker, not the target, answered.
+      expect(f.ms).toBeLessThan(TIMEOUT_MS / 3);
     }
     const fastMs = Math.max(...fast.map((f) => f.ms));
     const openedAt = performance.now();
