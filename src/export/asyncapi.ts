@@ -20,7 +20,8 @@ import type { Context, Event, Model, RetrySettings, Topic } from '../model/valid
 import { kafkaBootstrapServers } from '../generators/names/kubernetes.js';
 import { compareCodeUnits } from '../generators/names/order.js';
 import { compensations, orchestrations, platformRetry } from '../generators/plan/service.js';
-import { consumptions, consumerGroupOf, dlqListenerGroup, hasDlq, plannedTopics, type PlannedTopic } from '../generators/plan/topics.js';
+import { dlqListenerGroup } from '../generators/plan/groups.js';
+import { consumptions, consumerGroupOf, hasDlq, plannedTopics, type PlannedTopic } from '../generators/plan/topics.js';
 import { embedded, eventPayloadSchema } from './json-schema.js';
 
 /** The version of the Kafka bindings written (AsyncAPI bindings repository). */

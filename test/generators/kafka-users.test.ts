@@ -305,7 +305,18 @@ describe.each(MODELS)('KafkaUsers of %s', (_label, file) => {
     const names = new Set(topics.map((t) => t.spec.topicName));
     for (const event of model.events) expect(names.has(event.topic.name), event.topic.name).toBe(true);
   });
+
+  it('creates every topic a service may read or write (no ACL on a topic that never exists)', () => {
+    expect(missingTopics(users, topics)).toEqual([]);
+  });
 });
+
+/** Topics some KafkaUser's ACLs name that no KafkaTopic creates (the users lack Create). */
+function missingTopics(users: readonly KafkaUserDoc[], topics: readonly TopicDoc[]): string[] {
+  const names = new Set(topics.map((t) => t.spec.topicName));
+  const acled = users.flatMap((u) => u.spec.authorization.acls).filter((a) => a.resource.type === 'topic').map((a) => a.resource.name);
+  return [...new Set(acled)].filter((name) => !names.has(name)).sort();
+}
 
 describe('KafkaUsers of an orchestration saga', () => {
   // An orchestrator in the context of the first step sends the others over HTTP.
@@ -329,5 +340,16 @@ describe('KafkaUsers of an orchestration saga', () => {
       expect(sortedList(granted(u).reads), context.name).toEqual(sortedList(want.reads));
       expect(sortedList(granted(u).groups), context.name).toEqual(sortedList(want.groups));
     }
+  });
+
+  it('creates the DLQ of every outcome event, where the orchestrator dead-letters what it cannot process', () => {
+    // Nothing but the orchestrator consumes these events here (no policy, no read model).
+    const topics = (loadAll(generateKafkaTopics(request(model)).find((f) => f.path.endsWith('/topics.yaml'))!.content) as (TopicDoc | null)[])
+      .filter((d): d is TopicDoc => d !== null);
+    const names = new Set(topics.map((t) => t.spec.topicName));
+    for (const step of saga.steps) {
+      for (const event of commandEvents(step.command.target)) expect(names.has(event.dlq.name), event.dlq.name).toBe(true);
+    }
+    expect(missingTopics(users, topics)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import {
   serviceEvents,
 } from '../../src/generators/plan/service.js';
 import { sampleInput, starterFlow } from '../../src/generators/tests/index.js';
-import { policyConsumerGroup, projectionConsumerGroup } from '../../src/generators/plan/topics.js';
+import { policyConsumerGroup, projectionConsumerGroup } from '../../src/generators/plan/groups.js';
 import type { Context, Field, Model } from '../../src/model/valid.js';
 import { validateModelText } from '../../src/model/validate.js';
 import { allModels, MINIMAL, modelOf, MODELS_DIR, request } from './scaffold-support.js';

@@ -17,7 +17,7 @@ import { yamlComment, yamlDocument } from '../emit/yaml.js';
 import { kafkaNamespace, kafkaUserName } from '../names/kubernetes.js';
 import { compareCodeUnits } from '../names/order.js';
 import { compensations, orchestrations } from '../plan/service.js';
-import { dlqListenerGroup, policyConsumerGroup, projectionConsumerGroup } from '../plan/topics.js';
+import { dlqListenerGroup, policyConsumerGroup, projectionConsumerGroup } from '../plan/groups.js';
 import { generatedFile, type GeneratedFile } from '../types.js';
 
 export const KAFKA_USER_API_VERSION = 'kafka.strimzi.io/v1';

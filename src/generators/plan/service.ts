@@ -18,7 +18,7 @@ import type {
   RetrySettings,
   Saga,
 } from '../../model/valid.js';
-import { hasDlq, policyConsumerGroup } from './topics.js';
+import { policyConsumerGroup } from './groups.js';
 import { orchestratorOf } from '../../model/sagas.js';
 import { callingCommands, groupBy } from '../../model/graph.js';
 import { perModel } from '../../model/memo.js';
@@ -268,7 +268,8 @@ export function compensations(model: Model, context: Context): CompensationPlan[
       if (!previous || !current) continue;
       for (const event of eventsOfCommand(previous)) {
         const policies = (policiesIssuing(model).get(current) ?? []).filter((p) => p.on.target === event && p.dlq);
-        if (policies.length === 0 || !hasDlq(model, event)) continue;
+        // A policy with `dlq` on is a consumer that dead-letters: the event has its DLQ.
+        if (policies.length === 0) continue;
         const name = `${saga.name}.${c.name}.${event.dlq.name}`;
         list.push({
           saga,

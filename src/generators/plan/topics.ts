@@ -8,14 +8,20 @@
  * - a policy `on` the event whose `dlq` is true (the default); a policy with `dlq: false`
  *   retries and then drops or stops, so it alone needs no DLQ;
  * - a read model built `from` the event: a projection that fails on a record (a poison record,
- *   a schema mismatch) must not block its partition either, and has no `dlq` switch.
+ *   a schema mismatch) must not block its partition either, and has no `dlq` switch;
+ * - a saga's own consumers: an orchestrator waiting for the event as a step's outcome, and a
+ *   choreography compensation reacting to it as a step's failure event; both dead-letter what
+ *   they cannot process, like a policy.
  * An event nobody consumes (a terminal event, or one consumed outside the platform) gets no
  * DLQ: no consumer group of the platform could ever write to it.
  * One DLQ serves every consumer group of the event; the DLQ record names the failing group in
  * its `dlq-consumer-group` header.
  */
+import { perModel } from '../../model/memo.js';
 import type { Context, Event, Model, Policy, ReadModel, Topic } from '../../model/valid.js';
 import { compareCodeUnits } from '../names/order.js';
+import { policyConsumerGroup, projectionConsumerGroup } from './groups.js';
+import { compensations, orchestrations } from './service.js';
 
 export interface PlannedTopic {
   readonly kind: 'topic' | 'dlq';
@@ -57,10 +63,20 @@ export function consumersOf(model: Model, event: Event): EventConsumers {
   return consumersByEvent(model).get(event) ?? NO_CONSUMERS;
 }
 
+/** The events a saga's own consumers read: orchestrators' step outcomes, compensations' failure events. */
+const sagaConsumedEvents = perModel((model: Model): ReadonlySet<Event> => {
+  const events = new Set<Event>();
+  for (const context of model.contexts) {
+    for (const o of orchestrations(model, context)) for (const e of o.events) events.add(e);
+    for (const c of compensations(model, context)) if (c.trigger.kind === 'event') events.add(c.trigger.event);
+  }
+  return events;
+});
+
 /** Whether `event` gets a DLQ topic (see the decision above). */
 export function hasDlq(model: Model, event: Event): boolean {
   const { policies, readModels } = consumersOf(model, event);
-  return policies.some((p) => p.dlq) || readModels.length > 0;
+  return policies.some((p) => p.dlq) || readModels.length > 0 || sagaConsumedEvents(model).has(event);
 }
 
 /**
@@ -90,25 +106,6 @@ export function consumedEvents(context: Context): Event[] {
   const found = new Set<Event>();
   for (const consumption of consumptions(context)) found.add(consumption.event);
   return [...found].sort((a, b) => compareCodeUnits(a.topic.name, b.topic.name));
-}
-
-/**
- * Consumer groups: one per consumer, as the runtime subscribes each policy and each read-model
- * projection on its own (its inbox, retries and DLQ replays are per group):
- * `<platform>.<context>.<Policy or ReadModel>`. (The runtime's DLQ watcher uses
- * `<platform>.<context>.dlq`; model names are PascalCase, so they never collide with it.)
- */
-export function policyConsumerGroup(policy: Policy, model: Model): string {
-  return `${model.platform.name}.${policy.context.name}.${policy.name}`;
-}
-
-/** The DLQ watcher's consumer group (the runtime's `<platform>.<context>.dlq`). */
-export function dlqListenerGroup(model: Model, context: Context): string {
-  return `${model.platform.name}.${context.name}.dlq`;
-}
-
-export function projectionConsumerGroup(readModel: ReadModel, model: Model): string {
-  return `${model.platform.name}.${readModel.context.name}.${readModel.name}`;
 }
 
 /** One consumer group reading one topic. */

@@ -5,7 +5,7 @@
 import type { Policy } from '../../model/valid.js';
 import { commandTypeName, eventTypeName, policyType, policyVariable, serviceDir } from '../names/symbols.js';
 import { aggregateKey, commandFields, policyMode } from '../plan/service.js';
-import { policyConsumerGroup } from '../plan/topics.js';
+import { policyConsumerGroup } from '../plan/groups.js';
 import { article, blocks, docComment, fit, Imports, quote, wrap } from '../ts/code.js';
 import { placeholder, reader, readerOf, tsType, type PlaceholderScope } from '../ts/field-types.js';
 import { declare, join, laidOut, runtimeType, runtimeValue, ts, TsModule, typeFrom, valueFrom, type Fragment, type Part } from '../ts/module.js';

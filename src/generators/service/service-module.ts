@@ -8,7 +8,7 @@ import type { ReadModel } from '../../model/valid.js';
 import { aggregateTable, handlersVariable, policyVariable, readModelTable } from '../names/symbols.js';
 import { databaseSchema } from '../names/env.js';
 import { aggregateKey } from '../plan/service.js';
-import { projectionConsumerGroup } from '../plan/topics.js';
+import { projectionConsumerGroup } from '../plan/groups.js';
 import { PRINT_WIDTH, quote, wrap } from '../ts/code.js';
 import { literal, runtimeType, ts, TsModule, valueFrom, type Fragment } from '../ts/module.js';
 import { commandCallsOf } from './clients.js';
