@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccessError, AccessRules, Authenticator, devToken, type ActorDef, type Caller } from '../src/auth.ts';
+import { AccessError, AccessRules, Authenticator, authSettingsFrom, devToken, type ActorDef, type Caller } from '../src/auth.ts';
 import { createServiceClient } from '../src/http-client.ts';
 
 const SECRET = 'auth test secret, long enough for HS256';
@@ -43,6 +43,18 @@ const service: Caller = { sub: 'service:issuance', roles: [], service: 'issuance
 describe('Authenticator with the dev secret', () => {
   it('refuses to exist without a key to verify callers against', () => {
     expect(() => new Authenticator({})).toThrow(/AUTH_JWKS_URL.*AUTH_DEV_SECRET/);
+  });
+
+  it('refuses the dev secret under NODE_ENV=production, and a key set without the iss and aud to require', () => {
+    const production = authSettingsFrom({ NODE_ENV: 'production', AUTH_DEV_SECRET: SECRET });
+    expect(production.production).toBe(true);
+    expect(() => new Authenticator(production)).toThrow(/AUTH_DEV_SECRET is for local development and tests, not NODE_ENV=production/);
+    expect(() => new Authenticator(authSettingsFrom({ NODE_ENV: 'development', AUTH_DEV_SECRET: SECRET }))).not.toThrow();
+    // With the identity provider's key set in production, a dev secret left over does no harm: it is ignored.
+    const idp = { AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'gov24' };
+    expect(() => new Authenticator(authSettingsFrom({ NODE_ENV: 'production', AUTH_DEV_SECRET: SECRET, ...idp }))).not.toThrow();
+    expect(() => new Authenticator({ jwksUrl: idp.AUTH_JWKS_URL, issuer: idp.AUTH_ISSUER })).toThrow(/AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE/);
+    expect(() => new Authenticator({ jwksUrl: idp.AUTH_JWKS_URL, audience: idp.AUTH_AUDIENCE })).toThrow(/AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE/);
   });
 
   it('answers 401 without a bearer token, with a malformed one and with one signed by another secret', async () => {
@@ -139,7 +151,7 @@ describe('service identity from a projected ServiceAccount token', () => {
 
   it('sends the token file, read again at each call (the kubelet rotates it)', async () => {
     const file = join(dir, 'token');
-    const auth = new Authenticator({ jwksUrl: 'http://127.0.0.1:9/jwks', serviceTokenFile: file });
+    const auth = new Authenticator({ jwksUrl: 'http://127.0.0.1:9/jwks', issuer: 'https://idp.example', audience: 'gov24', serviceTokenFile: file });
     await writeFile(file, 'first-token\n');
     expect(await auth.serviceAuthorization('application')).toBe('Bearer first-token');
     await writeFile(file, 'rotated-token\n');
@@ -147,7 +159,7 @@ describe('service identity from a projected ServiceAccount token', () => {
   });
 
   it('has no identity to send in production without a token file', async () => {
-    expect(await new Authenticator({ jwksUrl: 'http://127.0.0.1:9/jwks' }).serviceAuthorization('application')).toBeUndefined();
+    expect(await new Authenticator({ jwksUrl: 'http://127.0.0.1:9/jwks', issuer: 'https://idp.example', audience: 'gov24' }).serviceAuthorization('application')).toBeUndefined();
   });
 });
 

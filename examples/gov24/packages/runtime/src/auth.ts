@@ -77,6 +77,8 @@ export interface AuthSettings {
   readonly serviceAudience?: string | undefined;
   /** The projected ServiceAccount token this service sends to the others (read at each call). */
   readonly serviceTokenFile?: string | undefined;
+  /** NODE_ENV=production (the image sets it): the dev secret is refused. */
+  readonly production?: boolean | undefined;
 }
 
 /** A refusal: 401 (no or invalid token) or 403 (the token does not allow it). */
@@ -113,6 +115,7 @@ export function authSettingsFrom(env: Env): AuthSettings {
     serviceIssuer: get('AUTH_SERVICE_ISSUER'),
     serviceAudience: get('AUTH_SERVICE_AUDIENCE'),
     serviceTokenFile: get('AUTH_SERVICE_TOKEN_FILE'),
+    production: get('NODE_ENV') === 'production',
   };
 }
 
@@ -150,9 +153,19 @@ export class Authenticator {
   constructor(settings: AuthSettings) {
     this.settings = settings;
     this.rolesClaim = settings.rolesClaim ?? 'roles';
-    if (settings.jwksUrl) this.keys = createRemoteJWKSet(new URL(settings.jwksUrl));
-    else if (settings.devSecret) this.keys = encoder.encode(settings.devSecret);
-    else {
+    if (settings.jwksUrl) {
+      // Without both, a token the identity provider issued to another application (another
+      // audience) or another realm of the same key set would be accepted here.
+      if (!settings.issuer || !settings.audience) {
+        throw new Error('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE: the iss and aud every caller\'s token must carry');
+      }
+      this.keys = createRemoteJWKSet(new URL(settings.jwksUrl));
+    } else if (settings.devSecret) {
+      if (settings.production) {
+        throw new Error('AUTH_DEV_SECRET is for local development and tests, not NODE_ENV=production: set AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE');
+      }
+      this.keys = encoder.encode(settings.devSecret);
+    } else {
       throw new Error(
         'no way to verify callers: set AUTH_JWKS_URL (the identity provider\'s key set) in production, or AUTH_DEV_SECRET locally',
       );
