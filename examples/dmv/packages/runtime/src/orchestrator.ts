@@ -281,21 +281,37 @@ export class Orchestrator {
     });
   }
 
-  /** Runs the compensations of steps `from` … 0 in reverse order; the saga ends compensated or failed. */
+  /**
+   * Runs the compensations of steps `from` … 0 in reverse order; the saga ends compensated, or
+   * failed when a compensation was refused. A compensation whose service is unavailable (down,
+   * too slow, its breaker open) was refused by no one: the saga stays compensating, and the
+   * sweeper runs the compensations again later (those already done are suppressed by their keys).
+   */
   private async compensate(def: OrchestrationDef, from: number, id: string, data: Record<string, unknown>, history: History, reason: string): Promise<void> {
     this.runtime.logger.warn('saga failed; compensating', { saga: def.saga, id, reason });
     const log = [...history];
+    const record = (step: number, what: string) => {
+      if (!log.some((h) => h.step === step && h.what === what)) log.push({ step, what });
+    };
     let status: SagaStatus = 'compensated';
     for (let i = from; i >= 0; i--) {
       const c = def.steps[i]!.compensation;
       if (!c) continue;
       try {
         await this.send(c, data, id, compensationKey(def.saga, id, i));
-        log.push({ step: i, what: `compensated by ${c.command}` });
+        record(i, `compensated by ${c.command}`);
         this.runtime.metrics.inc('msa_compensations_total', { saga: def.saga, command: c.command });
       } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof ServiceUnavailableError) {
+          status = 'compensating';
+          record(i, `compensation ${c.command} waits for ${c.service}: ${message}`);
+          this.runtime.metrics.inc('msa_compensations_deferred_total', { saga: def.saga, command: c.command });
+          this.runtime.logger.warn('saga compensation deferred: its service is unavailable', { saga: def.saga, id, command: c.command, reason: message });
+          break;
+        }
         status = 'failed';
-        log.push({ step: i, what: `compensation ${c.command} failed: ${error instanceof Error ? error.message : String(error)}` });
+        record(i, `compensation ${c.command} failed: ${message}`);
       }
     }
     await this.runtime.db.query(

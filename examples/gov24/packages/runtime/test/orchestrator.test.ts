@@ -10,6 +10,9 @@ import type { Db } from '../src/db.ts';
 import type { OrchestrationDef, ServiceDefinition } from '../src/definitions.ts';
 import { MemoryBus } from '../src/memory-bus.ts';
 import { ServiceRuntime } from '../src/service.ts';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServiceClient } from '../src/http-client.ts';
 import { eventDef, fastRetry, orderService, silent, testDatabase, uniqueSchema } from './support.ts';
 
 let db: Db;
@@ -95,6 +98,18 @@ function orchestrated(schema: string): ServiceDefinition {
     compensations: [],
     orchestrations: [saga],
   };
+}
+
+/** The same saga with ReleaseStock in another service ('stock'), reached over HTTP. */
+function withRemoteRelease(schema: string): ServiceDefinition {
+  const def = orchestrated(schema);
+  const saga = def.orchestrations[0]!;
+  const steps = saga.steps.map((step) =>
+    step.compensation?.command === 'ReleaseStock'
+      ? { ...step, compensation: { ...step.compensation, service: 'stock', path: '/stock/{orderId}/release' } }
+      : step,
+  );
+  return { ...def, orchestrations: [{ ...saga, steps }] };
 }
 
 /** Items by order id, for the dispatch handler to see what it ships. */
@@ -235,5 +250,62 @@ describe('orchestration saga under failure', () => {
     // GET /admin/sagas/OrderFulfilment/<id> answers this: the state and its history.
     expect(admin).toMatchObject({ saga: 'OrderFulfilment', id: orderId, status: 'compensated', step: 3, command: 'DispatchShipment' });
     expect(admin?.['history']).toEqual(final?.history);
+  });
+
+  it('a compensation whose service is down waits, the saga still compensating, and runs once the service is back', async () => {
+    const schema = uniqueSchema('orch');
+    const orderId = `o-piano-${schema.slice(-6)}`;
+    placed.set(orderId, 'piano');
+    // A free port, nothing listening on it yet: the stock service is down.
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const stock = createServiceClient({
+      service: 'stock',
+      baseUrl: `http://127.0.0.1:${port}`,
+      timeoutMs: 500,
+      retry: { maxAttempts: 1, backoffMs: 10, maxBackoffMs: 10 },
+      circuitBreaker: { consecutiveFailures: 100, halfOpenAfterMs: 1000 },
+    });
+    const bus = new MemoryBus();
+    const runtime = new ServiceRuntime(withRemoteRelease(schema), { db, bus, logger: silent, clients: { stock } });
+    await runtime.start();
+    await runtime.execute('PlaceOrder', { orderId, item: 'piano' });
+    await settle(runtime, bus);
+    const waiting = await sagaRow(schema, orderId);
+    // CancelOrder (step 1) must not run before ReleaseStock (step 2): reverse order holds.
+    const cancelledWhileWaiting = countOf(bus, 'OrderCancelled', orderId);
+
+    // The stock service comes back; the sweeper compensates again.
+    const received: { path: string; key: string | undefined }[] = [];
+    const server: Server = createServer((req: IncomingMessage, res) => {
+      received.push({ path: req.url ?? '', key: req.headers['idempotency-key'] as string | undefined });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    try {
+      await runtime.sweepSagas(true);
+      await settle(runtime, bus);
+      await runtime.sweepSagas(true);
+      await settle(runtime, bus);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+    const final = await sagaRow(schema, orderId);
+    const deferred = runtime.metrics.get('msa_compensations_deferred_total', { saga: 'OrderFulfilment', command: 'ReleaseStock' });
+    await runtime.stop();
+    console.log(`saga compensation deferred: waiting=${waiting?.status} cancelled_while_waiting=${cancelledWhileWaiting} release_calls=${received.length} final=${final?.status} deferred=${deferred}`);
+    expect(waiting?.status).toBe('compensating');
+    expect(waiting?.history.at(-1)?.what).toMatch(/^compensation ReleaseStock waits for stock: /);
+    expect(cancelledWhileWaiting).toBe(0);
+    expect(deferred).toBe(1);
+    expect(final?.status).toBe('compensated');
+    // Sent once it could be: one call with the step's compensation key, then CancelOrder here.
+    expect(received).toEqual([{ path: `/stock/${orderId}/release`, key: `OrderFulfilment/${orderId}/1/compensate` }]);
+    expect(countOf(bus, 'OrderCancelled', orderId)).toBe(1);
+    const whats = final!.history.map((h) => h.what);
+    expect(whats.filter((w) => w === 'compensated by ReleaseStock')).toHaveLength(1);
+    expect(whats.slice(-2)).toEqual(['compensated by ReleaseStock', 'compensated by CancelOrder']);
   });
 });
