@@ -173,6 +173,14 @@ describe.each([
         expect(matches((service.spec as { selector: Record<string, string> }).selector, pods)).toBe(true);
         const policy = ofKind('NetworkPolicy').find((p) => matches((p.spec as { podSelector: { matchLabels: Record<string, string> } }).podSelector.matchLabels, pods));
         expect(policy, `a NetworkPolicy for ${d.metadata.name}`).toBeDefined();
+        // Its egress lets the pods reach the brokers at the bootstrap address's port, in the Kafka namespace.
+        const kafka = (values['global'] as { kafka: { namespace: string; bootstrapServers: string } }).kafka;
+        const port = Number(/:(\d+)$/.exec(kafka.bootstrapServers)![1]);
+        type Rule = { to: { namespaceSelector?: { matchLabels: Record<string, string> }; podSelector?: { matchLabels?: Record<string, string> } }[]; ports?: { port: number; protocol: string }[] };
+        const egress = (policy!.spec as { egress: Rule[] }).egress;
+        const toBrokers = egress.filter((r) =>
+          r.to.some((t) => t.namespaceSelector?.matchLabels['kubernetes.io/metadata.name'] === kafka.namespace && t.podSelector?.matchLabels?.['strimzi.io/cluster'] === model.platform.kafka.cluster));
+        expect(toBrokers.some((r) => r.ports?.some((p) => p.port === port && p.protocol === 'TCP')), `${d.metadata.name} reaches Kafka at port ${port}`).toBe(true);
         for (const pdb of ofKind('PodDisruptionBudget').filter((p) => p.metadata.name === d.metadata.name)) {
           expect(matches((pdb.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels, pods)).toBe(true);
         }
