@@ -44,6 +44,7 @@ import { rule as r405 } from './msa405-orchestration-step-without-route.js';
 import { rule as r406 } from './msa406-route-template.js';
 import { rule as r407 } from './msa407-route-collision.js';
 import { rule as r408 } from './msa408-route-parameter-type.js';
+import { rule as r409 } from './msa409-call-settings-conflict.js';
 import { rule as r501 } from './msa501-topic-name.js';
 import { rule as r502 } from './msa502-topic-collision.js';
 import { rule as r503 } from './msa503-min-insync-replicas.js';
@@ -100,6 +101,7 @@ export const MODEL_RULES: readonly Rule[] = [
   r406,
   r407,
   r408,
+  r409,
   r501,
   r502,
   r503,
