@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/run.js';
+import { createRequire } from 'node:module';
 
 // A closed pipe (`msa-gen validate … | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -9,9 +9,22 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-});
+const argv = process.argv.slice(2);
+const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+
+/** `validate` starts from a V8 code cache (dist/cli/code-cache.cjs); anything amiss there, from the ES modules. */
+function cachedValidate() {
+  if (argv[0] !== 'validate') return undefined;
+  try {
+    const require = createRequire(import.meta.url);
+    const { loadCachedRun } = require('../dist/cli/code-cache.cjs');
+    return loadCachedRun(require.resolve('../dist/cli/validate.cjs'), process.env, (line) => process.stderr.write(line));
+  } catch {
+    return undefined;
+  }
+}
+
+const cached = cachedValidate();
+const { run } = cached ?? (await import('../dist/cli/run.js'));
+process.exitCode = await run(argv, io);
+cached?.save();
