@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run build: compile the model schema into a standalone validator, list the runtime's
 // exports (scripts/runtime-exports.mjs), then bundle the CLI into
-// dist/cli/ (esbuild, ESM, code splitting: each command's code loads only when it runs).
+// dist/cli/ (esbuild, ESM, code splitting: each command's code loads only when it runs), plus
+// dist/cli/validate.cjs and dist/cli/code-cache.cjs, what `validate` starts from (see below).
 // Type-checking is `npm run typecheck` (tsc); esbuild only strips types.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

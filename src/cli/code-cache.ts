@@ -77,7 +77,10 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Writes the whole file or nothing; drops the caches of other bundles and Node versions. */
+/**
+ * Writes the whole file or nothing; drops this Node's caches of other bundles (older builds).
+ * Another Node version's cache stays: one may switch between Node versions.
+ */
 function writeCache(dir: string, file: string, payload: Buffer): void {
   const temp = join(dir, `${PREFIX}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
@@ -87,8 +90,9 @@ function writeCache(dir: string, file: string, payload: Buffer): void {
     rmSync(temp, { force: true });
     return;
   }
+  const ours = `${PREFIX}${process.version}-${process.arch}-`;
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    if (name.startsWith(ours) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
   }
 }
 

@@ -81,13 +81,18 @@ describe('validate from the code cache', { timeout: 120_000 }, () => {
     }
   });
 
-  it('keys the file by the Node version, and keeps one file per folder', () => {
+  it('keys the file by the Node version; drops the file of an older build, keeps another Node version\'s', () => {
     const dir = join(scratch, 'keyed');
-    cli(['validate', gov24], dir);
-    cli(['validate', gov24], dir);
+    mkdirSync(dir, { mode: 0o700 });
+    const olderBuild = `validate-${process.version}-${process.arch}-0123456789abcdef0123456789abcdef-1.v8cache`;
+    const otherNode = `validate-v99.0.0-${process.arch}-0123456789abcdef0123456789abcdef-1.v8cache`;
+    writeFileSync(join(dir, olderBuild), 'x');
+    writeFileSync(join(dir, otherNode), 'x');
+    expect(split(cli(['validate', gov24], dir)).state).toBe('miss');
     const files = cacheFiles(dir);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toContain(`-${process.version}-${process.arch}-`);
+    expect(files).toHaveLength(2);
+    expect(files).toContain(otherNode);
+    expect(files.find((f) => f !== otherNode)).toMatch(new RegExp(`^validate-${process.version.replace(/\./g, '\\.')}-${process.arch}-[0-9a-f]{32}-\\d+\\.v8cache$`));
   });
 
   it('ignores a corrupt or truncated cache file, prints the same, and writes it anew', async () => {
