@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
+'use strict';
+// CommonJS (bin/package.json): Node starts a CommonJS file faster than an ES module, and
+// `validate` loads no ES module at all; the other commands import dist/cli/run.js.
 
 // A closed pipe (`msa-gen validate … | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -16,7 +18,6 @@ const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, c
 function cachedValidate() {
   if (argv[0] !== 'validate') return undefined;
   try {
-    const require = createRequire(import.meta.url);
     const { loadCachedRun } = require('../dist/cli/code-cache.cjs');
     return loadCachedRun(require.resolve('../dist/cli/validate.cjs'), process.env, (line) => process.stderr.write(line));
   } catch {
@@ -24,7 +25,9 @@ function cachedValidate() {
   }
 }
 
-const cached = cachedValidate();
-const { run } = cached ?? (await import('../dist/cli/run.js'));
-process.exitCode = await run(argv, io);
-cached?.save();
+(async () => {
+  const cached = cachedValidate();
+  const { run } = cached ?? (await import('../dist/cli/run.js'));
+  process.exitCode = await run(argv, io);
+  cached?.save();
+})();
