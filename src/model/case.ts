@@ -18,26 +18,34 @@ export function words(name: string): string[] {
 
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
 
-export function pascalCase(name: string): string {
-  return words(name).map(cap).join('');
+/** A conversion computed once per name: rules and generators convert the same names many times. */
+function cached(convert: (name: string) => string): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let found = cache.get(name);
+    if (found === undefined) cache.set(name, (found = convert(name)));
+    return found;
+  };
 }
 
-export function camelCase(name: string): string {
+export const pascalCase: (name: string) => string = cached((name) => words(name).map(cap).join(''));
+
+export const camelCase: (name: string) => string = cached((name) => {
   const p = pascalCase(name);
   return p.charAt(0).toLowerCase() + p.slice(1);
-}
+});
 
-export function kebabCase(name: string): string {
-  return words(name)
+export const kebabCase: (name: string) => string = cached((name) =>
+  words(name)
     .map((w) => w.toLowerCase())
-    .join('-');
-}
+    .join('-'),
+);
 
-export function constantCase(name: string): string {
-  return words(name)
+export const constantCase: (name: string) => string = cached((name) =>
+  words(name)
     .map((w) => w.toUpperCase())
-    .join('_');
-}
+    .join('_'),
+);
 
 /**
  * PascalCase and camelCase: a letter of that case, then letters and digits. (The same language

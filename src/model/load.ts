@@ -125,39 +125,41 @@ class LimitError extends Error {
  */
 function checkLimits(text: string, events: Event[]): void {
   const anchorSizes = new Map<string, number>();
-  const sizes: Array<{ size: number; anchor: string | undefined }> = [];
+  // Open collections: the expanded node count when each began, and its anchor. A collection's
+  // expanded size is the count at its end minus the count at its start: one step per event.
+  const open: Array<{ from: number; anchor: string | undefined }> = [];
   let documents = 0;
-  // Nodes the aliases add. The nodes written out are bounded by the file's size (--max-size);
-  // only what aliases add can grow past it, so only that is limited.
+  // Nodes of the document with every alias expanded, and the part of them that aliases add.
+  // The nodes written out are bounded by the file's size (--max-size); only what aliases add
+  // can grow past it, so only that is limited.
+  let nodes = 0;
   let added = 0;
-  const add = (n: number, at: number, byAlias = false) => {
-    for (const f of sizes) f.size += n;
-    if (!byAlias) return;
-    added += n;
-    if (added > LIMITS.maxExpandedNodes) {
-      throw new LimitError('MSA003', `Aliases add more than ${LIMITS.maxExpandedNodes} nodes to the document (an alias bomb?)`, at);
-    }
-  };
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         if (++documents > 1) throw new LimitError('MSA001', 'A model file holds one YAML document; found a second one', 0);
         break;
       case EVENT_ID.SCALAR:
-        add(1, event.valueStart);
+        nodes += 1;
         if (event.anchorStart >= 0) anchorSizes.set(text.slice(event.anchorStart, event.anchorEnd), 1);
         break;
-      case EVENT_ID.ALIAS:
-        add(anchorSizes.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1, nodeStart(event), true);
+      case EVENT_ID.ALIAS: {
+        const n = anchorSizes.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1;
+        nodes += n;
+        added += n;
+        if (added > LIMITS.maxExpandedNodes) {
+          throw new LimitError('MSA003', `Aliases add more than ${LIMITS.maxExpandedNodes} nodes to the document (an alias bomb?)`, nodeStart(event));
+        }
         break;
+      }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
-        add(1, event.start);
-        sizes.push({ size: 1, anchor: event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined });
+        open.push({ from: nodes, anchor: event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined });
+        nodes += 1;
         break;
       case EVENT_ID.POP: {
-        const frame = sizes.pop();
-        if (frame?.anchor !== undefined) anchorSizes.set(frame.anchor, frame.size);
+        const frame = open.pop();
+        if (frame?.anchor !== undefined) anchorSizes.set(frame.anchor, nodes - frame.from);
         break;
       }
     }

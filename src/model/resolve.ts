@@ -399,18 +399,31 @@ function resolveActors(raw: RawModel, commands: readonly Command[]): Actor[] {
   return [...names.filter((n) => n !== 'operator').map((n) => implicit(n, false)), implicit('operator', true)];
 }
 
+/**
+ * Freezes every object of the model. Nothing in it is frozen before, so a frozen object is one
+ * already visited (objects are shared: an event is in its aggregate and in `events`): frozen
+ * first, then its members, with no set of the visited ones. Plain loops, and only objects
+ * visited: a large model has hundreds of thousands of members.
+ */
 function deepFreeze<T>(root: T): T {
-  const seen = new Set<object>();
-  const visit = (value: unknown) => {
-    if (value === null || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
-    if (value instanceof Map) {
-      for (const v of value.values()) visit(v);
-    } else {
-      for (const v of Object.values(value)) visit(v);
-    }
+  const visit = (value: object): void => {
+    if (Object.isFrozen(value)) return;
     Object.freeze(value);
+    if (value instanceof Map) {
+      for (const v of value.values()) if (v !== null && typeof v === 'object') visit(v);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (v !== null && typeof v === 'object') visit(v);
+      }
+    } else {
+      const record = value as Record<string, unknown>;
+      for (const key in record) {
+        const v = record[key];
+        if (v !== null && typeof v === 'object') visit(v);
+      }
+    }
   };
-  visit(root);
+  if (root !== null && typeof root === 'object') visit(root);
   return root;
 }

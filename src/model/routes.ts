@@ -103,6 +103,15 @@ function shown(text: string): string {
  * `.`, `_` and `-`. Never throws.
  */
 export function parsePath(path: string): ParsedPath {
+  let parsed = parsedPaths.get(path);
+  if (parsed === undefined) parsedPaths.set(path, (parsed = Object.freeze(splitPath(path))));
+  return parsed;
+}
+
+/** Each path parsed once: resolve, MSA406, MSA407 and the generators ask about the same paths. */
+const parsedPaths = new Map<string, ParsedPath>();
+
+function splitPath(path: string): ParsedPath {
   const problems: string[] = [];
   const segments: RouteSegment[] = [];
   if (!path.startsWith('/')) return { segments, problems: ['does not start with "/"'] };

@@ -13,9 +13,7 @@ export class SourceText {
     this.path = path;
     this.text = text;
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;
   }
 
