@@ -1,6 +1,20 @@
 /** The core's ports on the real machine: the output folder, its file system, the process. */
-import { constants, lstatSync } from 'node:fs';
-import { link, mkdir, open, readdir, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { mkdir, realpath, rmdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import type { OutputFolder } from '../core/scaffold.js';
@@ -10,14 +24,29 @@ import { UsageError } from './io.js';
 /** 0 where the platform has no O_NOFOLLOW (Windows): the lstat checks around it remain. */
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
+/** Runs `work` on a file descriptor and closes it, whatever happens. */
+function withFd<T>(fd: number, work: (fd: number) => T): T {
+  try {
+    return work(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The output folder's file system. Every call is synchronous behind the asynchronous port: a
+ * scaffold makes tens of thousands of small calls (lstat, open, write, rename) that the kernel
+ * answers from its caches in microseconds, where a trip through libuv's thread pool and a promise
+ * per call costs several times that. Absent entries are answered without throwing (an exception
+ * per missing path is the dearest part of a failed lstat).
+ */
 export function nodeOutputFs(root: string): OutputFs {
   const abs = (path: string) => (path === '' ? root : join(root, ...path.split('/')));
   return {
-    // lstat synchronously: the write-time checks make thousands of these, each a cached lookup of
-    // a microsecond or two, and a trip through libuv's thread pool costs far more than that.
     async kind(path): Promise<EntryKind | undefined> {
       try {
-        const s = lstatSync(abs(path));
+        const s = lstatSync(abs(path), { throwIfNoEntry: false });
+        if (s === undefined) return undefined;
         return s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
       } catch (error) {
         if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
@@ -25,16 +54,11 @@ export function nodeOutputFs(root: string): OutputFs {
       }
     },
     async read(path) {
-      const handle = await open(abs(path), constants.O_RDONLY | O_NOFOLLOW);
-      try {
-        return await handle.readFile('utf8');
-      } finally {
-        await handle.close();
-      }
+      return withFd(openSync(abs(path), constants.O_RDONLY | O_NOFOLLOW), (fd) => readFileSync(fd, 'utf8'));
     },
     async list(path) {
       try {
-        return await readdir(abs(path));
+        return readdirSync(abs(path));
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return [];
         throw error;
@@ -42,7 +66,7 @@ export function nodeOutputFs(root: string): OutputFs {
     },
     async makeDir(path) {
       try {
-        await mkdir(abs(path));
+        mkdirSync(abs(path));
         return true;
       } catch (error) {
         if (errorCode(error) === 'EEXIST') return false;
@@ -51,7 +75,7 @@ export function nodeOutputFs(root: string): OutputFs {
     },
     async removeDir(path) {
       try {
-        await rmdir(abs(path));
+        rmdirSync(abs(path));
         return true;
       } catch (error) {
         if (['ENOENT', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(errorCode(error) ?? '')) return false;
@@ -59,25 +83,24 @@ export function nodeOutputFs(root: string): OutputFs {
       }
     },
     async createFile(path, content, options) {
-      const handle = await open(abs(path), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o666);
-      try {
-        await handle.writeFile(content, 'utf8');
-        if (options?.durable) await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      const fd = openSync(abs(path), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o666);
+      withFd(fd, () => {
+        writeFileSync(fd, content, 'utf8');
+        if (options?.durable) fsyncSync(fd);
+      });
     },
-    link: (existing, path) => link(abs(existing), abs(path)),
-    rename: (from, to) => rename(abs(from), abs(to)),
-    remove: (path) => unlink(abs(path)),
+    async link(existing, path) {
+      linkSync(abs(existing), abs(path));
+    },
+    async rename(from, to) {
+      renameSync(abs(from), abs(to));
+    },
+    async remove(path) {
+      unlinkSync(abs(path));
+    },
     async syncDir(path) {
       try {
-        const handle = await open(abs(path), constants.O_RDONLY);
-        try {
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        withFd(openSync(abs(path), constants.O_RDONLY), (fd) => fsyncSync(fd));
       } catch {
         // Not every platform can open or fsync a folder (Windows); the rename itself is atomic.
       }
