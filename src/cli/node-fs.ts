@@ -5,16 +5,14 @@ import {
   fsyncSync,
   linkSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmdirSync,
   unlinkSync,
-  writeFileSync,
 } from 'node:fs';
-import { mkdir, realpath, rmdir, stat } from 'node:fs/promises';
+import { mkdir, open, realpath, rmdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import type { OutputFolder } from '../core/scaffold.js';
@@ -34,11 +32,13 @@ function withFd<T>(fd: number, work: (fd: number) => T): T {
 }
 
 /**
- * The output folder's file system. Every call is synchronous behind the asynchronous port: a
- * scaffold makes tens of thousands of small calls (lstat, open, write, rename) that the kernel
- * answers from its caches in microseconds, where a trip through libuv's thread pool and a promise
- * per call costs several times that. Absent entries are answered without throwing (an exception
- * per missing path is the dearest part of a failed lstat).
+ * The output folder's file system. Most calls are synchronous behind the asynchronous port: a
+ * scaffold makes tens of thousands of small calls (lstat, read, rename) that the kernel answers
+ * from its caches in microseconds, where a trip through libuv's thread pool and a promise per
+ * call costs several times that. Absent entries are answered without throwing (an exception per
+ * missing path is the dearest part of a failed lstat). Creating a file or a folder stays on the
+ * thread pool: allocating an inode can cost the kernel far more (ext4 without a journal skips
+ * recently deleted inodes one by one), and the pool spreads that over the cores.
  */
 export function nodeOutputFs(root: string): OutputFs {
   const abs = (path: string) => (path === '' ? root : join(root, ...path.split('/')));
@@ -66,7 +66,7 @@ export function nodeOutputFs(root: string): OutputFs {
     },
     async makeDir(path) {
       try {
-        mkdirSync(abs(path));
+        await mkdir(abs(path));
         return true;
       } catch (error) {
         if (errorCode(error) === 'EEXIST') return false;
@@ -83,11 +83,13 @@ export function nodeOutputFs(root: string): OutputFs {
       }
     },
     async createFile(path, content, options) {
-      const fd = openSync(abs(path), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o666);
-      withFd(fd, () => {
-        writeFileSync(fd, content, 'utf8');
-        if (options?.durable) fsyncSync(fd);
-      });
+      const handle = await open(abs(path), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o666);
+      try {
+        await handle.writeFile(content, 'utf8');
+        if (options?.durable) await handle.sync();
+      } finally {
+        await handle.close();
+      }
     },
     async link(existing, path) {
       linkSync(abs(existing), abs(path));

@@ -52,10 +52,11 @@ async function confineFolder(fs: OutputFs, folder: string, created?: string[]): 
   if (kind !== 'dir') throw new WriteAbortedError(`"${folder}" is not a folder`);
 }
 
-/** Every folder on the way to `paths`, once each, outermost first. */
-function foldersOf(paths: readonly string[]): string[] {
-  const depth = (folder: string) => folder.split('/').length;
-  return [...new Set(paths.flatMap(parentFolders))].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+/** Every folder on the way to `paths`, once each, by depth (outermost first), sorted within a depth. */
+function foldersByDepth(paths: readonly string[]): string[][] {
+  const levels: string[][] = [];
+  for (const folder of new Set(paths.flatMap(parentFolders))) (levels[folder.split('/').length - 1] ??= []).push(folder);
+  return levels.filter((level) => level !== undefined).map((level) => level.sort());
 }
 
 /** Writes a file of msa-gen's own (journal, manifest) durably: temporary file, fsync, rename, fsync the folder. */
@@ -143,8 +144,9 @@ export async function applyPlan(fs: OutputFs, plan: Plan, options: ApplyOptions 
   // Every temporary file first: a failure here leaves the folder as it was.
   const made: string[] = [];
   try {
-    // The missing folders first, each made once, outermost first (the checks per file below remain).
-    for (const folder of foldersOf(writes.map((a) => a.path))) await confineFolder(fs, folder, created);
+    // The missing folders first, each made once, outermost first: one depth after the other, the
+    // folders of one depth side by side (the checks per file below remain).
+    for (const level of foldersByDepth(writes.map((a) => a.path))) await inParallel(level, (folder) => confineFolder(fs, folder, created));
     await inParallel(writes, async (a) => {
       await confineFolders(fs, a.path, created);
       const temp = tempPathFor(a.path);
