@@ -1,6 +1,18 @@
 /** The core's ports on the real machine: the output folder, its file system, the process. */
-import { constants, lstatSync } from 'node:fs';
-import { link, mkdir, open, readdir, realpath, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  unlinkSync,
+} from 'node:fs';
+import { mkdir, open, realpath, rmdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import type { OutputFolder } from '../core/scaffold.js';
@@ -10,14 +22,31 @@ import { UsageError } from './io.js';
 /** 0 where the platform has no O_NOFOLLOW (Windows): the lstat checks around it remain. */
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
+/** Runs `work` on a file descriptor and closes it, whatever happens. */
+function withFd<T>(fd: number, work: (fd: number) => T): T {
+  try {
+    return work(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The output folder's file system. Most calls are synchronous behind the asynchronous port: a
+ * scaffold makes tens of thousands of small calls (lstat, read, rename) that the kernel answers
+ * from its caches in microseconds, where a trip through libuv's thread pool and a promise per
+ * call costs several times that. Absent entries are answered without throwing (an exception per
+ * missing path is the dearest part of a failed lstat). Creating a file or a folder stays on the
+ * thread pool: allocating an inode can cost the kernel far more (ext4 without a journal skips
+ * recently deleted inodes one by one), and the pool spreads that over the cores.
+ */
 export function nodeOutputFs(root: string): OutputFs {
   const abs = (path: string) => (path === '' ? root : join(root, ...path.split('/')));
   return {
-    // lstat synchronously: the write-time checks make thousands of these, each a cached lookup of
-    // a microsecond or two, and a trip through libuv's thread pool costs far more than that.
     async kind(path): Promise<EntryKind | undefined> {
       try {
-        const s = lstatSync(abs(path));
+        const s = lstatSync(abs(path), { throwIfNoEntry: false });
+        if (s === undefined) return undefined;
         return s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
       } catch (error) {
         if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
@@ -25,16 +54,11 @@ export function nodeOutputFs(root: string): OutputFs {
       }
     },
     async read(path) {
-      const handle = await open(abs(path), constants.O_RDONLY | O_NOFOLLOW);
-      try {
-        return await handle.readFile('utf8');
-      } finally {
-        await handle.close();
-      }
+      return withFd(openSync(abs(path), constants.O_RDONLY | O_NOFOLLOW), (fd) => readFileSync(fd, 'utf8'));
     },
     async list(path) {
       try {
-        return await readdir(abs(path));
+        return readdirSync(abs(path));
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return [];
         throw error;
@@ -51,7 +75,7 @@ export function nodeOutputFs(root: string): OutputFs {
     },
     async removeDir(path) {
       try {
-        await rmdir(abs(path));
+        rmdirSync(abs(path));
         return true;
       } catch (error) {
         if (['ENOENT', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(errorCode(error) ?? '')) return false;
@@ -67,17 +91,18 @@ export function nodeOutputFs(root: string): OutputFs {
         await handle.close();
       }
     },
-    link: (existing, path) => link(abs(existing), abs(path)),
-    rename: (from, to) => rename(abs(from), abs(to)),
-    remove: (path) => unlink(abs(path)),
+    async link(existing, path) {
+      linkSync(abs(existing), abs(path));
+    },
+    async rename(from, to) {
+      renameSync(abs(from), abs(to));
+    },
+    async remove(path) {
+      unlinkSync(abs(path));
+    },
     async syncDir(path) {
       try {
-        const handle = await open(abs(path), constants.O_RDONLY);
-        try {
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        withFd(openSync(abs(path), constants.O_RDONLY), (fd) => fsyncSync(fd));
       } catch {
         // Not every platform can open or fsync a folder (Windows); the rename itself is atomic.
       }

@@ -14,7 +14,7 @@
  * an outcome.
  */
 import { WriteAbortedError, applyPlan, confineFolders, removeTemp, writeDurable } from '../output/apply.js';
-import { inParallel, readDisk } from '../output/disk.js';
+import { inExistingFolder, inParallel, readDisk, readFolder } from '../output/disk.js';
 import { errorCode, type HostInfo, type OutputFs } from '../output/fs-port.js';
 import { JOURNAL_PATH, parseJournal, recoverManifest, type Journal } from '../output/journal.js';
 import { LOCK_PATH, LockedError, acquireLock, inspectLock, type HeldLock } from '../output/lock.js';
@@ -121,8 +121,8 @@ async function stage(run: Run): Promise<StageOutcome> {
 
   // 2. Read the disk and plan.
   const paths = [...new Set([...input.files.map((f) => f.path), ...manifest.files.map((f) => f.path), ...(journal?.ops.map((op) => op.path) ?? [])])];
-  const disk = exists ? await readDisk(input.fs, paths) : new Map<string, string>();
-  const temps = exists ? await leftoverTemps(input.fs, paths) : [];
+  const { disk, folders } = exists ? await readFolder(input.fs, paths) : { disk: new Map<string, string>(), folders: new Map<string, boolean>() };
+  const temps = exists ? await leftoverTemps(input.fs, paths.filter((path) => inExistingFolder(folders, path))) : [];
   const plan = await planOutput({ files: input.files, disk, manifest, force: input.force, merger: input.merger });
 
   // 3. Finish.
@@ -197,7 +197,7 @@ async function withFolder<T>(fs: OutputFs, created: string[], work: () => Promis
   }
 }
 
-/** Temporary files (`.<name>.msa-gen-tmp`) next to the paths of the plan. */
+/** Temporary files (`.<name>.msa-gen-tmp`) next to the paths of the plan (those whose folder exists). */
 async function leftoverTemps(fs: OutputFs, paths: readonly string[]): Promise<{ temp: string; path: string }[]> {
   const found: { temp: string; path: string }[] = [];
   await inParallel(paths, async (path) => {

@@ -37,16 +37,26 @@ export class WriteAbortedError extends Error {
  * recursive mkdir through an unchecked path) and recorded there.
  */
 export async function confineFolders(fs: OutputFs, path: string, created?: string[]): Promise<void> {
-  for (const folder of parentFolders(path)) {
-    let kind = await fs.kind(folder);
-    if (kind === undefined && created) {
-      if (await fs.makeDir(folder)) created.push(folder);
-      kind = await fs.kind(folder);
-    }
-    if (kind === 'symlink') throw new WriteAbortedError(`"${folder}" is a symbolic link; refusing to write through it`);
-    if (kind === undefined) throw new WriteAbortedError(`the folder "${folder}" disappeared during the run`);
-    if (kind !== 'dir') throw new WriteAbortedError(`"${folder}" is not a folder`);
+  for (const folder of parentFolders(path)) await confineFolder(fs, folder, created);
+}
+
+/** One folder of `confineFolders`, its parents checked already: a real folder, made when missing with `created`. */
+async function confineFolder(fs: OutputFs, folder: string, created?: string[]): Promise<void> {
+  let kind = await fs.kind(folder);
+  if (kind === undefined && created) {
+    if (await fs.makeDir(folder)) created.push(folder);
+    kind = await fs.kind(folder);
   }
+  if (kind === 'symlink') throw new WriteAbortedError(`"${folder}" is a symbolic link; refusing to write through it`);
+  if (kind === undefined) throw new WriteAbortedError(`the folder "${folder}" disappeared during the run`);
+  if (kind !== 'dir') throw new WriteAbortedError(`"${folder}" is not a folder`);
+}
+
+/** Every folder on the way to `paths`, once each, by depth (outermost first), sorted within a depth. */
+function foldersByDepth(paths: readonly string[]): string[][] {
+  const levels: string[][] = [];
+  for (const folder of new Set(paths.flatMap(parentFolders))) (levels[folder.split('/').length - 1] ??= []).push(folder);
+  return levels.filter((level) => level !== undefined).map((level) => level.sort());
 }
 
 /** Writes a file of msa-gen's own (journal, manifest) durably: temporary file, fsync, rename, fsync the folder. */
@@ -123,7 +133,8 @@ export async function applyPlan(fs: OutputFs, plan: Plan, options: ApplyOptions 
       path: a.path,
       temp: a.kind === 'delete' ? null : tempPathFor(a.path),
       previousSha256: previous === undefined ? null : sha256(previous),
-      newSha256: a.kind === 'delete' ? null : sha256(a.content),
+      // The plan's new entry holds the hash of exactly this content (Plan.manifest): not hashed twice.
+      newSha256: a.kind === 'delete' ? null : (after.get(a.path)?.sha256 ?? sha256(a.content)),
       previousEntry: before.get(a.path) ?? null,
       newEntry: after.get(a.path) ?? null,
     };
@@ -133,6 +144,9 @@ export async function applyPlan(fs: OutputFs, plan: Plan, options: ApplyOptions 
   // Every temporary file first: a failure here leaves the folder as it was.
   const made: string[] = [];
   try {
+    // The missing folders first, each made once, outermost first: one depth after the other, the
+    // folders of one depth side by side (the checks per file below remain).
+    for (const level of foldersByDepth(writes.map((a) => a.path))) await inParallel(level, (folder) => confineFolder(fs, folder, created));
     await inParallel(writes, async (a) => {
       await confineFolders(fs, a.path, created);
       const temp = tempPathFor(a.path);

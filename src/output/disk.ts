@@ -23,10 +23,12 @@ export async function inParallel<T>(items: readonly T[], work: (item: T) => Prom
   if (errors.length > 0) throw errors[0];
 }
 
-export async function readDisk(fs: OutputFs, paths: Iterable<string>): Promise<Map<string, string>> {
-  const all = [...new Set([...paths].map(checkOutputPath))].sort();
-  // Folders first, outermost first: a symlink or a file on the way stops everything.
-  const folders = [...new Set(all.flatMap(parentFolders))].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+/**
+ * Which folders on the way to `paths` exist, outermost first (a folder under a missing one is
+ * not asked about). A symlink or a file on the way stops everything (ConfinementError).
+ */
+export async function existingFolders(fs: OutputFs, paths: Iterable<string>): Promise<ReadonlyMap<string, boolean>> {
+  const folders = [...new Set([...paths].flatMap(parentFolders))].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
   const exists = new Map<string, boolean>();
   for (const folder of folders) {
     const parent = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : undefined;
@@ -39,7 +41,25 @@ export async function readDisk(fs: OutputFs, paths: Iterable<string>): Promise<M
     if (kind !== undefined && kind !== 'dir') throw new ConfinementError(`"${folder}" is not a folder`);
     exists.set(folder, kind === 'dir');
   }
-  const candidates = all.filter((path) => parentFolders(path).every((f) => exists.get(f)));
+  return exists;
+}
+
+/** Whether the folder holding `path` exists, by `existingFolders` (the output folder itself always does). */
+export function inExistingFolder(folders: ReadonlyMap<string, boolean>, path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 || folders.get(path.slice(0, slash)) === true;
+}
+
+export async function readDisk(fs: OutputFs, paths: Iterable<string>): Promise<Map<string, string>> {
+  return (await readFolder(fs, paths)).disk;
+}
+
+/** What `readDisk` reads, and the folders it found on the way (`existingFolders`). */
+export async function readFolder(fs: OutputFs, paths: Iterable<string>): Promise<{ disk: Map<string, string>; folders: ReadonlyMap<string, boolean> }> {
+  const all = [...new Set([...paths].map(checkOutputPath))].sort();
+  // Folders first, outermost first: a symlink or a file on the way stops everything.
+  const folders = await existingFolders(fs, all);
+  const candidates = all.filter((path) => inExistingFolder(folders, path));
   const disk = new Map<string, string>();
   await inParallel(candidates, async (path) => {
     const kind = await fs.kind(path);
@@ -48,5 +68,5 @@ export async function readDisk(fs: OutputFs, paths: Iterable<string>): Promise<M
     if (kind !== 'file') throw new ConfinementError(`"${path}" is not a regular file`);
     disk.set(path, await fs.read(path));
   });
-  return new Map([...disk].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { disk: new Map([...disk].sort(([a], [b]) => (a < b ? -1 : 1))), folders };
 }

@@ -118,7 +118,10 @@ export function contentOf(action: Action): string | undefined {
 
 export interface Plan {
   readonly actions: readonly Action[];
-  /** The manifest once the plan is applied. */
+  /**
+   * The manifest once the plan is applied. Every action that writes has its entry here, with the
+   * sha256 of exactly the content it writes (the journal takes the hash from it).
+   */
   readonly manifest: Manifest;
   /** The manifest the plan started from (the one on disk, or the one recovered from a journal). */
   readonly previousManifest: Manifest;

@@ -214,6 +214,28 @@ describe('planOutput', () => {
     expect(p.manifest.files.map((f) => f.path)).toEqual([gen.path]);
   });
 
+  it('records, for every path it writes, the hash of exactly what it writes (the journal takes it from there)', async () => {
+    const stale = generatedFile('services/app/src/generated/b.ts', 'export const b = 1;');
+    const edited = generatedFile('services/app/src/generated/c.ts', 'export const c = 1;');
+    const lost = userFile('services/app/src/policies/Lost.ts', 'export const lost = 1;');
+    const before = domain(['submit']);
+    const files = [gen, stale, edited, lost, domain(['submit', 'cancel'])];
+    const disk = { [stale.path]: 'export const b = 0;\n', [edited.path]: 'export const c = 2;\n', [before.path]: before.content };
+    const manifest: Manifest = {
+      version: 1,
+      files: [
+        { path: stale.path, ownership: 'generated', sha256: sha256(disk[stale.path]!) },
+        { path: edited.path, ownership: 'generated', sha256: sha256('export const c = 0;\n') },
+        { path: lost.path, ownership: 'user-owned', sha256: sha256(lost.content) },
+        { path: before.path, ownership: 'user-owned', sha256: sha256(before.content), members: ['submit'] },
+      ],
+    };
+    const p = await plan(files, disk, manifest, true);
+    const { writes } = changes(p);
+    expect(writes.map((a) => a.kind).sort()).toEqual(['conflict', 'create', 'create', 'merge', 'update']);
+    for (const a of writes) expect(p.manifest.files.find((f) => f.path === a.path)?.sha256, a.path).toBe(sha256(a.content));
+  });
+
   it('refuses a generated path outside the shapes msa-gen owns (a generator bug)', async () => {
     await expect(plan([generatedFile('NOTES.md', 'x')], {})).rejects.toThrow(/"NOTES\.md" is not a path msa-gen ever writes/);
   });

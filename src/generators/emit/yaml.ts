@@ -16,6 +16,7 @@
  */
 import { dump } from 'js-yaml';
 import { safeLines } from '../../model/text.js';
+import { blockDocument, type BlockOptions } from './yaml-block.js';
 
 export const YAML_DUMP_OPTIONS = { lineWidth: -1, noRefs: true, indent: 2 } as const;
 
@@ -101,6 +102,20 @@ function substitute(value: unknown, fragments: string[]): unknown {
  * data only: objects, arrays, strings, numbers, booleans, null, DoubleQuoted and FlowSequence.
  */
 export function yamlDocument(value: unknown): string {
+  return blockDocument(value, BLOCK_OPTIONS) ?? dumpDocument(value);
+}
+
+/** What substitute and the placeholders do, for the fast path of yaml-block.ts. */
+const BLOCK_OPTIONS: BlockOptions = {
+  dumpOptions: YAML_DUMP_OPTIONS,
+  rewrite: (text) => (needsQuoting(text) ? yamlQuoted(text) : undefined),
+  special: (value) =>
+    value instanceof DoubleQuoted ? yamlQuoted(value.text) : value instanceof FlowSequence ? `[${value.items.map(yamlQuoted).join(', ')}]` : undefined,
+  implicitKeyLimit: IMPLICIT_KEY_LIMIT,
+};
+
+/** yamlDocument through js-yaml: the placeholders swapped in, the dump, the placeholders swapped out. */
+export function dumpDocument(value: unknown): string {
   const fragments: string[] = [];
   const text = dump(substitute(value, fragments), YAML_DUMP_OPTIONS);
   if (fragments.length === 0) return text;

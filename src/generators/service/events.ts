@@ -34,23 +34,39 @@ export function commandSchema(model: Model, command: Command): Record<string, un
  * that line fits in the print width, else one entry a line with a 2-space indent.
  */
 export function schemaText(value: unknown): string {
-  return `${compactJson(value, 0, 0)}\n`;
+  return `${compactJson(new Map(), value, 0, 0)}\n`;
 }
 
-function compactJson(value: unknown, level: number, column: number): string {
+/** The one-line forms of the objects and arrays of one schemaText call, each computed once. */
+type Flats = Map<object, string>;
+
+/** The value as JSON on one line, whatever its width. */
+function flatJson(flats: Flats, value: unknown): string {
+  if (value === null || typeof value !== 'object') return jsonText(value).trimEnd();
+  const known = flats.get(value);
+  if (known !== undefined) return known;
+  const list = Array.isArray(value);
+  const entries: Array<[string, unknown]> = list ? value.map((v) => ['', v]) : Object.entries(value);
+  const items = entries.map(([k, v]) => (list ? '' : `${jsonText(k).trimEnd()}: `) + flatJson(flats, v));
+  const text = entries.length === 0 ? (list ? '[]' : '{}') : list ? `[${items.join(', ')}]` : `{ ${items.join(', ')} }`;
+  flats.set(value, text);
+  return text;
+}
+
+/** An object or array stays on one line when that line (and the comma after it) fits, else one entry a line. */
+function compactJson(flats: Flats, value: unknown, level: number, column: number): string {
   if (value === null || typeof value !== 'object') return jsonText(value).trimEnd();
   const list = Array.isArray(value);
   const entries: Array<[string, unknown]> = list ? value.map((v) => ['', v]) : Object.entries(value);
   if (entries.length === 0) return list ? '[]' : '{}';
-  const entry = ([k, v]: [string, unknown], lvl: number, col: number) => {
-    const head = list ? '' : `${jsonText(k).trimEnd()}: `;
-    return head + compactJson(v, lvl, col + head.length);
-  };
-  const inline = list ? `[${entries.map((e) => entry(e, 0, 0)).join(', ')}]` : `{ ${entries.map((e) => entry(e, 0, 0)).join(', ')} }`;
-  // + 1 for the comma after it.
-  if (!inline.includes('\n') && column + inline.length + 1 <= PRINT_WIDTH) return inline;
+  // JSON on one line never holds a line break; + 1 for the comma after it.
+  const inline = flatJson(flats, value);
+  if (column + inline.length + 1 <= PRINT_WIDTH) return inline;
   const pad = ' '.repeat(level + 2);
-  const items = entries.map((e) => `${pad}${entry(e, level + 2, level + 2)}`);
+  const items = entries.map(([k, v]) => {
+    const head = list ? '' : `${jsonText(k).trimEnd()}: `;
+    return `${pad}${head}${compactJson(flats, v, level + 2, level + 2 + head.length)}`;
+  });
   return `${list ? '[' : '{'}\n${items.join(',\n')}\n${' '.repeat(level)}${list ? ']' : '}'}`;
 }
 

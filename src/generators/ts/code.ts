@@ -82,6 +82,55 @@ export function indent(text: string, spaces = 2): string {
  * A `Code` whose text equals its key is written in shorthand (`{ applicationId }`).
  */
 export function render(value: unknown, level = 0, column = level): string {
+  return renderIn(new Map(), value, level, column);
+}
+
+/** The one-line forms of the objects and arrays of one `render` call, each computed once. */
+type Flats = Map<object, string | undefined>;
+
+/**
+ * The value on one line whatever its width, or undefined when it holds a line break (a `Code`
+ * of several lines). An object or array is written inline exactly when its one-line form fits.
+ */
+function flat(flats: Flats, value: unknown): string | undefined {
+  if (isCode(value)) return value.text.includes('\n') ? undefined : value.text;
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    const text = quote(value);
+    return text.includes('\n') ? undefined : text;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'object') throw new Error(`cannot render a ${typeof value} as TypeScript`);
+  if (flats.has(value)) return flats.get(value);
+  let text: string | undefined;
+  if (Array.isArray(value)) {
+    const items: string[] = [];
+    for (const v of value) {
+      const item = flat(flats, v);
+      if (item === undefined) break;
+      items.push(item);
+    }
+    text = items.length === value.length ? (items.length === 0 ? '[]' : `[${items.join(', ')}]`) : undefined;
+  } else {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    const items: string[] = [];
+    for (const [k, v] of entries) {
+      if (isCode(v) && v.text === k && isIdentifier(k)) {
+        items.push(k);
+        continue;
+      }
+      const item = flat(flats, v);
+      if (item === undefined) break;
+      items.push(`${propertyKey(k)}: ${item}`);
+    }
+    text = items.length === entries.length ? (items.length === 0 ? '{}' : `{ ${items.join(', ')} }`) : undefined;
+  }
+  flats.set(value, text);
+  return text;
+}
+
+function renderIn(flats: Flats, value: unknown, level: number, column: number): string {
   if (isCode(value)) return indentRest(value.text, level);
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
@@ -89,24 +138,22 @@ export function render(value: unknown, level = 0, column = level): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    const inline = value.map((v) => render(v, 0, 0));
-    const line = `[${inline.join(', ')}]`;
-    if (!line.includes('\n') && column + line.length <= PRINT_WIDTH) return line;
+    const line = flat(flats, value);
+    if (line !== undefined && column + line.length <= PRINT_WIDTH) return line;
     const pad = ' '.repeat(level + 2);
-    const items = value.map((v) => `${pad}${render(v, level + 2, level + 2)},`);
+    const items = value.map((v) => `${pad}${renderIn(flats, v, level + 2, level + 2)},`);
     return `[\n${items.join('\n')}\n${' '.repeat(level)}]`;
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
+    const line = flat(flats, value);
+    if (line !== undefined && column + line.length <= PRINT_WIDTH) return line;
     const entry = (key: string, v: unknown, lvl: number, col: number) => {
       if (isCode(v) && v.text === key && isIdentifier(key)) return key;
       const k = `${propertyKey(key)}: `;
-      return `${k}${render(v, lvl, col + k.length)}`;
+      return `${k}${renderIn(flats, v, lvl, col + k.length)}`;
     };
-    const inline = entries.map(([k, v]) => entry(k, v, 0, 0));
-    const line = `{ ${inline.join(', ')} }`;
-    if (!line.includes('\n') && column + line.length <= PRINT_WIDTH) return line;
     const pad = ' '.repeat(level + 2);
     const items = entries.map(([k, v]) => `${pad}${entry(k, v, level + 2, level + 2)},`);
     return `{\n${items.join('\n')}\n${' '.repeat(level)}}`;
