@@ -1,11 +1,8 @@
 import { rule } from '../../src/model/rules/msa409-call-settings-conflict.js';
 import { ruleTester } from './tester.js';
 
-ruleTester(rule, {
-  valid: [
-    {
-      name: 'Two calls from issuance to application with the same timeout and retry share one client.',
-      model: `
+/** Two services: issuance calls two commands of application. */
+const CONTEXTS = `
         contexts:
           - name: application
             title: Permit applications
@@ -55,7 +52,13 @@ ruleTester(rule, {
                   - name: PermitIssued
                     fields: [permitId, applicationId]
                     terminal: true
+`;
 
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Two calls from issuance to application with the same timeout and retry share one client.',
+      model: `${CONTEXTS}
         calls:
           - from: issuance
             to: application
@@ -71,57 +74,7 @@ ruleTester(rule, {
     },
     {
       name: 'Two calls that both leave their settings to callDefaults.',
-      model: `
-        contexts:
-          - name: application
-            title: Permit applications
-            aggregates:
-              - name: Application
-                fields:
-                  applicationId: { type: uuid, key: true }
-                  status: { type: enum, values: [Received, Issued] }
-                commands:
-                  - name: SubmitApplication
-                    actor: Citizen
-                    http: POST /applications
-                    emits: [ApplicationSubmitted]
-                  - name: RecordIssuanceResult
-                    http: POST /applications/{applicationId}/result
-                    fields: [applicationId, status]
-                    emits: [IssuanceResultRecorded]
-                  - name: RecordIssuanceNote
-                    http: POST /applications/{applicationId}/note
-                    fields: [applicationId]
-                    emits: [IssuanceNoteRecorded]
-                events:
-                  - name: ApplicationSubmitted
-                    fields: [applicationId]
-                    terminal: true
-                  - name: IssuanceResultRecorded
-                    fields: [applicationId, status]
-                    terminal: true
-                  - name: IssuanceNoteRecorded
-                    fields: [applicationId]
-                    terminal: true
-
-          - name: issuance
-            title: Immediate permit issuance
-            communication: sync
-            aggregates:
-              - name: Permit
-                fields:
-                  permitId: { type: uuid, key: true }
-                  applicationId: uuid
-                commands:
-                  - name: IssuePermit
-                    actor: Clerk
-                    http: POST /permits
-                    emits: [PermitIssued]
-                events:
-                  - name: PermitIssued
-                    fields: [permitId, applicationId]
-                    terminal: true
-
+      model: `${CONTEXTS}
         calls:
           - from: issuance
             to: application
@@ -135,57 +88,7 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'The second call to application sets another timeout and breaker than the first; the shared client would ignore them.',
-      model: `
-        contexts:
-          - name: application
-            title: Permit applications
-            aggregates:
-              - name: Application
-                fields:
-                  applicationId: { type: uuid, key: true }
-                  status: { type: enum, values: [Received, Issued] }
-                commands:
-                  - name: SubmitApplication
-                    actor: Citizen
-                    http: POST /applications
-                    emits: [ApplicationSubmitted]
-                  - name: RecordIssuanceResult
-                    http: POST /applications/{applicationId}/result
-                    fields: [applicationId, status]
-                    emits: [IssuanceResultRecorded]
-                  - name: RecordIssuanceNote
-                    http: POST /applications/{applicationId}/note
-                    fields: [applicationId]
-                    emits: [IssuanceNoteRecorded]
-                events:
-                  - name: ApplicationSubmitted
-                    fields: [applicationId]
-                    terminal: true
-                  - name: IssuanceResultRecorded
-                    fields: [applicationId, status]
-                    terminal: true
-                  - name: IssuanceNoteRecorded
-                    fields: [applicationId]
-                    terminal: true
-
-          - name: issuance
-            title: Immediate permit issuance
-            communication: sync
-            aggregates:
-              - name: Permit
-                fields:
-                  permitId: { type: uuid, key: true }
-                  applicationId: uuid
-                commands:
-                  - name: IssuePermit
-                    actor: Clerk
-                    http: POST /permits
-                    emits: [PermitIssued]
-                events:
-                  - name: PermitIssued
-                    fields: [permitId, applicationId]
-                    terminal: true
-
+      model: `${CONTEXTS}
         calls:
           - from: issuance
             to: application
