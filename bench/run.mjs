@@ -107,17 +107,22 @@ for (const size of sizes) {
   execFileSync(node, [cli, 'scaffold', model, '-o', checked], { stdio: 'ignore' });
   const row = { size: size.name, contexts: size.contexts, files: countFiles(checked) };
   row.validate = time(`validate ${size.name}`, [node, cli, 'validate', model], { runs });
-  row.scaffold = time(`scaffold ${size.name}`, [node, cli, 'scaffold', model, '-o', fresh], { runs, prepare: `rm -rf ${quote(fresh)}` });
+  // The previous run's output is moved aside, not deleted, before each run: on ext4 a folder of
+  // thousands of files deleted just before makes each new inode cost more (the kernel, not
+  // msa-gen: the system time of one and the same scaffold then varies tenfold). The moved
+  // folders are deleted after the size is done.
+  const aside = join(work, `${size.name}-aside`);
+  const moveAside = (dir) => `mkdir -p ${quote(aside)} && if [ -e ${quote(dir)} ]; then mv ${quote(dir)} "$(mktemp -d -p ${quote(aside)})/"; fi`;
+  row.scaffold = time(`scaffold ${size.name}`, [node, cli, 'scaffold', model, '-o', fresh], { runs, prepare: moveAside(fresh) });
   row.check = time(`check ${size.name}`, [node, cli, 'scaffold', model, '-o', checked, '--check'], { runs });
   row.hash = time(`hash ${size.name}`, [node, join(root, 'bench', 'hash-tree.mjs'), checked], { runs });
   row.incremental = time(`incremental ${size.name}`, [node, cli, 'scaffold', plusOne, '-o', incremental], {
     runs,
-    prepare: `rm -rf ${quote(incremental)} && cp -a ${quote(checked)} ${quote(incremental)}`,
+    prepare: `${moveAside(incremental)} && cp -a ${quote(checked)} ${quote(incremental)}`,
   });
-  row.rss = peakRss([node, cli, 'scaffold', model, '-o', fresh], `rm -rf ${quote(fresh)}`);
+  row.rss = peakRss([node, cli, 'scaffold', model, '-o', fresh], moveAside(fresh));
   rows.push(row);
-  rmSync(fresh, { recursive: true, force: true });
-  rmSync(incremental, { recursive: true, force: true });
+  for (const dir of [fresh, incremental, aside]) rmSync(dir, { recursive: true, force: true });
   console.log(`  ${size.name} done`);
 }
 
