@@ -142,6 +142,78 @@ describe('Authenticator with a JWKS (production)', () => {
   });
 });
 
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
+describe('Authenticator with the cluster\'s service-account key set (production)', () => {
+  const servers: Server[] = [];
+  const requests = { idp: 0, cluster: 0 };
+  let auth: Authenticator;
+  let signService: (sub: string, audience?: string) => Promise<string>;
+  let signUser: () => Promise<string>;
+
+  /** A key set served over HTTP, counting the requests it answers. */
+  async function keySet(name: 'idp' | 'cluster'): Promise<{ url: string; privateKey: SigningKey }> {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: name, alg: 'RS256', use: 'sig' };
+    const server = createServer((_req, res) => {
+      requests[name]++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/keys`, privateKey };
+  }
+
+  beforeAll(async () => {
+    const idp = await keySet('idp');
+    const cluster = await keySet('cluster');
+    auth = new Authenticator({
+      jwksUrl: idp.url,
+      issuer: 'https://idp.example',
+      audience: 'gov24',
+      serviceJwksUrl: cluster.url,
+      serviceIssuer: 'https://kubernetes.default.svc.cluster.local',
+      serviceAudience: 'gov24-services',
+    });
+    signService = (sub, audience = 'gov24-services') =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'RS256', kid: 'cluster' })
+        .setIssuer('https://kubernetes.default.svc.cluster.local')
+        .setAudience(audience)
+        .setSubject(sub)
+        .setExpirationTime('5m')
+        .sign(cluster.privateKey);
+    signUser = () =>
+      new SignJWT({ roles: ['citizen'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'idp' })
+        .setIssuer('https://idp.example')
+        .setAudience('gov24')
+        .setSubject('citizen-3')
+        .setExpirationTime('5m')
+        .sign(idp.privateKey);
+  });
+  afterAll(() => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))));
+
+  it('knows a service by its ServiceAccount token, without asking the identity provider', async () => {
+    for (let i = 0; i < 3; i++) {
+      expect(await auth.caller(`Bearer ${await signService('system:serviceaccount:gov24-car:car-issuance')}`)).toEqual({
+        sub: 'system:serviceaccount:gov24-car:car-issuance',
+        roles: [],
+        service: 'car-issuance',
+      });
+    }
+    expect(requests).toEqual({ idp: 0, cluster: 1 });
+    // A user's token goes to the identity provider's key set, and never names a service.
+    expect(await auth.caller(`Bearer ${await signUser()}`)).toEqual({ sub: 'citizen-3', roles: ['citizen'], service: undefined });
+    expect(requests).toEqual({ idp: 1, cluster: 1 });
+  });
+
+  it('refuses a service token for another audience, or of an account that is no service account', async () => {
+    expect(await outcome(async () => auth.caller(`Bearer ${await signService('system:serviceaccount:gov24:application', 'kubernetes')}`))).toBe(401);
+    expect(await outcome(async () => auth.caller(`Bearer ${await signService('system:node:worker-1')}`))).toBe(401);
+  });
+});
+
 describe('service identity from a projected ServiceAccount token', () => {
   let dir: string;
   beforeAll(async () => {

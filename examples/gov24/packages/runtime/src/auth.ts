@@ -23,7 +23,7 @@
  *   403 when the token's roles do not allow the route.
  */
 import { readFile } from 'node:fs/promises';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 /**
  * The dev secret of `npm run dev` and `npm run token` when AUTH_DEV_SECRET is not set: public,
@@ -139,6 +139,16 @@ function rolesOf(payload: JWTPayload, claim: string): string[] {
 
 const SERVICE_ACCOUNT = /^system:serviceaccount:[^:]+:([^:]+)$/;
 
+/** The `iss` a token claims, before anything is verified (only to choose the key set); undefined if unreadable. */
+function unverifiedIssuer(token: string): string | undefined {
+  try {
+    const iss = decodeJwt(token).iss;
+    return typeof iss === 'string' ? iss : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Verifies bearer tokens and mints this service's own identity. Refuses to exist without a key
  * to verify against: a service never runs open.
@@ -179,6 +189,12 @@ export class Authenticator {
     if (!match) throw new AccessError(401, 'a bearer token is required');
     const token = match[1]!;
     const { issuer, audience } = this.settings;
+    // A token naming the cluster's service-account issuer is a service's: verified against the
+    // cluster's key set only, so a service-to-service call never asks the identity provider's
+    // key set about a key it cannot have (jose would fetch that key set again for the unknown key).
+    if (this.serviceKeys && this.settings.serviceIssuer && unverifiedIssuer(token) === this.settings.serviceIssuer) {
+      return this.serviceCaller(token);
+    }
     try {
       // With the dev secret a service proves itself by the `svc` claim of a token it minted with
       // that secret. A token of the identity provider never names a service, whatever it claims:
@@ -194,19 +210,30 @@ export class Authenticator {
         service: dev && typeof payload['svc'] === 'string' ? payload['svc'] : undefined,
       };
     } catch (error) {
-      if (this.serviceKeys) {
+      if (this.serviceKeys && !this.settings.serviceIssuer) {
+        // No service issuer to tell the tokens apart by: a service's token may still be one.
         try {
-          const { payload } = await jwtVerify(token, this.serviceKeys, {
-            issuer: this.settings.serviceIssuer,
-            audience: this.settings.serviceAudience,
-          });
-          const account = SERVICE_ACCOUNT.exec(payload.sub ?? '');
-          if (account) return { sub: payload.sub!, roles: [], service: account[1] };
+          return await this.serviceCaller(token);
         } catch {
           // not a service-account token either: the first error explains it
         }
       }
       throw new AccessError(401, `invalid token: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** A projected ServiceAccount token, verified against the cluster's key set: the service it names. */
+  private async serviceCaller(token: string): Promise<Caller> {
+    try {
+      const { payload } = await jwtVerify(token, this.serviceKeys!, {
+        issuer: this.settings.serviceIssuer,
+        audience: this.settings.serviceAudience,
+      });
+      const account = SERVICE_ACCOUNT.exec(payload.sub ?? '');
+      if (!account) throw new Error(`not a service account: ${payload.sub ?? '(no sub)'}`);
+      return { sub: payload.sub!, roles: [], service: account[1] };
+    } catch (error) {
+      throw new AccessError(401, `invalid service token: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
