@@ -27,9 +27,20 @@ export interface BlockOptions {
 class Unsupported extends Error {}
 
 const CACHE_LIMIT = 200_000;
-const valueForms = new Map<string, string>();
-const keyForms = new Map<string, string>();
-const numberForms = new Map<number, string>();
+
+/** The forms js-yaml gave, remembered per options (a form depends on the dump options). */
+interface Forms {
+  readonly values: Map<string, string>;
+  readonly keys: Map<string, string>;
+  readonly numbers: Map<number, string>;
+}
+const formsByOptions = new WeakMap<BlockOptions, Forms>();
+
+function formsOf(options: BlockOptions): Forms {
+  let forms = formsByOptions.get(options);
+  if (!forms) formsByOptions.set(options, (forms = { values: new Map(), keys: new Map(), numbers: new Map() }));
+  return forms;
+}
 
 function remember<K>(cache: Map<K, string>, key: K, form: string): string {
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -39,6 +50,7 @@ function remember<K>(cache: Map<K, string>, key: K, form: string): string {
 
 /** js-yaml's form of a one-line string as a value in a block collection (never at the top, never a block scalar). */
 function stringValue(text: string, options: BlockOptions): string {
+  const valueForms = formsOf(options).values;
   const known = valueForms.get(text);
   if (known !== undefined) return known;
   // A line break takes a block scalar, whose form depends on the indentation; `---` and `...`
@@ -51,6 +63,7 @@ function stringValue(text: string, options: BlockOptions): string {
 
 /** js-yaml's form of a mapping key (implicit form only). */
 function stringKey(text: string, options: BlockOptions): string {
+  const keyForms = formsOf(options).keys;
   const known = keyForms.get(text);
   if (known !== undefined) return known;
   if (text.includes('\n') || text.includes('\r') || text.startsWith('---') || text.startsWith('...')) throw new Unsupported();
@@ -63,6 +76,7 @@ function stringKey(text: string, options: BlockOptions): string {
 }
 
 function numberValue(n: number, options: BlockOptions): string {
+  const numberForms = formsOf(options).numbers;
   const known = numberForms.get(n);
   if (known !== undefined && !Object.is(n, -0)) return known;
   const form = dump(n, options.dumpOptions);
