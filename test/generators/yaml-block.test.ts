@@ -43,6 +43,12 @@ describe('yamlDocument fast path', () => {
     expect(fast).toBeGreaterThan(500);
   });
 
+  it('keeps a key named __proto__ on both roads (fast-check found the js-yaml road dropping it)', () => {
+    const value = [[JSON.parse('{"__proto__": false, "a": 1}') as unknown]];
+    expect(dumpDocument(value)).toBe('- - __proto__: false\n    a: 1\n');
+    expect(yamlDocument(value)).toBe(dumpDocument(value));
+  });
+
   it('writes the documents generators build itself, and leaves to js-yaml what it cannot place', () => {
     const resource = { apiVersion: 'v1', metadata: { name: 'a', labels: { 'app.kubernetes.io/name': 'x' } }, spec: { list: [{ a: 1, b: [] }, [], {}, ['x', ['y']]], n: null } };
     expect(blockDocument(resource, OPTIONS)).toBe(dumpDocument(resource));

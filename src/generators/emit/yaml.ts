@@ -90,7 +90,8 @@ function substitute(value: unknown, fragments: string[]): unknown {
   if (value instanceof FlowSequence) return placeholder(`[${value.items.map(yamlQuoted).join(', ')}]`);
   if (Array.isArray(value)) return value.map((v) => substitute(v, fragments));
   if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
+    // No prototype: a key named `__proto__` is a key like any other, not the object's prototype.
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [k, v] of Object.entries(value)) out[swap(k)] = substitute(v, fragments);
     return out;
   }
