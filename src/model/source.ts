@@ -7,34 +7,44 @@ export interface Position {
 export class SourceText {
   readonly path: string;
   readonly text: string;
-  private readonly lineStarts: number[];
+  /** Offsets where lines start: made the first time a position is asked (a clean model never asks). */
+  private starts: number[] | undefined;
 
   constructor(path: string, text: string) {
     this.path = path;
     this.text = text;
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+  }
+
+  private get lineStarts(): number[] {
+    if (this.starts === undefined) {
+      const { text } = this;
+      const starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+    }
+    return this.starts;
   }
 
   /** 1-based line and column (UTF-16 code units) of a 0-based offset. */
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= o) lo = mid;
+      if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.lineStarts[lo]! + 1 };
+    return { line: lo + 1, column: o - starts[lo]! + 1 };
   }
 
   /** The text of a 1-based line, without its line break. */
   lineText(line: number): string {
-    const start = this.lineStarts[line - 1];
+    const starts = this.lineStarts;
+    const start = starts[line - 1];
     if (start === undefined) return '';
-    const next = this.lineStarts[line];
+    const next = starts[line];
     const end = next === undefined ? this.text.length : next - 1;
     return this.text.slice(start, end).replace(/\r$/, '');
   }
