@@ -2,15 +2,60 @@
 
 const wordCache = new Map<string, readonly string[]>();
 
+/** What a character is to word splitting. */
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+
+function kindAt(name: string, i: number): number {
+  const c = name.charCodeAt(i);
+  if (c >= 97 && c <= 122) return LOWER;
+  if (c >= 65 && c <= 90) return UPPER;
+  if (c >= 48 && c <= 57) return DIGIT;
+  return OTHER;
+}
+
+/**
+ * The words of a name, in one scan: runs of ASCII letters and digits, split before an upper-case
+ * letter that follows a lower-case letter or a digit (`applicationSubmitted`, `Http2Server`), and
+ * before the last letter of a run of capitals that a lower-case letter follows (`HTTPServer`).
+ * The same words as splitting `name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g,
+ * '$1 $2')` at every run of other characters (test/case.test.ts holds the two to agreeing).
+ */
+function splitWords(name: string): string[] {
+  const out: string[] = [];
+  const n = name.length;
+  let start = -1;
+  let prev = OTHER;
+  for (let i = 0; i < n; i++) {
+    const k = kindAt(name, i);
+    if (k === OTHER) {
+      if (start >= 0) out.push(name.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    } else if (k === UPPER) {
+      if (prev === LOWER || prev === DIGIT) {
+        out.push(name.slice(start, i));
+        start = i;
+      }
+    } else if (k === LOWER && prev === UPPER && i - 1 > start) {
+      // A run of two or more capitals, then a lower-case letter: its last capital starts a word.
+      out.push(name.slice(start, i - 1));
+      start = i - 1;
+    }
+    prev = k;
+  }
+  if (start >= 0) out.push(name.slice(start));
+  return out;
+}
+
 /** Splits `GeneralApplicationSubmitted`, `general-application`, `HTTPServer2x` into words. */
 export function words(name: string): string[] {
   let found = wordCache.get(name);
   if (found === undefined) {
-    found = name
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-      .split(/[^A-Za-z0-9]+/)
-      .filter((w) => w.length > 0);
+    found = splitWords(name);
     wordCache.set(name, found);
   }
   return [...found];
