@@ -47,23 +47,46 @@ interface Claim {
 
 const namePointer = (el: { readonly pointer: string }) => joinPointer(el.pointer, 'name');
 
+/** The generated code's claim on its own names: one object for all of them. */
+const GENERATED: Claim = Object.freeze({ by: undefined, pointer: undefined });
+
+/** The generated code's own names of a kind of module, as a set made once (a service has ~100 of them, a model ~1,000 services). */
+const ownNames = new Map<readonly string[], ReadonlySet<string>>();
+
+function ownSet(own: readonly string[]): ReadonlySet<string> {
+  let set = ownNames.get(own);
+  if (set === undefined) ownNames.set(own, (set = new Set(own)));
+  return set;
+}
+
 /** One generated module: the identifiers it declares or imports, and who claimed each. */
 export class ModuleScope {
-  readonly names = new Map<string, Claim>();
+  /** The generated code's own names of this module. */
+  private readonly own: ReadonlySet<string>;
+  /** What the model's elements claimed, beside those. */
+  private readonly claims = new Map<string, Claim>();
 
   constructor(
     readonly file: string,
     own: readonly string[],
     private readonly report: (f: Found) => void,
   ) {
-    for (const n of own) this.names.set(n, { by: undefined, pointer: undefined });
+    this.own = ownSet(own);
+  }
+
+  /** Every identifier of the module: the generated code's own, then those the model's elements claimed. */
+  get names(): ReadonlyMap<string, Claim> {
+    const all = new Map<string, Claim>();
+    for (const n of this.own) all.set(n, GENERATED);
+    for (const [n, claim] of this.claims) if (!all.has(n)) all.set(n, claim);
+    return all;
   }
 
   /** The identifier `kind` `name` becomes in this module, as `role` (`its state type`). */
   claim(identifier: string, kind: Kind, name: string, role: string, pointer: string): void {
-    const first = this.names.get(identifier);
+    const first = this.own.has(identifier) ? GENERATED : this.claims.get(identifier);
     if (first === undefined) {
-      this.names.set(identifier, { by: { kind, name, role }, pointer });
+      this.claims.set(identifier, { by: { kind, name, role }, pointer });
       return;
     }
     if (first.pointer === pointer) return; // one element, one identifier, met twice
