@@ -11,6 +11,7 @@ import {
   parseEvents,
   type Event,
 } from 'js-yaml';
+import { constructPlain } from './construct.js';
 import { joinPointer } from './pointer.js';
 import { SourceText } from './source.js';
 
@@ -265,13 +266,20 @@ function describeYamlError(code: LoadFailure['code'], reason: string, text: stri
   }
 }
 
+/** js-yaml's road: the limits (LIMITS), then constructFromEvents with its alias limit. */
+function constructChecked(path: string, text: string, events: Event[]): unknown[] {
+  checkLimits(text, events);
+  return constructFromEvents(events, { source: text, filename: path, maxAliases: LIMITS.maxAliases });
+}
+
 /** Parses one YAML document; never throws for any input text. */
 export function loadModelText(path: string, text: string): LoadResult {
   const source = new SourceText(path, text);
   try {
     const events = parseEvents(text, { filename: path, maxDepth: LIMITS.maxDepth });
-    checkLimits(text, events);
-    const values = constructFromEvents(events, { source: text, filename: path, maxAliases: LIMITS.maxAliases });
+    // A model as models are written (no anchors, aliases or tags, one document, distinct keys)
+    // is built in one pass; any other document takes js-yaml's road, which words every error.
+    const values = constructPlain(text, events, LIMITS) ?? constructChecked(path, text, events);
     if (values.length === 0 || values[0] === null || values[0] === undefined) {
       return failure(source, 'MSA001', 'The file is empty: a model starts with `version: 1`', 0);
     }
