@@ -127,8 +127,8 @@ export function toDnsLabel(name: string): string {
 }
 
 /** `AgencyTransmission` → `agency_transmission`: table names. */
-export function snakeCase(name: string): string {
-  return words(name)
+export const snakeCase: (name: string) => string = cached((name) =>
+  words(name)
     .map((w) => w.toLowerCase())
-    .join('_');
-}
+    .join('_'),
+);

@@ -9,9 +9,14 @@ const DEVICE = /^(?:con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³]|conin\$|conout
 
 interface PathName {
   readonly kind: string;
-  readonly name: string;
-  readonly pointer: string;
+  /** The element named: its name, and the pointer its `name` is under. */
+  readonly el: { readonly name: string; readonly pointer: string };
 }
+
+const namePointer = (n: PathName) => joinPointer(n.el.pointer, 'name');
+
+/** A name that passes every check of unsafe() at a glance: letters, digits, `_` and `-`, at most MAX_PATH_NAME of them. */
+const PLAIN_NAME = /^[A-Za-z0-9_-]{1,100}$/;
 
 function isDevice(name: string): boolean {
   const stem = name.split('.')[0] ?? name;
@@ -39,15 +44,15 @@ type Found = FindingOf<typeof messages>;
 
 /** Why a name is unsafe as a file or folder name (`kind`: what it names, for the message), or undefined. */
 function unsafe(kind: string, name: string, pointer: string): Found | undefined {
-  const at = { pointer, data: { kind, name } };
-  if (/[\u0000-\u001f]/.test(name)) return { ...at, messageId: name.includes('\u0000') ? 'nulCharacter' : 'controlCharacter' };
+  const at = () => ({ pointer, data: { kind, name } });
+  if (/[\u0000-\u001f]/.test(name)) return { ...at(), messageId: name.includes('\u0000') ? 'nulCharacter' : 'controlCharacter' };
   const sep = /[/\\]/.exec(name);
   if (sep) return { pointer, messageId: 'pathSeparator', data: { kind, name, separator: sep[0] } };
-  if (name.includes('..') || name === '.') return { ...at, messageId: 'dotDot' };
+  if (name.includes('..') || name === '.') return { ...at(), messageId: 'dotDot' };
   const bad = /[:<>"|?*]/.exec(name);
   if (bad) return { pointer, messageId: 'windowsCharacter', data: { kind, name, character: bad[0] } };
-  if (/[. ]$/.test(name)) return { ...at, messageId: 'trailingDotOrSpace' };
-  if (isDevice(name)) return { ...at, messageId: 'deviceName' };
+  if (/[. ]$/.test(name)) return { ...at(), messageId: 'trailingDotOrSpace' };
+  if (isDevice(name)) return { ...at(), messageId: 'deviceName' };
   if (name.length > MAX_PATH_NAME) return { pointer, messageId: 'tooLong', data: { kind, name, length: name.length, limit: MAX_PATH_NAME } };
   return undefined;
 }
@@ -112,11 +117,7 @@ other contexts), for sagas and for externals. The finding is reported at the sec
       reported.add(finding.pointer);
       report(finding);
     };
-    const at = (kind: string, el: { name: string; pointer: string }): PathName => ({
-      kind,
-      name: el.name,
-      pointer: joinPointer(el.pointer, 'name'),
-    });
+    const at = (kind: string, el: { name: string; pointer: string }): PathName => ({ kind, el });
 
     // Names that become paths, and the groups of names that share a folder.
     const contexts = model.contexts.map((c) => at('Context', c));
@@ -133,7 +134,9 @@ other contexts), for sagas and for externals. The finding is reported at the sec
     const commands = model.commands.map((c) => at('Command', c));
 
     for (const n of [...contexts, ...perContext.flat(), ...sagas, ...externals]) {
-      const found = unsafe(n.kind, n.name, n.pointer);
+      // A plain name is safe unless it is a device name (it has no dot: the stem is the name).
+      if (PLAIN_NAME.test(n.el.name) && !DEVICE.test(n.el.name)) continue;
+      const found = unsafe(n.kind, n.el.name, namePointer(n));
       if (found !== undefined) once(found);
     }
 
@@ -154,14 +157,14 @@ other contexts), for sagas and for externals. The finding is reported at the sec
     for (const group of [contexts, ...perContext, [...events, ...commands], sagas, externals]) {
       const seen = new Map<string, PathName>();
       for (const n of group) {
-        const key = n.name.toLowerCase();
+        const key = n.el.name.toLowerCase();
         const first = seen.get(key);
         if (first === undefined) seen.set(key, n);
-        else if (first.name !== n.name) {
+        else if (first.el.name !== n.el.name) {
           once({
-            pointer: n.pointer,
+            pointer: namePointer(n),
             messageId: 'caseClash',
-            data: { kind: n.kind, name: n.name, firstKind: lowerFirst(first.kind), first: first.name },
+            data: { kind: n.kind, name: n.el.name, firstKind: lowerFirst(first.kind), first: first.el.name },
           });
         }
       }

@@ -4,61 +4,52 @@ import { joinPointer } from '../pointer.js';
 import { forbiddenCharacter } from '../text-characters.js';
 import { defineRule } from './rule.js';
 
-interface Text {
-  readonly text: string;
-  readonly pointer: string;
-  /** `The title of context "application"`. */
-  readonly what: string;
-  readonly multiline: boolean;
-}
+/** A text to check, its pointer and what it is (`The title of context "application"`) made only for a finding. */
+type Check = (text: string | undefined, multiline: boolean, pointer: () => string, what: () => string) => void;
 
-/** The free text of a model: what no naming rule constrains, and what generated files copy. */
-function texts(model: Model): Text[] {
-  const list: Text[] = [];
-  const line = (text: string | undefined, pointer: string, what: string) => {
-    if (text !== undefined) list.push({ text, pointer, what, multiline: false });
-  };
-  const description = (el: { readonly description: string | undefined; readonly pointer: string }, what: string) => {
-    if (el.description !== undefined) list.push({ text: el.description, pointer: joinPointer(el.pointer, 'description'), what: `The description of ${what}`, multiline: true });
+/** The free text of a model, in the order its findings are reported: what no naming rule constrains, and what generated files copy. */
+function visitTexts(model: Model, check: Check): void {
+  const line = (text: string | undefined, pointer: () => string, what: () => string) => check(text, false, pointer, what);
+  const description = (el: { readonly description: string | undefined; readonly pointer: string }, what: () => string) => {
+    if (el.description !== undefined) check(el.description, true, () => joinPointer(el.pointer, 'description'), () => `The description of ${what()}`);
   };
   const p = model.platform;
   // Unwritten titles and prefixes are the names (MSA102 checks those).
-  if (p.title !== p.name) line(p.title, '/platform/title', 'The platform title');
-  if (p.eventTypePrefix !== p.name) line(p.eventTypePrefix, '/platform/eventTypePrefix', 'The event type prefix');
-  description(p, 'the platform');
+  if (p.title !== p.name) line(p.title, () => '/platform/title', () => 'The platform title');
+  if (p.eventTypePrefix !== p.name) line(p.eventTypePrefix, () => '/platform/eventTypePrefix', () => 'The event type prefix');
+  description(p, () => 'the platform');
   for (const c of model.contexts) {
-    if (c.title !== c.name) line(c.title, joinPointer(c.pointer, 'title'), `The title of context "${c.name}"`);
-    description(c, `context "${c.name}"`);
+    if (c.title !== c.name) line(c.title, () => joinPointer(c.pointer, 'title'), () => `The title of context "${c.name}"`);
+    description(c, () => `context "${c.name}"`);
     for (const a of c.aggregates) {
-      description(a, `aggregate "${a.name}"`);
+      description(a, () => `aggregate "${a.name}"`);
       for (const cmd of a.commands) {
-        line(cmd.actor, joinPointer(cmd.pointer, 'actor'), `The actor of command "${cmd.name}"`);
-        description(cmd, `command "${cmd.name}"`);
+        line(cmd.actor, () => joinPointer(cmd.pointer, 'actor'), () => `The actor of command "${cmd.name}"`);
+        description(cmd, () => `command "${cmd.name}"`);
       }
-      for (const e of a.events) description(e, `event "${e.name}"`);
+      for (const e of a.events) description(e, () => `event "${e.name}"`);
     }
-    for (const pol of c.policies) description(pol, `policy "${pol.name}"`);
+    for (const pol of c.policies) description(pol, () => `policy "${pol.name}"`);
     for (const r of c.readModels) {
-      description(r, `read model "${r.name}"`);
+      description(r, () => `read model "${r.name}"`);
       for (const [event, status] of r.status) {
         // Derived statuses are words of the event name; written ones stand under status.<event>.
-        line(status, joinPointer(r.pointer, 'status', event), `The status value for ${event} of read model "${r.name}"`);
+        line(status, () => joinPointer(r.pointer, 'status', event), () => `The status value for ${event} of read model "${r.name}"`);
       }
     }
   }
   for (const { field, owner } of writtenFields(model)) {
     if (field.description !== undefined) {
-      list.push({ text: field.description, pointer: joinPointer(field.pointer, 'description'), what: `The description of field "${field.name}" of ${owner}`, multiline: true });
+      check(field.description, true, () => joinPointer(field.pointer, 'description'), () => `The description of field "${field.name}" of ${owner}`);
     }
-    field.values.forEach((v, i) => line(v, joinPointer(field.pointer, 'values', i), `Value ${i + 1} of enum field "${field.name}" of ${owner}`));
+    field.values.forEach((v, i) => line(v, () => joinPointer(field.pointer, 'values', i), () => `Value ${i + 1} of enum field "${field.name}" of ${owner}`));
   }
   for (const x of model.externals) {
-    if (x.title !== x.name) line(x.title, joinPointer(x.pointer, 'title'), `The title of external system "${x.name}"`);
-    description(x, `external system "${x.name}"`);
-    line(x.baseUrl, joinPointer(x.pointer, 'baseUrl'), `The base URL of external system "${x.name}"`);
+    if (x.title !== x.name) line(x.title, () => joinPointer(x.pointer, 'title'), () => `The title of external system "${x.name}"`);
+    description(x, () => `external system "${x.name}"`);
+    line(x.baseUrl, () => joinPointer(x.pointer, 'baseUrl'), () => `The base URL of external system "${x.name}"`);
   }
-  for (const s of model.sagas) description(s, `saga "${s.name}"`);
-  return list;
+  for (const s of model.sagas) description(s, () => `saga "${s.name}"`);
 }
 
 export const rule = defineRule({
@@ -115,15 +106,16 @@ MSA105), the image registry and tag by MSA602.`,
     ],
   },
   check(model, report) {
-    for (const t of texts(model)) {
-      const bad = forbiddenCharacter(t.text, t.multiline);
-      if (bad === undefined) continue;
-      const oneLine = !t.multiline && (bad.kind === 'a line break' || bad.kind === 'a tab');
+    visitTexts(model, (text, multiline, pointer, what) => {
+      if (text === undefined) return;
+      const bad = forbiddenCharacter(text, multiline);
+      if (bad === undefined) return;
+      const oneLine = !multiline && (bad.kind === 'a line break' || bad.kind === 'a tab');
       report({
-        pointer: t.pointer,
+        pointer: pointer(),
         messageId: oneLine ? 'notOneLine' : 'forbiddenCharacter',
-        data: { what: t.what, kind: bad.kind, character: bad.name, position: bad.position },
+        data: { what: what(), kind: bad.kind, character: bad.name, position: bad.position },
       });
-    }
+    });
   },
 });

@@ -38,17 +38,21 @@ type Found = FindingOf<typeof messages>;
 /** What an element of the model is called in messages. */
 type Kind = 'command' | 'event' | 'aggregate' | 'policy';
 
+/** A model element an identifier is made from. */
+type Named = { readonly name: string; readonly pointer: string };
+
 /** Who takes an identifier in a module: a model element (with the role of the identifier), or the generated code. */
 interface Claim {
   /** Undefined for the generated code's own names. */
-  readonly by: { readonly kind: Kind; readonly name: string; readonly role: string } | undefined;
-  readonly pointer: string | undefined;
+  readonly kind: Kind | undefined;
+  readonly role: string;
+  readonly el: Named | undefined;
 }
 
 const namePointer = (el: { readonly pointer: string }) => joinPointer(el.pointer, 'name');
 
 /** The generated code's claim on its own names: one object for all of them. */
-const GENERATED: Claim = Object.freeze({ by: undefined, pointer: undefined });
+const GENERATED: Claim = Object.freeze({ kind: undefined, role: '', el: undefined });
 
 /** The generated code's own names of a kind of module, as a set made once (a service has ~100 of them, a model ~1,000 services). */
 const ownNames = new Map<readonly string[], ReadonlySet<string>>();
@@ -82,19 +86,22 @@ export class ModuleScope {
     return all;
   }
 
-  /** The identifier `kind` `name` becomes in this module, as `role` (`its state type`). */
-  claim(identifier: string, kind: Kind, name: string, role: string, pointer: string): void {
+  /** The identifier element `el` of `kind` becomes in this module, as `role` (`its state type`). */
+  claim(identifier: string, kind: Kind, role: string, el: Named): void {
     const first = this.own.has(identifier) ? GENERATED : this.claims.get(identifier);
     if (first === undefined) {
-      this.claims.set(identifier, { by: { kind, name, role }, pointer });
+      this.claims.set(identifier, { kind, role, el });
       return;
     }
-    if (first.pointer === pointer) return; // one element, one identifier, met twice
+    if (first.el === el) return; // one element, one identifier, met twice
+    const pointer = namePointer(el);
+    if (first.el !== undefined && namePointer(first.el) === pointer) return;
+    const name = el.name;
     // Two elements of one name, or of names that differ in letter case only: MSA201's and MSA107's.
-    if (first.by !== undefined && first.by.name.toLowerCase() === name.toLowerCase()) return;
+    if (first.el !== undefined && first.el.name.toLowerCase() === name.toLowerCase()) return;
     const data = { kind: `${kind.charAt(0).toUpperCase()}${kind.slice(1)}`, name, identifier, role, file: this.file };
-    if (first.by === undefined) this.report({ pointer, messageId: 'identifierTaken', data });
-    else this.report({ pointer, messageId: 'identifierClash', data: { ...data, firstKind: first.by.kind, first: first.by.name, firstRole: first.by.role } });
+    if (first.el === undefined) this.report({ pointer, messageId: 'identifierTaken', data });
+    else this.report({ pointer, messageId: 'identifierClash', data: { ...data, firstKind: first.kind!, first: first.el.name, firstRole: first.role } });
   }
 }
 
@@ -173,18 +180,18 @@ export function moduleScopes(context: Context, index: ServiceIndex, report: (f: 
   };
   const scope = (file: keyof typeof SERVICE_MODULE_NAMES) => module(`${dir}/src/generated/${file}`, SERVICE_MODULE_NAMES[file]);
   const commandType = (m: ModuleScope, c: Command) =>
-    m.claim(commandTypeName(c.name), 'command', c.name, 'its input type', namePointer(c));
-  const eventType = (m: ModuleScope, e: Event) => m.claim(eventTypeName(e.name), 'event', e.name, 'its data type', namePointer(e));
+    m.claim(commandTypeName(c.name), 'command', 'its input type', c);
+  const eventType = (m: ModuleScope, e: Event) => m.claim(eventTypeName(e.name), 'event', 'its data type', e);
 
   const events = scope('events.ts');
   for (const e of serviceEvents(context, index)) {
-    events.claim(`${e.name}Schema`, 'event', e.name, 'its JSON schema', namePointer(e));
+    events.claim(`${e.name}Schema`, 'event', 'its JSON schema', e);
     eventType(events, e);
   }
   const commands = scope('commands.ts');
   for (const a of context.aggregates) {
     for (const c of a.commands) {
-      commands.claim(`${c.name}Schema`, 'command', c.name, 'its JSON schema', namePointer(c));
+      commands.claim(`${c.name}Schema`, 'command', 'its JSON schema', c);
       commandType(commands, c);
     }
   }
@@ -193,12 +200,11 @@ export function moduleScopes(context: Context, index: ServiceIndex, report: (f: 
   const service = scope('service.ts');
   for (const a of context.aggregates) {
     if (a.commands.length === 0) continue;
-    const at = namePointer(a);
-    handlers.claim(`${a.name}State`, 'aggregate', a.name, 'its state type', at);
-    handlers.claim(`${camelCase(a.name)}State`, 'aggregate', a.name, 'its state function', at);
-    handlers.claim(`${a.name}Handlers`, 'aggregate', a.name, 'its handlers interface', at);
-    handlers.claim(`${camelCase(a.name)}Defaults`, 'aggregate', a.name, 'its default handlers', at);
-    service.claim(`${camelCase(a.name)}Handlers`, 'aggregate', a.name, 'its handlers', at);
+    handlers.claim(`${a.name}State`, 'aggregate', 'its state type', a);
+    handlers.claim(`${camelCase(a.name)}State`, 'aggregate', 'its state function', a);
+    handlers.claim(`${a.name}Handlers`, 'aggregate', 'its handlers interface', a);
+    handlers.claim(`${camelCase(a.name)}Defaults`, 'aggregate', 'its default handlers', a);
+    service.claim(`${camelCase(a.name)}Handlers`, 'aggregate', 'its handlers', a);
     for (const c of a.commands) {
       commandType(handlers, c);
       for (const e of c.emits) if (e.target) eventType(handlers, e.target);
@@ -207,21 +213,20 @@ export function moduleScopes(context: Context, index: ServiceIndex, report: (f: 
 
   const policies = scope('policies.ts');
   for (const p of context.policies) {
-    const at = namePointer(p);
     if (p.on.target) eventType(policies, p.on.target);
     if (p.then.target) commandType(policies, p.then.target);
-    policies.claim(`${p.name}Policy`, 'policy', p.name, 'its type', at);
-    policies.claim(`${camelCase(p.name)}Key`, 'policy', p.name, 'its key', at);
-    service.claim(camelCase(p.name), 'policy', p.name, 'its implementation', at);
+    policies.claim(`${p.name}Policy`, 'policy', 'its type', p);
+    policies.claim(`${camelCase(p.name)}Key`, 'policy', 'its key', p);
+    service.claim(camelCase(p.name), 'policy', 'its implementation', p);
     const own = module(`${dir}/src/policies/${p.name}.ts`, POLICY_FILE_NAMES);
-    own.claim(`${p.name}Policy`, 'policy', p.name, 'its type', at);
-    own.claim(camelCase(p.name), 'policy', p.name, 'its implementation', at);
+    own.claim(`${p.name}Policy`, 'policy', 'its type', p);
+    own.claim(camelCase(p.name), 'policy', 'its implementation', p);
   }
 
   const saga = scope('saga.ts');
   for (const c of index.sent.get(context) ?? []) {
     commandType(saga, c);
-    saga.claim(`to${c.name}`, 'command', c.name, 'the function mapping saga data to it', namePointer(c));
+    saga.claim(`to${c.name}`, 'command', 'the function mapping saga data to it', c);
   }
 
   const clients = scope('clients.ts');
@@ -231,10 +236,10 @@ export function moduleScopes(context: Context, index: ServiceIndex, report: (f: 
       const calledBy = index.calling.get(c);
       if (!calledBy) continue;
       for (const m of [handlers, clients]) {
-        m.claim(`${c.name}Calls`, 'command', c.name, 'the type of its ctx.calls', namePointer(c));
-        m.claim(`${c.name}CallInputs`, 'command', c.name, "the type of its decision's calls", namePointer(c));
+        m.claim(`${c.name}Calls`, 'command', 'the type of its ctx.calls', c);
+        m.claim(`${c.name}CallInputs`, 'command', "the type of its decision's calls", c);
       }
-      for (const t of calledBy) clients.claim(`to${t.name}For${c.name}`, 'command', c.name, 'the function building a call input', namePointer(c));
+      for (const t of calledBy) clients.claim(`to${t.name}For${c.name}`, 'command', 'the function building a call input', c);
     }
   }
   return modules;

@@ -29,9 +29,17 @@ const RUNTIME_RELATIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 
-/** A table name as PostgreSQL keeps it: its first 63 bytes (model names are ASCII when valid). */
-function table(identifier: string): { name: string; cut: boolean } {
-  return { name: identifier.slice(0, MAX_IDENTIFIER_BYTES), cut: identifier.length > MAX_IDENTIFIER_BYTES };
+/** A table: the name PostgreSQL keeps (its first 63 bytes; model names are ASCII when valid), and the element it stores. */
+interface Table {
+  readonly name: string;
+  /** Longer than PostgreSQL keeps. */
+  readonly cut: boolean;
+  readonly kind: 'aggregate' | 'read model';
+  readonly element: { readonly name: string; readonly pointer: string };
+}
+
+function tableOf(identifier: string, kind: Table['kind'], element: Table['element']): Table {
+  return { name: identifier.slice(0, MAX_IDENTIFIER_BYTES), cut: identifier.length > MAX_IDENTIFIER_BYTES, kind, element };
 }
 
 /** The name PostgreSQL gives a table's primary key index: `<table>_pkey`, the table name cut to fit. */
@@ -39,14 +47,18 @@ function primaryKeyIndex(table: string): string {
   return `${table.slice(0, MAX_IDENTIFIER_BYTES - '_pkey'.length)}_pkey`;
 }
 
-interface Table {
-  /** As PostgreSQL keeps it. */
-  readonly name: string;
-  /** Longer than PostgreSQL keeps. */
-  readonly cut: boolean;
-  readonly what: string;
-  readonly pointer: string;
-  readonly source: string;
+/** `aggregate "Application"`: what a table stores, for messages. */
+const whatOf = (t: Table) => `${t.kind} "${t.element.name}"`;
+const pointerOf = (t: Table) => joinPointer(t.element.pointer, 'name');
+
+/** The data every finding about a table has (made only for a finding). */
+function about(t: Table, context: string) {
+  return {
+    element: whatOf(t),
+    context,
+    table: t.name,
+    cut: t.cut ? ` (PostgreSQL keeps the first ${MAX_IDENTIFIER_BYTES} bytes of a name)` : '',
+  };
 }
 
 export const rule = defineRule({
@@ -107,46 +119,32 @@ readModels:
   },
   check(model, report) {
     for (const context of model.contexts) {
-      const tables: Table[] = [
-        ...context.aggregates.map((a) => ({
-          ...table(snakeCase(a.name)),
-          what: `aggregate "${a.name}"`,
-          pointer: joinPointer(a.pointer, 'name'),
-          source: a.name,
-        })),
-        ...context.readModels
-          .filter((r) => r.store === 'database')
-          .map((r) => ({
-            ...table(`rm_${snakeCase(r.name)}`),
-            what: `read model "${r.name}"`,
-            pointer: joinPointer(r.pointer, 'name'),
-            source: r.name,
-          })),
-      ];
-      /** Who has a name: the runtime (a relation and its purpose) or a table of this context. */
-      const taken = new Map<string, { relation: string; purpose: string } | Table>();
-      for (const [relation, purpose] of RUNTIME_RELATIONS) taken.set(relation, { relation, purpose });
+      const tables: Table[] = [];
+      for (const a of context.aggregates) tables.push(tableOf(snakeCase(a.name), 'aggregate', a));
+      for (const r of context.readModels) if (r.store === 'database') tables.push(tableOf(`rm_${snakeCase(r.name)}`, 'read model', r));
+      // Who has a name: the runtime (RUNTIME_RELATIONS), or a table of this context.
+      const taken = new Map<string, Table>();
       // Each table's primary key index: it stands in the way of a table of its name.
       const indexes = new Map<string, Table>();
-      for (const t of tables) if (!indexes.has(primaryKeyIndex(t.name))) indexes.set(primaryKeyIndex(t.name), t);
       for (const t of tables) {
-        const data = {
-          element: t.what,
-          context: context.name,
-          table: t.name,
-          cut: t.cut ? ` (PostgreSQL keeps the first ${MAX_IDENTIFIER_BYTES} bytes of a name)` : '',
-        };
-        const first = taken.get(t.name);
-        const index = indexes.get(t.name);
-        if (first === undefined) taken.set(t.name, t);
-        if (first !== undefined && 'relation' in first) {
-          report({ pointer: t.pointer, messageId: 'runtimeRelation', data: { ...data, ...first } });
+        const index = primaryKeyIndex(t.name);
+        if (!indexes.has(index)) indexes.set(index, t);
+      }
+      for (const t of tables) {
+        const purpose = RUNTIME_RELATIONS.get(t.name);
+        const first = purpose === undefined ? taken.get(t.name) : undefined;
+        if (purpose === undefined && first === undefined) taken.set(t.name, t);
+        if (purpose !== undefined) {
+          report({ pointer: pointerOf(t), messageId: 'runtimeRelation', data: { ...about(t, context.name), relation: t.name, purpose } });
         } else if (first !== undefined) {
           // Two elements of one name are MSA201's finding, names that differ in letter case MSA107's.
-          if (first.source.toLowerCase() === t.source.toLowerCase()) continue;
-          report({ pointer: t.pointer, messageId: 'tableClash', data: { ...data, first: first.what } });
-        } else if (index !== undefined && index !== t) {
-          report({ pointer: t.pointer, messageId: 'indexClash', data: { ...data, first: index.what } });
+          if (first.element.name.toLowerCase() === t.element.name.toLowerCase()) continue;
+          report({ pointer: pointerOf(t), messageId: 'tableClash', data: { ...about(t, context.name), first: whatOf(first) } });
+        } else {
+          const index = indexes.get(t.name);
+          if (index !== undefined && index !== t) {
+            report({ pointer: pointerOf(t), messageId: 'indexClash', data: { ...about(t, context.name), first: whatOf(index) } });
+          }
         }
       }
     }
