@@ -1,9 +1,9 @@
 /** JSON Pointer (RFC 6901) helpers. */
 
 export function escapeToken(token: string | number): string {
-  const text = typeof token === 'number' ? String(token) : token;
-  if (text.indexOf('~') < 0 && text.indexOf('/') < 0) return text;
-  return text.replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token === 'number') return String(token); // digits, a sign, a dot: nothing to escape
+  if (token.indexOf('~') < 0 && token.indexOf('/') < 0) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Unescapes `~1` before `~0`, as RFC 6901 §4 requires. */
@@ -13,7 +13,7 @@ export function unescapeToken(token: string): string {
 
 export function joinPointer(base: string, ...tokens: Array<string | number>): string {
   let out = base;
-  for (const t of tokens) out += '/' + escapeToken(t);
+  for (let i = 0; i < tokens.length; i++) out += '/' + escapeToken(tokens[i]!);
   return out;
 }
 

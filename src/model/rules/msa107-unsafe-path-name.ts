@@ -152,6 +152,19 @@ other contexts), for sagas and for externals. The finding is reported at the sec
       }
     }
 
+    // Two names that differ only in letter case, anywhere: without them no group holds a clash.
+    const spelling = new Map<string, string>();
+    let differInCase = false;
+    for (const group of [contexts, ...perContext, sagas, externals]) {
+      for (const n of group) {
+        const key = n.el.name.toLowerCase();
+        const first = spelling.get(key);
+        if (first === undefined) spelling.set(key, n.el.name);
+        else if (first !== n.el.name) differInCase = true;
+      }
+    }
+    // (Every event and command is in its context's group too.)
+    if (!differInCase) return;
     // Events and commands together: a service's src/generated/schemas/ holds the schemas of its
     // commands and of every event it emits or consumes, of any context.
     for (const group of [contexts, ...perContext, [...events, ...commands], sagas, externals]) {
