@@ -10,21 +10,22 @@ interface Named {
   readonly kind: string;
   readonly of?: { readonly kind: 'context' | 'external'; readonly name: string };
   readonly name: string;
-  readonly pointer: string;
+  /** The element: the name is under its `name` key, or (`item`) the element is the name itself. */
+  readonly el: { readonly pointer: string };
+  readonly item?: true;
 }
 
+/** Where a name stands (made only for a finding). */
+const pointerOf = (n: Named) => (n.item ? n.el.pointer : joinPointer(n.el.pointer, 'name'));
+
 function namesOf(model: Model): Named[] {
-  const at = (kind: string, el: { name: string; pointer: string }): Named => ({
-    kind,
-    name: el.name,
-    pointer: joinPointer(el.pointer, 'name'),
-  });
+  const at = (kind: string, el: { name: string; pointer: string }): Named => ({ kind, name: el.name, el });
   const list: Named[] = [];
-  for (const q of model.platform.eventQualifiers) list.push({ kind: 'Event qualifier', name: q.name, pointer: q.pointer });
+  for (const q of model.platform.eventQualifiers) list.push({ kind: 'Event qualifier', name: q.name, el: q, item: true });
   for (const c of model.contexts) {
     if (c.qualifier) {
       const q = c.qualifier;
-      list.push({ kind: 'Qualifier', of: { kind: 'context', name: c.name }, name: q.name, pointer: q.pointer });
+      list.push({ kind: 'Qualifier', of: { kind: 'context', name: c.name }, name: q.name, el: q, item: true });
     }
     for (const a of c.aggregates) {
       list.push(at('Aggregate', a));
@@ -38,7 +39,7 @@ function namesOf(model: Model): Named[] {
     list.push(at('External', x));
     // An operation is a plain string in `commands:`, so its pointer is the item itself.
     for (const op of x.operations) {
-      list.push({ kind: 'Operation', of: { kind: 'external', name: x.name }, name: op.name, pointer: op.pointer });
+      list.push({ kind: 'Operation', of: { kind: 'external', name: x.name }, name: op.name, el: op, item: true });
     }
   }
   for (const s of model.sagas) list.push(at('Saga', s));
@@ -95,7 +96,7 @@ suggests the PascalCase spelling of the same words.`,
       if (isPascalCase(n.name)) continue;
       const proposal = pascalCase(n.name);
       const data = { name: n.name, suggestion: suggestion(proposal !== n.name && isPascalCase(proposal) ? proposal : undefined) };
-      const pointer = n.pointer;
+      const pointer = pointerOf(n);
       if (n.of === undefined) report({ pointer, messageId: 'notPascalCase', data: { ...data, kind: n.kind } });
       else if (n.of.kind === 'context') report({ pointer, messageId: 'qualifierNotPascalCase', data: { ...data, context: n.of.name } });
       else report({ pointer, messageId: 'operationNotPascalCase', data: { ...data, external: n.of.name } });

@@ -29,6 +29,11 @@ function orchestrated(model: Model): Set<Command> {
   return set;
 }
 
+/** The routes every service serves itself, by shape (the last of a shape, as a map fills). */
+const OWN_SHAPES: ReadonlyMap<string, (typeof SERVICE_OWN_ROUTES)[number]> = new Map(
+  SERVICE_OWN_ROUTES.map((own) => [routeShape(own.method, own.path)!, own]),
+);
+
 export const rule = defineRule({
   code: 'MSA407',
   name: 'route-collision',
@@ -145,53 +150,53 @@ readModels:
           origin: written ? '' : ' (its default route)',
         });
       }
-      /** Who serves a route shape: the service itself, or a route of the model. */
-      const taken = new Map<string, { own: (typeof SERVICE_OWN_ROUTES)[number] } | { route: ServedRoute }>();
-      for (const own of SERVICE_OWN_ROUTES) taken.set(routeShape(own.method, own.path)!, { own });
-      for (const route of routes) {
-        const shape = routeShape(route.method, route.path);
+      /** Who serves a route shape besides the service itself (OWN_SHAPES): a route of the model. */
+      const taken = new Map<string, ServedRoute>();
+      for (const r of routes) {
+        const shape = routeShape(r.method, r.path);
         if (shape === undefined) continue; // MSA406
-        const first = taken.get(shape);
-        if (first === undefined) {
-          taken.set(shape, { route });
-          continue;
-        }
-        const data = { method: route.method, path: clip(route.path), owner: route.owner, origin: route.origin, context: context.name };
-        if ('own' in first) {
+        const data = () => ({ method: r.method, path: clip(r.path), owner: r.owner, origin: r.origin, context: context.name });
+        const own = OWN_SHAPES.get(shape);
+        if (own !== undefined) {
           report({
-            pointer: route.pointer,
+            pointer: r.pointer,
             messageId: 'ownRoute',
-            data: { ...data, purpose: first.own.what, ownMethod: first.own.method, ownPath: first.own.path },
+            data: { ...data(), purpose: own.what, ownMethod: own.method, ownPath: own.path },
           });
           continue;
         }
+        const route = taken.get(shape);
+        if (route === undefined) {
+          taken.set(shape, r);
+          continue;
+        }
         // Two routes msa-gen derives from names alone clash only when the names do (MSA201, MSA107).
-        if (first.route.origin !== '' && route.origin !== '' && first.route.conventional === undefined && route.conventional === undefined) continue;
-        const conventional = route.conventional ?? first.route.conventional;
+        if (route.origin !== '' && r.origin !== '' && route.conventional === undefined && r.conventional === undefined) continue;
+        const conventional = r.conventional ?? route.conventional;
         if (conventional !== undefined) {
           report({
-            pointer: route.pointer,
+            pointer: r.pointer,
             messageId: 'conventionalRoute',
             data: {
-              ...data,
-              firstOwner: first.route.owner,
-              firstOrigin: first.route.origin,
-              firstMethod: first.route.method,
-              firstPath: clip(first.route.path),
+              ...data(),
+              firstOwner: route.owner,
+              firstOrigin: route.origin,
+              firstMethod: route.method,
+              firstPath: clip(route.path),
               command: conventional,
             },
           });
           continue;
         }
         report({
-          pointer: route.pointer,
+          pointer: r.pointer,
           messageId: 'sameRoute',
           data: {
-            ...data,
-            firstOwner: first.route.owner,
-            firstOrigin: first.route.origin,
-            firstMethod: first.route.method,
-            firstPath: clip(first.route.path),
+            ...data(),
+            firstOwner: route.owner,
+            firstOrigin: route.origin,
+            firstMethod: route.method,
+            firstPath: clip(route.path),
           },
         });
       }
