@@ -100,6 +100,7 @@ export function resolveModel(raw: RawModel, file: string): Model {
 
   raw.contexts.forEach((rc: RawContext, ci) => {
     const cp = joinPointer('/contexts', ci);
+    const contextAggregates: Aggregate[] = [];
     const namespace = rc.namespace ?? platform.namespace;
     const context: Mutable<Context> = {
       pointer: cp,
@@ -119,7 +120,7 @@ export function resolveModel(raw: RawModel, file: string): Model {
             ),
       port: rc.port ?? DEFAULTS.port,
       deploy: mergeDeploy(deployDefaults, rc.deploy, rc.deploy ? joinPointer(cp, 'deploy') : cp),
-      aggregates: [],
+      aggregates: contextAggregates,
       policies: [],
       readModels: [],
     };
@@ -207,7 +208,7 @@ export function resolveModel(raw: RawModel, file: string): Model {
       });
       commands.push(...aggregate.commands);
       aggregates.push(aggregate);
-      context.aggregates = [...context.aggregates, aggregate];
+      contextAggregates.push(aggregate);
     });
 
     pending.push(() => {
