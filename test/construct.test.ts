@@ -104,6 +104,7 @@ describe('one-pass construction agrees with js-yaml', () => {
       'x: [1, 0x1F, 0o17, 1.5e3, .inf, -.inf, .nan, ~, Null, TRUE, false, "true", \'1\']\n',
       'x: |\n  literal\n  text\ny: >-\n  folded\n  text\n',
       '- a\n- - b\n  - { c: d, "e f": [] }\n- {}\n',
+      '<<: { a: 1 }\nb: 2\n', // a merge key is a plain key in the core schema
     ];
     for (const text of cases) expect(compare(text).problem, JSON.stringify(text)).toBeUndefined();
     expect(compare('a: 1\na: 2\n').covered).toBe(false);
@@ -125,10 +126,11 @@ describe('one-pass construction agrees with js-yaml', () => {
     const fewer = `a: &x [1, 2]\nb: [${Array.from({ length: LIMITS.maxAliases }, () => '*x').join(', ')}]\n`;
     expect(compare(fewer)).toEqual({ covered: true, problem: undefined });
     expect(compare('- a\n- - b\n  - { c: d, "e f": [] }\n- {}\n').covered).toBe(true);
+    expect(compare('<<: { a: 1 }\nb: 2\n')).toEqual({ covered: true, problem: undefined });
   });
 
   it('on generated documents', () => {
-    const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('1', 'true', 'null', '~', '__proto__', 'constructor', 'a', 'b'));
+    const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('1', 'true', 'null', '~', '__proto__', 'constructor', '<<', 'a', 'b'));
     const scalar = fc.oneof(
       fc.string({ maxLength: 8 }),
       fc.constantFrom('1', '0x1F', '.5', '-0', '1e3', 'yes', 'no', 'Null', '~', '#', ': ', '- ', '"', "'", '\n', ' x '),
