@@ -6,8 +6,10 @@
  * and the answer is remembered. Byte for byte what yaml.ts would have written through js-yaml;
  * anything outside that subset (a line break, a value js-yaml would place differently) makes
  * `blockDocument` return undefined, and yaml.ts takes the js-yaml road for the whole document.
+ * The commonest strings, names and topics (yaml-plain.ts), are known to be plain without asking.
  */
 import { dump } from 'js-yaml';
+import { isPlainWord, plainWordsHold } from './yaml-plain.js';
 
 /** What yaml.ts writes in place of a string js-yaml must not see (undefined: js-yaml may). */
 export type Rewrite = (text: string) => string | undefined;
@@ -30,6 +32,8 @@ const CACHE_LIMIT = 200_000;
 
 /** The forms js-yaml gave, remembered per options (a form depends on the dump options). */
 interface Forms {
+  /** Whether a plain word (yaml-plain.ts) is written as it is with these options. */
+  readonly plainWords: boolean;
   readonly values: Map<string, string>;
   readonly keys: Map<string, string>;
   readonly numbers: Map<number, string>;
@@ -38,7 +42,7 @@ const formsByOptions = new WeakMap<BlockOptions, Forms>();
 
 function formsOf(options: BlockOptions): Forms {
   let forms = formsByOptions.get(options);
-  if (!forms) formsByOptions.set(options, (forms = { values: new Map(), keys: new Map(), numbers: new Map() }));
+  if (!forms) formsByOptions.set(options, (forms = { plainWords: plainWordsHold(options.dumpOptions), values: new Map(), keys: new Map(), numbers: new Map() }));
   return forms;
 }
 
@@ -50,7 +54,9 @@ function remember<K>(cache: Map<K, string>, key: K, form: string): string {
 
 /** js-yaml's form of a one-line string as a value in a block collection (never at the top, never a block scalar). */
 function stringValue(text: string, options: BlockOptions): string {
-  const valueForms = formsOf(options).values;
+  const forms = formsOf(options);
+  if (forms.plainWords && isPlainWord(text)) return text;
+  const valueForms = forms.values;
   const known = valueForms.get(text);
   if (known !== undefined) return known;
   // A line break takes a block scalar, whose form depends on the indentation; `---` and `...`
@@ -63,7 +69,9 @@ function stringValue(text: string, options: BlockOptions): string {
 
 /** js-yaml's form of a mapping key (implicit form only). */
 function stringKey(text: string, options: BlockOptions): string {
-  const keyForms = formsOf(options).keys;
+  const forms = formsOf(options);
+  if (forms.plainWords && isPlainWord(text)) return text;
+  const keyForms = forms.keys;
   const known = keyForms.get(text);
   if (known !== undefined) return known;
   if (text.includes('\n') || text.includes('\r') || text.startsWith('---') || text.startsWith('...')) throw new Unsupported();
