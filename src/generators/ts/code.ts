@@ -31,8 +31,11 @@ export function code(text: string): Code {
   return { kind: 'code', text };
 }
 
+/** A Code, or a fragment of ts/module.ts (its text is code the same way; its imports are collected there). */
 function isCode(value: unknown): value is Code {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'code' && 'text' in value;
+  if (typeof value !== 'object' || value === null) return false;
+  const kind = (value as { kind?: unknown }).kind;
+  return (kind === 'code' || kind === 'fragment') && 'text' in value;
 }
 
 /** A single-quoted TypeScript string literal (see emit/typescript.ts). */
@@ -182,12 +185,20 @@ export function docComment(text: string | readonly string[], level = 0): string 
   return [`${pad}/**`, ...lines.map((l) => (l === '' ? `${pad} *` : `${pad} * ${l}`)), `${pad} */`].join('\n');
 }
 
+/** Printable ASCII without the tab: its only whitespace is the space. */
+const SPACED_ASCII = /^[\x20-\x7e]*$/;
+
+/** The words of a line of prose, split at whitespace (at spaces alone, when they are its only whitespace). */
+export function wordsOf(paragraph: string): string[] {
+  return (SPACED_ASCII.test(paragraph) ? paragraph.split(' ') : paragraph.split(/\s+/)).filter((w) => w.length > 0);
+}
+
 /** Breaks prose into lines of at most `width` characters (words are never split). */
 export function wrap(text: string, width = PRINT_WIDTH - 4): string[] {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter((w) => w.length > 0)) {
+    for (const word of wordsOf(paragraph)) {
       if (line === '') line = word;
       else if (line.length + 1 + word.length <= width) line += ` ${word}`;
       else {
