@@ -5,7 +5,7 @@
 import type { Command, Event, Model } from '../../model/valid.js';
 import { commandTypeName, eventTypeName } from '../names/symbols.js';
 import { aggregateKey, commandFields, commandRoute, generatesKey } from '../plan/service.js';
-import { jsonText } from '../emit/json.js';
+import { jsonScalar } from '../emit/json.js';
 import { docComment, PRINT_WIDTH, wrap } from '../ts/code.js';
 import { objectSchema } from '../ts/field-types.js';
 import { declare, jsonFrom, runtimeType, ts, TsModule } from '../ts/module.js';
@@ -42,12 +42,12 @@ type Flats = Map<object, string>;
 
 /** The value as JSON on one line, whatever its width. */
 function flatJson(flats: Flats, value: unknown): string {
-  if (value === null || typeof value !== 'object') return jsonText(value).trimEnd();
+  if (value === null || typeof value !== 'object') return jsonScalar(value);
   const known = flats.get(value);
   if (known !== undefined) return known;
   const list = Array.isArray(value);
   const entries: Array<[string, unknown]> = list ? value.map((v) => ['', v]) : Object.entries(value);
-  const items = entries.map(([k, v]) => (list ? '' : `${jsonText(k).trimEnd()}: `) + flatJson(flats, v));
+  const items = entries.map(([k, v]) => (list ? '' : `${jsonScalar(k)}: `) + flatJson(flats, v));
   const text = entries.length === 0 ? (list ? '[]' : '{}') : list ? `[${items.join(', ')}]` : `{ ${items.join(', ')} }`;
   flats.set(value, text);
   return text;
@@ -55,7 +55,7 @@ function flatJson(flats: Flats, value: unknown): string {
 
 /** An object or array stays on one line when that line (and the comma after it) fits, else one entry a line. */
 function compactJson(flats: Flats, value: unknown, level: number, column: number): string {
-  if (value === null || typeof value !== 'object') return jsonText(value).trimEnd();
+  if (value === null || typeof value !== 'object') return jsonScalar(value);
   const list = Array.isArray(value);
   const entries: Array<[string, unknown]> = list ? value.map((v) => ['', v]) : Object.entries(value);
   if (entries.length === 0) return list ? '[]' : '{}';
@@ -64,7 +64,7 @@ function compactJson(flats: Flats, value: unknown, level: number, column: number
   if (column + inline.length + 1 <= PRINT_WIDTH) return inline;
   const pad = ' '.repeat(level + 2);
   const items = entries.map(([k, v]) => {
-    const head = list ? '' : `${jsonText(k).trimEnd()}: `;
+    const head = list ? '' : `${jsonScalar(k)}: `;
     return `${pad}${head}${compactJson(flats, v, level + 2, level + 2 + head.length)}`;
   });
   return `${list ? '[' : '{'}\n${items.join(',\n')}\n${' '.repeat(level)}${list ? ']' : '}'}`;

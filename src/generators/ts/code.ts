@@ -197,6 +197,10 @@ export function wordsOf(paragraph: string): string[] {
 export function wrap(text: string, width = PRINT_WIDTH - 4): string[] {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
+    if (SPACED_ASCII.test(paragraph) && !paragraph.includes('  ')) {
+      wrapSpaced(paragraph, width, out);
+      continue;
+    }
     let line = '';
     for (const word of wordsOf(paragraph)) {
       if (line === '') line = word;
@@ -209,6 +213,33 @@ export function wrap(text: string, width = PRINT_WIDTH - 4): string[] {
     out.push(line);
   }
   return out;
+}
+
+/**
+ * wrap for a paragraph whose words are apart by single spaces: a line is then a slice of the
+ * paragraph, from its first word's start to its last word's end, and no word is copied.
+ */
+function wrapSpaced(paragraph: string, width: number, out: string[]): void {
+  const n = paragraph.length;
+  let start = -1;
+  let end = 0;
+  let i = 0;
+  while (i < n) {
+    if (paragraph.charCodeAt(i) === 32) {
+      i++;
+      continue;
+    }
+    let j = paragraph.indexOf(' ', i);
+    if (j < 0) j = n;
+    if (start < 0) start = i;
+    else if (end - start + 1 + (j - i) > width) {
+      out.push(paragraph.slice(start, end));
+      start = i;
+    }
+    end = j;
+    i = j;
+  }
+  out.push(start < 0 ? '' : paragraph.slice(start, end));
 }
 
 /**
