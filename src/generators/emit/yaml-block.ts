@@ -40,9 +40,16 @@ interface Forms {
 }
 const formsByOptions = new WeakMap<BlockOptions, Forms>();
 
+/** The options asked about last and their forms: a document asks about the same options for each of its scalars. */
+let lastOptions: BlockOptions | undefined;
+let lastForms: Forms | undefined;
+
 function formsOf(options: BlockOptions): Forms {
+  if (options === lastOptions) return lastForms!;
   let forms = formsByOptions.get(options);
   if (!forms) formsByOptions.set(options, (forms = { plainWords: plainWordsHold(options.dumpOptions), values: new Map(), keys: new Map(), numbers: new Map() }));
+  lastOptions = options;
+  lastForms = forms;
   return forms;
 }
 
@@ -97,6 +104,16 @@ const isPlainObject = (value: object): value is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
+/** Whether a plain object has a key (its prototype, Object.prototype or none, has no enumerable one). */
+function hasKeys(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
+}
+
+/** Indentation by width, made once. */
+const pads: string[] = [];
+const padOf = (indent: number): string => (pads[indent] ??= ' '.repeat(indent));
+
 /** A value written on the line of its key or dash; undefined when it is a non-empty collection. */
 function inline(value: unknown, options: BlockOptions): string | undefined {
   if (value === null) return 'null';
@@ -114,7 +131,7 @@ function inline(value: unknown, options: BlockOptions): string | undefined {
       if (special !== undefined) return special;
       if (Array.isArray(value)) return value.length === 0 ? '[]' : undefined;
       if (!isPlainObject(value)) throw new Unsupported();
-      return Object.keys(value).length === 0 ? '{}' : undefined;
+      return hasKeys(value) ? undefined : '{}';
     }
     default:
       throw new Unsupported();
@@ -133,7 +150,7 @@ function key(text: string, options: BlockOptions): string {
  * sequence item, or the indentation).
  */
 function mapping(out: string[], value: Record<string, unknown>, indent: number, first: string, options: BlockOptions): void {
-  const pad = ' '.repeat(indent);
+  const pad = padOf(indent);
   let lead = first;
   for (const name of Object.keys(value)) {
     const item = value[name];
@@ -143,7 +160,7 @@ function mapping(out: string[], value: Record<string, unknown>, indent: number, 
       out.push(`${lead}${key(name, options)}: ${text}\n`);
     } else {
       out.push(`${lead}${key(name, options)}:\n`);
-      collection(out, item as object, indent + 2, ' '.repeat(indent + 2), options);
+      collection(out, item as object, indent + 2, padOf(indent + 2), options);
     }
     lead = pad;
   }
@@ -151,7 +168,7 @@ function mapping(out: string[], value: Record<string, unknown>, indent: number, 
 
 /** A non-empty sequence at `indent`. */
 function sequence(out: string[], value: readonly unknown[], indent: number, first: string, options: BlockOptions): void {
-  const pad = ' '.repeat(indent);
+  const pad = padOf(indent);
   let lead = first;
   for (let i = 0; i < value.length; i++) {
     if (!(i in value)) throw new Unsupported();
