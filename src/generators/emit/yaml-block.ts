@@ -17,7 +17,7 @@ export type Rewrite = (text: string) => string | undefined;
 /** Options of the js-yaml dump this writes the same as (yaml.ts passes its own). */
 export interface BlockOptions {
   readonly dumpOptions: Readonly<Record<string, unknown>>;
-  /** A string yaml.ts writes itself: the text in its place, or undefined. */
+  /** A string yaml.ts writes itself: the text in its place, or undefined. Pure: a key's answer is remembered. */
   readonly rewrite: Rewrite;
   /** A value yaml.ts writes itself whatever it holds (DoubleQuoted, FlowSequence): its text, or undefined. */
   readonly special: (value: unknown) => string | undefined;
@@ -37,6 +37,8 @@ interface Forms {
   readonly values: Map<string, string>;
   readonly keys: Map<string, string>;
   readonly numbers: Map<number, string>;
+  /** Keys as written, rewritten or not: a document repeats its keys (`enabled`, `name`) many times. */
+  readonly writtenKeys: Map<string, string>;
 }
 const formsByOptions = new WeakMap<BlockOptions, Forms>();
 
@@ -47,7 +49,7 @@ let lastForms: Forms | undefined;
 function formsOf(options: BlockOptions): Forms {
   if (options === lastOptions) return lastForms!;
   let forms = formsByOptions.get(options);
-  if (!forms) formsByOptions.set(options, (forms = { plainWords: plainWordsHold(options.dumpOptions), values: new Map(), keys: new Map(), numbers: new Map() }));
+  if (!forms) formsByOptions.set(options, (forms = { plainWords: plainWordsHold(options.dumpOptions), values: new Map(), keys: new Map(), numbers: new Map(), writtenKeys: new Map() }));
   lastOptions = options;
   lastForms = forms;
   return forms;
@@ -139,10 +141,13 @@ function inline(value: unknown, options: BlockOptions): string | undefined {
 }
 
 function key(text: string, options: BlockOptions): string {
+  const written = formsOf(options).writtenKeys;
+  const known = written.get(text);
+  if (known !== undefined) return known;
   const rewritten = options.rewrite(text);
-  if (rewritten === undefined) return stringKey(text, options);
+  if (rewritten === undefined) return remember(written, text, stringKey(text, options));
   if (rewritten.length > options.implicitKeyLimit || rewritten.includes('\n')) throw new Unsupported();
-  return rewritten;
+  return remember(written, text, rewritten);
 }
 
 /**
