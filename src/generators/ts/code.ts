@@ -285,21 +285,27 @@ export class Imports {
     const order = (m: string) => (m.startsWith('.') ? 2 : m.startsWith('node:') ? 0 : 1);
     const sorted = [...modules].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
     const lines: string[] = [];
-    const names = (set: Set<string>) => [...set].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : 1));
     for (const m of sorted) {
       const d = this.defaults.get(m);
       if (d) lines.push(`import ${d.name} from ${quote(m)}${d.attributes ? ` ${d.attributes}` : ''};`);
       const values = this.values.get(m);
       const types = this.types.get(m);
       if (values && values.size > 0) {
-        const list = [...names(values), ...(types ? names(types).filter((t) => !values.has(t)).map((t) => `type ${t}`) : [])];
+        const list = [...sortedNames(values), ...(types ? sortedNames(types).filter((t) => !values.has(t)).map((t) => `type ${t}`) : [])];
         lines.push(importLine(list, m, false));
       } else if (types && types.size > 0) {
-        lines.push(importLine(names(types), m, true));
+        lines.push(importLine(sortedNames(types), m, true));
       }
     }
     return lines.join('\n');
   }
+}
+
+/** Imported names in order: case-insensitively, then by code unit (each name lower-cased once). */
+function sortedNames(set: ReadonlySet<string>): string[] {
+  const keyed = [...set].map((name) => ({ name, lower: name.toLowerCase() }));
+  keyed.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.name < b.name ? -1 : 1));
+  return keyed.map((k) => k.name);
 }
 
 function importLine(names: string[], from: string, typeOnly: boolean): string {
