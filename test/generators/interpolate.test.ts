@@ -1,5 +1,5 @@
 /**
- * The fast road of renderTemplate for templates of text and `{{name}}` only (interpolate.ts)
+ * The fast road of renderTemplate for templates of text and `{{name}}` only (render.ts)
  * against handlebars itself, compiled as render.ts compiles it: for any template made of plain
  * text, mustaches of every kind and the characters around them, and any data, the fast road
  * either declines or writes what handlebars writes.
@@ -7,8 +7,7 @@
 import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { interpolate, interpolation } from '../../src/generators/interpolate.js';
-import { renderTemplate } from '../../src/generators/render.js';
+import { interpolate, interpolation, renderTemplate } from '../../src/generators/render.js';
 
 const handlebars = Handlebars.create();
 const helpers = new Set(Object.keys(handlebars.helpers));
