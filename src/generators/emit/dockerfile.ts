@@ -3,7 +3,8 @@
  * own `#`; values inside instructions (paths, image references, ports) must match a grammar
  * with no whitespace, quote, `$`, `\` or `#`, or the emitter refuses them.
  */
-import { clip, escapeUnsafe, safeLines } from '../../model/text.js';
+import { clip, escapeUnsafe } from '../../model/text.js';
+import { safeLinesOf } from './plain-text.js';
 import { escapedAs, type Escaped } from './escaped.js';
 
 export type Dockerfile = Escaped<'dockerfile'>;
@@ -14,7 +15,7 @@ export type Dockerfile = Escaped<'dockerfile'>;
  * parser drops comment lines before it joins `\` continuations).
  */
 export function dockerComment(text: string): Dockerfile {
-  return escapedAs(safeLines(text).join('\n# '));
+  return escapedAs(safeLinesOf(text).join('\n# '));
 }
 
 /** A word of an instruction: letters, digits and `. _ / : @ + -`, starting with a letter or digit. */

@@ -13,3 +13,11 @@ export function jsonText(value: unknown): string {
   const text = JSON.stringify(value, null, 2).replace(ESCAPED_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `${text}\n`;
 }
+
+/** Text a JSON string holds as it is: printable ASCII but `"` and the backslash. */
+const STRING_AS_IS = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** A scalar (or a key) as JSON on one line: jsonText without the newline, strings of plain text without the escaping road. */
+export function jsonScalar(value: unknown): string {
+  return typeof value === 'string' && STRING_AS_IS.test(value) ? `"${value}"` : jsonText(value).trimEnd();
+}

@@ -2,7 +2,7 @@
  * Model text into TypeScript source: string literals, template literal text and comment lines.
  * Whatever the text holds, a literal stays one literal and a comment stays a comment.
  */
-import { safeLines } from '../../model/text.js';
+import { safeLinesOf } from './plain-text.js';
 
 /**
  * Characters a string literal writes as `\uXXXX`: controls, the line separators (line breaks in
@@ -20,8 +20,16 @@ function escapeStringChar(ch: string): string {
   return hex4(ch);
 }
 
+/** Text a string literal holds as it is: printable ASCII but the quote and the backslash. */
+const LITERAL_AS_IS = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
+
 /** A single-quoted TypeScript string literal. */
 export function tsString(text: string): string {
+  return LITERAL_AS_IS.test(text) ? `'${text}'` : escapedTsString(text);
+}
+
+/** tsString's full road: every string through the escapes (what the fast path must equal). */
+export function escapedTsString(text: string): string {
   return `'${text.replace(/[\\']/g, (c) => `\\${c}`).replace(ESCAPED_IN_STRING, escapeStringChar)}'`;
 }
 
@@ -39,7 +47,8 @@ export function tsTemplateText(text: string): string {
  * close a block comment.
  */
 export function tsCommentLines(text: string): string[] {
-  return safeLines(text).map((line) => line.replace(/\*\//g, '*\\/'));
+  const lines = safeLinesOf(text);
+  return lines.length === 1 && !lines[0]!.includes('*/') ? lines : lines.map((line) => line.replace(/\*\//g, '*\\/'));
 }
 
 /** `// text`, one line comment per line of the text. */

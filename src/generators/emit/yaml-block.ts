@@ -6,8 +6,10 @@
  * and the answer is remembered. Byte for byte what yaml.ts would have written through js-yaml;
  * anything outside that subset (a line break, a value js-yaml would place differently) makes
  * `blockDocument` return undefined, and yaml.ts takes the js-yaml road for the whole document.
+ * The commonest strings, names and topics (yaml-plain.ts), are known to be plain without asking.
  */
 import { dump } from 'js-yaml';
+import { isPlainWord, plainWordsHold } from './yaml-plain.js';
 
 /** What yaml.ts writes in place of a string js-yaml must not see (undefined: js-yaml may). */
 export type Rewrite = (text: string) => string | undefined;
@@ -15,7 +17,7 @@ export type Rewrite = (text: string) => string | undefined;
 /** Options of the js-yaml dump this writes the same as (yaml.ts passes its own). */
 export interface BlockOptions {
   readonly dumpOptions: Readonly<Record<string, unknown>>;
-  /** A string yaml.ts writes itself: the text in its place, or undefined. */
+  /** A string yaml.ts writes itself: the text in its place, or undefined. Pure: a key's answer is remembered. */
   readonly rewrite: Rewrite;
   /** A value yaml.ts writes itself whatever it holds (DoubleQuoted, FlowSequence): its text, or undefined. */
   readonly special: (value: unknown) => string | undefined;
@@ -30,15 +32,26 @@ const CACHE_LIMIT = 200_000;
 
 /** The forms js-yaml gave, remembered per options (a form depends on the dump options). */
 interface Forms {
+  /** Whether a plain word (yaml-plain.ts) is written as it is with these options. */
+  readonly plainWords: boolean;
   readonly values: Map<string, string>;
   readonly keys: Map<string, string>;
   readonly numbers: Map<number, string>;
+  /** Keys as written, rewritten or not: a document repeats its keys (`enabled`, `name`) many times. */
+  readonly writtenKeys: Map<string, string>;
 }
 const formsByOptions = new WeakMap<BlockOptions, Forms>();
 
+/** The options asked about last and their forms: a document asks about the same options for each of its scalars. */
+let lastOptions: BlockOptions | undefined;
+let lastForms: Forms | undefined;
+
 function formsOf(options: BlockOptions): Forms {
+  if (options === lastOptions) return lastForms!;
   let forms = formsByOptions.get(options);
-  if (!forms) formsByOptions.set(options, (forms = { values: new Map(), keys: new Map(), numbers: new Map() }));
+  if (!forms) formsByOptions.set(options, (forms = { plainWords: plainWordsHold(options.dumpOptions), values: new Map(), keys: new Map(), numbers: new Map(), writtenKeys: new Map() }));
+  lastOptions = options;
+  lastForms = forms;
   return forms;
 }
 
@@ -50,7 +63,9 @@ function remember<K>(cache: Map<K, string>, key: K, form: string): string {
 
 /** js-yaml's form of a one-line string as a value in a block collection (never at the top, never a block scalar). */
 function stringValue(text: string, options: BlockOptions): string {
-  const valueForms = formsOf(options).values;
+  const forms = formsOf(options);
+  if (forms.plainWords && isPlainWord(text)) return text;
+  const valueForms = forms.values;
   const known = valueForms.get(text);
   if (known !== undefined) return known;
   // A line break takes a block scalar, whose form depends on the indentation; `---` and `...`
@@ -63,7 +78,9 @@ function stringValue(text: string, options: BlockOptions): string {
 
 /** js-yaml's form of a mapping key (implicit form only). */
 function stringKey(text: string, options: BlockOptions): string {
-  const keyForms = formsOf(options).keys;
+  const forms = formsOf(options);
+  if (forms.plainWords && isPlainWord(text)) return text;
+  const keyForms = forms.keys;
   const known = keyForms.get(text);
   if (known !== undefined) return known;
   if (text.includes('\n') || text.includes('\r') || text.startsWith('---') || text.startsWith('...')) throw new Unsupported();
@@ -89,6 +106,16 @@ const isPlainObject = (value: object): value is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
+/** Whether a plain object has a key (its prototype, Object.prototype or none, has no enumerable one). */
+function hasKeys(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
+}
+
+/** Indentation by width, made once. */
+const pads: string[] = [];
+const padOf = (indent: number): string => (pads[indent] ??= ' '.repeat(indent));
+
 /** A value written on the line of its key or dash; undefined when it is a non-empty collection. */
 function inline(value: unknown, options: BlockOptions): string | undefined {
   if (value === null) return 'null';
@@ -106,7 +133,7 @@ function inline(value: unknown, options: BlockOptions): string | undefined {
       if (special !== undefined) return special;
       if (Array.isArray(value)) return value.length === 0 ? '[]' : undefined;
       if (!isPlainObject(value)) throw new Unsupported();
-      return Object.keys(value).length === 0 ? '{}' : undefined;
+      return hasKeys(value) ? undefined : '{}';
     }
     default:
       throw new Unsupported();
@@ -114,10 +141,13 @@ function inline(value: unknown, options: BlockOptions): string | undefined {
 }
 
 function key(text: string, options: BlockOptions): string {
+  const written = formsOf(options).writtenKeys;
+  const known = written.get(text);
+  if (known !== undefined) return known;
   const rewritten = options.rewrite(text);
-  if (rewritten === undefined) return stringKey(text, options);
+  if (rewritten === undefined) return remember(written, text, stringKey(text, options));
   if (rewritten.length > options.implicitKeyLimit || rewritten.includes('\n')) throw new Unsupported();
-  return rewritten;
+  return remember(written, text, rewritten);
 }
 
 /**
@@ -125,7 +155,7 @@ function key(text: string, options: BlockOptions): string {
  * sequence item, or the indentation).
  */
 function mapping(out: string[], value: Record<string, unknown>, indent: number, first: string, options: BlockOptions): void {
-  const pad = ' '.repeat(indent);
+  const pad = padOf(indent);
   let lead = first;
   for (const name of Object.keys(value)) {
     const item = value[name];
@@ -135,7 +165,7 @@ function mapping(out: string[], value: Record<string, unknown>, indent: number, 
       out.push(`${lead}${key(name, options)}: ${text}\n`);
     } else {
       out.push(`${lead}${key(name, options)}:\n`);
-      collection(out, item as object, indent + 2, ' '.repeat(indent + 2), options);
+      collection(out, item as object, indent + 2, padOf(indent + 2), options);
     }
     lead = pad;
   }
@@ -143,7 +173,7 @@ function mapping(out: string[], value: Record<string, unknown>, indent: number, 
 
 /** A non-empty sequence at `indent`. */
 function sequence(out: string[], value: readonly unknown[], indent: number, first: string, options: BlockOptions): void {
-  const pad = ' '.repeat(indent);
+  const pad = padOf(indent);
   let lead = first;
   for (let i = 0; i < value.length; i++) {
     if (!(i in value)) throw new Unsupported();

@@ -15,7 +15,7 @@
  * it wants on one line (FlowSequence).
  */
 import { dump } from 'js-yaml';
-import { safeLines } from '../../model/text.js';
+import { safeLinesOf } from './plain-text.js';
 import { blockDocument, type BlockOptions } from './yaml-block.js';
 
 export const YAML_DUMP_OPTIONS = { lineWidth: -1, noRefs: true, indent: 2 } as const;
@@ -137,7 +137,7 @@ export function dumpDocument(value: unknown): string {
 export function yamlComment(text: string | readonly string[]): string {
   const lines = typeof text === 'string' ? [text] : text;
   return lines
-    .flatMap((l) => safeLines(l))
+    .flatMap((l) => safeLinesOf(l))
     .map((line) => (line === '' ? '#' : `# ${line}`))
     .join('\n');
 }

@@ -10,7 +10,13 @@ export const PLATFORM_DIR = 'packages/platform';
 /** First port of `npm run dev`; the services take consecutive ports in model order. */
 export const DEV_BASE_PORT = 8081;
 
+/** The texts of workspaceTsconfig by its folders (every service has the same one): written once. */
+const tsconfigs = new Map<string, string>();
+
 /** The tsconfig.json of a workspace package: the shared base, and its own folders. */
 export function workspaceTsconfig(include: readonly string[]): string {
-  return jsonText({ extends: '../../tsconfig.base.json', include });
+  const id = JSON.stringify(include);
+  let text = tsconfigs.get(id);
+  if (text === undefined) tsconfigs.set(id, (text = jsonText({ extends: '../../tsconfig.base.json', include })));
+  return text;
 }

@@ -307,11 +307,18 @@ export interface OrchestrationPlan {
   readonly events: readonly Event[];
 }
 
+/** The model's orchestration sagas by the context that runs them, in model order. */
+const orchestrationSagas = perModel((model: Model) =>
+  groupBy(
+    model.sagas.filter((saga) => saga.coordination === 'orchestration'),
+    (saga) => orchestratorOf(saga),
+  ),
+);
+
 /** Orchestration sagas this context runs (saga.orchestrator, else the context of the first step). */
 export function orchestrations(model: Model, context: Context): OrchestrationPlan[] {
   const list: OrchestrationPlan[] = [];
-  for (const saga of model.sagas) {
-    if (saga.coordination !== 'orchestration' || orchestratorOf(saga) !== context) continue;
+  for (const saga of orchestrationSagas(model).get(context) ?? []) {
     const steps: OrchestrationStepPlan[] = [];
     for (const step of saga.steps) {
       const command = step.command.target;

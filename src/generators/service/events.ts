@@ -5,7 +5,7 @@
 import type { Command, Event, Model } from '../../model/valid.js';
 import { commandTypeName, eventTypeName } from '../names/symbols.js';
 import { aggregateKey, commandFields, commandRoute, generatesKey } from '../plan/service.js';
-import { jsonText } from '../emit/json.js';
+import { jsonScalar } from '../emit/json.js';
 import { docComment, PRINT_WIDTH, wrap } from '../ts/code.js';
 import { objectSchema } from '../ts/field-types.js';
 import { declare, jsonFrom, runtimeType, ts, TsModule } from '../ts/module.js';
@@ -42,32 +42,47 @@ type Flats = Map<object, string>;
 
 /** The value as JSON on one line, whatever its width. */
 function flatJson(flats: Flats, value: unknown): string {
-  if (value === null || typeof value !== 'object') return jsonText(value).trimEnd();
+  if (value === null || typeof value !== 'object') return jsonScalar(value);
   const known = flats.get(value);
   if (known !== undefined) return known;
-  const list = Array.isArray(value);
-  const entries: Array<[string, unknown]> = list ? value.map((v) => ['', v]) : Object.entries(value);
-  const items = entries.map(([k, v]) => (list ? '' : `${jsonText(k).trimEnd()}: `) + flatJson(flats, v));
-  const text = entries.length === 0 ? (list ? '[]' : '{}') : list ? `[${items.join(', ')}]` : `{ ${items.join(', ')} }`;
+  let text: string;
+  if (Array.isArray(value)) {
+    text = '[';
+    for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ', ') + flatJson(flats, value[i]);
+    text += ']';
+  } else {
+    const keys = Object.keys(value);
+    if (keys.length === 0) text = '{}';
+    else {
+      text = '{ ';
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        text += `${i === 0 ? '' : ', '}${jsonScalar(k)}: ${flatJson(flats, (value as Record<string, unknown>)[k])}`;
+      }
+      text += ' }';
+    }
+  }
   flats.set(value, text);
   return text;
 }
 
 /** An object or array stays on one line when that line (and the comma after it) fits, else one entry a line. */
 function compactJson(flats: Flats, value: unknown, level: number, column: number): string {
-  if (value === null || typeof value !== 'object') return jsonText(value).trimEnd();
-  const list = Array.isArray(value);
-  const entries: Array<[string, unknown]> = list ? value.map((v) => ['', v]) : Object.entries(value);
-  if (entries.length === 0) return list ? '[]' : '{}';
+  if (value === null || typeof value !== 'object') return jsonScalar(value);
   // JSON on one line never holds a line break; + 1 for the comma after it.
   const inline = flatJson(flats, value);
-  if (column + inline.length + 1 <= PRINT_WIDTH) return inline;
+  if (inline.length === 2 || column + inline.length + 1 <= PRINT_WIDTH) return inline;
   const pad = ' '.repeat(level + 2);
-  const items = entries.map(([k, v]) => {
-    const head = list ? '' : `${jsonText(k).trimEnd()}: `;
-    return `${pad}${head}${compactJson(flats, v, level + 2, level + 2 + head.length)}`;
-  });
-  return `${list ? '[' : '{'}\n${items.join(',\n')}\n${' '.repeat(level)}${list ? ']' : '}'}`;
+  const items: string[] = [];
+  if (Array.isArray(value)) {
+    for (const v of value) items.push(`${pad}${compactJson(flats, v, level + 2, level + 2)}`);
+    return `[\n${items.join(',\n')}\n${' '.repeat(level)}]`;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    const head = `${jsonScalar(k)}: `;
+    items.push(`${pad}${head}${compactJson(flats, v, level + 2, level + 2 + head.length)}`);
+  }
+  return `{\n${items.join(',\n')}\n${' '.repeat(level)}}`;
 }
 
 function eventDoc(event: Event): string[] {

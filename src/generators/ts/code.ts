@@ -31,8 +31,11 @@ export function code(text: string): Code {
   return { kind: 'code', text };
 }
 
+/** A Code, or a fragment of ts/module.ts (its text is code the same way; its imports are collected there). */
 function isCode(value: unknown): value is Code {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'code' && 'text' in value;
+  if (typeof value !== 'object' || value === null) return false;
+  const kind = (value as { kind?: unknown }).kind;
+  return (kind === 'code' || kind === 'fragment') && 'text' in value;
 }
 
 /** A single-quoted TypeScript string literal (see emit/typescript.ts). */
@@ -182,12 +185,24 @@ export function docComment(text: string | readonly string[], level = 0): string 
   return [`${pad}/**`, ...lines.map((l) => (l === '' ? `${pad} *` : `${pad} * ${l}`)), `${pad} */`].join('\n');
 }
 
+/** Printable ASCII without the tab: its only whitespace is the space. */
+const SPACED_ASCII = /^[\x20-\x7e]*$/;
+
+/** The words of a line of prose, split at whitespace (at spaces alone, when they are its only whitespace). */
+export function wordsOf(paragraph: string): string[] {
+  return (SPACED_ASCII.test(paragraph) ? paragraph.split(' ') : paragraph.split(/\s+/)).filter((w) => w.length > 0);
+}
+
 /** Breaks prose into lines of at most `width` characters (words are never split). */
 export function wrap(text: string, width = PRINT_WIDTH - 4): string[] {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
+    if (SPACED_ASCII.test(paragraph) && !paragraph.includes('  ')) {
+      wrapSpaced(paragraph, width, out);
+      continue;
+    }
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter((w) => w.length > 0)) {
+    for (const word of wordsOf(paragraph)) {
       if (line === '') line = word;
       else if (line.length + 1 + word.length <= width) line += ` ${word}`;
       else {
@@ -198,6 +213,33 @@ export function wrap(text: string, width = PRINT_WIDTH - 4): string[] {
     out.push(line);
   }
   return out;
+}
+
+/**
+ * wrap for a paragraph whose words are apart by single spaces: a line is then a slice of the
+ * paragraph, from its first word's start to its last word's end, and no word is copied.
+ */
+function wrapSpaced(paragraph: string, width: number, out: string[]): void {
+  const n = paragraph.length;
+  let start = -1;
+  let end = 0;
+  let i = 0;
+  while (i < n) {
+    if (paragraph.charCodeAt(i) === 32) {
+      i++;
+      continue;
+    }
+    let j = paragraph.indexOf(' ', i);
+    if (j < 0) j = n;
+    if (start < 0) start = i;
+    else if (end - start + 1 + (j - i) > width) {
+      out.push(paragraph.slice(start, end));
+      start = i;
+    }
+    end = j;
+    i = j;
+  }
+  out.push(start < 0 ? '' : paragraph.slice(start, end));
 }
 
 /**
@@ -243,21 +285,27 @@ export class Imports {
     const order = (m: string) => (m.startsWith('.') ? 2 : m.startsWith('node:') ? 0 : 1);
     const sorted = [...modules].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
     const lines: string[] = [];
-    const names = (set: Set<string>) => [...set].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : 1));
     for (const m of sorted) {
       const d = this.defaults.get(m);
       if (d) lines.push(`import ${d.name} from ${quote(m)}${d.attributes ? ` ${d.attributes}` : ''};`);
       const values = this.values.get(m);
       const types = this.types.get(m);
       if (values && values.size > 0) {
-        const list = [...names(values), ...(types ? names(types).filter((t) => !values.has(t)).map((t) => `type ${t}`) : [])];
+        const list = [...sortedNames(values), ...(types ? sortedNames(types).filter((t) => !values.has(t)).map((t) => `type ${t}`) : [])];
         lines.push(importLine(list, m, false));
       } else if (types && types.size > 0) {
-        lines.push(importLine(names(types), m, true));
+        lines.push(importLine(sortedNames(types), m, true));
       }
     }
     return lines.join('\n');
   }
+}
+
+/** Imported names in order: case-insensitively, then by code unit (each name lower-cased once). */
+function sortedNames(set: ReadonlySet<string>): string[] {
+  const keyed = [...set].map((name) => ({ name, lower: name.toLowerCase() }));
+  keyed.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.name < b.name ? -1 : 1));
+  return keyed.map((k) => k.name);
 }
 
 function importLine(names: string[], from: string, typeOnly: boolean): string {

@@ -31,18 +31,25 @@ export function fragment(text: string, ...uses: Use[]): Fragment {
   return { kind: 'fragment', text, uses };
 }
 
+/** The imports of a fragment that needs none (shared: a fragment's imports are never changed). */
+const NO_USES: readonly Use[] = Object.freeze([]);
+
 const textOf = (part: Part): string => (typeof part === 'string' ? part : part.text);
-const usesOf = (part: Part): readonly Use[] => (typeof part === 'string' ? [] : part.uses);
+const usesOf = (part: Part): readonly Use[] => (typeof part === 'string' ? NO_USES : part.uses);
 
 /** A template tag: `ts\`const x = ${fragment};\`` keeps the text and the imports of each part. */
 export function ts(strings: TemplateStringsArray, ...parts: readonly Part[]): Fragment {
   let text = strings[0]!;
-  const uses: Use[] = [];
-  parts.forEach((p, i) => {
-    text += textOf(p) + strings[i + 1]!;
-    uses.push(...usesOf(p));
-  });
-  return { kind: 'fragment', text, uses };
+  let uses: Use[] | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (typeof p === 'string') text += p + strings[i + 1]!;
+    else {
+      text += p.text + strings[i + 1]!;
+      if (p.uses.length > 0) (uses ??= []).push(...p.uses);
+    }
+  }
+  return { kind: 'fragment', text, uses: uses ?? NO_USES };
 }
 
 /** Parts joined by `separator`, their imports together. */
@@ -92,19 +99,11 @@ function collect(value: unknown, into: Use[]): void {
   else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) collect(v, into);
 }
 
-/** Fragments in a value become code (see code.ts `render`). */
-function toCode(value: unknown): unknown {
-  if (isFragment(value)) return { kind: 'code', text: value.text };
-  if (Array.isArray(value)) return value.map(toCode);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCode(v)]));
-  return value;
-}
-
-/** A value as a TypeScript literal (code.ts `render`), fragments in it inserted as code. */
+/** A value as a TypeScript literal (code.ts `render`, which inserts fragments in it as code). */
 export function literal(value: unknown, level = 0, column = level): Fragment {
   const uses: Use[] = [];
   collect(value, uses);
-  return { kind: 'fragment', text: render(toCode(value), level, column), uses };
+  return { kind: 'fragment', text: render(value, level, column), uses };
 }
 
 /** `prefix literal suffix`, the literal inline only when the whole line fits (code.ts `declaration`). */
