@@ -2,7 +2,8 @@
 // npm run build: compile the model schema into a standalone validator, list the runtime's
 // exports (scripts/runtime-exports.mjs), then bundle the CLI into
 // dist/cli/ (esbuild, ESM, code splitting: each command's code loads only when it runs), plus
-// dist/cli/validate.cjs and dist/cli/code-cache.cjs, what `validate` starts from (see below).
+// dist/cli/validate.cjs, dist/cli/cli.cjs and dist/cli/code-cache.cjs, what bin/msa-gen.js
+// starts from (see below; the ES modules are its fallback).
 // Type-checking is `npm run typecheck` (tsc); esbuild only strips types.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -48,14 +49,64 @@ await build({
   logLevel: 'warning',
 });
 
-// `msa-gen validate` starts from one CommonJS bundle that bin/msa-gen.js compiles with a V8 code
-// cache (src/cli/code-cache.ts): run() with the validate command, the other commands left out
-// (bin/msa-gen.js takes this path only for `validate`; the others stay in the chunks above).
+// The commands start from CommonJS bundles that bin/msa-gen.js compiles with a V8 code cache
+// (src/cli/code-cache.ts): dist/cli/validate.cjs is run() with the validate command only, the
+// other commands left out (the lean one: less to read and to deserialise); dist/cli/cli.cjs is
+// run() with every command (their code initialises only when the command runs), for the others.
+// ts-morph and the other dependencies stay in node_modules, loaded with require() when needed.
 const OTHER_COMMANDS = /\/(board|diff|explain|export|init|routes|scaffold)-command\.js$/;
-await build({
+const validateOnly = {
+  name: 'validate-only',
+  setup(b) {
+    b.onResolve({ filter: OTHER_COMMANDS }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not in the validate bundle`)});`,
+      loader: 'js',
+    }));
+  },
+};
+// commander requires node:child_process at its start (for executable subcommands, which msa-gen
+// has none of), and Node then loads its net, dgram and stream modules: the bundles take it at
+// the first use instead.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: [
+        'let real;',
+        `const get = () => (real ??= require(${JSON.stringify(args.path)}));`,
+        'module.exports = new Proxy({}, {',
+        '  get: (_, key) => get()[key],',
+        '  has: (_, key) => key in get(),',
+        '  ownKeys: () => Reflect.ownKeys(get()),',
+        '  getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(get(), key),',
+        '});',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+// A dynamic import() of a dependency (diff, elkjs) becomes a require() when it runs: every
+// dependency left in node_modules has a CommonJS entry point, and the bundle may hold no import().
+const externalImportAsRequire = {
+  name: 'external-import-as-require',
+  setup(b) {
+    const isExternal = (path) => external.some((name) => path === name || path.startsWith(`${name}/`));
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.namespace === 'required-external' || (args.kind === 'require-call' && isExternal(args.path))) return { path: args.path, external: true };
+      if (args.kind === 'dynamic-import' && isExternal(args.path)) return { path: args.path, namespace: 'required-external' };
+      return undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'required-external' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+const cjsBundle = (outfile, plugins) => ({
   absWorkingDir: root,
   entryPoints: ['src/cli/run.ts'],
-  outfile: 'dist/cli/validate.cjs',
+  outfile,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -65,20 +116,11 @@ await build({
   external,
   // The bundle runs inside the wrapper of code-cache.ts, which passes its URL.
   define: { 'import.meta.url': '__bundleUrl' },
-  plugins: [
-    {
-      name: 'validate-only',
-      setup(b) {
-        b.onResolve({ filter: OTHER_COMMANDS }, (args) => ({ path: args.path, namespace: 'left-out' }));
-        b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
-          contents: `throw new Error(${JSON.stringify(`${args.path} is not in the validate bundle`)});`,
-          loader: 'js',
-        }));
-      },
-    },
-  ],
+  plugins: [lazyChildProcess, externalImportAsRequire, ...plugins],
   logLevel: 'warning',
 });
+await build(cjsBundle('dist/cli/validate.cjs', [validateOnly]));
+await build(cjsBundle('dist/cli/cli.cjs', []));
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/code-cache.ts'],
@@ -89,9 +131,13 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
-const bundle = readFileSync(`${root}dist/cli/validate.cjs`, 'utf8');
-// node:vm compiles the bundle without a dynamic import() handler: there must be none.
-if (/\bimport\(/.test(bundle)) throw new Error('dist/cli/validate.cjs holds a dynamic import()');
-// The bundle's hash on its first line keys its code cache, without hashing it at every start.
-const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 32);
-writeFileSync(`${root}dist/cli/validate.cjs`, `// msa-gen validate bundle ${hash}\n${bundle}`);
+for (const name of ['validate', 'cli']) {
+  const file = `${root}dist/cli/${name}.cjs`;
+  const bundle = readFileSync(file, 'utf8');
+  // node:vm compiles a bundle without a dynamic import() handler (Node 20 cannot serve one from a
+  // code cache): there must be none.
+  if (/\bimport\(/.test(bundle)) throw new Error(`dist/cli/${name}.cjs holds a dynamic import()`);
+  // The bundle's hash on its first line keys its code cache, without hashing it at every start.
+  const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 32);
+  writeFileSync(file, `// msa-gen ${name} bundle ${hash}\n${bundle}`);
+}
