@@ -26,8 +26,9 @@ function cached() {
   if (!COMMANDS.has(command)) return undefined;
   try {
     const { openCodeCache, fdOutput } = require('../dist/cli/code-cache.cjs');
-    const stdout = fdOutput(1, () => stream('stdout'), brokenPipe);
-    const stderr = fdOutput(2, () => stream('stderr'), brokenPipe);
+    const isatty = (fd) => require('node:tty').isatty(fd);
+    const stdout = fdOutput(1, { fallback: () => stream('stdout'), brokenPipe, isatty });
+    const stderr = fdOutput(2, { fallback: () => stream('stderr'), brokenPipe, isatty });
     const cache = openCodeCache(process.env, module.constructor, (line) => stderr.write(line));
     const bundle = require.resolve(command === 'validate' ? '../dist/cli/validate.cjs' : '../dist/cli/cli.cjs');
     const run = cache.loadRun(bundle, command);

@@ -65,28 +65,34 @@ const validateOnly = {
     }));
   },
 };
+// Node's built-in modules that cost start-up time for nothing, taken at their first use instead:
 // commander requires node:child_process at its start (for executable subcommands, which msa-gen
-// has none of), and Node then loads its net, dgram and stream modules: the bundles take it at
-// the first use instead.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+// has none of), and chalk asks node:tty whether stdout is a terminal; each loads Node's net and
+// stream modules. The bundles' node:tty answers isatty() without it for a file, a pipe or
+// /dev/null (src/cli/quick-tty.ts). Each stand-in has a getter per export of the real module.
+const LAZY_BUILTINS = {
+  'node:child_process': {},
+  'node:tty': { isatty: `(fd) => !require(${JSON.stringify(`${root}src/cli/quick-tty.ts`)}).surelyNotTerminal(fd) && get().isatty(fd)` },
+};
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+    const names = new RegExp(`^(${Object.keys(LAZY_BUILTINS).join('|')})$`);
+    b.onResolve({ filter: names }, (args) =>
       args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-builtin' },
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      contents: [
-        'let real;',
-        `const get = () => (real ??= require(${JSON.stringify(args.path)}));`,
-        'module.exports = new Proxy({}, {',
-        '  get: (_, key) => get()[key],',
-        '  has: (_, key) => key in get(),',
-        '  ownKeys: () => Reflect.ownKeys(get()),',
-        '  getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(get(), key),',
-        '});',
-      ].join('\n'),
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const real = await import(args.path);
+      const own = LAZY_BUILTINS[args.path];
+      const members = Object.keys(real.default).map((key) =>
+        own[key] ? `  ${JSON.stringify(key)}: ${own[key]},` : `  get ${JSON.stringify(key)}() { return get()[${JSON.stringify(key)}]; },`,
+      );
+      return {
+        contents: [`let real;`, `const get = () => (real ??= require(${JSON.stringify(args.path)}));`, `module.exports = {`, ...members, `};`].join('\n'),
+        loader: 'js',
+        resolveDir: root,
+      };
+    });
   },
 };
 // A dynamic import() of a dependency (diff, elkjs) becomes a require() when it runs: every
@@ -116,10 +122,39 @@ const cjsBundle = (outfile, plugins) => ({
   external,
   // The bundle runs inside the wrapper of code-cache.ts, which passes its URL.
   define: { 'import.meta.url': '__bundleUrl' },
-  plugins: [lazyChildProcess, externalImportAsRequire, ...plugins],
+  plugins: [lazyBuiltins, externalImportAsRequire, ...plugins],
   logLevel: 'warning',
 });
-await build(cjsBundle('dist/cli/validate.cjs', [validateOnly]));
+// validate.cjs reads model files with synchronous calls (src/cli/sync-open.ts): its
+// node:fs/promises is the real one, but for open(path, 'r').
+const syncOpen = {
+  name: 'sync-open',
+  setup(b) {
+    b.onResolve({ filter: /^node:fs\/promises$/ }, (args) =>
+      args.namespace === 'sync-open' ? { path: args.path, external: true } : { path: args.path, namespace: 'sync-open' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'sync-open' }, async (args) => {
+      const real = await import(args.path);
+      const members = Object.keys(real.default)
+        .filter((key) => key !== 'open')
+        .map((key) => `  get ${JSON.stringify(key)}() { return get()[${JSON.stringify(key)}]; },`);
+      const sync = JSON.stringify(`${root}src/cli/sync-open.ts`);
+      return {
+        contents: [
+          `let real;`,
+          `const get = () => (real ??= require(${JSON.stringify(args.path)}));`,
+          `module.exports = {`,
+          `  open: (path, flags, mode) => (flags === 'r' ? require(${sync}).openForReading(path) : get().open(path, flags, mode)),`,
+          ...members,
+          `};`,
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: root,
+      };
+    });
+  },
+};
+await build(cjsBundle('dist/cli/validate.cjs', [validateOnly, syncOpen]));
 await build(cjsBundle('dist/cli/cli.cjs', []));
 await build({
   absWorkingDir: root,

@@ -9,8 +9,8 @@
  * the order holds. A closed pipe (EPIPE) calls `brokenPipe` (the caller exits quietly).
  */
 import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import type { OutputStream } from './io.js';
+import { surelyNotTerminal } from './quick-tty.js';
 
 export interface FdOutput extends OutputStream {
   write(text: string): boolean;
@@ -19,12 +19,21 @@ export interface FdOutput extends OutputStream {
   readonly synchronous: boolean;
 }
 
-export function fdOutput(fd: number, fallback: () => { write(chunk: string | Uint8Array): boolean }, brokenPipe: () => void): FdOutput {
+export interface FdOutputOptions {
+  /** The process's own stream for this descriptor, for what a full non-blocking descriptor refuses. */
+  readonly fallback: () => { write(chunk: string | Uint8Array): boolean };
+  /** Called on a closed pipe (EPIPE). */
+  readonly brokenPipe: () => void;
+  /** node:tty's isatty, taken only for a character device: loading node:tty loads Node's net and stream modules. */
+  readonly isatty: (fd: number) => boolean;
+}
+
+export function fdOutput(fd: number, { fallback, brokenPipe, isatty }: FdOutputOptions): FdOutput {
   let handedOver: { write(chunk: string | Uint8Array): boolean } | undefined;
   let tty: boolean | undefined;
   return {
     get isTTY() {
-      tty ??= isatty(fd);
+      tty ??= !surelyNotTerminal(fd) && isatty(fd);
       return tty;
     },
     get synchronous() {
