@@ -122,7 +122,7 @@ const cjsBundle = (outfile, plugins) => ({
   external,
   // The bundle runs inside the wrapper of code-cache.ts, which passes its URL.
   define: { 'import.meta.url': '__bundleUrl' },
-  plugins: [lazyBuiltins, externalImportAsRequire, ...plugins],
+  plugins: [...plugins, lazyBuiltins, externalImportAsRequire],
   logLevel: 'warning',
 });
 // validate.cjs reads model files with synchronous calls (src/cli/sync-open.ts): its
@@ -155,7 +155,33 @@ const syncOpen = {
   },
 };
 await build(cjsBundle('dist/cli/validate.cjs', [validateOnly, syncOpen]));
-await build(cjsBundle('dist/cli/cli.cjs', []));
+// The merge (src/output/merge.ts) takes only `ts` from ts-morph: TypeScript's compiler API, which
+// is @ts-morph/common's typescript.js. cli.cjs requires that file directly (from where ts-morph
+// is installed) and skips ts-morph.js and ts-morph-common.js (4 MB, most of it TypeScript's lib
+// files as strings); should that file move, it takes ts-morph itself.
+const typescriptForMerge = {
+  name: 'typescript-for-merge',
+  setup(b) {
+    b.onResolve({ filter: /^ts-morph$/ }, (args) =>
+      args.namespace === 'typescript-for-merge' ? { path: args.path, external: true } : { path: args.path, namespace: 'typescript-for-merge' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'typescript-for-merge' }, () => ({
+      contents: [
+        'let ts;',
+        'function typescript() {',
+        '  try {',
+        "    return require('node:module').createRequire(require.resolve('ts-morph'))('@ts-morph/common/dist/typescript.js');",
+        '  } catch {',
+        "    return require('ts-morph').ts;",
+        '  }',
+        '}',
+        'module.exports = { get ts() { return (ts ??= typescript()); } };',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+await build(cjsBundle('dist/cli/cli.cjs', [typescriptForMerge]));
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/code-cache.ts'],

@@ -164,7 +164,8 @@ describe('validate from the code cache', { timeout: 120_000 }, () => {
 
   it('leaves usage errors, --help and the other commands as they were', async () => {
     const dir = join(scratch, 'usage');
-    for (const args of [['validate', '--bogus', gov24], ['validate', '--help'], ['validate'], ['validate', 'no-such-file.yaml'], ['validate', '--max-warnings', 'x', gov24]]) {
+    // validate.cjs reads models with synchronous calls: the same findings and errors for a missing file, a folder, a device.
+    for (const args of [['validate', '--bogus', gov24], ['validate', '--help'], ['validate'], ['validate', 'no-such-file.yaml'], ['validate', 'models'], ['validate', '--max-size', '1KB', '/dev/zero', gov24], ['validate', '--max-warnings', 'x', gov24]]) {
       const want = await expected(args);
       const r = split(cli(args, dir));
       expect(r.result, args.join(' ')).toEqual(want);
@@ -208,7 +209,8 @@ function plusOneCommand(): string {
   throw new Error('no aggregate with commands');
 }
 
-const TS_MORPH_FILES = ['ts-morph/dist/ts-morph.js', '@ts-morph/common/dist/ts-morph-common.js', '@ts-morph/common/dist/typescript.js'];
+/** What a merge compiles from the cache: TypeScript's compiler API as ts-morph installs it (cli.cjs takes it directly). */
+const TS_MORPH_FILES = ['@ts-morph/common/dist/typescript.js'];
 const modulesIn = (state: string) => Object.fromEntries(TS_MORPH_FILES.map((f) => [f, state]));
 
 describe('scaffold from the code cache, ts-morph and TypeScript included', { timeout: 300_000 }, () => {
@@ -267,14 +269,14 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
       expect(tree(join(dir, 'out'))).toEqual(want.tree);
     }
     const files = cacheFiles(cache);
-    expect(files.filter((f) => f.startsWith('module-'))).toHaveLength(3);
+    expect(files.filter((f) => f.startsWith('module-'))).toHaveLength(TS_MORPH_FILES.length);
     expect(files.filter((f) => f.startsWith('cli-scaffold-'))).toHaveLength(1);
   });
 
   it('ignores damaged caches of ts-morph and TypeScript, merges the same, and writes them anew', () => {
     const dir = project('damaged');
     const files = cacheFiles(cache).filter((f) => f.startsWith('module-'));
-    expect(files).toHaveLength(3);
+    expect(files).toHaveLength(TS_MORPH_FILES.length);
     const good = new Map(files.map((f) => [f, readFileSync(join(cache, f))]));
     for (const damage of [(b: Buffer) => b.subarray(0, b.length >> 1), (b: Buffer) => Buffer.alloc(b.length, 0xa5)]) {
       rmSync(join(dir, 'out'), { recursive: true, force: true });
@@ -322,7 +324,7 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
     expect(r.result).toEqual(want.plus);
     expect(r.modules).toEqual({ ...modulesIn('hit'), '@ts-morph/common/dist/typescript.js': 'miss' });
     const after = cacheFiles(dir).filter((f) => f.startsWith('module-'));
-    expect(after).toHaveLength(3);
+    expect(after).toHaveLength(before.length);
     expect(after.filter((f) => !before.includes(f))).toHaveLength(1);
   });
 
