@@ -123,8 +123,8 @@ function readCache(file: string): Buffer | undefined {
 
 /**
  * Writes the whole file or nothing; then drops the files of this Node whose names start with
- * `stale` (older builds, older versions of a module file). Another Node version's files stay:
- * one may switch between Node versions.
+ * `stale` (older builds, older versions of a module file), and temporary files an hour old (a
+ * process killed while writing). Another Node version's files stay: one may switch between them.
  */
 function writeCache(dir: string, file: string, payload: Buffer, stale: string): void {
   const temp = join(dir, `tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
@@ -137,6 +137,9 @@ function writeCache(dir: string, file: string, payload: Buffer, stale: string): 
   }
   for (const name of readdirSync(dir)) {
     if (name.startsWith(stale) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    else if (name.startsWith('tmp-') && name.endsWith('.tmp') && Date.now() - (lstatSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 3_600_000) {
+      rmSync(join(dir, name), { force: true });
+    }
   }
 }
 

@@ -8,7 +8,7 @@
  * Needs dist/ (npm run build; npm test builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
@@ -93,7 +93,14 @@ describe('validate from the code cache', { timeout: 120_000 }, () => {
     const otherNode = `validate-v99.0.0-${process.arch}-0123456789abcdef0123456789abcdef-1.v8cache`;
     writeFileSync(join(dir, olderBuild), 'x');
     writeFileSync(join(dir, otherNode), 'x');
+    // What a process killed while writing leaves: an old one goes, a recent one (maybe being written) stays.
+    const [oldTemp, newTemp] = ['tmp-1-1-a.tmp', 'tmp-2-2-b.tmp'];
+    writeFileSync(join(dir, oldTemp), 'x');
+    writeFileSync(join(dir, newTemp), 'x');
+    utimesSync(join(dir, oldTemp), new Date(Date.now() - 7_200_000), new Date(Date.now() - 7_200_000));
     expect(split(cli(['validate', gov24], dir)).state).toBe('miss');
+    expect(existsSync(join(dir, oldTemp))).toBe(false);
+    expect(existsSync(join(dir, newTemp))).toBe(true);
     const files = cacheFiles(dir);
     expect(files).toHaveLength(2);
     expect(files).toContain(otherNode);
