@@ -8,11 +8,12 @@
  * Needs dist/ (npm run build; npm test builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fdOutput } from '../../src/cli/fd-output.js';
 import { run } from '../../src/cli/run.js';
 import { memoryIO } from '../support/io.js';
 
@@ -371,5 +372,37 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
     expect(b.state).toBe('off');
     expect(b.modules).toEqual({});
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('output on the file descriptors (src/cli/fd-output.ts)', () => {
+  it('writes everything; on a full non-blocking pipe the rest goes to the fallback stream, in order; a closed pipe calls brokenPipe', () => {
+    const fifo = join(scratch, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    const handedOver: Uint8Array[] = [];
+    let broken = 0;
+    const out = fdOutput(writer, {
+      fallback: () => ({ write: (chunk: string | Uint8Array) => handedOver.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk) > 0 }),
+      brokenPipe: () => broken++,
+      isatty: () => {
+        throw new Error('a pipe is surely no terminal');
+      },
+    });
+    expect(out.isTTY).toBe(false);
+    const text = 'x' + 'é'.repeat(100_000) + 'end'; // more than a pipe holds (64 KiB): a character is cut there
+    out.write(text);
+    expect(out.synchronous).toBe(false);
+    out.write(' and more');
+    const direct = Buffer.alloc(1 << 20);
+    const n = readSync(reader, direct);
+    expect(Buffer.concat([direct.subarray(0, n), ...handedOver]).toString('utf8')).toBe(text + ' and more');
+    closeSync(reader);
+    const second = fdOutput(writer, { fallback: () => process.stdout, brokenPipe: () => broken++, isatty: () => false });
+    second.write('nobody reads this');
+    expect(broken).toBe(1);
+    expect(second.synchronous).toBe(true);
+    closeSync(writer);
   });
 });
