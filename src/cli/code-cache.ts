@@ -1,42 +1,86 @@
 /**
- * Start-up of `msa-gen validate` from a V8 code cache. Most of validate's time on a model of
- * gov24's size is Node compiling the CLI's code, so bin/msa-gen.js runs validate from one
- * CommonJS bundle (dist/cli/validate.cjs: the same run() and commands, the others left out),
- * compiled with node:vm and the bytecode V8 made for it on an earlier run. Works on every Node
- * version the CLI supports (module.enableCompileCache arrived in Node 22.1).
+ * Start-up from a V8 code cache. Most of a short command's time is Node compiling JavaScript, so
+ * bin/msa-gen.js runs the CLI from CommonJS bundles that scripts/build.mjs makes, compiled with
+ * node:vm and the bytecode V8 made for them on an earlier run:
+ * - dist/cli/validate.cjs: run() with the validate command only (the lean one);
+ * - dist/cli/cli.cjs: run() with every command, cached once per command (the bytecode a
+ *   command needs is what it ran), so `scaffold` starts from its own cache.
+ * The TypeScript compiler that a scaffold loads to merge a user-owned file (ts-morph,
+ * @ts-morph/common and its 9 MB typescript.js) compiles the same way: `cacheModules` hooks the
+ * CommonJS loader for those packages' files only, keyed by the file's path, size, times and
+ * inode. They are still loaded only when a merge needs them; the hook only changes how they
+ * compile. (Only packages with no dynamic import(): a vm.Script with a code cache cannot serve
+ * one on Node 20.) Works on every Node version the CLI supports (module.enableCompileCache
+ * arrived in Node 22.1).
  *
  * The cache is a per-user folder: $MSA_GEN_CACHE_DIR, else $XDG_CACHE_HOME/msa-gen, else
  * ~/.cache/msa-gen, else msa-gen-<uid> in the temporary folder; never the install, which may be
- * read-only. A file there is keyed by the Node version, the architecture, and the bundle's hash
- * (stamped on its first line by the build) and length; it is written whole or not at all (a
- * new file renamed into place). The cache only saves compile time: a folder that cannot be made
- * or written, or a file V8 rejects (truncated, not a cache, another V8 or other flags) is
- * ignored, the code compiled from source with the same output, and the file written anew.
- * MSA_GEN_NO_CACHE=1 turns it off; MSA_GEN_CACHE_TRACE=1 prints what the cache did on stderr.
+ * read-only. Every file there is keyed by the Node version and the architecture; a bundle's by
+ * its hash (stamped on its first line by the build) and length. A file is written whole or not
+ * at all (a new file renamed into place), after the run, so it holds the functions that ran. The
+ * cache only saves compile time: a folder that cannot be made or written, or that others may
+ * write, or a file V8 rejects (truncated, not a cache, another V8 or other flags) is ignored,
+ * the code compiled from source with the same output, and the file written anew.
+ * MSA_GEN_NO_CACHE=1 turns it off; MSA_GEN_CACHE_TRACE=1 prints what the cache did on stderr
+ * (a line per module file, then `msa-gen: code cache <state>` for the bundle).
  */
-import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import type { CliIO } from './io.js';
+
+export { fdOutput, type FdOutput } from './fd-output.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Run = (argv: readonly string[], io: CliIO) => Promise<number>;
 
 export type CacheState = 'off' | 'hit' | 'miss' | 'rejected' | 'unusable-folder';
 
-export interface CachedRun {
-  readonly run: Run;
-  /** After the run: stores the bytecode V8 made when the cache did not serve it. Never throws. */
+/** The parts of Node's CommonJS loader (`module.constructor` in a CommonJS file) this uses. */
+export interface CommonJsLoader {
+  createRequire(path: string): NodeJS.Require;
+  wrap(source: string): string;
+  _resolveFilename(request: string, parent: unknown, isMain: boolean, options?: unknown): string;
+  _extensions: Record<string, (module: CommonJsModule, filename: string) => void>;
+  _cache: unknown;
+  prototype: CommonJsModule;
+}
+
+interface CommonJsModule {
+  exports: unknown;
+  require(id: string): unknown;
+  _compile(content: string, filename: string, format?: string): unknown;
+}
+
+export interface CodeCache {
+  /** Compiles and runs a bundle of run(); `command` keys its cache. Throws when the bundle cannot be read or run. */
+  loadRun(bundle: string, command: string): Run;
+  /** From now on, the files of CACHED_FILES compile from the cache. */
+  cacheModules(): void;
+  /** After the run: stores the bytecode of what the cache did not serve. Never throws. */
   save(): void;
 }
 
-const PREFIX = 'validate-';
 const SUFFIX = '.v8cache';
-/** The first line of the bundle: `// msa-gen validate bundle <hash>`. */
-const STAMP = /^\/\/ msa-gen validate bundle ([0-9a-f]+)\n/;
+/** The first line of a bundle: `// msa-gen <name> bundle <hash>`. */
+const STAMP = /^\/\/ msa-gen ([a-z]+) bundle ([0-9a-f]+)\n/;
+/**
+ * The files of node_modules that compile from the cache: large, and without a dynamic import().
+ * Not @ts-morph/common's own ts-morph-common.js: most of its 3 MB are TypeScript's lib files as
+ * string literals, which a code cache holds again (5.6 MB) and reads slower than V8 scans them.
+ */
+const CACHED_FILES = ['ts-morph/dist/ts-morph.js', '@ts-morph/common/dist/typescript.js', 'typescript/lib/typescript.js'].map(
+  (file) => `${sep}node_modules${sep}${file.split('/').join(sep)}`,
+);
+
+/** A 64-bit FNV-1a hash of the text's UTF-16 code units, as 16 hex digits (a name, not a defence). */
+function fnv1a(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) hash = BigInt.asUintN(64, (hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}
 
 /** The cache folder to use, or undefined when caching is off. */
 export function cacheDirectory(env: Env): string | undefined {
@@ -45,9 +89,9 @@ export function cacheDirectory(env: Env): string | undefined {
   if (own) return own;
   const xdg = env['XDG_CACHE_HOME'];
   if (xdg && isAbsolute(xdg)) return join(xdg, 'msa-gen');
-  let home = '';
+  let home = env['HOME'] && isAbsolute(env['HOME']) ? env['HOME'] : '';
   try {
-    home = homedir();
+    home ||= homedir();
   } catch {
     // no home folder: the temporary folder below
   }
@@ -78,11 +122,12 @@ function readCache(file: string): Buffer | undefined {
 }
 
 /**
- * Writes the whole file or nothing; drops this Node's caches of other bundles (older builds).
- * Another Node version's cache stays: one may switch between Node versions.
+ * Writes the whole file or nothing; then drops the files of this Node whose names start with
+ * `stale` (older builds, older versions of a module file), and temporary files an hour old (a
+ * process killed while writing). Another Node version's files stay: one may switch between them.
  */
-function writeCache(dir: string, file: string, payload: Buffer): void {
-  const temp = join(dir, `${PREFIX}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
+function writeCache(dir: string, file: string, payload: Buffer, stale: string): void {
+  const temp = join(dir, `tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
     writeFileSync(temp, payload, { flag: 'wx', mode: 0o600 });
     renameSync(temp, file);
@@ -90,40 +135,127 @@ function writeCache(dir: string, file: string, payload: Buffer): void {
     rmSync(temp, { force: true });
     return;
   }
-  const ours = `${PREFIX}${process.version}-${process.arch}-`;
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(ours) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    if (name.startsWith(stale) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    else if (name.startsWith('tmp-') && name.endsWith('.tmp') && Date.now() - (lstatSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 3_600_000) {
+      rmSync(join(dir, name), { force: true });
+    }
   }
 }
 
-/**
- * Compiles and runs the validate bundle, from the code cache when it has one for it. Throws
- * only when the bundle itself cannot be read or run (the caller then takes the ES modules).
- */
-export function loadCachedRun(bundle: string, env: Env, trace: (line: string) => void): CachedRun {
-  const source = readFileSync(bundle, 'utf8');
-  const stamp = STAMP.exec(source)?.[1];
-  const dir = stamp ? cacheDirectory(env) : undefined;
-  const usable = dir !== undefined && usableFolder(dir);
-  const file = usable ? join(dir, `${PREFIX}${process.version}-${process.arch}-${stamp}-${source.length}${SUFFIX}`) : undefined;
+interface Entry {
+  readonly label: string;
+  readonly script: Script;
+  readonly state: CacheState;
+  readonly file: string | undefined;
+  readonly stale: string;
+}
+
+/** Compiles `source` with the cached bytecode in `file`, when there is a file. */
+function compile(source: string, filename: string, file: string | undefined, usable: boolean, off: boolean): { script: Script; state: CacheState } {
   const cached = file ? readCache(file) : undefined;
-  const wrapped = `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source}\n})`;
-  const script = new Script(wrapped, { filename: bundle, ...(cached ? { cachedData: cached } : {}) });
-  const state: CacheState = dir === undefined ? 'off' : !usable ? 'unusable-folder' : cached === undefined ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
-  const module = { exports: {} as { run?: Run } };
-  const factory = script.runInThisContext() as (...args: unknown[]) => void;
-  factory(module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href);
-  const { run } = module.exports;
-  if (typeof run !== 'function') throw new Error(`${bundle} does not export run`);
+  const script = new Script(source, { filename, ...(cached ? { cachedData: cached } : {}) });
+  const state: CacheState = off ? 'off' : !usable ? 'unusable-folder' : cached === undefined ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
+  return { script, state };
+}
+
+/** `loader` is Node's CommonJS Module class (`module.constructor` in the caller). */
+export function openCodeCache(env: Env, loader: CommonJsLoader, trace: (line: string) => void): CodeCache {
+  const dir = cacheDirectory(env);
+  let checked: boolean | undefined;
+  const usable = () => (checked ??= dir !== undefined && usableFolder(dir));
+  const node = `${process.version}-${process.arch}`;
+  const entries: Entry[] = [];
+  let hooked = false;
+
+  /** Compiles a file of a cached package as Node would, with the cache. Undefined: Node compiles it. */
+  function compileModule(content: string, filename: string): Script | undefined {
+    let stat;
+    try {
+      stat = statSync(filename, { bigint: true });
+    } catch {
+      return undefined;
+    }
+    const where = fnv1a(filename);
+    const version = fnv1a(`${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}:${stat.dev}:${content.length}`);
+    const stale = `module-${node}-${where}-`;
+    const file = usable() ? join(dir!, `${stale}${version}${SUFFIX}`) : undefined;
+    let compiled;
+    try {
+      compiled = compile(loader.wrap(content), filename, file, usable(), false);
+    } catch {
+      return undefined; // not a script (an ES module's syntax): Node's own loader decides
+    }
+    const label = filename.slice(filename.lastIndexOf(`${sep}node_modules${sep}`) + 14).split(sep).join('/');
+    entries.push({ label: `module ${label}`, script: compiled.script, state: compiled.state, file, stale });
+    return compiled.script;
+  }
+
   return {
-    run,
+    loadRun(bundle, command) {
+      if (!/^[a-z]+$/.test(command)) throw new Error(`not a command name: ${command}`);
+      const source = readFileSync(bundle).toString('utf8'); // one read (with 'utf8', Node reads 8 KB a time)
+      const stamp = STAMP.exec(source);
+      const key = stamp?.[1] === 'validate' ? 'validate' : `${stamp?.[1] ?? 'bundle'}-${command}`;
+      const stale = `${key}-${node}-`;
+      const file = stamp && usable() ? join(dir!, `${stale}${stamp[2]}-${source.length}${SUFFIX}`) : undefined;
+      const wrapped = `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source}\n})`;
+      const { script, state } = compile(wrapped, bundle, file, stamp !== null && usable(), dir === undefined || stamp === null);
+      entries.push({ label: 'code', script, state, file, stale });
+      const module = { exports: {} as { run?: Run } };
+      const factory = script.runInThisContext() as (...args: unknown[]) => void;
+      factory(module.exports, loader.createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href);
+      const { run } = module.exports;
+      if (typeof run !== 'function') throw new Error(`${bundle} does not export run`);
+      return run;
+    },
+
+    cacheModules() {
+      if (hooked || dir === undefined) return;
+      hooked = true;
+      const cachedFile = (filename: string) => CACHED_FILES.some((f) => filename.endsWith(f)) && usable();
+      // Node's loader reads a file 8 KB a time into a growing string; for the 9 MB of
+      // typescript.js one read and one decode cost about half.
+      const js = loader._extensions['.js']!;
+      loader._extensions['.js'] = function readAtOnce(this: unknown, module: CommonJsModule, filename: string) {
+        let content: string | undefined;
+        if (cachedFile(filename)) {
+          try {
+            content = readFileSync(filename).toString('utf8');
+          } catch {
+            // Node's loader reads it, and says what is wrong
+          }
+        }
+        if (content === undefined) return Reflect.apply(js, this, [module, filename]);
+        module._compile(content, filename, 'commonjs');
+      };
+      const original = loader.prototype._compile;
+      loader.prototype._compile = function compileFromCache(this: CommonJsModule, content: string, filename: string, format?: string) {
+        const script = format !== 'module' && cachedFile(filename) ? compileModule(content, filename) : undefined;
+        // eslint-disable-next-line prefer-rest-params
+        if (!script) return Reflect.apply(original, this, arguments);
+        const factory = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+        const require = ((id: string) => this.require(id)) as NodeJS.Require;
+        require.resolve = ((request: string, options?: unknown) => loader._resolveFilename(request, this, false, options)) as NodeJS.RequireResolve;
+        Object.assign(require, { main: process.mainModule, extensions: loader._extensions, cache: loader._cache });
+        return factory.call(this.exports, this.exports, require, this, filename, dirname(filename));
+      };
+    },
+
     save() {
-      try {
-        if (file && dir && (state === 'miss' || state === 'rejected')) writeCache(dir, file, script.createCachedData());
-      } catch {
-        // the cache only saves time
+      const lines: string[] = [];
+      let codeLine = '';
+      for (const { label, script, state, file, stale } of entries) {
+        try {
+          if (file && (state === 'miss' || state === 'rejected')) writeCache(dir!, file, script.createCachedData(), stale);
+        } catch {
+          // the cache only saves time
+        }
+        // The bundle's line comes last (tests and users read it there).
+        if (label === 'code') codeLine = `msa-gen: code cache ${state}\n`;
+        else lines.push(`msa-gen: ${label} cache ${state}\n`);
       }
-      if (env['MSA_GEN_CACHE_TRACE'] === '1') trace(`msa-gen: code cache ${state}\n`);
+      if (env['MSA_GEN_CACHE_TRACE'] === '1' && entries.length > 0) trace(lines.join('') + codeLine);
     },
   };
 }

@@ -1,15 +1,19 @@
 /**
- * `msa-gen validate` as bin/msa-gen.js runs it: from dist/cli/validate.cjs with a V8 code cache
- * (src/cli/code-cache.ts). The output must be what run() prints in-process, whatever state the
- * cache is in: none yet, a hit, a corrupt or truncated file, a folder that cannot be written, a
- * folder others may write, a read-only install. MSA_GEN_CACHE_TRACE=1 makes the cache say what
- * it did (one line on stderr after the run). Needs dist/ (npm run build; npm test builds first).
+ * The CLI as bin/msa-gen.js runs it: from dist/cli/validate.cjs or dist/cli/cli.cjs with a V8
+ * code cache (src/cli/code-cache.ts), and, when a scaffold merges a user-owned file, ts-morph and
+ * TypeScript compiled from the cache too. The output must be what run() prints in-process,
+ * whatever state the cache is in: none yet, a hit, a corrupt or truncated file, a folder that
+ * cannot be written, a folder others may write, a read-only install. MSA_GEN_CACHE_TRACE=1 makes
+ * the cache say what it did (on stderr after the run: a line per module file, then the bundle's).
+ * Needs dist/ (npm run build; npm test builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dump, load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fdOutput } from '../../src/cli/fd-output.js';
 import { run } from '../../src/cli/run.js';
 import { memoryIO } from '../support/io.js';
 
@@ -41,10 +45,12 @@ async function expected(args: readonly string[]): Promise<Result> {
   return { code, stdout: io.out(), stderr: io.err() };
 }
 
-/** The trace line comes after whatever the run wrote on stderr. */
-function split(r: Result): { result: Result; state: string | undefined } {
-  const m = /msa-gen: code cache (\S+)\n$/.exec(r.stderr);
-  return { result: { ...r, stderr: m ? r.stderr.slice(0, m.index) : r.stderr }, state: m?.[1] };
+/** The trace lines come after whatever the run wrote on stderr: the module files', then the bundle's. */
+function split(r: Result): { result: Result; state: string | undefined; modules: Record<string, string> } {
+  const m = /(?:msa-gen: module \S+ cache \S+\n)*msa-gen: code cache (\S+)\n$/.exec(r.stderr);
+  const modules: Record<string, string> = {};
+  for (const [, file, state] of (m?.[0] ?? '').matchAll(/msa-gen: module (\S+) cache (\S+)\n/g)) modules[file!] = state!;
+  return { result: { ...r, stderr: m ? r.stderr.slice(0, m.index) : r.stderr }, state: m?.[1], modules };
 }
 
 const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.v8cache')) : []);
@@ -88,7 +94,14 @@ describe('validate from the code cache', { timeout: 120_000 }, () => {
     const otherNode = `validate-v99.0.0-${process.arch}-0123456789abcdef0123456789abcdef-1.v8cache`;
     writeFileSync(join(dir, olderBuild), 'x');
     writeFileSync(join(dir, otherNode), 'x');
+    // What a process killed while writing leaves: an old one goes, a recent one (maybe being written) stays.
+    const [oldTemp, newTemp] = ['tmp-1-1-a.tmp', 'tmp-2-2-b.tmp'];
+    writeFileSync(join(dir, oldTemp), 'x');
+    writeFileSync(join(dir, newTemp), 'x');
+    utimesSync(join(dir, oldTemp), new Date(Date.now() - 7_200_000), new Date(Date.now() - 7_200_000));
     expect(split(cli(['validate', gov24], dir)).state).toBe('miss');
+    expect(existsSync(join(dir, oldTemp))).toBe(false);
+    expect(existsSync(join(dir, newTemp))).toBe(true);
     const files = cacheFiles(dir);
     expect(files).toHaveLength(2);
     expect(files).toContain(otherNode);
@@ -159,13 +172,237 @@ describe('validate from the code cache', { timeout: 120_000 }, () => {
 
   it('leaves usage errors, --help and the other commands as they were', async () => {
     const dir = join(scratch, 'usage');
-    for (const args of [['validate', '--bogus', gov24], ['validate', '--help'], ['validate'], ['validate', 'no-such-file.yaml'], ['validate', '--max-warnings', 'x', gov24]]) {
+    // validate.cjs reads models with synchronous calls: the same findings and errors for a missing file, a folder, a device.
+    for (const args of [['validate', '--bogus', gov24], ['validate', '--help'], ['validate'], ['validate', 'no-such-file.yaml'], ['validate', 'models'], ['validate', '--max-size', '1KB', '/dev/zero', gov24], ['validate', '--max-warnings', 'x', gov24]]) {
       const want = await expected(args);
       const r = split(cli(args, dir));
       expect(r.result, args.join(' ')).toEqual(want);
     }
-    const other = cli(['explain', 'MSA103'], dir);
-    expect(other.stderr).toBe('');
-    expect(other).toEqual({ ...(await expected(['explain', 'MSA103'])) });
+    const seen = new Set<string>();
+    for (const args of [['explain', 'MSA103'], ['explain'], ['routes', gov24], ['export', 'asyncapi', tense], ['--version'], ['--help'], ['scaffold', '--bogus']]) {
+      const want = await expected(args);
+      const r = split(cli(args, dir));
+      expect(r.result, args.join(' ')).toEqual(want);
+      // The commands run from dist/cli/cli.cjs, each with a cache of its own; no command: from the ES modules.
+      const command = args[0]!;
+      expect(r.state, args.join(' ')).toBe(command.startsWith('-') ? undefined : seen.has(command) ? 'hit' : 'miss');
+      seen.add(command);
+    }
+    expect(cacheFiles(dir).filter((f) => f.startsWith('cli-')).sort()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^cli-explain-/), expect.stringMatching(/^cli-routes-/), expect.stringMatching(/^cli-export-/), expect.stringMatching(/^cli-scaffold-/)]),
+    );
+  });
+});
+
+/** Every file under `dir` with its bytes, by relative path. */
+function tree(dir: string, base = dir, into = new Map<string, string>()): Map<string, string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) tree(path, base, into);
+    else into.set(path.slice(base.length + 1), readFileSync(path, 'base64'));
+  }
+  return into;
+}
+
+/** gov24 plus one command: scaffolded onto gov24's output, a user-owned domain file gets a handler stub (a merge: ts-morph loads). */
+function plusOneCommand(): string {
+  const model = load(readFileSync(join(root, gov24), 'utf8')) as { contexts: { aggregates?: { commands?: Record<string, unknown>[] }[] }[] };
+  for (const context of model.contexts) {
+    const aggregate = (context.aggregates ?? []).find((a) => (a.commands ?? []).length > 0);
+    if (!aggregate) continue;
+    const first = aggregate.commands![0]!;
+    aggregate.commands!.push({ name: 'ReviewCacheRequest', fields: first['fields'] ?? [], emits: first['emits'], http: 'POST /cache-reviews' });
+    return dump(model, { lineWidth: -1 });
+  }
+  throw new Error('no aggregate with commands');
+}
+
+/** What a merge compiles from the cache: TypeScript's compiler API as ts-morph installs it (cli.cjs takes it directly). */
+const TS_MORPH_FILES = ['@ts-morph/common/dist/typescript.js'];
+const modulesIn = (state: string) => Object.fromEntries(TS_MORPH_FILES.map((f) => [f, state]));
+
+describe('scaffold from the code cache, ts-morph and TypeScript included', { timeout: 300_000 }, () => {
+  const work = join(scratch, 'scaffold');
+  const cache = join(scratch, 'scaffold-cache');
+  /** A project folder with the two models; the runs scaffold into `out` in it, so every path printed is the same. */
+  function project(name: string): string {
+    const dir = join(work, name);
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(root, gov24), join(dir, 'model.yaml'));
+    writeFileSync(join(dir, 'plus.yaml'), plusOneCommand());
+    return dir;
+  }
+  function cliIn(dir: string, args: readonly string[], cacheDir = cache, bin?: string) {
+    const r = spawnSync(process.execPath, [bin ?? join(root, 'bin', 'msa-gen.js'), ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', MSA_GEN_CACHE_DIR: cacheDir, MSA_GEN_CACHE_TRACE: '1', MSA_GEN_NO_CACHE: '' },
+      timeout: 120_000,
+    });
+    return split({ code: r.status, stdout: r.stdout, stderr: r.stderr });
+  }
+  async function inProcess(dir: string, args: readonly string[]): Promise<Result> {
+    const io = memoryIO(dir, { NO_COLOR: '1' });
+    const code = await run(args, io);
+    return { code, stdout: io.out(), stderr: io.err() };
+  }
+  const fresh = ['scaffold', 'model.yaml', '-o', 'out'];
+  const plus = ['scaffold', 'plus.yaml', '-o', 'out'];
+  const check = ['scaffold', 'plus.yaml', '-o', 'out', '--check'];
+  let want: { fresh: Result; plus: Result; check: Result; tree: Map<string, string> };
+
+  beforeAll(async () => {
+    const dir = project('in-process');
+    want = { fresh: await inProcess(dir, fresh), plus: await inProcess(dir, plus), check: await inProcess(dir, check), tree: tree(join(dir, 'out')) };
+    expect(want.fresh.code).toBe(0);
+    expect(want.plus.code).toBe(0);
+    expect(want.plus.stdout).toMatch(/merged|merge/i);
+    expect(want.check.code).toBe(0);
+  });
+
+  it('compiles ts-morph and TypeScript from source and caches them on the first merge, from the cache on the next; same output and files', () => {
+    for (const [name, first] of [['first', true], ['second', false]] as const) {
+      const dir = project(name);
+      const a = cliIn(dir, fresh);
+      expect(a.result).toEqual(want.fresh);
+      expect(a.state).toBe(first ? 'miss' : 'hit');
+      expect(a.modules).toEqual({}); // nothing to merge: ts-morph stays unloaded
+      const b = cliIn(dir, plus);
+      expect(b.result).toEqual(want.plus);
+      expect(b.state).toBe('hit');
+      expect(b.modules).toEqual(modulesIn(first ? 'miss' : 'hit'));
+      const c = cliIn(dir, check);
+      expect(c.result).toEqual(want.check);
+      expect(c.modules).toEqual({}); // --check never loads ts-morph
+      expect(tree(join(dir, 'out'))).toEqual(want.tree);
+    }
+    const files = cacheFiles(cache);
+    expect(files.filter((f) => f.startsWith('module-'))).toHaveLength(TS_MORPH_FILES.length);
+    expect(files.filter((f) => f.startsWith('cli-scaffold-'))).toHaveLength(1);
+  });
+
+  it('ignores damaged caches of ts-morph and TypeScript, merges the same, and writes them anew', () => {
+    const dir = project('damaged');
+    const files = cacheFiles(cache).filter((f) => f.startsWith('module-'));
+    expect(files).toHaveLength(TS_MORPH_FILES.length);
+    const good = new Map(files.map((f) => [f, readFileSync(join(cache, f))]));
+    for (const damage of [(b: Buffer) => b.subarray(0, b.length >> 1), (b: Buffer) => Buffer.alloc(b.length, 0xa5)]) {
+      rmSync(join(dir, 'out'), { recursive: true, force: true });
+      expect(cliIn(dir, fresh).result).toEqual(want.fresh);
+      for (const [f, bytes] of good) writeFileSync(join(cache, f), damage(bytes));
+      const r = cliIn(dir, plus);
+      expect(r.result).toEqual(want.plus);
+      expect(r.modules).toEqual(modulesIn('rejected'));
+      expect(tree(join(dir, 'out'))).toEqual(want.tree);
+      for (const [f, bytes] of good) expect(readFileSync(join(cache, f)).equals(damage(bytes))).toBe(false);
+    }
+    rmSync(join(dir, 'out'), { recursive: true, force: true });
+    expect(cliIn(dir, fresh).result).toEqual(want.fresh);
+    expect(cliIn(dir, plus).modules).toEqual(modulesIn('hit'));
+  });
+
+  it('keys a module file by its path and stat: a changed file is compiled anew, the stale cache dropped', () => {
+    // A copy of the install with its own ts-morph files (their paths and times differ).
+    const install = join(scratch, 'module-install');
+    for (const part of ['bin', 'dist', 'package.json', 'templates']) cpSync(join(root, part), join(install, part), { recursive: true });
+    mkdirSync(join(install, 'node_modules'));
+    for (const entry of readdirSync(join(root, 'node_modules'))) {
+      if (entry !== 'ts-morph' && entry !== '@ts-morph') symlinkSync(join(root, 'node_modules', entry), join(install, 'node_modules', entry));
+    }
+    cpSync(join(root, 'node_modules', 'ts-morph'), join(install, 'node_modules', 'ts-morph'), { recursive: true });
+    cpSync(join(root, 'node_modules', '@ts-morph'), join(install, 'node_modules', '@ts-morph'), { recursive: true });
+    const bin = join(install, 'bin', 'msa-gen.js');
+    const dir = join(scratch, 'module-cache');
+    const once = (expectState: string) => {
+      const p = project(`keyed-${expectState}-${Math.random().toString(36).slice(2)}`);
+      expect(cliIn(p, fresh, dir, bin).result).toEqual(want.fresh);
+      const r = cliIn(p, plus, dir, bin);
+      expect(r.result).toEqual(want.plus);
+      expect(r.modules).toEqual(modulesIn(expectState));
+    };
+    once('miss');
+    once('hit');
+    const before = cacheFiles(dir).filter((f) => f.startsWith('module-'));
+    // Same text, new times: a new key; the old file for that path goes.
+    const ts = join(install, 'node_modules', '@ts-morph', 'common', 'dist', 'typescript.js');
+    writeFileSync(ts, readFileSync(ts));
+    const p = project(`keyed-touched`);
+    expect(cliIn(p, fresh, dir, bin).result).toEqual(want.fresh);
+    const r = cliIn(p, plus, dir, bin);
+    expect(r.result).toEqual(want.plus);
+    expect(r.modules).toEqual({ ...modulesIn('hit'), '@ts-morph/common/dist/typescript.js': 'miss' });
+    const after = cacheFiles(dir).filter((f) => f.startsWith('module-'));
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((f) => !before.includes(f))).toHaveLength(1);
+  });
+
+  it('scaffolds and merges from a read-only install with a read-only cache folder, with the same output and files', () => {
+    const install = join(scratch, 'scaffold-install');
+    for (const part of ['bin', 'dist', 'package.json', 'templates']) cpSync(join(root, part), join(install, part), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(install, 'node_modules'));
+    const dir = join(scratch, 'scaffold-read-only-cache');
+    mkdirSync(dir, { mode: 0o700 });
+    chmodRecursive(join(install, 'bin'), 0o555);
+    chmodRecursive(join(install, 'dist'), 0o555);
+    chmodRecursive(join(install, 'templates'), 0o555);
+    chmodSync(install, 0o555);
+    chmodSync(dir, 0o500);
+    const p = project('read-only');
+    const a = cliIn(p, fresh, dir, join(install, 'bin', 'msa-gen.js'));
+    expect(a.result).toEqual(want.fresh);
+    const b = cliIn(p, plus, dir, join(install, 'bin', 'msa-gen.js'));
+    expect(b.result).toEqual(want.plus);
+    expect(tree(join(p, 'out'))).toEqual(want.tree);
+    chmodSync(install, 0o755);
+  });
+
+  it('is off with MSA_GEN_NO_CACHE=1: no cache, ts-morph from source, the same output', () => {
+    const p = project('off');
+    const dir = join(scratch, 'scaffold-off');
+    const env = (args: readonly string[]) =>
+      spawnSync(process.execPath, [join(root, 'bin', 'msa-gen.js'), ...args], {
+        cwd: p,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', MSA_GEN_CACHE_DIR: dir, MSA_GEN_CACHE_TRACE: '1', MSA_GEN_NO_CACHE: '1' },
+      });
+    expect(env(fresh).status).toBe(0);
+    const r = env(plus);
+    const b = split({ code: r.status, stdout: r.stdout, stderr: r.stderr });
+    expect(b.result).toEqual(want.plus);
+    expect(b.state).toBe('off');
+    expect(b.modules).toEqual({});
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('output on the file descriptors (src/cli/fd-output.ts)', () => {
+  it('writes everything; on a full non-blocking pipe the rest goes to the fallback stream, in order; a closed pipe calls brokenPipe', () => {
+    const fifo = join(scratch, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    const handedOver: Uint8Array[] = [];
+    let broken = 0;
+    const out = fdOutput(writer, {
+      fallback: () => ({ write: (chunk: string | Uint8Array) => handedOver.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk) > 0 }),
+      brokenPipe: () => broken++,
+      isatty: () => {
+        throw new Error('a pipe is surely no terminal');
+      },
+    });
+    expect(out.isTTY).toBe(false);
+    const text = 'x' + 'é'.repeat(100_000) + 'end'; // more than a pipe holds (64 KiB): a character is cut there
+    out.write(text);
+    expect(out.synchronous).toBe(false);
+    out.write(' and more');
+    const direct = Buffer.alloc(1 << 20);
+    const n = readSync(reader, direct);
+    expect(Buffer.concat([direct.subarray(0, n), ...handedOver]).toString('utf8')).toBe(text + ' and more');
+    closeSync(reader);
+    const second = fdOutput(writer, { fallback: () => process.stdout, brokenPipe: () => broken++, isatty: () => false });
+    second.write('nobody reads this');
+    expect(broken).toBe(1);
+    expect(second.synchronous).toBe(true);
+    closeSync(writer);
   });
 });
