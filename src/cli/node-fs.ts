@@ -2,6 +2,7 @@
 import {
   closeSync,
   constants,
+  fstatSync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -17,7 +18,9 @@ import { hostname } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import type { OutputFolder } from '../core/scaffold.js';
 import { errorCode, type EntryKind, type HostInfo, type OutputFs } from '../output/fs-port.js';
+import type { FileStamp } from '../output/stat-record.js';
 import { UsageError } from './io.js';
+import { nodeRecordStore } from './stat-record-store.js';
 
 /** 0 where the platform has no O_NOFOLLOW (Windows): the lstat checks around it remain. */
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -30,6 +33,11 @@ function withFd<T>(fd: number, work: (fd: number) => T): T {
     closeSync(fd);
   }
 }
+
+type BigStats = { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint; dev: bigint };
+const stampOf = (s: BigStats): FileStamp => ({ size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs, ino: s.ino, dev: s.dev });
+const kindOf = (s: { isSymbolicLink(): boolean; isDirectory(): boolean; isFile(): boolean }): EntryKind =>
+  s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
 
 /**
  * The output folder's file system. Most calls are synchronous behind the asynchronous port: a
@@ -46,12 +54,28 @@ export function nodeOutputFs(root: string): OutputFs {
     async kind(path): Promise<EntryKind | undefined> {
       try {
         const s = lstatSync(abs(path), { throwIfNoEntry: false });
-        if (s === undefined) return undefined;
-        return s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
+        return s === undefined ? undefined : kindOf(s);
       } catch (error) {
         if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
         throw error;
       }
+    },
+    async stamp(path) {
+      try {
+        const s = lstatSync(abs(path), { bigint: true, throwIfNoEntry: false });
+        if (s === undefined) return undefined;
+        const kind = kindOf(s);
+        return kind === 'file' ? { kind, stamp: stampOf(s) } : { kind };
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
+        throw error;
+      }
+    },
+    async readStamped(path) {
+      return withFd(openSync(abs(path), constants.O_RDONLY | O_NOFOLLOW), (fd) => {
+        const stamp = stampOf(fstatSync(fd, { bigint: true }));
+        return { content: readFileSync(fd, 'utf8'), stamp };
+      });
     },
     async read(path) {
       return withFd(openSync(abs(path), constants.O_RDONLY | O_NOFOLLOW), (fd) => readFileSync(fd, 'utf8'));
@@ -152,12 +176,15 @@ export const isRoot = (abs: string): boolean => parse(abs).root === abs;
 
 /**
  * The output folder at `path` (absolute), `shown` as the user wrote it: a file there, or a path
- * that leads to the root of the file system through a symbolic link, is a usage error.
+ * that leads to the root of the file system through a symbolic link, is a usage error. With
+ * `env`, the folder's stat record is kept in the per-user cache (stat-record-store.ts).
  */
-export function nodeOutputFolder(path: string, shown: string): OutputFolder {
+export function nodeOutputFolder(path: string, shown: string, env?: Readonly<Record<string, string | undefined>>): OutputFolder {
+  const record = env ? nodeRecordStore(path, env) : undefined;
   return {
     fs: nodeOutputFs(path),
     host: nodeHost(),
+    ...(record ? { record } : {}),
     async exists() {
       const kind = await stat(path).then(
         (s) => (s.isDirectory() ? 'dir' : 'other'),

@@ -21,6 +21,7 @@ import type { HeldLock } from './lock.js';
 import { MANIFEST_PATH, serializeManifest, sha256 } from './manifest.js';
 import { parentFolders, tempPathFor } from './paths.js';
 import { changes, conflicts, previousOf, type Action, type Plan } from './plan.js';
+import type { FileStamp } from './stat-record.js';
 
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
@@ -115,6 +116,8 @@ export interface ApplyOptions {
   readonly created?: string[];
   /** The manifest's text on disk now: nothing at all is written when the plan changes nothing. */
   readonly manifestOnDisk?: string;
+  /** For the stat record: filled with the stamp (lstat) of every file written, taken right after its rename. */
+  readonly stamps?: Map<string, FileStamp>;
 }
 
 export async function applyPlan(fs: OutputFs, plan: Plan, options: ApplyOptions = {}): Promise<{ written: number; deleted: number }> {
@@ -176,6 +179,10 @@ export async function applyPlan(fs: OutputFs, plan: Plan, options: ApplyOptions 
       if (!(await sameAsPlanned(fs, a))) throw new WriteAbortedError(`"${a.path}" changed during the run; run scaffold again`);
       await fs.rename(tempPathFor(a.path), a.path);
       renamed.add(a.path);
+      if (options.stamps) {
+        const seen = await fs.stamp?.(a.path);
+        if (seen?.stamp) options.stamps.set(a.path, seen.stamp);
+      }
     });
     await inParallel(deletes, async (a) => {
       await confineFolders(fs, a.path);
