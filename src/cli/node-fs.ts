@@ -2,6 +2,7 @@
 import {
   closeSync,
   constants,
+  open,
   fstatSync,
   fsyncSync,
   linkSync,
@@ -12,8 +13,9 @@ import {
   renameSync,
   rmdirSync,
   unlinkSync,
+  writeFileSync,
 } from 'node:fs';
-import { mkdir, open, realpath, rmdir, stat } from 'node:fs/promises';
+import { mkdir, realpath, rmdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import type { OutputFolder } from '../core/scaffold.js';
@@ -44,9 +46,11 @@ const kindOf = (s: { isSymbolicLink(): boolean; isDirectory(): boolean; isFile()
  * scaffold makes tens of thousands of small calls (lstat, read, rename) that the kernel answers
  * from its caches in microseconds, where a trip through libuv's thread pool and a promise per
  * call costs several times that. Absent entries are answered without throwing (an exception per
- * missing path is the dearest part of a failed lstat). Creating a file or a folder stays on the
- * thread pool: allocating an inode can cost the kernel far more (ext4 without a journal skips
- * recently deleted inodes one by one), and the pool spreads that over the cores.
+ * missing path is the dearest part of a failed lstat). Creating a file or a folder (the open or
+ * the mkdir, which allocate an inode) stays on the thread pool: that can cost the kernel far more
+ * (ext4 without a journal skips recently deleted inodes one by one), and the pool spreads it over
+ * the cores. Writing a small new file into the page cache and closing it are quick: done right
+ * after the open, without a FileHandle (an object with a finalizer per file) or two more trips.
  */
 export function nodeOutputFs(root: string): OutputFs {
   const abs = (path: string) => (path === '' ? root : join(root, ...path.split('/')));
@@ -107,13 +111,14 @@ export function nodeOutputFs(root: string): OutputFs {
       }
     },
     async createFile(path, content, options) {
-      const handle = await open(abs(path), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o666);
-      try {
-        await handle.writeFile(content, 'utf8');
-        if (options?.durable) await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      // The open (the inode allocated) on the thread pool; the write into the page cache and the close right here.
+      const fd = await new Promise<number>((resolve, reject) => {
+        open(abs(path), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o666, (error, fd) => (error ? reject(error) : resolve(fd)));
+      });
+      withFd(fd, (fd) => {
+        writeFileSync(fd, content, 'utf8');
+        if (options?.durable) fsyncSync(fd);
+      });
     },
     async link(existing, path) {
       linkSync(abs(existing), abs(path));
