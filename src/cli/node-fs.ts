@@ -2,6 +2,8 @@
 import {
   closeSync,
   constants,
+  open,
+  fstatSync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -11,13 +13,16 @@ import {
   renameSync,
   rmdirSync,
   unlinkSync,
+  writeFileSync,
 } from 'node:fs';
-import { mkdir, open, realpath, rmdir, stat } from 'node:fs/promises';
+import { mkdir, realpath, rmdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import type { OutputFolder } from '../core/scaffold.js';
 import { errorCode, type EntryKind, type HostInfo, type OutputFs } from '../output/fs-port.js';
+import type { FileStamp } from '../output/stat-record.js';
 import { UsageError } from './io.js';
+import { nodeRecordStore } from './stat-record-store.js';
 
 /** 0 where the platform has no O_NOFOLLOW (Windows): the lstat checks around it remain. */
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -31,14 +36,21 @@ function withFd<T>(fd: number, work: (fd: number) => T): T {
   }
 }
 
+type BigStats = { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint; dev: bigint };
+const stampOf = (s: BigStats): FileStamp => ({ size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs, ino: s.ino, dev: s.dev });
+const kindOf = (s: { isSymbolicLink(): boolean; isDirectory(): boolean; isFile(): boolean }): EntryKind =>
+  s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
+
 /**
  * The output folder's file system. Most calls are synchronous behind the asynchronous port: a
  * scaffold makes tens of thousands of small calls (lstat, read, rename) that the kernel answers
  * from its caches in microseconds, where a trip through libuv's thread pool and a promise per
  * call costs several times that. Absent entries are answered without throwing (an exception per
- * missing path is the dearest part of a failed lstat). Creating a file or a folder stays on the
- * thread pool: allocating an inode can cost the kernel far more (ext4 without a journal skips
- * recently deleted inodes one by one), and the pool spreads that over the cores.
+ * missing path is the dearest part of a failed lstat). Creating a file or a folder (the open or
+ * the mkdir, which allocate an inode) stays on the thread pool: that can cost the kernel far more
+ * (ext4 without a journal skips recently deleted inodes one by one), and the pool spreads it over
+ * the cores. Writing a small new file into the page cache and closing it are quick: done right
+ * after the open, without a FileHandle (an object with a finalizer per file) or two more trips.
  */
 export function nodeOutputFs(root: string): OutputFs {
   const abs = (path: string) => (path === '' ? root : join(root, ...path.split('/')));
@@ -46,12 +58,28 @@ export function nodeOutputFs(root: string): OutputFs {
     async kind(path): Promise<EntryKind | undefined> {
       try {
         const s = lstatSync(abs(path), { throwIfNoEntry: false });
-        if (s === undefined) return undefined;
-        return s.isSymbolicLink() ? 'symlink' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
+        return s === undefined ? undefined : kindOf(s);
       } catch (error) {
         if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
         throw error;
       }
+    },
+    async stamp(path) {
+      try {
+        const s = lstatSync(abs(path), { bigint: true, throwIfNoEntry: false });
+        if (s === undefined) return undefined;
+        const kind = kindOf(s);
+        return kind === 'file' ? { kind, stamp: stampOf(s) } : { kind };
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
+        throw error;
+      }
+    },
+    async readStamped(path) {
+      return withFd(openSync(abs(path), constants.O_RDONLY | O_NOFOLLOW), (fd) => {
+        const stamp = stampOf(fstatSync(fd, { bigint: true }));
+        return { content: readFileSync(fd, 'utf8'), stamp };
+      });
     },
     async read(path) {
       return withFd(openSync(abs(path), constants.O_RDONLY | O_NOFOLLOW), (fd) => readFileSync(fd, 'utf8'));
@@ -83,13 +111,14 @@ export function nodeOutputFs(root: string): OutputFs {
       }
     },
     async createFile(path, content, options) {
-      const handle = await open(abs(path), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o666);
-      try {
-        await handle.writeFile(content, 'utf8');
-        if (options?.durable) await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      // The open (the inode allocated) on the thread pool; the write into the page cache and the close right here.
+      const fd = await new Promise<number>((resolve, reject) => {
+        open(abs(path), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o666, (error, fd) => (error ? reject(error) : resolve(fd)));
+      });
+      withFd(fd, (fd) => {
+        writeFileSync(fd, content, 'utf8');
+        if (options?.durable) fsyncSync(fd);
+      });
     },
     async link(existing, path) {
       linkSync(abs(existing), abs(path));
@@ -152,12 +181,15 @@ export const isRoot = (abs: string): boolean => parse(abs).root === abs;
 
 /**
  * The output folder at `path` (absolute), `shown` as the user wrote it: a file there, or a path
- * that leads to the root of the file system through a symbolic link, is a usage error.
+ * that leads to the root of the file system through a symbolic link, is a usage error. With
+ * `env`, the folder's stat record is kept in the per-user cache (stat-record-store.ts).
  */
-export function nodeOutputFolder(path: string, shown: string): OutputFolder {
+export function nodeOutputFolder(path: string, shown: string, env?: Readonly<Record<string, string | undefined>>): OutputFolder {
+  const record = env ? nodeRecordStore(path, env) : undefined;
   return {
     fs: nodeOutputFs(path),
     host: nodeHost(),
+    ...(record ? { record } : {}),
     async exists() {
       const kind = await stat(path).then(
         (s) => (s.isDirectory() ? 'dir' : 'other'),

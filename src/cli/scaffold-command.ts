@@ -66,7 +66,7 @@ export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: 
   const file = displayPath(io.cwd, ctx.modelPath);
   const outcome = await scaffold({
     model: { file, input: await readModelFile(io.cwd, ctx.modelPath, opts.maxSize) },
-    folder: nodeOutputFolder(ctx.outDir, ctx.outShown),
+    folder: nodeOutputFolder(ctx.outDir, ctx.outShown, io.env),
     mode: ctx.mode,
     force: ctx.force,
     templates: loadTemplates,

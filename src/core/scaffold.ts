@@ -8,6 +8,7 @@
  */
 import type { Templates } from '../generators/types.js';
 import type { HostInfo, OutputFs } from '../output/fs-port.js';
+import type { RecordStore } from '../output/stat-record.js';
 import { drift, type Merger } from '../output/plan.js';
 import { runOutputStage, type OutputMode, type StageOutcome } from './stage.js';
 import { validateModel, type ModelFindings, type ModelSource } from './validate.js';
@@ -30,6 +31,8 @@ export interface OutputFolder {
    * undo, called when the run ends without writing, that removes what it made.
    */
   make(): Promise<() => Promise<void>>;
+  /** Where the folder's stat record is kept, if anywhere (machine-local; see src/output/stat-record.ts). */
+  readonly record?: RecordStore;
 }
 
 export interface ScaffoldRequest {
@@ -78,6 +81,7 @@ export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldOutcom
       force: request.force ?? false,
       folderExisted: existed,
       merger: request.merger ?? syntaxTreeMerger,
+      ...(folder.record ? { record: folder.record } : {}),
     });
     return { ...outcome, findings };
   } finally {

@@ -14,7 +14,8 @@
  * an outcome.
  */
 import { WriteAbortedError, applyPlan, confineFolders, removeTemp, writeDurable } from '../output/apply.js';
-import { inExistingFolder, inParallel, readDisk, readFolder } from '../output/disk.js';
+import { DiskChangedError, type DiskFile } from '../output/disk-file.js';
+import { inExistingFolder, readDisk, readFolderFiles } from '../output/disk.js';
 import { errorCode, type HostInfo, type OutputFs } from '../output/fs-port.js';
 import { JOURNAL_PATH, parseJournal, recoverManifest, type Journal } from '../output/journal.js';
 import { LOCK_PATH, LockedError, acquireLock, inspectLock, type HeldLock } from '../output/lock.js';
@@ -22,6 +23,7 @@ import { EMPTY_MANIFEST, MANIFEST_PATH, ManifestError, parseManifest, serializeM
 import { TEMP_SUFFIX, tempPathFor } from '../output/paths.js';
 import { MergeError, changes, conflicts, planOutput, type Merger, type Plan } from '../output/plan.js';
 import type { DriftItem } from '../output/report.js';
+import type { FileStamp, RecordEntry, RecordStore } from '../output/stat-record.js';
 import { ConfinementError, checkOutputPath, type GeneratedFile } from '../tree/index.js';
 
 export type OutputMode = 'write' | 'check' | 'dry-run';
@@ -36,6 +38,12 @@ export interface StageInput {
   readonly folderExisted: boolean;
   /** Loaded only when a user-owned file must be parsed: it brings in the TypeScript compiler. */
   readonly merger: () => Promise<Merger>;
+  /**
+   * The output folder's stat record (stat-record.ts), if the caller keeps one. A plain run and
+   * --dry-run use it to skip reading files that have not changed; only a plain run writes it.
+   * --check never uses it: its verdict rests on every byte, on a fresh clone as on this machine.
+   */
+  readonly record?: RecordStore;
 }
 
 /** A path that stops the write: a conflict, or a temporary file in the way. */
@@ -87,7 +95,7 @@ export async function runOutputStage(input: StageInput): Promise<StageOutcome> {
   } catch (error) {
     if (error instanceof LockedError) return { status: 'locked', message: error.message };
     if (error instanceof WriteAbortedError) return { status: 'aborted', message: error.message };
-    if (error instanceof ConfinementError || error instanceof ManifestError || error instanceof MergeError) {
+    if (error instanceof ConfinementError || error instanceof ManifestError || error instanceof MergeError || error instanceof DiskChangedError) {
       return { status: 'refused', message: error.message };
     }
     throw error;
@@ -107,6 +115,7 @@ async function stage(run: Run): Promise<StageOutcome> {
   // 1. Open the folder.
   if (input.mode === 'write') await lock(run);
   else if (exists) await look(run);
+  const record = exists && input.mode !== 'check' ? await input.record?.load() : undefined;
   const meta = exists ? await readDisk(input.fs, [MANIFEST_PATH, JOURNAL_PATH]) : new Map<string, string>();
   let manifestOnDisk = meta.get(MANIFEST_PATH);
   let manifest: Manifest = manifestOnDisk === undefined ? EMPTY_MANIFEST : parseManifest(manifestOnDisk);
@@ -121,9 +130,12 @@ async function stage(run: Run): Promise<StageOutcome> {
 
   // 2. Read the disk and plan.
   const paths = [...new Set([...input.files.map((f) => f.path), ...manifest.files.map((f) => f.path), ...(journal?.ops.map((op) => op.path) ?? [])])];
-  const { disk, folders } = exists ? await readFolder(input.fs, paths) : { disk: new Map<string, string>(), folders: new Map<string, boolean>() };
+  const saving = input.mode === 'write' && input.record !== undefined;
+  const { files, stamps, folders } = exists
+    ? await readFolderFiles(input.fs, paths, { ...(record ? { record } : {}), stamps: saving })
+    : { files: new Map(), stamps: new Map<string, FileStamp>(), folders: new Map<string, boolean>() };
   const temps = exists ? await leftoverTemps(input.fs, paths.filter((path) => inExistingFolder(folders, path))) : [];
-  const plan = await planOutput({ files: input.files, disk, manifest, force: input.force, merger: input.merger });
+  const plan = await planOutput({ files: input.files, disk: files, manifest, force: input.force, merger: input.merger });
 
   // 3. Finish.
   const blocked: Blocked[] = conflicts(plan).map((a) => ({ path: a.path, reason: a.reason, forceable: a.forceable }));
@@ -138,9 +150,40 @@ async function stage(run: Run): Promise<StageOutcome> {
     run.drift.push({ what: manifestOnDisk === undefined ? 'missing' : 'stale', path: MANIFEST_PATH, detail: 'does not record what is on disk' });
   }
   const planned = { status: 'planned', plan, drift: run.drift, notes: run.notes, blocked } as const;
-  if (input.mode !== 'write' || blocked.length > 0) return { ...planned, written: false };
-  await applyPlan(input.fs, plan, { ...(run.lock ? { lock: run.lock } : {}), created: run.created, ...(manifestOnDisk !== undefined ? { manifestOnDisk } : {}) });
+  if (input.mode !== 'write' || blocked.length > 0) {
+    if (saving) await input.record!.save(recordAfter(plan, files, stamps, new Map()));
+    return { ...planned, written: false };
+  }
+  const written = new Map<string, FileStamp>();
+  await applyPlan(input.fs, plan, {
+    ...(run.lock ? { lock: run.lock } : {}),
+    created: run.created,
+    ...(manifestOnDisk !== undefined ? { manifestOnDisk } : {}),
+    ...(saving ? { stamps: written } : {}),
+  });
+  if (saving) await input.record!.save(recordAfter(plan, files, stamps, written));
   return { ...planned, written: true };
+}
+
+/**
+ * The stat record after a run, for the files its manifest lists: those it wrote, with the stamp
+ * taken after their rename and the hash of what it wrote; the others as it found them, with the
+ * stamp of the descriptor they were read through (or the entry that vouched for them).
+ */
+function recordAfter(plan: Plan, files: ReadonlyMap<string, DiskFile>, stamps: ReadonlyMap<string, FileStamp>, written: ReadonlyMap<string, FileStamp>): Map<string, RecordEntry> {
+  const entries = new Map<string, RecordEntry>();
+  const writes = new Set(changes(plan).writes.map((a) => a.path));
+  for (const e of plan.manifest.files) {
+    if (writes.has(e.path)) {
+      const stamp = written.get(e.path);
+      if (stamp) entries.set(e.path, { stamp, sha256: e.sha256 });
+      continue;
+    }
+    const file = files.get(e.path);
+    const stamp = stamps.get(e.path);
+    if (file && stamp) entries.set(e.path, { stamp, sha256: file.hash() });
+  }
+  return entries;
 }
 
 /** Write mode: the lock first (nothing is read before it is held), then msa-gen's own leftovers go. */
@@ -200,9 +243,9 @@ async function withFolder<T>(fs: OutputFs, created: string[], work: () => Promis
 /** Temporary files (`.<name>.msa-gen-tmp`) next to the paths of the plan (those whose folder exists). */
 async function leftoverTemps(fs: OutputFs, paths: readonly string[]): Promise<{ temp: string; path: string }[]> {
   const found: { temp: string; path: string }[] = [];
-  await inParallel(paths, async (path) => {
+  for (const path of paths) {
     const temp = tempPathFor(path);
     if ((await fs.kind(temp)) !== undefined) found.push({ temp, path });
-  }, 32);
+  }
   return found.sort((a, b) => (a.temp < b.temp ? -1 : 1));
 }

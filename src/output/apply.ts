@@ -8,9 +8,10 @@
  *  3. every rename onto its target, then the deletions;
  *  4. the manifest (fsynced, renamed), and the journal removed.
  *
- * Before each temporary file is created and again before each rename or deletion, every folder
- * from the output folder down to the file is checked with lstat: a symlink or a non-folder
- * swapped in during the run stops it (WriteAbortedError). So does a target that changed since
+ * Before each temporary file is created, every folder from the output folder down to the file is
+ * checked with lstat, and again before the renames and deletions in each folder (those run back
+ * to back, and a rename only moves a temporary file within its folder): a symlink or a
+ * non-folder swapped in during the run stops it (WriteAbortedError). So does a target that changed since
  * the plan read it. A failure before the first rename undoes everything (temporary files,
  * journal, new folders); after it, the journal stays and the next run recovers from it.
  */
@@ -19,8 +20,9 @@ import { errorCode, type OutputFs } from './fs-port.js';
 import { JOURNAL_PATH, serializeJournal, type JournalOp } from './journal.js';
 import type { HeldLock } from './lock.js';
 import { MANIFEST_PATH, serializeManifest, sha256 } from './manifest.js';
-import { parentFolders, tempPathFor } from './paths.js';
+import { folderOf, parentFolders, tempPathFor } from './paths.js';
 import { changes, conflicts, previousOf, type Action, type Plan } from './plan.js';
+import type { FileStamp } from './stat-record.js';
 
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
@@ -40,9 +42,13 @@ export async function confineFolders(fs: OutputFs, path: string, created?: strin
   for (const folder of parentFolders(path)) await confineFolder(fs, folder, created);
 }
 
-/** One folder of `confineFolders`, its parents checked already: a real folder, made when missing with `created`. */
-async function confineFolder(fs: OutputFs, folder: string, created?: string[]): Promise<void> {
-  let kind = await fs.kind(folder);
+/**
+ * One folder of `confineFolders`, its parents checked already: a real folder, made when missing
+ * with `created`. `fresh`: its parent was made by this run, so it is made without asking first
+ * (mkdir never follows a symlink; what is there afterwards is checked all the same).
+ */
+async function confineFolder(fs: OutputFs, folder: string, created?: string[], fresh = false): Promise<void> {
+  let kind = fresh && created ? undefined : await fs.kind(folder);
   if (kind === undefined && created) {
     if (await fs.makeDir(folder)) created.push(folder);
     kind = await fs.kind(folder);
@@ -57,6 +63,18 @@ function foldersByDepth(paths: readonly string[]): string[][] {
   const levels: string[][] = [];
   for (const folder of new Set(paths.flatMap(parentFolders))) (levels[folder.split('/').length - 1] ??= []).push(folder);
   return levels.filter((level) => level !== undefined).map((level) => level.sort());
+}
+
+/** Actions by the folder that holds them, in path order. */
+function byFolder<A extends { readonly path: string }>(actions: readonly A[]): Map<string, A[]> {
+  const groups = new Map<string, A[]>();
+  for (const a of [...actions].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
+    const folder = folderOf(a.path);
+    const group = groups.get(folder);
+    if (group) group.push(a);
+    else groups.set(folder, [a]);
+  }
+  return groups;
 }
 
 /** Writes a file of msa-gen's own (journal, manifest) durably: temporary file, fsync, rename, fsync the folder. */
@@ -115,6 +133,8 @@ export interface ApplyOptions {
   readonly created?: string[];
   /** The manifest's text on disk now: nothing at all is written when the plan changes nothing. */
   readonly manifestOnDisk?: string;
+  /** For the stat record: filled with the stamp (lstat) of every file written, taken right after its rename. */
+  readonly stamps?: Map<string, FileStamp>;
 }
 
 export async function applyPlan(fs: OutputFs, plan: Plan, options: ApplyOptions = {}): Promise<{ written: number; deleted: number }> {
@@ -146,7 +166,10 @@ export async function applyPlan(fs: OutputFs, plan: Plan, options: ApplyOptions 
   try {
     // The missing folders first, each made once, outermost first: one depth after the other, the
     // folders of one depth side by side (the checks per file below remain).
-    for (const level of foldersByDepth(writes.map((a) => a.path))) await inParallel(level, (folder) => confineFolder(fs, folder, created));
+    for (const level of foldersByDepth(writes.map((a) => a.path))) {
+      const made = new Set(created);
+      await inParallel(level, (folder) => confineFolder(fs, folder, created, made.has(folderOf(folder)) && folder.includes('/')));
+    }
     await inParallel(writes, async (a) => {
       await confineFolders(fs, a.path, created);
       const temp = tempPathFor(a.path);
@@ -169,19 +192,30 @@ export async function applyPlan(fs: OutputFs, plan: Plan, options: ApplyOptions 
   }
 
   // Then the renames and deletions: from here on, a failure leaves the journal for the next run.
+  // Folder by folder: the folders on the way checked once, then its files renamed back to back
+  // (each rename moves a temporary file within its folder, so a folder swapped after the check
+  // has no temporary file to give: the rename fails instead of going through it).
   const renamed = new Set<string>();
   try {
-    await inParallel(writes, async (a) => {
-      await confineFolders(fs, a.path);
-      if (!(await sameAsPlanned(fs, a))) throw new WriteAbortedError(`"${a.path}" changed during the run; run scaffold again`);
-      await fs.rename(tempPathFor(a.path), a.path);
-      renamed.add(a.path);
-    });
-    await inParallel(deletes, async (a) => {
-      await confineFolders(fs, a.path);
-      if (!(await sameAsPlanned(fs, a))) throw new WriteAbortedError(`"${a.path}" changed during the run; run scaffold again`);
-      await fs.remove(a.path);
-    });
+    for (const [folder, group] of byFolder(writes)) {
+      if (folder !== '') await confineFolders(fs, `${folder}/`);
+      for (const a of group) {
+        if (!(await sameAsPlanned(fs, a))) throw new WriteAbortedError(`"${a.path}" changed during the run; run scaffold again`);
+        await fs.rename(tempPathFor(a.path), a.path);
+        renamed.add(a.path);
+        if (options.stamps) {
+          const seen = await fs.stamp?.(a.path);
+          if (seen?.stamp) options.stamps.set(a.path, seen.stamp);
+        }
+      }
+    }
+    for (const [folder, group] of byFolder(deletes)) {
+      if (folder !== '') await confineFolders(fs, `${folder}/`);
+      for (const a of group) {
+        if (!(await sameAsPlanned(fs, a))) throw new WriteAbortedError(`"${a.path}" changed during the run; run scaffold again`);
+        await fs.remove(a.path);
+      }
+    }
   } catch (error) {
     // Half written: whatever went wrong, the folder changed under the run or cannot be written.
     const reason = error instanceof WriteAbortedError ? error : new WriteAbortedError(`writing failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,7 +4,9 @@
  */
 import type { OutputFs } from './fs-port.js';
 import { ConfinementError, checkOutputPath } from '../tree/index.js';
+import { DiskFile } from './disk-file.js';
 import { parentFolders } from './paths.js';
+import { trustedHash, type FileStamp, type StatRecord } from './stat-record.js';
 
 /**
  * Runs `work` over `items`, at most `limit` at a time. After a failure no new item starts; the
@@ -52,6 +54,52 @@ export function inExistingFolder(folders: ReadonlyMap<string, boolean>, path: st
 
 export async function readDisk(fs: OutputFs, paths: Iterable<string>): Promise<Map<string, string>> {
   return (await readFolder(fs, paths)).disk;
+}
+
+/** What `readFolderFiles` found: per existing path its DiskFile, the stamps of the files it read, the folders. */
+export interface FolderFiles {
+  readonly files: ReadonlyMap<string, DiskFile>;
+  /** The stamp of every file read (fstat of the descriptor it was read through), when the file system gives them. */
+  readonly stamps: ReadonlyMap<string, FileStamp>;
+  readonly folders: ReadonlyMap<string, boolean>;
+}
+
+/**
+ * `readFolder` for the plan, with the stat record: a file whose lstat matches its entry (and is
+ * not racily clean) is not read, its DiskFile only vouched for. Every other file is read, and
+ * with `stamps` (a run that saves the record afterwards) through `readStamped`. The same
+ * refusals as `readFolder`: a symlink or a non-file at a path, a symlink on the way.
+ */
+export async function readFolderFiles(fs: OutputFs, paths: Iterable<string>, options: { record?: StatRecord; stamps?: boolean } = {}): Promise<FolderFiles> {
+  const { record } = options;
+  const stamping = options.stamps === true && fs.readStamped !== undefined && fs.stamp !== undefined;
+  if (!stamping && (record === undefined || fs.stamp === undefined)) {
+    const { disk, folders } = await readFolder(fs, paths);
+    return { files: new Map([...disk].map(([path, content]) => [path, DiskFile.read(path, content)])), stamps: new Map(), folders };
+  }
+  const all = [...new Set([...paths].map(checkOutputPath))].sort();
+  const folders = await existingFolders(fs, all);
+  const files = new Map<string, DiskFile>();
+  const stamps = new Map<string, FileStamp>();
+  for (const path of all) {
+    if (!inExistingFolder(folders, path)) continue;
+    const seen = await fs.stamp!(path);
+    if (seen === undefined) continue;
+    if (seen.kind === 'symlink') throw new ConfinementError(`"${path}" is a symbolic link; refusing to write through it`);
+    if (seen.kind !== 'file') throw new ConfinementError(`"${path}" is not a regular file`);
+    const hash = trustedHash(record, path, seen.stamp);
+    if (hash !== undefined) {
+      files.set(path, DiskFile.trusted(path, hash, () => fs.read(path)));
+      stamps.set(path, seen.stamp!);
+    } else if (stamping) {
+      const { content, stamp } = await fs.readStamped!(path);
+      files.set(path, DiskFile.read(path, content));
+      stamps.set(path, stamp);
+    } else {
+      files.set(path, DiskFile.read(path, await fs.read(path)));
+    }
+  }
+  return { files, stamps, folders };
 }
 
 /** What `readDisk` reads, and the folders it found on the way (`existingFolders`). */

@@ -4,6 +4,8 @@
  * system paths are relative to the output folder, with forward slashes; '' is the folder itself.
  * Failures keep Node's `code` (`EEXIST`, `ENOENT`, …): see `errorCode`.
  */
+import type { FileStamp } from './stat-record.js';
+
 export type EntryKind = 'file' | 'dir' | 'symlink' | 'other';
 
 export interface OutputFs {
@@ -30,6 +32,13 @@ export interface OutputFs {
   remove(path: string): Promise<void>;
   /** Flushes a folder's entries to disk (after renames that must survive a crash); best effort. */
   syncDir(path: string): Promise<void>;
+  /**
+   * Optional, for the stat record (stat-record.ts): `kind`, plus the stamp of a regular file
+   * (lstat: never follows a symlink). A file system without it is always read in full.
+   */
+  stamp?(path: string): Promise<{ readonly kind: EntryKind; readonly stamp?: FileStamp } | undefined>;
+  /** Optional: `read`, plus the stamp of the very file read (fstat of the same descriptor). */
+  readStamped?(path: string): Promise<{ readonly content: string; readonly stamp: FileStamp }>;
 }
 
 /** The process the stage runs in: who holds a lock, and whether its holder still runs. */

@@ -5,10 +5,15 @@
 
 /** Every parent folder of a path, outermost first: `a/b/c.ts` → [`a`, `a/b`]. */
 export function parentFolders(path: string): string[] {
-  const segments = path.split('/');
   const out: string[] = [];
-  for (let i = 1; i < segments.length; i++) out.push(segments.slice(0, i).join('/'));
+  for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) out.push(path.slice(0, slash));
   return out;
+}
+
+/** The folder holding `path` ('' for a path in the output folder itself). */
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }
 
 /** Every temporary file msa-gen creates ends so: `.<name>.msa-gen-tmp`, next to its target. */

@@ -8,6 +8,7 @@
  * content is the one exception: taking such a file over loses nothing.
  */
 import { carriesHeader, type GeneratedFile, type ObjectMembersMerge, type Ownership } from '../tree/index.js';
+import { DiskFile } from './disk-file.js';
 import { sha256, type Manifest, type ManifestEntry } from './manifest.js';
 import { ownershipProblem } from './owned.js';
 
@@ -152,8 +153,11 @@ export interface Merger {
 
 export interface PlanInput {
   readonly files: readonly GeneratedFile[];
-  /** Content of each existing path among the generated ones and the manifest's. */
-  readonly disk: ReadonlyMap<string, string>;
+  /**
+   * Each existing path among the generated ones and the manifest's: its content, or a DiskFile
+   * (read, or vouched for by the stat record and read only if the plan needs its content).
+   */
+  readonly disk: ReadonlyMap<string, string | DiskFile>;
   readonly manifest: Manifest;
   readonly force: boolean;
   /** Loaded only when a file must be parsed: it brings in the TypeScript compiler. */
@@ -169,16 +173,20 @@ export async function planOutput(input: PlanInput): Promise<Plan> {
   let merger: Merger | undefined;
   const getMerger = async () => (merger ??= await input.merger());
   const generatedPaths = new Set(input.files.map((f) => f.path));
+  const diskFile = (path: string): DiskFile | undefined => {
+    const d = input.disk.get(path);
+    return typeof d === 'string' ? DiskFile.read(path, d) : d;
+  };
 
   for (const file of input.files) {
     const problem = ownershipProblem(file.path, file.ownership);
     if (problem) throw new Error(`the generators produced ${problem}; add its shape to src/output/owned.ts`);
-    const onDisk = input.disk.get(file.path);
+    const onDisk = diskFile(file.path);
     const entry = previous.get(file.path);
     // An entry with another ownership is not proof that msa-gen wrote this file as it is now.
     const known = entry?.ownership === file.ownership ? entry : undefined;
     if (file.ownership === 'generated') {
-      planGenerated(file, onDisk, known, actions, entries);
+      await planGenerated(file, onDisk, known, actions, entries);
     } else {
       await planUserOwned(file, onDisk, known, actions, entries, getMerger);
     }
@@ -186,13 +194,13 @@ export async function planOutput(input: PlanInput): Promise<Plan> {
 
   for (const old of input.manifest.files) {
     if (generatedPaths.has(old.path)) continue;
-    const onDisk = input.disk.get(old.path);
+    const onDisk = diskFile(old.path);
     if (onDisk === undefined) continue; // already gone
     if (old.ownership === 'user-owned') {
       actions.push({ kind: 'orphan', path: old.path, ownership: 'user-owned', reason: 'no longer in the model; left in place' });
       entries.push(old);
-    } else if (sha256(onDisk) === old.sha256) {
-      actions.push({ kind: 'delete', path: old.path, ownership: 'generated', previous: onDisk });
+    } else if (onDisk.hash() === old.sha256) {
+      actions.push({ kind: 'delete', path: old.path, ownership: 'generated', previous: await onDisk.text() });
     } else {
       // Never deleted, not even with --force: the hand edit would be lost for good. Forced, the
       // file stays where it is and leaves the manifest (msa-gen forgets it).
@@ -200,7 +208,7 @@ export async function planOutput(input: PlanInput): Promise<Plan> {
         kind: 'conflict',
         path: old.path,
         ownership: 'generated',
-        previous: onDisk,
+        previous: await onDisk.text(),
         forceable: true,
         forget: true,
         reason: 'no longer generated, but edited by hand (--force leaves it in place and stops tracking it)',
@@ -212,17 +220,22 @@ export async function planOutput(input: PlanInput): Promise<Plan> {
   return { actions, manifest: { version: 1, files: entries }, previousManifest: input.manifest, force: input.force };
 }
 
-function planGenerated(file: GeneratedFile, onDisk: string | undefined, known: ManifestEntry | undefined, actions: Action[], entries: ManifestEntry[]): void {
+async function planGenerated(file: GeneratedFile, disk: DiskFile | undefined, known: ManifestEntry | undefined, actions: Action[], entries: ManifestEntry[]): Promise<void> {
   const { path, content } = file;
   const entry: ManifestEntry = { path, ownership: 'generated', sha256: sha256(content) };
-  if (onDisk === undefined) {
+  if (disk === undefined) {
     actions.push({ kind: 'create', path, ownership: 'generated', content, ...(known ? { reason: 'missing' } : {}) });
     entries.push(entry);
-  } else if (onDisk === content) {
+    return;
+  }
+  if (disk.holds(content, () => entry.sha256)) {
     // Identical content: ours, or taken over from a folder without a manifest (nothing is lost).
     actions.push({ kind: 'unchanged', path, ownership: 'generated' });
     entries.push(entry);
-  } else if (known && sha256(onDisk) === known.sha256) {
+    return;
+  }
+  const onDisk = await disk.text();
+  if (known && disk.hash() === known.sha256) {
     actions.push({ kind: 'update', path, ownership: 'generated', content, previous: onDisk });
     entries.push(entry);
   } else if (known) {
@@ -250,7 +263,7 @@ const memberNames = (spec: ObjectMembersMerge) => spec.members.map((m) => m.name
 
 async function planUserOwned(
   file: GeneratedFile,
-  onDisk: string | undefined,
+  disk: DiskFile | undefined,
   known: ManifestEntry | undefined,
   actions: Action[],
   entries: ManifestEntry[],
@@ -259,13 +272,13 @@ async function planUserOwned(
   const { path } = file;
   const spec = file.merge;
   const fresh: ManifestEntry = { path, ownership: 'user-owned', sha256: sha256(file.content), ...(spec ? { members: memberNames(spec) } : {}) };
-  if (onDisk === undefined) {
+  if (disk === undefined) {
     actions.push({ kind: 'create', path, ownership: 'user-owned', content: file.content, ...(known ? { reason: 'missing (deleted?): written again' } : {}) });
     entries.push(fresh);
     return;
   }
   if (!known) {
-    if (onDisk === file.content) {
+    if (disk.holds(file.content, () => fresh.sha256)) {
       actions.push({ kind: 'keep', path, ownership: 'user-owned' });
       entries.push(fresh);
       return;
@@ -273,7 +286,7 @@ async function planUserOwned(
     let lacks: string[] = [];
     if (spec) {
       try {
-        const names = (await getMerger()).memberNames(path, onDisk, spec);
+        const names = (await getMerger()).memberNames(path, await disk.text(), spec);
         lacks = memberNames(spec).filter((n) => !names.has(n));
       } catch (error) {
         if (!(error instanceof MergeError)) throw error;
@@ -298,12 +311,13 @@ async function planUserOwned(
   // content has every member the model wants. Otherwise the syntax tree decides (never a regex).
   const wanted = memberNames(spec);
   const recorded = known.members ?? [];
-  if (sha256(onDisk) === known.sha256 && wanted.every((n) => recorded.includes(n))) {
+  if (disk.hash() === known.sha256 && wanted.every((n) => recorded.includes(n))) {
     const stale = recorded.filter((n) => !wanted.includes(n));
     actions.push({ kind: 'keep', path, ownership: 'user-owned', ...(stale.length ? { stale } : {}) });
     entries.push(known);
     return;
   }
+  const onDisk = await disk.text();
   const m = await getMerger();
   let names: ReadonlySet<string>;
   try {
