@@ -1,6 +1,6 @@
 /**
  * msa-gen's per-user cache folder, shared by everything it caches on this machine (the stat
- * records of output folders; the same choice as the code cache of code-cache.ts):
+ * records of output folders, stat-record-store.ts; the bytecode, code-cache.ts):
  * $MSA_GEN_CACHE_DIR, else $XDG_CACHE_HOME/msa-gen, else ~/.cache/msa-gen, else msa-gen-<uid> in
  * the temporary folder; never the install, which may be read-only. MSA_GEN_NO_CACHE=1 turns
  * caching off.
@@ -18,9 +18,9 @@ export function cacheDirectory(env: Env): string | undefined {
   if (own) return own;
   const xdg = env['XDG_CACHE_HOME'];
   if (xdg && isAbsolute(xdg)) return join(xdg, 'msa-gen');
-  let home = '';
+  let home = env['HOME'] && isAbsolute(env['HOME']) ? env['HOME'] : '';
   try {
-    home = homedir();
+    home ||= homedir();
   } catch {
     // no home folder: the temporary folder below
   }

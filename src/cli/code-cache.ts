@@ -24,11 +24,11 @@
  * MSA_GEN_NO_CACHE=1 turns it off; MSA_GEN_CACHE_TRACE=1 prints what the cache did on stderr
  * (a line per module file, then `msa-gen: code cache <state>` for the bundle).
  */
-import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, sep } from 'node:path';
+import { lstatSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { cacheDirectory, usableFolder } from './cache-folder.js';
 import type { CliIO } from './io.js';
 
 export { fdOutput, type FdOutput } from './fd-output.js';
@@ -80,36 +80,6 @@ function fnv1a(text: string): string {
   let hash = 0xcbf29ce484222325n;
   for (let i = 0; i < text.length; i++) hash = BigInt.asUintN(64, (hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
   return hash.toString(16).padStart(16, '0');
-}
-
-/** The cache folder to use, or undefined when caching is off. */
-export function cacheDirectory(env: Env): string | undefined {
-  if (env['MSA_GEN_NO_CACHE'] && env['MSA_GEN_NO_CACHE'] !== '0') return undefined;
-  const own = env['MSA_GEN_CACHE_DIR'];
-  if (own) return own;
-  const xdg = env['XDG_CACHE_HOME'];
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'msa-gen');
-  let home = env['HOME'] && isAbsolute(env['HOME']) ? env['HOME'] : '';
-  try {
-    home ||= homedir();
-  } catch {
-    // no home folder: the temporary folder below
-  }
-  if (home) return join(home, '.cache', 'msa-gen');
-  return join(tmpdir(), `msa-gen-${process.getuid?.() ?? 'user'}`);
-}
-
-/** Makes the folder; usable only when it is a folder of this user that no one else may write. */
-function usableFolder(dir: string): boolean {
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = lstatSync(dir);
-    if (!stat.isDirectory()) return false;
-    const uid = process.getuid?.();
-    return uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0);
-  } catch {
-    return false;
-  }
 }
 
 /** The cached bytecode in `file`, or undefined when there is none. */
