@@ -5,7 +5,7 @@
  * the temporary folder; never the install, which may be read-only. MSA_GEN_NO_CACHE=1 turns
  * caching off.
  */
-import { lstatSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
@@ -43,4 +43,26 @@ export function usableFolder(dir: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Writes `file` (in `dir`) whole or not at all: a new file only this user may read, renamed into
+ * place. Answers whether it did; a failure leaves nothing behind but what a kill leaves (a
+ * temporary file `isLeftoverTemp` recognises).
+ */
+export function writeWhole(dir: string, file: string, payload: string | Buffer): boolean {
+  const temp = join(dir, `tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    writeFileSync(temp, payload, { flag: 'wx', mode: 0o600 });
+    renameSync(temp, file);
+    return true;
+  } catch {
+    rmSync(temp, { force: true });
+    return false;
+  }
+}
+
+/** Whether `name` in `dir` is a temporary file of `writeWhole` an hour old: what a process killed while writing left. */
+export function isLeftoverTemp(dir: string, name: string, now = Date.now()): boolean {
+  return name.startsWith('tmp-') && name.endsWith('.tmp') && now - (lstatSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? now) > 3_600_000;
 }

@@ -24,11 +24,11 @@
  * MSA_GEN_NO_CACHE=1 turns it off; MSA_GEN_CACHE_TRACE=1 prints what the cache did on stderr
  * (a line per module file, then `msa-gen: code cache <state>` for the bundle).
  */
-import { lstatSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
-import { cacheDirectory, usableFolder } from './cache-folder.js';
+import { cacheDirectory, isLeftoverTemp, usableFolder, writeWhole } from './cache-folder.js';
 import type { CliIO } from './io.js';
 
 export { fdOutput, type FdOutput } from './fd-output.js';
@@ -97,19 +97,10 @@ function readCache(file: string): Buffer | undefined {
  * process killed while writing). Another Node version's files stay: one may switch between them.
  */
 function writeCache(dir: string, file: string, payload: Buffer, stale: string): void {
-  const temp = join(dir, `tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    writeFileSync(temp, payload, { flag: 'wx', mode: 0o600 });
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true });
-    return;
-  }
+  if (!writeWhole(dir, file, payload)) return;
   for (const name of readdirSync(dir)) {
     if (name.startsWith(stale) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
-    else if (name.startsWith('tmp-') && name.endsWith('.tmp') && Date.now() - (lstatSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 3_600_000) {
-      rmSync(join(dir, name), { force: true });
-    }
+    else if (isLeftoverTemp(dir, name)) rmSync(join(dir, name), { force: true });
   }
 }
 

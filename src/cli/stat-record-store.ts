@@ -23,10 +23,10 @@
  * is silent: without a record a run reads the whole folder, as it did before there was one.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecord, serializeRecord, type RecordStore } from '../output/stat-record.js';
-import { cacheDirectory, ownedByUs, usableFolder } from './cache-folder.js';
+import { cacheDirectory, isLeftoverTemp, ownedByUs, usableFolder, writeWhole } from './cache-folder.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -66,18 +66,13 @@ export function nodeRecordStore(folder: string, env: Env): RecordStore | undefin
       }
     },
     async save(entries) {
-      let temp: string | undefined;
       try {
         const { real, id } = identity(folder);
         if (!usableFolder(dir)) return;
         const file = fileOf(real);
-        temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-        writeFileSync(temp, serializeRecord(id, entries), { flag: 'wx', mode: 0o600 });
-        renameSync(temp, file);
-        temp = undefined;
-        prune(dir, file);
+        if (writeWhole(dir, file, serializeRecord(id, entries))) prune(dir, file);
       } catch {
-        if (temp) rmSync(temp, { force: true });
+        // Not saved: the next run reads the whole folder.
       }
     },
   };
@@ -89,11 +84,13 @@ function prune(dir: string, keep: string): void {
   const found: { path: string; mtime: number }[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (path === keep || !(name.endsWith(SUFFIX) || name.endsWith('.tmp'))) continue;
+    if (path === keep) continue;
+    if (isLeftoverTemp(dir, name, now)) rmSync(path, { force: true });
+    if (!name.endsWith(SUFFIX)) continue;
     const mtime = lstatSync(path, { throwIfNoEntry: false })?.mtimeMs;
     if (mtime === undefined) continue;
-    if (now - mtime > MAX_AGE_MS || (name.endsWith('.tmp') && now - mtime > 3600_000)) rmSync(path, { force: true });
-    else if (name.endsWith(SUFFIX)) found.push({ path, mtime });
+    if (now - mtime > MAX_AGE_MS) rmSync(path, { force: true });
+    else found.push({ path, mtime });
   }
   found.sort((a, b) => b.mtime - a.mtime);
   for (const { path } of found.slice(MAX_RECORDS - 1)) rmSync(path, { force: true });
