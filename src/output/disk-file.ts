@@ -46,16 +46,6 @@ export class DiskFile {
     return (this.#hash ??= sha256(this.#text!));
   }
 
-  /** Whether its sha256 is known without hashing (read and compared, or vouched for). */
-  get hashKnown(): boolean {
-    return this.#hash !== undefined;
-  }
-
-  /** Whether the content was read (not only vouched for by the stat record). */
-  get wasRead(): boolean {
-    return this.#text !== undefined;
-  }
-
   /** Its content; a file only vouched for is read now, and must still hash as vouched. */
   async text(): Promise<string> {
     if (this.#text !== undefined) return this.#text;

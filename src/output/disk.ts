@@ -2,7 +2,7 @@
  * Reads what is on disk at the paths a plan is about, refusing anything that would let a write
  * escape the output folder: a symlink on the way to a file, or a folder where a file goes.
  */
-import type { OutputFs } from './fs-port.js';
+import type { EntryKind, OutputFs } from './fs-port.js';
 import { ConfinementError, checkOutputPath } from '../tree/index.js';
 import { DiskFile } from './disk-file.js';
 import { parentFolders } from './paths.js';
@@ -23,6 +23,12 @@ export async function inParallel<T>(items: readonly T[], work: (item: T) => Prom
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (errors.length > 0) throw errors[0];
+}
+
+/** A path the plan reads or writes must be a regular file (a symlink or anything else there stops the run). */
+function refuseUnlessFile(path: string, kind: EntryKind): void {
+  if (kind === 'symlink') throw new ConfinementError(`"${path}" is a symbolic link; refusing to write through it`);
+  if (kind !== 'file') throw new ConfinementError(`"${path}" is not a regular file`);
 }
 
 /**
@@ -85,8 +91,7 @@ export async function readFolderFiles(fs: OutputFs, paths: Iterable<string>, opt
     if (!inExistingFolder(folders, path)) continue;
     const seen = await fs.stamp!(path);
     if (seen === undefined) continue;
-    if (seen.kind === 'symlink') throw new ConfinementError(`"${path}" is a symbolic link; refusing to write through it`);
-    if (seen.kind !== 'file') throw new ConfinementError(`"${path}" is not a regular file`);
+    refuseUnlessFile(path, seen.kind);
     const hash = trustedHash(record, path, seen.stamp);
     if (hash !== undefined) {
       files.set(path, DiskFile.trusted(path, hash, () => fs.read(path)));
@@ -112,8 +117,7 @@ export async function readFolder(fs: OutputFs, paths: Iterable<string>): Promise
   await inParallel(candidates, async (path) => {
     const kind = await fs.kind(path);
     if (kind === undefined) return;
-    if (kind === 'symlink') throw new ConfinementError(`"${path}" is a symbolic link; refusing to write through it`);
-    if (kind !== 'file') throw new ConfinementError(`"${path}" is not a regular file`);
+    refuseUnlessFile(path, kind);
     disk.set(path, await fs.read(path));
   });
   return { disk: new Map([...disk].sort(([a], [b]) => (a < b ? -1 : 1))), folders };
