@@ -148,16 +148,26 @@ export function resolveModel(raw: RawModel, file: string): Model {
         // A new version of an event gets a topic of its own by default: old records stay readable on the old one.
         const topicName = re.topic ?? (version > 1 ? `${re.name}.v${version}` : re.name);
         const settingsPointer = re.kafka ? joinPointer(ep, 'kafka') : platform.kafka.defaultsPointer;
+        // Written out member by member, in the order of TopicSettings then name, pointer and
+        // settingsPointer (a spread of the settings followed by more members stored each of
+        // those through V8's slow path: a tenth of resolving a large model).
         const topic: Topic = {
-          ...settings,
+          partitions: settings.partitions,
+          replicas: settings.replicas,
+          minInSyncReplicas: settings.minInSyncReplicas,
+          retentionMs: settings.retentionMs,
+          maxMessageBytes: settings.maxMessageBytes,
+          cleanupPolicy: settings.cleanupPolicy,
           name: topicName,
           pointer: re.topic !== undefined ? joinPointer(ep, 'topic') : joinPointer(ep, 'name'),
           settingsPointer,
         };
         const dlq: Topic = {
-          ...settings,
           partitions: platform.kafka.dlq.partitions ?? settings.partitions,
+          replicas: settings.replicas,
+          minInSyncReplicas: settings.minInSyncReplicas,
           retentionMs: platform.kafka.dlq.retentionMs,
+          maxMessageBytes: settings.maxMessageBytes,
           cleanupPolicy: 'delete',
           name: topicName + platform.kafka.dlq.suffix,
           pointer: topic.pointer,
