@@ -4,8 +4,8 @@ import { defineRule, type FindingOf, type Messages } from './rule.js';
 /** Longest name accepted: generated paths nest it a few times under Windows' 260-character limit. */
 export const MAX_PATH_NAME = 100;
 
-/** Windows device names, reserved in every folder and with any extension (CON.ts too). */
-const DEVICE = /^(?:con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³]|conin\$|conout\$)$/i;
+/** Windows device names, reserved in every folder and with any extension (CON.ts too); ¹²³ written as escapes (the CLI's bundles are ASCII). */
+const DEVICE = /^(?:con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i;
 
 interface PathName {
   readonly kind: string;
