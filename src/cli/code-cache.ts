@@ -64,8 +64,8 @@ export interface CodeCache {
 }
 
 const SUFFIX = '.v8cache';
-/** The first line of a bundle: `// msa-gen <name> bundle <hash>`. */
-const STAMP = /^\/\/ msa-gen ([a-z]+) bundle ([0-9a-f]+)\n/;
+/** The first line of a bundle: `// msa-gen <name> bundle <hash>`, then ` ascii` when every byte is ASCII. */
+const STAMP = /^\/\/ msa-gen ([a-z]+) bundle ([0-9a-f]+)( ascii)?\n/;
 /**
  * The files of node_modules that compile from the cache: large, and without a dynamic import().
  * Not @ts-morph/common's own ts-morph-common.js: most of its 3 MB are TypeScript's lib files as
@@ -155,10 +155,11 @@ export function openCodeCache(env: Env, loader: CommonJsLoader, trace: (line: st
   return {
     loadRun(bundle, command) {
       if (!/^[a-z]+$/.test(command)) throw new Error(`not a command name: ${command}`);
-      // One read (with an encoding, Node reads 8 KB a time), decoded as Latin-1: a copy, where
-      // UTF-8 would scan every byte. The build makes sure each bundle is ASCII.
-      const source = readFileSync(bundle).toString('latin1');
-      const stamp = STAMP.exec(source);
+      // One read (with an encoding, Node reads 8 KB a time). An ASCII bundle (the build says so
+      // on its first line) decodes as Latin-1, a copy, where UTF-8 would scan half a megabyte.
+      const bytes = readFileSync(bundle);
+      const stamp = STAMP.exec(bytes.toString('latin1', 0, 128));
+      const source = bytes.toString(stamp?.[3] ? 'latin1' : 'utf8');
       const key = stamp?.[1] === 'validate' ? 'validate' : `${stamp?.[1] ?? 'bundle'}-${command}`;
       const stale = `${key}-${node}-`;
       const file = stamp && usable() ? join(dir!, `${stale}${stamp[2]}-${source.length}${SUFFIX}`) : undefined;

@@ -170,6 +170,30 @@ describe('validate from the code cache', { timeout: 120_000 }, () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('reads a bundle the build marks ASCII as Latin-1, and one with other characters as UTF-8, with the same output', async () => {
+    // The build marks both bundles: the start-up reads them without a UTF-8 decode.
+    for (const name of ['validate', 'cli']) {
+      expect(readFileSync(join(root, 'dist', 'cli', `${name}.cjs`), 'latin1').split('\n', 1)[0]).toMatch(/^\/\/ msa-gen [a-z]+ bundle [0-9a-f]+ ascii$/);
+    }
+    // A bundle with a non-ASCII character (a build without minify keeps comments) carries no mark.
+    const install = join(scratch, 'utf8-install');
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(install, part), { recursive: true });
+    const file = join(install, 'dist', 'cli', 'validate.cjs');
+    const [stamp, ...rest] = readFileSync(file, 'latin1').split('\n');
+    // Decoded as Latin-1, the three characters would be seven: the bundle would throw, and
+    // bin/msa-gen.js would run from the ES modules, with no cache to report.
+    const body = rest.join('\n').replace('"use strict";', '"use strict";if ("é²→".length !== 3) throw new Error("decoded as Latin-1");');
+    expect(body).toContain('é²→');
+    writeFileSync(file, `${stamp!.replace(/ ascii$/, '')}\n${body}`, 'utf8');
+    const dir = join(scratch, 'utf8-cache');
+    const want = await expected(['validate', tense]);
+    for (const state of ['miss', 'hit']) {
+      const r = split(cli(['validate', tense], dir, { bin: join(install, 'bin', 'msa-gen.js') }));
+      expect(r.state).toBe(state);
+      expect(r.result).toEqual(want);
+    }
+  });
+
   it('leaves usage errors, --help and the other commands as they were', async () => {
     const dir = join(scratch, 'usage');
     // validate.cjs reads models with synchronous calls: the same findings and errors for a missing file, a folder, a device.
