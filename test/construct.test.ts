@@ -86,6 +86,23 @@ describe('one-pass construction agrees with js-yaml', () => {
     expect(bench).toEqual({ covered: true, problem: undefined });
   });
 
+  it('on plain scalars of every first character, and the null and boolean words in every letter case', () => {
+    const words = ['null', 'true', 'false', 'nul', 'tru', 'fals', 'nulls', 'truey', 'falsey', 'n', 't', 'f', 'yes', 'no', 'on', 'off', 'y'];
+    /** Every spelling of a word with each letter in either case. */
+    const cases = (w: string): string[] =>
+      w === '' ? [''] : cases(w.slice(1)).flatMap((rest) => [w[0]!.toLowerCase() + rest, w[0]!.toUpperCase() + rest]);
+    const firsts = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter((c) => !'#&*!|>\'"%@`[]{},?:-'.includes(c));
+    const scalars = [
+      ...words.flatMap(cases),
+      ...firsts.flatMap((c) => [c, `${c}x`, `${c}1`, `${c}.5`, `${c}ull`, `${c}rue`, `${c}alse`, `${c}ULL`]),
+      '-1', '-x', '-.inf', '.inf', '.NaN', '.nan', '0x1F', '0o17', '+12', '1e3', '1_000', '~', 'é', 'ñull',
+    ];
+    const text = `values:\n${scalars.map((v) => `  - ${v}`).join('\n')}\n`;
+    const { covered, problem } = compare(text);
+    expect(covered).toBe(true);
+    expect(problem).toBeUndefined();
+  });
+
   it('on documents with what the pass leaves to js-yaml', () => {
     const cases = [
       'a: 1\na: 2\n', // a repeated key

@@ -33,6 +33,25 @@ interface Anchor {
   size: number | undefined;
 }
 
+/**
+ * The value of a plain scalar, as CORE_SCHEMA resolves it. Most plain scalars of a model are
+ * names and keys, text by the YAML 1.2 core schema at a glance: only `~`, a digit, `+`, `-`,
+ * `.` or the empty scalar may start a null or a number, and the only words that are not text
+ * are null, Null, NULL, true, True, TRUE, false, False and FALSE (five letters at most). Those
+ * skip the schema's lookup (a candidate list per first character, and an object per scalar);
+ * anything else is resolved by the schema itself.
+ */
+function plainScalar(source: string): unknown {
+  const c = source.charCodeAt(0);
+  const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (letter) {
+    const lower = c | 0x20;
+    // n, t, f in either case: a null or a boolean word when short enough.
+    if ((lower !== 0x6e && lower !== 0x74 && lower !== 0x66) || source.length > 5) return source;
+  }
+  return CORE_SCHEMA.resolveImplicitScalarTag(source).value;
+}
+
 /** The documents' values as constructFromEvents would build them, or undefined when this pass does not cover the events. */
 export function constructPlain(text: string, events: readonly Event[], limits: AliasLimits): unknown[] | undefined {
   const documents: unknown[] = [];
@@ -88,7 +107,7 @@ export function constructPlain(text: string, events: readonly Event[], limits: A
       case EVENT_ID.SCALAR: {
         if (event.tagStart !== NO_RANGE || !inDocument) return undefined;
         const source = getScalarValue(text, event);
-        const value = event.style === SCALAR_STYLE.PLAIN ? CORE_SCHEMA.resolveImplicitScalarTag(source).value : source;
+        const value = event.style === SCALAR_STYLE.PLAIN ? plainScalar(source) : source;
         nodes += 1;
         if (event.anchorStart !== NO_RANGE) anchors.set(text.slice(event.anchorStart, event.anchorEnd), { value, size: 1 });
         if (!add(value)) return undefined;
