@@ -134,8 +134,9 @@ other contexts), for sagas and for externals. The finding is reported at the sec
     const commands = model.commands.map((c) => at('Command', c));
 
     for (const n of [...contexts, ...perContext.flat(), ...sagas, ...externals]) {
-      // A plain name is safe unless it is a device name (it has no dot: the stem is the name).
-      if (PLAIN_NAME.test(n.el.name) && !DEVICE.test(n.el.name)) continue;
+      // A plain name is safe unless it is a device name (it has no dot: the stem is the name; and
+      // a plain device name is CON, PRN, AUX, NUL or COM1–LPT9: four characters at most).
+      if (PLAIN_NAME.test(n.el.name) && (n.el.name.length > 4 || !DEVICE.test(n.el.name))) continue;
       const found = unsafe(n.kind, n.el.name, namePointer(n));
       if (found !== undefined) once(found);
     }
