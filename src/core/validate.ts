@@ -21,6 +21,11 @@ export interface ModelSource {
 
 export interface ValidateRequest {
   readonly models: readonly ModelSource[];
+  /**
+   * False: each model's IR is left unfrozen, for a caller that reads its findings and counts
+   * and hands the IR to nothing else (`msa-gen validate`). Frozen by default.
+   */
+  readonly freeze?: boolean;
 }
 
 /** One model's findings: its text (for excerpts), its diagnostics, its IR, and the ValidModel when it has no errors. */
@@ -42,14 +47,14 @@ export interface Findings {
 }
 
 /** Validates one model: schema, resolution, every rule. */
-export function validateModel(model: ModelSource): ModelFindings {
-  const result = validateModelText(model.file, model.input);
+export function validateModel(model: ModelSource, freeze = true): ModelFindings {
+  const result = validateModelText(model.file, model.input, { freeze });
   return { ...result, file: model.file, ...countBySeverity(result.diagnostics) };
 }
 
 /** Validates each model of the request. Never throws for any model text (a failing rule is an internal error). */
 export function validate(request: ValidateRequest): Findings {
-  const models = request.models.map(validateModel);
+  const models = request.models.map((m) => validateModel(m, request.freeze ?? true));
   const diagnostics = sortDiagnostics(models.flatMap((m) => m.diagnostics));
   return {
     models,

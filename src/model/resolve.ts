@@ -49,7 +49,15 @@ function firstBy<T extends { name: string }>(list: readonly T[]): Map<string, T>
   return map;
 }
 
-export function resolveModel(raw: RawModel, file: string): Model {
+export interface ResolveOptions {
+  /**
+   * Freeze the IR (the default). False for a caller that only reads the IR and drops it, as
+   * `msa-gen validate` does: freezing every object of a large model costs a few percent of it.
+   */
+  readonly freeze?: boolean;
+}
+
+export function resolveModel(raw: RawModel, file: string, options: ResolveOptions = {}): Model {
   const p = raw.platform;
   const kafka = p.kafka ?? {};
   const topicDefaults = mergeTopic(DEFAULTS.topic, kafka.defaults);
@@ -377,7 +385,7 @@ export function resolveModel(raw: RawModel, file: string): Model {
     policies: contexts.flatMap((c) => c.policies),
     readModels: contexts.flatMap((c) => c.readModels),
   };
-  return deepFreeze(model);
+  return options.freeze === false ? model : deepFreeze(model);
 }
 
 /**

@@ -32,6 +32,8 @@ export interface ValidationResult {
 export interface ValidateOptions {
   /** Rules to run; all of them by default (tests run one at a time). */
   readonly rules?: readonly Rule[];
+  /** False: the IR is not frozen (resolve.ts ResolveOptions), for a caller that only reads it. */
+  readonly freeze?: boolean;
 }
 
 const INFO = new Map(CATALOGUE.map((r) => [r.code, r]));
@@ -132,7 +134,7 @@ export function validateModelText(file: string, input: ModelInput, options: Vali
       diagnostics: sortDiagnostics(schemaFindings.map((f) => locateFinding(loaded.map, rule, f, file))),
     };
   }
-  const model = resolveModel(loaded.value as RawModel, file);
+  const model = resolveModel(loaded.value as RawModel, file, { freeze: options.freeze ?? true });
   const diagnostics: Diagnostic[] = [];
   for (const rule of options.rules ?? MODEL_RULES) {
     const findings: Finding[] = [];

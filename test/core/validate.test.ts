@@ -37,6 +37,21 @@ describe('validate(request)', () => {
     expect([...findings.sources.keys()]).toEqual(['z-broken.yaml', 'a-clean.yaml']);
   });
 
+  it('freezes the IR by default; with freeze: false it leaves it unfrozen, with the same findings and the same IR', () => {
+    const frozen = validate({ models: [{ file: 'b.yaml', input: broken }, { file: 'm.yaml', input: minimal }] });
+    const open = validate({ models: [{ file: 'b.yaml', input: broken }, { file: 'm.yaml', input: minimal }], freeze: false });
+    expect(open.diagnostics).toEqual(frozen.diagnostics);
+    for (const [i, m] of frozen.models.entries()) {
+      const model = m.model!;
+      expect([model, model.contexts, model.contexts[0], model.events[0]?.topic, model.commands[0]?.payload.fields].every(Object.isFrozen)).toBe(true);
+      const unfrozen = open.models[i]!.model!;
+      expect([unfrozen, unfrozen.contexts, unfrozen.contexts[0], unfrozen.events[0]?.topic].some(Object.isFrozen)).toBe(false);
+      expect(unfrozen.contexts.map((c) => [c.name, c.aggregates.length, c.policies.length])).toEqual(model.contexts.map((c) => [c.name, c.aggregates.length, c.policies.length]));
+      expect(unfrozen.events.map((e) => e.topic)).toEqual(model.events.map((e) => e.topic));
+    }
+    expect(open.models.map((m) => m.valid === undefined)).toEqual(frozen.models.map((m) => m.valid === undefined));
+  });
+
   it('a file the caller could not decode is one MSA001 finding where it says', () => {
     const findings = validate({ models: [{ file: 'utf16.yaml', input: { kind: 'unreadable', text: 'a: 1\nb', offset: 5, message: 'The file is UTF-16', hint: 'Save it as UTF-8.' } }] });
     expect(findings.diagnostics).toMatchObject([{ code: 'MSA001', file: 'utf16.yaml', line: 2, column: 1, message: 'The file is UTF-16' }]);
