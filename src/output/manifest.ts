@@ -9,7 +9,7 @@
  * (owned.ts). Anything else refuses the run: a manifest with one impossible entry was edited or
  * is corrupt, and none of its other hashes can be trusted either.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { ConfinementError, checkOutputPath, type Ownership } from '../tree/index.js';
 import { ownershipProblem } from './owned.js';
 
@@ -34,8 +34,16 @@ export interface Manifest {
 
 export const EMPTY_MANIFEST: Manifest = { version: 1, files: [] };
 
+/**
+ * Node's one-shot hash (Node 20.12 and later) where there is one: for the thousands of small
+ * files of a large scaffold it costs about a third of a Hash object per file. A string is
+ * hashed as its UTF-8 bytes either way.
+ */
+const oneShot: ((algorithm: string, data: string, encoding: 'hex') => string) | undefined = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+
+/** The sha256 of a text's UTF-8 bytes, in lowercase hexadecimal. */
 export function sha256(content: string): string {
-  return createHash('sha256').update(content, 'utf8').digest('hex');
+  return oneShot ? oneShot('sha256', content, 'hex') : crypto.createHash('sha256').update(content, 'utf8').digest('hex');
 }
 
 export class ManifestError extends Error {
