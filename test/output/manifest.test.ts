@@ -111,3 +111,28 @@ describe('sha256', () => {
     expect(sha256(text)).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
   });
 });
+
+describe('pristine entries', () => {
+  const domainPath = 'services/a/src/domain/A.ts';
+  it('round-trips "pristine": true on a user-owned entry with members, after them', () => {
+    const text = manifest([entry(domainPath, 'user-owned', { members: ['Submit'], pristine: true })]);
+    const parsed = parseManifest(text);
+    expect(parsed.files[0]).toEqual({ path: domainPath, ownership: 'user-owned', sha256: hash, members: ['Submit'], pristine: true });
+    expect(serializeManifest(parsed)).toContain('"members": [\n        "Submit"\n      ],\n      "pristine": true\n');
+    expect(parseManifest(serializeManifest(parsed))).toEqual(parsed);
+  });
+
+  it('leaves it out where it is absent (manifests of earlier versions stay byte for byte)', () => {
+    const text = serializeManifest(parseManifest(manifest([entry(domainPath, 'user-owned', { members: ['Submit'] })])));
+    expect(text).not.toContain('pristine');
+  });
+
+  it.each([
+    ['false', entry(domainPath, 'user-owned', { members: ['Submit'], pristine: false }), /"pristine" can only be true/],
+    ['a string', entry(domainPath, 'user-owned', { members: ['Submit'], pristine: 'yes' }), /"pristine" can only be true/],
+    ['without members', entry(domainPath, 'user-owned', { pristine: true }), /only user-owned files with "members" are "pristine"/],
+    ['on a generated file', entry('README.md', 'generated', { pristine: true }), /only user-owned files with "members" are "pristine"/],
+  ])('refuses "pristine" %s', (_name, e, message) => {
+    expect(() => parseManifest(manifest([e]))).toThrow(message);
+  });
+});
