@@ -271,7 +271,8 @@ async function planUserOwned(
 ): Promise<void> {
   const { path } = file;
   const spec = file.merge;
-  const fresh: ManifestEntry = { path, ownership: 'user-owned', sha256: sha256(file.content), ...(spec ? { members: memberNames(spec) } : {}) };
+  // What the generators produced: a file written with it (or taken over holding it) is pristine.
+  const fresh: ManifestEntry = { path, ownership: 'user-owned', sha256: sha256(file.content), ...(spec ? { members: memberNames(spec), pristine: true } : {}) };
   if (disk === undefined) {
     actions.push({ kind: 'create', path, ownership: 'user-owned', content: file.content, ...(known ? { reason: 'missing (deleted?): written again' } : {}) });
     entries.push(fresh);
@@ -315,6 +316,14 @@ async function planUserOwned(
     const stale = recorded.filter((n) => !wanted.includes(n));
     actions.push({ kind: 'keep', path, ownership: 'user-owned', ...(stale.length ? { stale } : {}) });
     entries.push(known);
+    return;
+  }
+  // Pristine and unedited: every byte is the generators' own (manifest.ts), so the fresh content
+  // replaces it and no syntax tree is needed. Only when members are added and none left the model.
+  if (known.pristine && disk.hash() === known.sha256 && recorded.every((n) => wanted.includes(n))) {
+    const added = wanted.filter((n) => !recorded.includes(n));
+    actions.push({ kind: 'merge', path, ownership: 'user-owned', content: file.content, previous: await disk.text(), added });
+    entries.push(fresh);
     return;
   }
   const onDisk = await disk.text();

@@ -23,7 +23,7 @@
  * within the very clock tick (a few milliseconds) in which msa-gen wrote or read it, or a clock
  * set back. Where the record lives is the caller's business (src/cli/stat-record-store.ts).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from './manifest.js';
 
 /** What an lstat says about a regular file, as far as the record compares it. */
 export interface FileStamp {
@@ -50,7 +50,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const DIGITS = /^[0-9]{1,20}$/;
 
 const stampKey = (s: FileStamp) => `${s.size} ${s.mtimeNs} ${s.ctimeNs} ${s.ino} ${s.dev}`;
-const bodyHash = (body: string) => createHash('sha256').update(body, 'utf8').digest('hex');
+const bodyHash = sha256;
 
 /**
  * The record's text: a header (version, the folder it is about, the hash of the body), then one

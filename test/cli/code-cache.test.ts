@@ -228,7 +228,7 @@ function tree(dir: string, base = dir, into = new Map<string, string>()): Map<st
   return into;
 }
 
-/** gov24 plus one command: scaffolded onto gov24's output, a user-owned domain file gets a handler stub (a merge: ts-morph loads). */
+/** gov24 plus one command: scaffolded onto gov24's output, a user-owned domain file gets a handler stub (edited by hand first, `byHand`: a merge, ts-morph loads). */
 function plusOneCommand(): string {
   const model = load(readFileSync(join(root, gov24), 'utf8')) as { contexts: { aggregates?: { commands?: Record<string, unknown>[] }[] }[] };
   for (const context of model.contexts) {
@@ -239,6 +239,16 @@ function plusOneCommand(): string {
     return dump(model, { lineWidth: -1 });
   }
   throw new Error('no aggregate with commands');
+}
+
+/**
+ * The user's hand in the domain file that plus.yaml adds a command to (a comment at its end): it
+ * is no longer what the generators wrote, so adding the stub parses it (ts-morph loads). An
+ * unedited file would just be replaced with the fresh content (src/output/plan.ts).
+ */
+function byHand(project: string): void {
+  const file = join(project, 'out', 'services', 'guidance', 'src', 'domain', 'Guide.ts');
+  writeFileSync(file, `${readFileSync(file, 'utf8')}// the user's note\n`);
 }
 
 /** What a merge compiles from the cache: TypeScript's compiler API as ts-morph installs it (cli.cjs takes it directly). */
@@ -277,7 +287,9 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
 
   beforeAll(async () => {
     const dir = project('in-process');
-    want = { fresh: await inProcess(dir, fresh), plus: await inProcess(dir, plus), check: await inProcess(dir, check), tree: tree(join(dir, 'out')) };
+    const wantFresh = await inProcess(dir, fresh);
+    byHand(dir);
+    want = { fresh: wantFresh, plus: await inProcess(dir, plus), check: await inProcess(dir, check), tree: tree(join(dir, 'out')) };
     expect(want.fresh.code).toBe(0);
     expect(want.plus.code).toBe(0);
     expect(want.plus.stdout).toMatch(/merged|merge/i);
@@ -291,6 +303,7 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
       expect(a.result).toEqual(want.fresh);
       expect(a.state).toBe(first ? 'miss' : 'hit');
       expect(a.modules).toEqual({}); // nothing to merge: ts-morph stays unloaded
+      byHand(dir);
       const b = cliIn(dir, plus);
       expect(b.result).toEqual(want.plus);
       expect(b.state).toBe('hit');
@@ -313,6 +326,7 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
     for (const damage of [(b: Buffer) => b.subarray(0, b.length >> 1), (b: Buffer) => Buffer.alloc(b.length, 0xa5)]) {
       rmSync(join(dir, 'out'), { recursive: true, force: true });
       expect(cliIn(dir, fresh).result).toEqual(want.fresh);
+      byHand(dir);
       for (const [f, bytes] of good) writeFileSync(join(cache, f), damage(bytes));
       const r = cliIn(dir, plus);
       expect(r.result).toEqual(want.plus);
@@ -322,6 +336,7 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
     }
     rmSync(join(dir, 'out'), { recursive: true, force: true });
     expect(cliIn(dir, fresh).result).toEqual(want.fresh);
+    byHand(dir);
     expect(cliIn(dir, plus).modules).toEqual(modulesIn('hit'));
   });
 
@@ -340,6 +355,7 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
     const once = (expectState: string) => {
       const p = project(`keyed-${expectState}-${Math.random().toString(36).slice(2)}`);
       expect(cliIn(p, fresh, dir, bin).result).toEqual(want.fresh);
+      byHand(p);
       const r = cliIn(p, plus, dir, bin);
       expect(r.result).toEqual(want.plus);
       expect(r.modules).toEqual(modulesIn(expectState));
@@ -352,6 +368,7 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
     writeFileSync(ts, readFileSync(ts));
     const p = project(`keyed-touched`);
     expect(cliIn(p, fresh, dir, bin).result).toEqual(want.fresh);
+    byHand(p);
     const r = cliIn(p, plus, dir, bin);
     expect(r.result).toEqual(want.plus);
     expect(r.modules).toEqual({ ...modulesIn('hit'), '@ts-morph/common/dist/typescript.js': 'miss' });
@@ -374,6 +391,7 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
     const p = project('read-only');
     const a = cliIn(p, fresh, dir, join(install, 'bin', 'msa-gen.js'));
     expect(a.result).toEqual(want.fresh);
+    byHand(p);
     const b = cliIn(p, plus, dir, join(install, 'bin', 'msa-gen.js'));
     expect(b.result).toEqual(want.plus);
     expect(tree(join(p, 'out'))).toEqual(want.tree);
@@ -390,6 +408,7 @@ describe('scaffold from the code cache, ts-morph and TypeScript included', { tim
         env: { ...process.env, NO_COLOR: '1', MSA_GEN_CACHE_DIR: dir, MSA_GEN_CACHE_TRACE: '1', MSA_GEN_NO_CACHE: '1' },
       });
     expect(env(fresh).status).toBe(0);
+    byHand(p);
     const r = env(plus);
     const b = split({ code: r.status, stdout: r.stdout, stderr: r.stderr });
     expect(b.result).toEqual(want.plus);

@@ -1,5 +1,6 @@
 /** The manifest is untrusted input: strict shape, and only paths msa-gen's generators can produce. */
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { MANIFEST_PATH, ManifestError, parseManifest, serializeManifest, sha256 } from '../../src/output/manifest.js';
 import { ownedShape } from '../../src/output/owned.js';
 
@@ -88,5 +89,50 @@ describe('owned path shapes', () => {
     'helm/gov24/templates/secret.sh',
   ])('%s is not a path msa-gen writes', (path) => {
     expect(ownedShape(path)).toBeUndefined();
+  });
+});
+
+describe('sha256', () => {
+  // The hash of every manifest entry and journal line: it must stay the sha256 of the UTF-8 bytes,
+  // whichever of Node's hash functions computes it.
+  it.each([
+    ['empty', '', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+    ['ASCII', 'abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+  ])('is the sha256 of the UTF-8 bytes: %s', (_name, text, expected) => {
+    expect(sha256(text)).toBe(expected);
+  });
+
+  it.each([
+    ['accents and CJK', 'Grüße, 東京\n'],
+    ['astral characters', 'emoji 😀 and 𝄞'],
+    ['a lone surrogate (written as U+FFFD)', 'broken \ud800 pair'],
+    ['CRLF and a NUL', 'a\r\nb\u0000c'],
+  ])('agrees with a Hash object over the same bytes: %s', (_name, text) => {
+    expect(sha256(text)).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
+  });
+});
+
+describe('pristine entries', () => {
+  const domainPath = 'services/a/src/domain/A.ts';
+  it('round-trips "pristine": true on a user-owned entry with members, after them', () => {
+    const text = manifest([entry(domainPath, 'user-owned', { members: ['Submit'], pristine: true })]);
+    const parsed = parseManifest(text);
+    expect(parsed.files[0]).toEqual({ path: domainPath, ownership: 'user-owned', sha256: hash, members: ['Submit'], pristine: true });
+    expect(serializeManifest(parsed)).toContain('"members": [\n        "Submit"\n      ],\n      "pristine": true\n');
+    expect(parseManifest(serializeManifest(parsed))).toEqual(parsed);
+  });
+
+  it('leaves it out where it is absent (manifests of earlier versions stay byte for byte)', () => {
+    const text = serializeManifest(parseManifest(manifest([entry(domainPath, 'user-owned', { members: ['Submit'] })])));
+    expect(text).not.toContain('pristine');
+  });
+
+  it.each([
+    ['false', entry(domainPath, 'user-owned', { members: ['Submit'], pristine: false }), /"pristine" can only be true/],
+    ['a string', entry(domainPath, 'user-owned', { members: ['Submit'], pristine: 'yes' }), /"pristine" can only be true/],
+    ['without members', entry(domainPath, 'user-owned', { pristine: true }), /only user-owned files with "members" are "pristine"/],
+    ['on a generated file', entry('README.md', 'generated', { pristine: true }), /only user-owned files with "members" are "pristine"/],
+  ])('refuses "pristine" %s', (_name, e, message) => {
+    expect(() => parseManifest(manifest([e]))).toThrow(message);
   });
 });

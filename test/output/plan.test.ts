@@ -240,3 +240,60 @@ describe('planOutput', () => {
     await expect(plan([generatedFile('NOTES.md', 'x')], {})).rejects.toThrow(/"NOTES\.md" is not a path msa-gen ever writes/);
   });
 });
+
+describe('pristine user-owned files (the manifest says the generators wrote every byte)', () => {
+  const pristine = (files: GeneratedFile[], members: string[]): Manifest => ({
+    version: 1,
+    files: manifestOf(files, members).files.map((f) => ({ ...f, pristine: true as const })),
+  });
+
+  it('records a created or taken-over file with members as pristine, and nothing else', async () => {
+    const gen = generatedFile('services/app/src/generated/a.ts', 'export const a = 1;');
+    const main = userFile('services/app/src/main.ts', 'start();\n');
+    const created = await plan([gen, main, domain(['submit'])], {});
+    expect(created.manifest.files.map((f) => [f.path, f.pristine])).toEqual([
+      [gen.path, undefined],
+      [main.path, undefined],
+      [domain([]).path, true],
+    ]);
+    const f = domain(['submit']);
+    const taken = await plan([f], { [f.path]: f.content });
+    expect(taken.actions[0]).toMatchObject({ kind: 'keep' });
+    expect(taken.manifest).toEqual(pristine([f], ['submit']));
+  });
+
+  it('replaces an unedited pristine file with the fresh content without parsing it: what the merge gives, and pristine again', async () => {
+    const before = domain(['submit']);
+    const now = domain(['submit', 'cancel']);
+    mergerLoads = 0;
+    const p = await plan([now], { [now.path]: before.content }, pristine([before], ['submit']));
+    expect(mergerLoads).toBe(0);
+    expect(merged(p)).toMatchObject({ added: ['cancel'], content: now.content, previous: before.content });
+    expect(p.manifest).toEqual(pristine([now], ['submit', 'cancel']));
+    // The syntax tree's merge of the same file gives these very bytes (the new member goes last).
+    const parsed = await plan([now], { [now.path]: before.content }, manifestOf([before], ['submit']));
+    expect(mergerLoads).toBe(1);
+    expect(merged(parsed).content).toBe(now.content);
+  });
+
+  it('parses a pristine entry whose file was edited: the edit stays, and the merge result is no longer pristine', async () => {
+    const before = domain(['submit']);
+    const edited = before.content.replace('return defaults.submit(command, ctx);', 'return mine(command);');
+    const now = domain(['submit', 'cancel']);
+    mergerLoads = 0;
+    const p = await plan([now], { [now.path]: edited }, pristine([before], ['submit']));
+    expect(mergerLoads).toBe(1);
+    expect(merged(p).content).toContain('return mine(command);');
+    expect(p.manifest.files[0]).toEqual({ path: now.path, ownership: 'user-owned', sha256: sha256(merged(p).content), members: ['submit', 'cancel'] });
+  });
+
+  it('parses a pristine file when a member left the model: its handler stays and is reported', async () => {
+    const before = domain(['submit', 'cancel']);
+    const now = domain(['submit', 'approve']);
+    mergerLoads = 0;
+    const p = await plan([now], { [now.path]: before.content }, pristine([before], ['submit', 'cancel']));
+    expect(mergerLoads).toBe(1);
+    expect(merged(p)).toMatchObject({ added: ['approve'], stale: ['cancel'] });
+    expect(merged(p).content).toContain('async cancel(');
+  });
+});
