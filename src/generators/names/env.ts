@@ -48,6 +48,6 @@ export const KAFKA_AUTH_ENV = {
 } as const;
 
 /** A context's PostgreSQL schema: its name with `-` as `_` (`car-registry` → `car_registry`). */
-export function databaseSchema(context: Context): string {
+export function databaseSchema(context: { readonly name: string }): string {
   return context.name.replace(/-/g, '_');
 }
