@@ -41,6 +41,8 @@ export interface ServiceOutcome {
   readonly key: string | undefined;
   /** Its generated files are not in `files` (its key is the previous one); its user-owned files are. */
   readonly skipped: boolean;
+  /** When not skipped: the paths of its generated files (those not user-owned). */
+  readonly generated?: readonly string[];
 }
 
 export interface GenerateOutcome {
@@ -83,8 +85,14 @@ export function generateReusing(request: GenerateRequest, reuse?: ServiceReuse):
     const { text, plan } = servicePlanText(request.model, context);
     const key = reuse ? serviceKey(reuse, request, templates, text) : undefined;
     const skipped = key !== undefined && reuse!.previous.get(context.name) === key;
-    services.push({ context: context.name, key, skipped });
-    serviceFileList.push(...(skipped ? serviceUserFiles(plan, templates) : serviceFiles(text, templates)));
+    if (skipped) {
+      services.push({ context: context.name, key, skipped });
+      serviceFileList.push(...serviceUserFiles(plan, templates));
+    } else {
+      const files = serviceFiles(text, templates);
+      services.push({ context: context.name, key, skipped, generated: files.filter((f) => f.ownership === 'generated').map((f) => f.path) });
+      serviceFileList.push(...files);
+    }
   }
   const files: GeneratedFile[] = [
     ...generateRoot(request),
@@ -98,13 +106,12 @@ export function generateReusing(request: GenerateRequest, reuse?: ServiceReuse):
   return { files: checkedFiles(files), services };
 }
 
-/** The generated files of these services (every one when each was skipped), as `generate` makes them. */
-export function generateServiceFiles(request: GenerateRequest, contexts: ReadonlySet<string>): GeneratedFile[] {
+/** The generated files (not the user-owned ones) of these contexts' services, as `generate` makes them. */
+export function generateServiceFiles(request: GenerateRequest, contexts: ReadonlySet<string>): { context: string; files: GeneratedFile[] }[] {
   const templates = serviceTemplates(request.templates);
   return request.model.contexts
     .filter((c) => contexts.has(c.name))
-    .flatMap((c) => serviceFiles(servicePlanText(request.model, c).text, templates))
-    .filter((f) => f.ownership === 'generated');
+    .map((c) => ({ context: c.name, files: serviceFiles(servicePlanText(request.model, c).text, templates).filter((f) => f.ownership === 'generated') }));
 }
 
 /** The files, every path checked, sorted by path, no path twice. */
