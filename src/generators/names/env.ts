@@ -3,7 +3,6 @@
  * Helm chart sets (its templates under templates/helm/ spell them out) and the service's
  * PostgreSQL schema.
  */
-import type { Context } from '../../model/valid.js';
 
 /** Environment variables every service gets from its Helm release. */
 export const SERVICE_ENV = {
