@@ -37,15 +37,17 @@ export interface GenerationOptions {
   readonly store: ServiceRecordStore | undefined;
   /** `check` never reuses nor records; `dry-run` reuses but does not record. */
   readonly mode: 'write' | 'check' | 'dry-run';
-  /** Whether the output folder existed: a folder that did not has no record worth loading. */
+  /** Whether the output folder existed: a folder that did not has no record worth loading, and gets none. */
   readonly folderExisted: boolean;
 }
 
 /** Generates the files of a run, reusing unchanged services where the options allow. */
 export async function generateForRun(request: GenerateRequest, options: GenerationOptions): Promise<RunGeneration> {
   const { build, store, mode } = options;
-  const keyed = build !== undefined && store !== undefined && mode !== 'check';
-  const previous = keyed && options.folderExisted ? await store.load() : undefined;
+  // A folder that did not exist has no record, and its first run computes no keys (a fresh
+  // scaffold pays nothing for the record): the next run records them.
+  const keyed = build !== undefined && store !== undefined && mode !== 'check' && options.folderExisted;
+  const previous = keyed ? await store.load() : undefined;
   if (!keyed || (previous === undefined && mode !== 'write')) {
     return { files: generateReusing(request).files, recordAfter: () => undefined };
   }

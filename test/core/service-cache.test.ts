@@ -208,6 +208,9 @@ async function differential(start: string, edits: readonly Edit[]): Promise<{ sk
   let text = start;
   let skipped = 0;
   let valid = 0;
+  // A fresh folder gets no record; a second run of the same model makes it.
+  for (const folder of [withRecord, without]) await scaffold(request(folder, start, 'write', folder === withRecord));
+  expect(store.text).toBeUndefined();
   for (let step = 0; step <= edits.length; step++) {
     const edit = edits[step - 1];
     if (edit && (DAMAGE as readonly string[]).includes(edit.kind)) damage([withRecord, without], edit);
@@ -264,6 +267,9 @@ describe('scaffold with the service record', () => {
     const store = new MemoryStore();
     const folder = folderOf({}, store);
     planned(await scaffold(request(folder, minimal, 'write', true)));
+    expect(store.saves).toBe(0); // a fresh folder: no keys, no record
+    planned(await scaffold(request(folder, minimal, 'write', true)));
+    expect(store.saves).toBe(1);
     const model = validateModel({ file: 'model.yaml', input: minimal.replace('title: Permit issuance', 'title: Permit issuance office') }).valid!;
     const run = await generateForRun(
       { model, templates, options: { toolVersion: '0.0.0-test' } },
@@ -284,6 +290,8 @@ describe('scaffold with the service record', () => {
       const store = new MemoryStore();
       const withRecord = folderOf({}, store);
       planned(await scaffold(request(withRecord, minimal, 'write', true)));
+      planned(await scaffold(request(withRecord, minimal, 'write', true)));
+      expect(store.text).toBeDefined();
       const without = folderOf(withRecord.files());
       const path = 'services/application/src/generated/handlers.ts';
       for (const folder of [withRecord, without]) {
@@ -312,7 +320,9 @@ describe('scaffold with the service record', () => {
     const store = new MemoryStore();
     const folder = folderOf({}, store);
     planned(await scaffold(request(folder, minimal, 'write', true)));
-    expect([store.loads, store.saves]).toEqual([0, 1]); // a fresh folder: nothing to load
+    expect([store.loads, store.saves]).toEqual([0, 0]); // a fresh folder: nothing to load, nothing recorded
+    planned(await scaffold(request(folder, minimal, 'write', true)));
+    expect([store.loads, store.saves]).toEqual([1, 1]);
     // A record that lies: every key kept, every hash changed. --check does not see it.
     const record = parseServiceRecord(store.text!, 'memory')!;
     const lying = new Map([...record].map(([c, s]) => [c, { key: s.key, files: s.files.map((f) => ({ path: f.path, sha256: 'f'.repeat(64) })) }]));
@@ -320,13 +330,13 @@ describe('scaffold with the service record', () => {
     const edited = folder.files()['services/application/src/generated/events.ts']!;
     folder.put('services/application/src/generated/events.ts', `${edited}// edit\n`);
     const check = planned(await scaffold(request(folder, minimal, 'check', true)));
-    expect(store.loads).toBe(0);
+    expect(store.loads).toBe(1); // as before --check
     expect(driftCount(check)).toBe(1);
     const reference = planned(await scaffold(request(folderOf(folder.files()), minimal, 'check', false)));
     expect(summary(check)).toEqual(summary(reference));
 
     const dryRun = planned(await scaffold(request(folder, minimal, 'dry-run', true)));
-    expect([store.loads, store.saves]).toEqual([1, 1]);
+    expect([store.loads, store.saves]).toEqual([2, 1]);
     expect(summary(dryRun)).toEqual(summary(planned(await scaffold(request(folderOf(folder.files()), minimal, 'dry-run', false)))));
   });
 
