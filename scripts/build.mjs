@@ -7,7 +7,7 @@
 // Type-checking is `npm run typecheck` (tsc); esbuild only strips types.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -15,6 +15,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync(process.execPath, [`${root}scripts/compile-schema.mjs`], { cwd: root, stdio: 'inherit' });
 execFileSync(process.execPath, [`${root}scripts/runtime-exports.mjs`], { cwd: root, stdio: 'inherit' });
 rmSync(`${root}dist`, { recursive: true, force: true });
+// The build of the generators (src/cli/generator-build.ts): a hash of every source file and the
+// version, part of the cache key of each generated service.
+const sourceHash = createHash('sha256');
+for (const file of readdirSync(`${root}src`, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()) {
+  sourceHash.update(`${file}\0${readFileSync(`${root}src/${file}`, 'utf8')}\0`);
+}
+sourceHash.update(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version);
+const BUILD_DEFINE = { __MSA_GEN_BUILD__: JSON.stringify(sourceHash.digest('hex').slice(0, 32)) };
 // What `validate` runs is bundled into the chunks: resolving and loading each package from
 // node_modules costs more start-up time than the code itself. Every other dependency stays in
 // node_modules: ts-morph (the TypeScript compiler) must load only for a merge.
@@ -44,6 +52,7 @@ await build({
   target: 'node20',
   external,
   plugins: [builtinsThroughRequire],
+  define: BUILD_DEFINE,
   // Bundled CommonJS (commander, ajv's runtime helpers) calls require() for Node's built-ins.
   banner: { js: "import { createRequire as __msaGenCreateRequire } from 'node:module';\nconst require = __msaGenCreateRequire(import.meta.url);" },
   logLevel: 'warning',
@@ -121,7 +130,7 @@ const cjsBundle = (outfile, plugins, { keepNames = true } = {}) => ({
   keepNames,
   external,
   // The bundle runs inside the wrapper of code-cache.ts, which passes its URL.
-  define: { 'import.meta.url': '__bundleUrl' },
+  define: { 'import.meta.url': '__bundleUrl', ...BUILD_DEFINE },
   plugins: [...plugins, lazyBuiltins, externalImportAsRequire],
   logLevel: 'warning',
 });

@@ -5,7 +5,7 @@
  * its outcome. Nothing is written unless the whole plan is sound.
  */
 import { resolve } from 'node:path';
-import { driftCount, scaffold, type ScaffoldOutcome } from '../core/scaffold.js';
+import { driftCount, scaffold, type OutputFolder, type ScaffoldOutcome } from '../core/scaffold.js';
 import { lockMessage } from '../output/lock.js';
 import { changes, conflicts } from '../output/plan.js';
 import { renderDrift, renderNotes, renderPlan, summary } from '../output/report.js';
@@ -13,7 +13,9 @@ import { displayPath, readModelFile } from './files.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { isRoot, nodeOutputFolder } from './node-fs.js';
 import { printInvalidModel, terminalPath } from './printers/text.js';
+import { GENERATOR_BUILD } from './generator-build.js';
 import { familyLines, nextCommands } from './scaffold-summary.js';
+import { nodeServiceRecordStore } from './service-record-store.js';
 import { loadTemplates } from './templates.js';
 import { version } from './version.js';
 
@@ -66,17 +68,24 @@ export async function scaffoldCommand(model: string, opts: ScaffoldOptions, io: 
   const file = displayPath(io.cwd, ctx.modelPath);
   const outcome = await scaffold({
     model: { file, input: await readModelFile(io.cwd, ctx.modelPath, opts.maxSize) },
-    folder: nodeOutputFolder(ctx.outDir, ctx.outShown, io.env),
+    folder: withServiceRecord(nodeOutputFolder(ctx.outDir, ctx.outShown, io.env), ctx.outDir, io.env),
     mode: ctx.mode,
     force: ctx.force,
     templates: loadTemplates,
     toolVersion: version(),
+    ...(GENERATOR_BUILD !== undefined ? { generatorBuild: GENERATOR_BUILD } : {}),
   });
   if (outcome.status === 'invalid') {
     printInvalidModel(io, file, outcome.findings, 'nothing generated');
     return EXIT.findings;
   }
   return report(ctx, outcome, io);
+}
+
+/** The folder with its service record store (src/core/service-cache.ts), unless caching is off. */
+function withServiceRecord(folder: OutputFolder, outDir: string, env: CliIO['env']): OutputFolder {
+  const services = nodeServiceRecordStore(outDir, env);
+  return services ? { ...folder, services } : folder;
 }
 
 async function report(ctx: ScaffoldContext, outcome: Exclude<ScaffoldOutcome, { status: 'invalid' }>, io: CliIO): Promise<number> {

@@ -8,6 +8,7 @@
  */
 import type { Templates } from '../generators/types.js';
 import type { HostInfo, OutputFs } from '../output/fs-port.js';
+import type { ServiceRecordStore } from '../output/service-record.js';
 import type { RecordStore } from '../output/stat-record.js';
 import { drift, type Merger } from '../output/plan.js';
 import { runOutputStage, type OutputMode, type StageOutcome } from './stage.js';
@@ -33,6 +34,11 @@ export interface OutputFolder {
   make(): Promise<() => Promise<void>>;
   /** Where the folder's stat record is kept, if anywhere (machine-local; see src/output/stat-record.ts). */
   readonly record?: RecordStore;
+  /**
+   * Where the folder's service record is kept, if anywhere (machine-local; see
+   * src/core/service-cache.ts): what lets a run skip generating services whose inputs did not change.
+   */
+  readonly services?: ServiceRecordStore;
 }
 
 export interface ScaffoldRequest {
@@ -45,6 +51,11 @@ export interface ScaffoldRequest {
   readonly templates: () => Templates;
   /** msa-gen's own version, written into generated package.json files. */
   readonly toolVersion: string;
+  /**
+   * The generators' build: a hash of their code (the CLI's build stamps it). Part of every
+   * service's key; without it, every service is generated.
+   */
+  readonly generatorBuild?: string;
   /** How user-owned files are merged into; by default the syntax-tree merger, loaded when a file must be parsed. */
   readonly merger?: () => Promise<Merger>;
 }
@@ -67,8 +78,11 @@ export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldOutcom
   const { folder, mode } = request;
   const existed = await folder.exists();
   // Loaded here, not at the top: a model with errors never pays for the generators.
-  const { generate } = await import('../generators/index.js');
-  const files = generate({ model: findings.valid, templates: request.templates(), options: { toolVersion: request.toolVersion } });
+  const { generateForRun } = await import('./service-cache.js');
+  const generation = await generateForRun(
+    { model: findings.valid, templates: request.templates(), options: { toolVersion: request.toolVersion } },
+    { build: request.generatorBuild, store: folder.services, mode, folderExisted: existed },
+  );
 
   const undo = mode === 'write' ? await folder.make() : undefined;
   let outcome: StageOutcome | undefined;
@@ -76,13 +90,18 @@ export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldOutcom
     outcome = await runOutputStage({
       fs: folder.fs,
       host: folder.host,
-      files,
+      files: generation.files,
+      ...(generation.reuse ? { reuse: generation.reuse } : {}),
       mode,
       force: request.force ?? false,
       folderExisted: existed,
       merger: request.merger ?? syntaxTreeMerger,
       ...(folder.record ? { record: folder.record } : {}),
     });
+    if (outcome.status === 'planned' && folder.services) {
+      const record = generation.recordAfter(outcome.plan.manifest);
+      if (record) await folder.services.save(record);
+    }
     return { ...outcome, findings };
   } finally {
     // A run that wrote nothing leaves no folder behind; one stopped mid-write keeps it for its journal.

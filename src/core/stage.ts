@@ -15,7 +15,7 @@
  */
 import { WriteAbortedError, applyPlan, confineFolders, removeTemp, writeDurable } from '../output/apply.js';
 import { DiskChangedError, type DiskFile } from '../output/disk-file.js';
-import { inExistingFolder, readDisk, readFolderFiles } from '../output/disk.js';
+import { inExistingFolder, readDisk, readFolderFiles, type FolderFiles } from '../output/disk.js';
 import { errorCode, type HostInfo, type OutputFs } from '../output/fs-port.js';
 import { JOURNAL_PATH, parseJournal, recoverManifest, type Journal } from '../output/journal.js';
 import { LOCK_PATH, LockedError, acquireLock, inspectLock, type HeldLock } from '../output/lock.js';
@@ -24,7 +24,9 @@ import { TEMP_SUFFIX, tempPathFor } from '../output/paths.js';
 import { MergeError, changes, conflicts, planOutput, type Merger, type Plan } from '../output/plan.js';
 import type { DriftItem } from '../output/report.js';
 import type { FileStamp, RecordEntry, RecordStore } from '../output/stat-record.js';
+import type { RecordedFile } from '../output/service-record.js';
 import { ConfinementError, checkOutputPath, type GeneratedFile } from '../tree/index.js';
+import { settleReused, type ServiceReuse } from './service-reuse.js';
 
 export type OutputMode = 'write' | 'check' | 'dry-run';
 
@@ -44,6 +46,11 @@ export interface StageInput {
    * --check never uses it: its verdict rests on every byte, on a fresh clone as on this machine.
    */
   readonly record?: RecordStore;
+  /**
+   * Services whose generated files are not in `files`, taken from the previous run instead
+   * (service-cache.ts): planned as unchanged where the disk holds them exactly, generated otherwise.
+   */
+  readonly reuse?: ServiceReuse;
 }
 
 /** A path that stops the write: a conflict, or a temporary file in the way. */
@@ -110,6 +117,7 @@ async function stage(run: Run): Promise<StageOutcome> {
   const { input } = run;
   // The generators are not trusted either: every path stays inside the folder.
   for (const f of input.files) checkOutputPath(f.path);
+  const reusedPaths = (input.reuse?.services ?? []).flatMap((s) => s.files.map((f) => checkOutputPath(f.path)));
   const exists = input.mode === 'write' || input.folderExisted;
 
   // 1. Open the folder.
@@ -129,13 +137,16 @@ async function stage(run: Run): Promise<StageOutcome> {
   }
 
   // 2. Read the disk and plan.
-  const paths = [...new Set([...input.files.map((f) => f.path), ...manifest.files.map((f) => f.path), ...(journal?.ops.map((op) => op.path) ?? [])])];
+  const paths = [...new Set([...input.files.map((f) => f.path), ...reusedPaths, ...manifest.files.map((f) => f.path), ...(journal?.ops.map((op) => op.path) ?? [])])];
   const saving = input.mode === 'write' && input.record !== undefined;
-  const { files, stamps, folders } = exists
-    ? await readFolderFiles(input.fs, paths, { ...(record ? { record } : {}), stamps: saving })
-    : { files: new Map(), stamps: new Map<string, FileStamp>(), folders: new Map<string, boolean>() };
-  const temps = exists ? await leftoverTemps(input.fs, paths.filter((path) => inExistingFolder(folders, path))) : [];
-  const plan = await planOutput({ files: input.files, disk: files, manifest, force: input.force, merger: input.merger });
+  const read = (list: readonly string[]): Promise<FolderFiles> =>
+    exists
+      ? readFolderFiles(input.fs, list, { ...(record ? { record } : {}), stamps: saving })
+      : Promise.resolve({ files: new Map(), stamps: new Map<string, FileStamp>(), folders: new Map<string, boolean>() });
+  const settled = await withReused(input, paths, await read(paths), read);
+  const { files, stamps, folders } = settled.folder;
+  const temps = exists ? await leftoverTemps(input.fs, settled.paths.filter((path) => inExistingFolder(folders, path))) : [];
+  const plan = await planOutput({ files: settled.files, unchanged: settled.unchanged, disk: files, manifest, force: input.force, merger: input.merger });
 
   // 3. Finish.
   const blocked: Blocked[] = conflicts(plan).map((a) => ({ path: a.path, reason: a.reason, forceable: a.forceable }));
@@ -163,6 +174,40 @@ async function stage(run: Run): Promise<StageOutcome> {
   });
   if (saving) await input.record!.save(recordAfter(plan, files, stamps, written));
   return { ...planned, written: true };
+}
+
+/**
+ * The reused services (service-cache.ts) against what the disk holds: the recorded files of those
+ * it holds exactly are unchanged; the others are generated after all, and any path of theirs not
+ * read yet is read now (with one record, one generation, the paths are the same).
+ */
+async function withReused(
+  input: StageInput,
+  paths: readonly string[],
+  folder: FolderFiles,
+  read: (paths: readonly string[]) => Promise<FolderFiles>,
+): Promise<{ files: readonly GeneratedFile[]; unchanged: readonly RecordedFile[]; folder: FolderFiles; paths: readonly string[] }> {
+  if (!input.reuse) return { files: input.files, unchanged: [], folder, paths };
+  const { unchanged, stale } = settleReused(input.reuse.services, folder.files, new Set(input.files.map((f) => f.path)));
+  if (stale.size === 0) return { files: input.files, unchanged, folder, paths };
+  const made = input.reuse.regenerate(stale);
+  const taken = new Set([...input.files.map((f) => f.path), ...unchanged.map((f) => f.path)]);
+  for (const f of made) {
+    checkOutputPath(f.path);
+    if (taken.has(f.path)) throw new Error(`two generated files claim the path "${f.path}"`);
+    taken.add(f.path);
+  }
+  const known = new Set(paths);
+  const more = [...new Set(made.map((f) => f.path).filter((p) => !known.has(p)))];
+  if (more.length > 0) {
+    const extra = await read(more);
+    folder = {
+      files: new Map([...folder.files, ...extra.files]),
+      stamps: new Map([...folder.stamps, ...extra.stamps]),
+      folders: new Map([...folder.folders, ...extra.folders]),
+    };
+  }
+  return { files: [...input.files, ...made], unchanged, folder, paths: [...paths, ...more] };
 }
 
 /**

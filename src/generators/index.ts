@@ -9,24 +9,113 @@ import { compareCodeUnits } from './names/order.js';
 import { generatePlatformPackage } from './platform/index.js';
 import { generateRoot } from './root/index.js';
 import { generateRuntimePackage } from './runtime/index.js';
-import { generateService } from './service/index.js';
+import { generateService, planService, serviceTemplates, serviceUserFiles, type ServicePlan } from './service/index.js';
 import { generateStarterTests } from './tests/index.js';
 import { outputPathProblem } from '../tree/index.js';
-import type { GeneratedFile, GenerateRequest } from './types.js';
+import type { Model } from '../model/valid.js';
+import type { GeneratedFile, GenerateRequest, Templates } from './types.js';
 
 /** The one definition of a safe output path (src/tree), also under the name the tests know it by. */
 export { isSafeRelativePath } from '../tree/index.js';
 
 export function generate(request: GenerateRequest): GeneratedFile[] {
+  return generateReusing(request).files;
+}
+
+/**
+ * What lets `generateReusing` skip a service: the previous run's key of each context's service.
+ * A key is the hash of everything the service's files are made from (serviceKey).
+ */
+export interface ServiceReuse {
+  /** sha256 (hex) of a text: the caller's, as generators import no Node module. */
+  readonly hash: (text: string) => string;
+  /** The generators' build: a hash of their code, part of every key (no build known: no reuse). */
+  readonly build: string;
+  /** By context name, the key of the service files that the files on disk were generated from. */
+  readonly previous: ReadonlyMap<string, string>;
+}
+
+/** One service of a run: its context, its key (with a ServiceReuse), and whether its generated files were left out. */
+export interface ServiceOutcome {
+  readonly context: string;
+  readonly key: string | undefined;
+  /** Its generated files are not in `files` (its key is the previous one); its user-owned files are. */
+  readonly skipped: boolean;
+  /** When not skipped: the paths of its generated files (those not user-owned). */
+  readonly generated?: readonly string[];
+}
+
+export interface GenerateOutcome {
+  /** Sorted by path; without the generated files of skipped services. */
+  readonly files: GeneratedFile[];
+  readonly services: readonly ServiceOutcome[];
+}
+
+/** The plan of a service as its text (the key's input) and as the plain copy the emitters run on. */
+function servicePlanText(model: Model, context: Model['contexts'][number]): { text: string; plan: ServicePlan } {
+  const plan = planService(model, context);
+  const text = JSON.stringify(plan);
+  return { text, plan };
+}
+
+/**
+ * A service's key: the hash of the generators' build, msa-gen's version, the service's
+ * templates and its plan's text. The emitters read nothing else (plan.ts), so equal keys mean
+ * equal files.
+ */
+export function serviceKey(reuse: Pick<ServiceReuse, 'hash' | 'build'>, request: GenerateRequest, templates: Templates, planText: string): string {
+  const head = JSON.stringify([reuse.build, request.options.toolVersion, [...templates].sort(([a], [b]) => compareCodeUnits(a, b))]);
+  return reuse.hash(`msa-gen service key 1\n${head}\n${planText}`);
+}
+
+/** The files of one service, from the plain copy of its plan parsed back from its text. */
+function serviceFiles(text: string, templates: Templates): GeneratedFile[] {
+  return generateService(JSON.parse(text) as ServicePlan, templates);
+}
+
+/**
+ * `generate`, skipping the generated files of each service whose key equals its previous one.
+ * Without `reuse`, every service is generated (and no key computed).
+ */
+export function generateReusing(request: GenerateRequest, reuse?: ServiceReuse): GenerateOutcome {
+  const templates = serviceTemplates(request.templates);
+  const services: ServiceOutcome[] = [];
+  const serviceFileList: GeneratedFile[] = [];
+  for (const context of request.model.contexts) {
+    const { text, plan } = servicePlanText(request.model, context);
+    const key = reuse ? serviceKey(reuse, request, templates, text) : undefined;
+    const skipped = key !== undefined && reuse!.previous.get(context.name) === key;
+    if (skipped) {
+      services.push({ context: context.name, key, skipped });
+      serviceFileList.push(...serviceUserFiles(plan, templates));
+    } else {
+      const files = serviceFiles(text, templates);
+      services.push({ context: context.name, key, skipped, generated: files.filter((f) => f.ownership === 'generated').map((f) => f.path) });
+      serviceFileList.push(...files);
+    }
+  }
   const files: GeneratedFile[] = [
     ...generateRoot(request),
     ...generateRuntimePackage(request),
     ...generatePlatformPackage(request),
-    ...request.model.contexts.flatMap((context) => generateService(request, context)),
+    ...serviceFileList,
     ...generateKafkaTopics(request),
     ...generateHelm(request),
     ...generateStarterTests(request),
   ];
+  return { files: checkedFiles(files), services };
+}
+
+/** The generated files (not the user-owned ones) of these contexts' services, as `generate` makes them. */
+export function generateServiceFiles(request: GenerateRequest, contexts: ReadonlySet<string>): { context: string; files: GeneratedFile[] }[] {
+  const templates = serviceTemplates(request.templates);
+  return request.model.contexts
+    .filter((c) => contexts.has(c.name))
+    .map((c) => ({ context: c.name, files: serviceFiles(servicePlanText(request.model, c).text, templates).filter((f) => f.ownership === 'generated') }));
+}
+
+/** The files, every path checked, sorted by path, no path twice. */
+export function checkedFiles(files: GeneratedFile[]): GeneratedFile[] {
   for (const f of files) {
     const problem = outputPathProblem(f.path);
     if (problem !== undefined) throw new Error(`a generated path is not a relative path inside the output folder: ${problem}`);

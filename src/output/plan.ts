@@ -162,6 +162,12 @@ export interface PlanInput {
   readonly force: boolean;
   /** Loaded only when a file must be parsed: it brings in the TypeScript compiler. */
   readonly merger: () => Promise<Merger>;
+  /**
+   * Generated files given by the hash of their content instead of the content: the caller
+   * vouches that the disk holds exactly that content at each path (src/core/service-cache.ts
+   * checks it). Each is planned as `unchanged`, as a file of `files` whose disk content equals it.
+   */
+  readonly unchanged?: readonly { readonly path: string; readonly sha256: string }[];
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -172,7 +178,7 @@ export async function planOutput(input: PlanInput): Promise<Plan> {
   const entries: ManifestEntry[] = [];
   let merger: Merger | undefined;
   const getMerger = async () => (merger ??= await input.merger());
-  const generatedPaths = new Set(input.files.map((f) => f.path));
+  const generatedPaths = new Set([...input.files.map((f) => f.path), ...(input.unchanged ?? []).map((f) => f.path)]);
   const diskFile = (path: string): DiskFile | undefined => {
     const d = input.disk.get(path);
     return typeof d === 'string' ? DiskFile.read(path, d) : d;
@@ -190,6 +196,13 @@ export async function planOutput(input: PlanInput): Promise<Plan> {
     } else {
       await planUserOwned(file, onDisk, known, actions, entries, getMerger);
     }
+  }
+
+  for (const { path, sha256: hash } of input.unchanged ?? []) {
+    const problem = ownershipProblem(path, 'generated');
+    if (problem) throw new Error(`the generators produced ${problem}; add its shape to src/output/owned.ts`);
+    actions.push({ kind: 'unchanged', path, ownership: 'generated' });
+    entries.push({ path, ownership: 'generated', sha256: hash });
   }
 
   for (const old of input.manifest.files) {

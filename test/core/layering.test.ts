@@ -45,7 +45,9 @@ const ALLOWED: Record<string, readonly string[]> = {
 describe('layering', () => {
   it('every folder of src/ has a rule, and the graph is not empty', () => {
     expect([...new Set([...graph.keys()].map(layer))].sort()).toEqual(Object.keys(ALLOWED).sort());
-    expect(graph.get('core/scaffold.ts')).toContain('generators/index.ts');
+    // scaffold reaches the generators through service-cache.ts (which it loads when the model is valid).
+    expect(graph.get('core/scaffold.ts')).toContain('core/service-cache.ts');
+    expect(graph.get('core/service-cache.ts')).toContain('generators/index.ts');
   });
 
   for (const [name, allowed] of Object.entries(ALLOWED)) {

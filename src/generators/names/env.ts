@@ -3,7 +3,6 @@
  * Helm chart sets (its templates under templates/helm/ spell them out) and the service's
  * PostgreSQL schema.
  */
-import type { Context } from '../../model/valid.js';
 
 /** Environment variables every service gets from its Helm release. */
 export const SERVICE_ENV = {
@@ -48,6 +47,6 @@ export const KAFKA_AUTH_ENV = {
 } as const;
 
 /** A context's PostgreSQL schema: its name with `-` as `_` (`car-registry` → `car_registry`). */
-export function databaseSchema(context: Context): string {
+export function databaseSchema(context: { readonly name: string }): string {
   return context.name.replace(/-/g, '_');
 }

@@ -4,7 +4,6 @@
  * the runtime makes around the handler: the replies of `before` calls are ctx.calls, the inputs of
  * `after` calls come with the decision.
  */
-import type { Call, Command, Context } from '../../model/valid.js';
 import {
   callInputFunction,
   callInputsType,
@@ -13,31 +12,18 @@ import {
   clientMethod,
   commandTypeName,
 } from '../names/symbols.js';
-import { callsMadeBy, commandFields } from '../plan/service.js';
 import { docComment, quote, wrap } from '../ts/code.js';
 import type { PlaceholderScope } from '../ts/field-types.js';
 import { declare, join, runtimeType, ts, TsModule, type Fragment, type Part } from '../ts/module.js';
 import { objectType, pickFields, retryLiteral, urnOf } from './parts.js';
-import type { ServicePlan } from './plan.js';
+import { commandFields, type CommandCall, type CommandData, type OwnCommandData, type ServicePlan } from './plan.js';
 
-/** A call a command makes, with the called command and service resolved. */
-export interface CommandCall {
-  readonly call: Call;
-  readonly command: Command;
-  readonly service: Context;
-}
-
-/** The model's calls of `command` (its `by`, or every routed command of the caller), in model order. */
-export function commandCallsOf(s: ServicePlan, command: Command): CommandCall[] {
-  return callsMadeBy(s.model, command).flatMap((call) =>
-    call.command.target && call.to.target && call.command.target.http ? [{ call, command: call.command.target, service: call.to.target }] : [],
-  );
-}
+type Command = CommandData;
 
 /** The commands of the service that make calls, with their calls. */
-function callingCommands(s: ServicePlan): Array<{ readonly command: Command; readonly calls: CommandCall[] }> {
+function callingCommands(s: ServicePlan): Array<{ readonly command: OwnCommandData; readonly calls: readonly CommandCall[] }> {
   return s.context.aggregates.flatMap((a) => a.commands).flatMap((command) => {
-    const calls = commandCallsOf(s, command);
+    const calls = command.calls;
     return calls.length > 0 ? [{ command, calls }] : [];
   });
 }
@@ -47,7 +33,7 @@ function inputFunction(s: ServicePlan, calling: Command, c: CommandCall): Fragme
   const scope: PlaceholderScope = {
     deriveParts: [quote(calling.name), 'ctx.key'],
     now: 'ctx.now.toISOString()',
-    urn: urnOf(s.model, calling.aggregate, 'ctx.key'),
+    urn: urnOf(s.platform.name, calling.aggregate, 'ctx.key'),
     guard: 'ctx.placeholder',
   };
   return ts`${docComment(wrap(`The input of ${c.command.name} when ${calling.name} calls it: from the command over ${calling.aggregate.name}'s state, by name.`))}

@@ -4,28 +4,50 @@
  */
 import type { Command, Event, Model } from '../../model/valid.js';
 import { commandTypeName, eventTypeName } from '../names/symbols.js';
-import { aggregateKey, commandFields, commandRoute, generatesKey } from '../plan/service.js';
+import { commandFields as modelCommandFields } from '../plan/service.js';
 import { jsonScalar } from '../emit/json.js';
 import { docComment, PRINT_WIDTH, wrap } from '../ts/code.js';
 import { objectSchema } from '../ts/field-types.js';
 import { declare, jsonFrom, runtimeType, ts, TsModule } from '../ts/module.js';
 import { objectType } from './parts.js';
-import type { ServicePlan } from './plan.js';
+import { aggregateKey, commandFields, commandRoute, generatesKey, type CommandData, type EventData, type FieldData, type ServicePlan } from './plan.js';
 
 export function eventSchemaId(model: Model, event: Event): string {
-  return `urn:${model.platform.name}:event:${event.name}:v${event.version}`;
+  return eventIdOf(model.platform.name, event);
 }
 
 export function commandSchemaId(model: Model, command: Command): string {
-  return `urn:${model.platform.name}:command:${command.context.name}:${command.name}`;
+  return commandIdOf(model.platform.name, command);
 }
 
+const eventIdOf = (platform: string, event: { readonly name: string; readonly version: number }) => `urn:${platform}:event:${event.name}:v${event.version}`;
+const commandIdOf = (platform: string, command: { readonly name: string; readonly context: { readonly name: string } }) =>
+  `urn:${platform}:command:${command.context.name}:${command.name}`;
+
 export function eventSchema(model: Model, event: Event): Record<string, unknown> {
-  return objectSchema(eventSchemaId(model, event), event.name, event.description, event.payload.fields);
+  return serviceEventSchema(model.platform.name, event);
 }
 
 export function commandSchema(model: Model, command: Command): Record<string, unknown> {
-  return objectSchema(commandSchemaId(model, command), command.name, command.description, commandFields(command));
+  return commandSchemaOf(model.platform.name, command, modelCommandFields(command));
+}
+
+/** An event's JSON schema, from the model's event or the plan's copy. */
+export function serviceEventSchema(platform: string, event: Event | EventData): Record<string, unknown> {
+  return objectSchema(eventIdOf(platform, event), event.name, event.description, event.payload.fields);
+}
+
+/** A command's JSON schema, from the plan's copy. */
+export function serviceCommandSchema(platform: string, command: CommandData): Record<string, unknown> {
+  return commandSchemaOf(platform, command, commandFields(command));
+}
+
+function commandSchemaOf(
+  platform: string,
+  command: { readonly name: string; readonly description: string | undefined; readonly context: { readonly name: string } },
+  fields: readonly FieldData[],
+): Record<string, unknown> {
+  return objectSchema(commandIdOf(platform, command), command.name, command.description, fields);
 }
 
 /** What an event is (its CloudEvents type is in eventDefs). */
@@ -85,16 +107,16 @@ function compactJson(flats: Flats, value: unknown, level: number, column: number
   return `{\n${items.join(',\n')}\n${' '.repeat(level)}}`;
 }
 
-function eventDoc(event: Event): string[] {
+function eventDoc(event: EventData): string[] {
   const head = `${event.failure ? 'A failure event' : 'An event'} of ${event.aggregate.name} (${event.context.name}).`;
   return event.description ? [...wrap(head), ...wrap(event.description)] : wrap(head);
 }
 
 export function eventsModule(s: ServicePlan): string {
-  const own = new Set(s.ownEvents);
+  const own = new Set(s.ownEvents.map((e) => e.name));
   // Data types of what it emits and of what its policies read; read models and sagas take any data.
-  const typed = new Set<Event>([...own, ...s.context.policies.map((p) => p.on.target)]);
-  const types = s.events.filter((e) => typed.has(e)).map((e) => objectType(eventTypeName(e), e.payload.fields, eventDoc(e)));
+  const typed = new Set<string>([...own, ...s.context.policies.map((p) => p.on.name)]);
+  const types = s.events.filter((e) => typed.has(e.name)).map((e) => objectType(eventTypeName(e), e.payload.fields, eventDoc(e)));
   const defs: Record<string, unknown> = {};
   for (const e of s.events) {
     defs[e.name] = {
@@ -102,7 +124,7 @@ export function eventsModule(s: ServicePlan): string {
       type: e.type,
       topic: e.topic.name,
       dlqTopic: e.dlq.name,
-      ...(own.has(e)
+      ...(own.has(e.name)
         ? {
             key: aggregateKey(e.aggregate).name,
             stage: `${e.context.name}.${e.name}`,
@@ -125,8 +147,8 @@ export function eventsModule(s: ServicePlan): string {
     .toString();
 }
 
-function commandDoc(model: Model, command: Command): string[] {
-  const route = commandRoute(command, model);
+function commandDoc(command: CommandData): string[] {
+  const route = commandRoute(command);
   const parts = [`A command of ${command.aggregate.name}`];
   if (route) parts.push(` (${route.method} ${route.path})`);
   const doc = wrap(`${parts.join('')}.`);
@@ -134,7 +156,7 @@ function commandDoc(model: Model, command: Command): string[] {
 }
 
 export function commandsModule(s: ServicePlan): string {
-  const types = s.commands.map((c) => objectType(commandTypeName(c), commandFields(c), commandDoc(s.model, c)));
+  const types = s.commands.map((c) => objectType(commandTypeName(c), commandFields(c), commandDoc(c)));
   const defs: Record<string, unknown> = {};
   for (const c of s.commands) {
     defs[c.name] = {

@@ -2,7 +2,6 @@
  * src/generated/handlers.ts of a service (the state of each aggregate, its handler contract and
  * working defaults) and the user-owned src/domain/<Aggregate>.ts that starts as those defaults.
  */
-import type { Aggregate, Command, Field } from '../../model/valid.js';
 import {
   callInputsType,
   callRepliesType,
@@ -12,20 +11,32 @@ import {
   eventTypeName,
   handlersType,
   handlersVariable,
-  serviceDir,
   stateFunction,
   stateType,
 } from '../names/symbols.js';
-import { aggregateKey, commandFields, commandRoute, createdByPolicy, eventsOfCommand, generatesKey, successEvent } from '../plan/service.js';
 import { article, blocks, docComment, fit, Imports, indent, quote, signature, wrap } from '../ts/code.js';
-import { reader, tsType, type PlaceholderScope } from '../ts/field-types.js';
+import { reader, tsType, type Field, type PlaceholderScope } from '../ts/field-types.js';
 import { join, laidOut, mapText, runtimeType, ts, TsModule, typeFrom, type Fragment, type Part } from '../ts/module.js';
 import { userFile, type GeneratedFile } from '../types.js';
 import { pickFields, typeMembers, urnOf } from './parts.js';
-import { commandCallsOf } from './clients.js';
-import type { ServicePlan } from './plan.js';
+import {
+  aggregateKey,
+  commandFields,
+  commandRoute,
+  eventsOfCommand,
+  generatesKey,
+  successEvent,
+  type EventData,
+  type OwnAggregateData,
+  type OwnCommandData,
+  type ServicePlan,
+} from './plan.js';
 
-const eventType = (e: Command['emits'][number]['target']) => typeFrom('./events.ts', eventTypeName(e));
+type Aggregate = OwnAggregateData;
+type Command = OwnCommandData;
+
+const commandCallsOf = (_s: ServicePlan, command: Command) => command.calls;
+const eventType = (e: EventData) => typeFrom('./events.ts', eventTypeName(e));
 
 function emittedUnion(command: Command): Part {
   const events = eventsOfCommand(command);
@@ -37,16 +48,15 @@ function emittedUnion(command: Command): Part {
 }
 
 function triggersOf(s: ServicePlan, command: Command): string[] {
-  const { model } = s;
   const out: string[] = [];
-  const route = commandRoute(command, model);
+  const route = commandRoute(command);
   if (command.http) out.push(`${command.http.method} ${command.http.path}${command.actor ? ` (actor: ${command.actor})` : ''}`);
   else if (route) out.push(`${route.method} ${route.path} (the orchestrator's route)`);
   else if (command.actor) out.push(`actor ${command.actor}`);
-  const triggers = s.triggers.get(command.name) ?? [];
-  for (const t of triggers) if (t.kind === 'policy') out.push(`policy ${t.policy.name} (on ${t.policy.on.name})`);
-  for (const t of triggers) if (t.kind === 'compensation') out.push(`compensation of ${t.step.command.name} in saga ${t.saga.name}`);
-  for (const t of triggers) if (t.kind === 'call') out.push(`calls from ${t.call.from.name}`);
+  const triggers = command.triggers;
+  for (const t of triggers) if (t.kind === 'policy') out.push(`policy ${t.policy} (on ${t.on})`);
+  for (const t of triggers) if (t.kind === 'compensation') out.push(`compensation of ${t.command} in saga ${t.saga}`);
+  for (const t of triggers) if (t.kind === 'call') out.push(`calls from ${t.from}`);
   return out;
 }
 
@@ -57,10 +67,10 @@ function triggersOf(s: ServicePlan, command: Command): string[] {
  */
 function refusalDoc(s: ServicePlan, command: Command): { readonly text: string[]; readonly code?: string } {
   const failure = eventsOfCommand(command).find((e) => e.failure);
-  const fromEvents = command.context.policies.some((p) => p.then.target === command) || s.compensations.some((c) => c.command === command);
+  const fromEvents = command.fromEvents;
   const text: string[] = [];
   if (command.http) text.push('Over HTTP, throw a CommandError to reject it (400).');
-  else if (commandRoute(command, s.model)) {
+  else if (commandRoute(command)) {
     text.push(`The orchestrator sends it: a thrown CommandError${failure ? ` or ${failure.name}` : ''} fails the saga, which compensates the completed steps.`);
   }
   if (!fromEvents) return { text };
@@ -128,12 +138,11 @@ function keyFromContext(key: Field): string {
 }
 
 function defaultHandler(s: ServicePlan, command: Command): Fragment {
-  const { model } = s;
   const aggregate = command.aggregate;
   const key = aggregateKey(aggregate);
   const source = runtimeType('Source');
   const body: Part[] = [`const key = ${keyFromContext(key)};`];
-  if (createdByPolicy(command) || generatesKey(command)) {
+  if (command.createdByPolicy || generatesKey(command)) {
     body.push(
       '// Creating it again (a redelivered event, a replay, a client retry) changes nothing.',
       'if (ctx.state !== undefined) return {};',
@@ -145,7 +154,7 @@ function defaultHandler(s: ServicePlan, command: Command): Fragment {
   const scope: PlaceholderScope = {
     deriveParts: [quote(command.name), 'key'],
     now: 'ctx.now.toISOString()',
-    urn: urnOf(model, aggregate, 'key'),
+    urn: urnOf(s.platform.name, aggregate, 'key'),
     guard: 'ctx.placeholder',
   };
   const event = successEvent(command);
@@ -180,9 +189,11 @@ function aggregateSection(s: ServicePlan, aggregate: Aggregate, many: boolean): 
   const key = aggregateKey(aggregate);
   // A command with calls (ctx.calls, the third parameter) is in a service with clients (the second).
   const clients = s.calledTargets.length > 0 ? ts`, ${typeFrom('./clients.ts', 'Clients')}` : '';
-  const stateFields = aggregate.fields.map((f) => (f === key ? { ...f, optional: false } : { ...f, optional: true }));
+  // The key is the first field marked as the key (model/resolve.ts).
+  const isKey = (i: number) => i === aggregate.fields.findIndex((f) => f.key);
+  const stateFields = aggregate.fields.map((f, i) => (isKey(i) ? { ...f, optional: false } : { ...f, optional: true }));
   const stateDoc = wrap(`The state of ${article(aggregate.name)}, stored as JSON under its key ${key.name}.`);
-  const stateMembers = aggregate.fields.map((f) => ts`    ${f.name}: ${f === key ? 'key' : reader(f, `source.${f.name}`)},`);
+  const stateMembers = aggregate.fields.map((f, i) => ts`    ${f.name}: ${isKey(i) ? 'key' : reader(f, `source.${f.name}`)},`);
   const stateFn = ts`${docComment(`Reads ${article(aggregate.name)} state from untyped data by name (mistyped fields stay unset).`)}
 export function ${stateFunction(aggregate)}(source: ${runtimeType('Source')}, key: ${tsType(key)}): ${stateType(aggregate)} {
   return {
@@ -234,7 +245,7 @@ export function handlersModule(s: ServicePlan): string {
  * each command stay on the generated interface, which follows the model.
  */
 export function domainFile(s: ServicePlan, aggregate: Aggregate): GeneratedFile {
-  const path = `${serviceDir(s.context)}/src/domain/${aggregate.name}.ts`;
+  const path = `${s.context.dir}/src/domain/${aggregate.name}.ts`;
   const calling = aggregate.commands.filter((c) => commandCallsOf(s, c).length > 0);
   const members = aggregate.commands.map((c) => ({
     name: c.name,

@@ -2,17 +2,15 @@
  * The files of a service around its code: package.json, tsconfig.json, the Dockerfile, and the
  * user-owned src/main.ts that starts it; the fixed text is in templates/service/.
  */
-import type { Context, Model } from '../../model/valid.js';
 import { dockerComment, dockerWord } from '../emit/dockerfile.js';
 import { escapedAs } from '../emit/escaped.js';
 import { tsCommentLines } from '../emit/typescript.js';
 import { jsonText } from '../emit/json.js';
-import { runtimePackage, serviceDir, servicePackage } from '../names/symbols.js';
 import { NODE_IMAGE, WORKSPACE_VERSION } from '../names/versions.js';
 import { renderTemplate } from '../render.js';
 import { quote } from '../ts/code.js';
 import { RUNTIME } from '../ts/module.js';
-import { userFile, type GeneratedFile, type GenerateRequest } from '../types.js';
+import { userFile, type GeneratedFile, type Templates } from '../types.js';
 import type { ServicePlan } from './plan.js';
 
 /** Templates this generator reads (paths relative to templates/). */
@@ -23,27 +21,28 @@ export const SERVICE_TEMPLATES = { dockerfile: 'service/Dockerfile.hbs', main: '
  * RUNTIME (`@platform/runtime`), which becomes the platform's runtime package; the context's name
  * goes into its doc comment only.
  */
-export function mainFile(request: GenerateRequest, s: ServicePlan): GeneratedFile {
-  const text = renderTemplate(request.templates, SERVICE_TEMPLATES.main, {
+export function mainFile(templates: Templates, s: ServicePlan): GeneratedFile {
+  const text = renderTemplate(templates, SERVICE_TEMPLATES.main, {
     context: escapedAs<'ts-comment'>(tsCommentLines(s.context.name).join(' ')),
   });
   const body = text.split(quote(RUNTIME)).join(quote(s.runtime));
-  return userFile(`${serviceDir(s.context)}/src/main.ts`, body);
+  return userFile(`${s.context.dir}/src/main.ts`, body);
 }
 
-export function packageJson(model: Model, context: Context): string {
+export function packageJson(s: ServicePlan): string {
+  const { context } = s;
   const pkg = {
-    name: servicePackage(model, context),
+    name: context.package,
     version: WORKSPACE_VERSION,
-    description: `${context.title}: context ${context.name} of the ${model.platform.name} platform`,
+    description: `${context.title}: context ${context.name} of the ${s.platform.name} platform`,
     private: true,
     type: 'module',
     exports: { '.': './src/generated/service.ts' },
     scripts: {
       start: 'node src/main.ts',
-      test: `vitest run --config ../../vitest.config.ts ${serviceDir(context)}/`,
+      test: `vitest run --config ../../vitest.config.ts ${context.dir}/`,
     },
-    dependencies: { [runtimePackage(model)]: '*' },
+    dependencies: { [s.runtime]: '*' },
   };
   return jsonText(pkg);
 }
@@ -53,15 +52,15 @@ export function packageJson(model: Model, context: Context): string {
  * only; the context's name lands in instructions, as a plain word. The file names no other
  * service: its first stage picks the workspace's manifests out of the build context.
  */
-export function dockerfile(request: GenerateRequest, context: Context): string {
-  const { model, templates } = request;
+export function dockerfile(templates: Templates, s: ServicePlan): string {
+  const { context, platform } = s;
   return renderTemplate(templates, SERVICE_TEMPLATES.dockerfile, {
-    platform: dockerComment(model.platform.name),
+    platform: dockerComment(platform.name),
     context: dockerWord(context.name),
     title: dockerComment(context.title),
     image: dockerWord(NODE_IMAGE),
     port: context.port,
-    registry: dockerComment(model.platform.deploy.image.registry),
-    tag: dockerComment(model.platform.deploy.image.tag),
+    registry: dockerComment(platform.image.registry),
+    tag: dockerComment(platform.image.tag),
   });
 }

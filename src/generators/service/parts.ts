@@ -3,9 +3,9 @@
  * URNs and retry literals.
  */
 import { kebabCase } from '../../model/case.js';
-import type { Aggregate, Field, Model, RetrySettings } from '../../model/valid.js';
+import type { RetrySettings } from '../../model/valid.js';
 import { docComment, fit, PRINT_WIDTH, templateText } from '../ts/code.js';
-import { placeholder, reader, tsType, type PlaceholderScope } from '../ts/field-types.js';
+import { placeholder, reader, tsType, type Field, type PlaceholderScope } from '../ts/field-types.js';
 import { join, mapText, ts, type Fragment } from '../ts/module.js';
 
 export function retryLiteral(retry: RetrySettings) {
@@ -55,8 +55,8 @@ export function pickFields(
   return ts`{\n${join(members.map((m) => mapText(m, (text) => pad + text)), '\n')}\n${' '.repeat(level)}}`;
 }
 
-export function urnOf(model: Model, aggregate: Aggregate, keyExpr: string): string {
-  return `urn:${templateText(model.platform.name)}:${kebabCase(aggregate.name)}:\${${keyExpr}}`;
+export function urnOf(platform: string, aggregate: { readonly name: string }, keyExpr: string): string {
+  return `urn:${templateText(platform)}:${kebabCase(aggregate.name)}:\${${keyExpr}}`;
 }
 
 /** `return expr;`, the expression in parentheses on lines of its own when the line is too long. */

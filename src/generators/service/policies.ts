@@ -2,16 +2,16 @@
  * src/generated/policies.ts of a service (each policy's contract, its settings from the model and
  * working defaults) and the user-owned src/policies/<Policy>.ts that starts as those defaults.
  */
-import type { Policy } from '../../model/valid.js';
-import { commandTypeName, eventTypeName, policyType, policyVariable, serviceDir } from '../names/symbols.js';
-import { aggregateKey, commandFields, policyMode } from '../plan/service.js';
-import { policyConsumerGroup } from '../plan/groups.js';
+import { commandTypeName, eventTypeName, policyType, policyVariable } from '../names/symbols.js';
 import { article, blocks, docComment, fit, Imports, quote, wrap } from '../ts/code.js';
 import { placeholder, reader, readerOf, tsType, type PlaceholderScope } from '../ts/field-types.js';
 import { declare, join, laidOut, runtimeType, runtimeValue, ts, TsModule, typeFrom, valueFrom, type Fragment, type Part } from '../ts/module.js';
 import { userFile, type GeneratedFile } from '../types.js';
 import { isKeyField, pickFields, retryLiteral, returnStatement, urnOf } from './parts.js';
-import type { ServicePlan } from './plan.js';
+import { aggregateKey, commandFields, type PolicyData, type ServicePlan } from './plan.js';
+
+type Policy = PolicyData;
+const policyMode = (p: Policy) => p.mode;
 
 const eventDef = (name: string) => ts`${valueFrom('./events.ts', 'eventDefs')}.${name}`;
 
@@ -28,7 +28,7 @@ interface PolicyParts {
  * function of its own with a typed placeholder.
  */
 function keyFunction(s: ServicePlan, p: Policy, name: string, cloudEvent: Fragment): Fragment {
-  const command = p.then.target;
+  const command = p.then;
   const key = aggregateKey(command.aggregate);
   const addresses = policyMode(p) === 'addresses';
   const read = readerOf(key);
@@ -39,7 +39,7 @@ function keyFunction(s: ServicePlan, p: Policy, name: string, cloudEvent: Fragme
     const call = ts`${runtimeValue('policyKey')}(${join(args, ', ')});`;
     return laidOut(fit(`const ${name} =`, call.text, 0), call);
   }
-  const scope: PlaceholderScope = { deriveParts: [quote(p.name), 'event.subject'], now: 'event.time', urn: urnOf(s.model, command.aggregate, 'key') };
+  const scope: PlaceholderScope = { deriveParts: [quote(p.name), 'event.subject'], now: 'event.time', urn: urnOf(s.platform.name, command.aggregate, 'key') };
   const fallback = placeholder(key, scope);
   const keyExpr = addresses ? ts`${reader(key, `event.data.${key.name}`)} ?? ${fallback}` : fallback;
   return ts`function ${name}(event: ${cloudEvent}): ${tsType(key)} {
@@ -48,9 +48,8 @@ function keyFunction(s: ServicePlan, p: Policy, name: string, cloudEvent: Fragme
 }
 
 function policyParts(s: ServicePlan, p: Policy): PolicyParts {
-  const { model } = s;
-  const event = p.on.target;
-  const command = p.then.target;
+  const event = p.on;
+  const command = p.then;
   const eventType = typeFrom('./events.ts', eventTypeName(event));
   const key = aggregateKey(command.aggregate);
   const mode = policyMode(p);
@@ -68,14 +67,14 @@ ${laidOut(
 )}`;
   const setting = {
     name: p.name,
-    group: policyConsumerGroup(p, model),
+    group: p.group,
     on: eventDef(event.name),
     then: command.name,
     retry: retryLiteral(p.retry),
     dlq: p.dlq,
-    idempotencyKey: p.idempotencyKey?.name,
+    idempotencyKey: p.idempotencyKey,
   };
-  const scope: PlaceholderScope = { deriveParts: [quote(p.name), 'event.subject'], now: 'event.time', urn: urnOf(model, command.aggregate, 'key') };
+  const scope: PlaceholderScope = { deriveParts: [quote(p.name), 'event.subject'], now: 'event.time', urn: urnOf(s.platform.name, command.aggregate, 'key') };
   const keyFn = `${policyVariable(p)}Key`;
   const keyString = tsType(key) === 'string' ? `${keyFn}(event)` : `String(${keyFn}(event))`;
   const check =
@@ -148,5 +147,5 @@ export function policyFile(s: ServicePlan, p: Policy): GeneratedFile {
   toCommand: defaults.toCommand,
 };`,
   );
-  return userFile(`${serviceDir(s.context)}/src/policies/${p.name}.ts`, body);
+  return userFile(`${s.context.dir}/src/policies/${p.name}.ts`, body);
 }

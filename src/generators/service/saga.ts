@@ -3,14 +3,14 @@
  * (CompensationDef), the sagas it orchestrates (OrchestrationDef), and the mappers from saga data
  * to each command they send.
  */
-import type { Command } from '../../model/valid.js';
 import { commandTypeName } from '../names/symbols.js';
-import { aggregateKey, commandFields } from '../plan/service.js';
 import { docComment, quote, wrap } from '../ts/code.js';
 import { placeholder, reader, tsType, type PlaceholderScope } from '../ts/field-types.js';
 import { declare, runtimeType, ts, TsModule, typeFrom, valueFrom, type Fragment, type Part } from '../ts/module.js';
 import { objectType, pickFields, retryLiteral, urnOf } from './parts.js';
-import type { ServicePlan } from './plan.js';
+import { aggregateKey, commandFields, type CommandData, type ServicePlan } from './plan.js';
+
+type Command = CommandData;
 
 const eventDef = (name: string) => ts`${valueFrom('./events.ts', 'eventDefs')}.${name}`;
 
@@ -20,10 +20,10 @@ function mapper(s: ServicePlan, command: Command, saga: string): Fragment {
   const scope: PlaceholderScope = {
     deriveParts: [quote(saga), 'correlationId'],
     now: 'new Date().toISOString()',
-    urn: urnOf(s.model, command.aggregate, 'key'),
+    urn: urnOf(s.platform.name, command.aggregate, 'key'),
   };
   const keyFallback: Part = tsType(key) === 'string' ? 'correlationId' : placeholder(key, scope);
-  const commandType = command.context === s.context ? typeFrom('./commands.ts', commandTypeName(command)) : commandTypeName(command);
+  const commandType = command.context.name === s.context.name ? typeFrom('./commands.ts', commandTypeName(command)) : commandTypeName(command);
   return ts`${docComment(wrap(`${command.name} from the saga's data by name, the key falling back to the correlation id.`))}
 function to${command.name}(data: ${runtimeType('Source')}, correlationId: string): ${commandType} {
   const key = ${reader(key, `data.${key.name}`)} ?? ${keyFallback};
@@ -33,7 +33,8 @@ function to${command.name}(data: ${runtimeType('Source')}, correlationId: string
 
 export function sagaModule(s: ServicePlan): string {
   const { context } = s;
-  const mappers = new Map<Command, Fragment>();
+  // By name: a command's name is unique in the model.
+  const mappers = new Map<string, Fragment>();
   const foreignTypes: string[] = [];
   // Mappers for every command a saga of this service sends: compensations, orchestrated steps.
   const sent: Array<{ command: Command; saga: string }> = s.compensations.map((c) => ({ command: c.command, saga: c.saga.name }));
@@ -44,8 +45,8 @@ export function sagaModule(s: ServicePlan): string {
     }
   }
   for (const { command, saga } of sent) {
-    if (mappers.has(command)) continue;
-    if (command.context !== context) {
+    if (mappers.has(command.name)) continue;
+    if (command.context.name !== context.name) {
       const route = command.http;
       foreignTypes.push(
         objectType(
@@ -55,7 +56,7 @@ export function sagaModule(s: ServicePlan): string {
         ),
       );
     }
-    mappers.set(command, mapper(s, command, saga));
+    mappers.set(command.name, mapper(s, command, saga));
   }
   const compensationDefs = s.compensations.map((c) => ({
     saga: c.saga.name,

@@ -4,16 +4,11 @@
  * its definition (aggregates, events, commands, handlers, policies, projections, sagas) and the
  * personal-data fields its logs mask.
  */
-import type { ReadModel } from '../../model/valid.js';
 import { aggregateTable, handlersVariable, policyVariable, readModelTable } from '../names/symbols.js';
-import { databaseSchema } from '../names/env.js';
-import { aggregateKey } from '../plan/service.js';
-import { projectionConsumerGroup } from '../plan/groups.js';
 import { PRINT_WIDTH, quote, wrap } from '../ts/code.js';
 import { literal, runtimeType, ts, TsModule, valueFrom, type Fragment } from '../ts/module.js';
-import { commandCallsOf } from './clients.js';
 import { retryLiteral } from './parts.js';
-import type { ServicePlan } from './plan.js';
+import { aggregateKey, type ReadModelData, type ServicePlan } from './plan.js';
 
 /** `{ ...a, ...b }` starting at `column`, one spread a line when it does not fit. */
 function spreads(names: readonly Fragment[], column: number): Fragment {
@@ -25,15 +20,15 @@ function spreads(names: readonly Fragment[], column: number): Fragment {
 
 /** Read models of the service (CQRS): each projects its events into a table or memory. */
 function projectionDefs(s: ServicePlan): unknown[] {
-  return s.context.readModels.map((r: ReadModel) => ({
+  return s.context.readModels.map((r: ReadModelData) => ({
     name: r.name,
-    group: projectionConsumerGroup(r, s.model),
-    from: r.from.flatMap((f) => (f.target ? [ts`${valueFrom('./events.ts', 'eventDefs')}.${f.target.name}`] : [])),
-    key: r.key.name,
+    group: r.group,
+    from: r.from.map((name) => ts`${valueFrom('./events.ts', 'eventDefs')}.${name}`),
+    key: r.key,
     store: r.store,
     table: readModelTable(r.name),
     status: Object.fromEntries(r.status),
-    fields: r.fields.map((f) => f.name),
+    fields: [...r.fields],
     retry: retryLiteral(s.retry),
   }));
 }
@@ -43,7 +38,7 @@ function projectionDefs(s: ServicePlan): unknown[] {
  * (src/domain, src/policies): the runtime calls them directly, with no wrapper in between.
  */
 export function serviceModule(s: ServicePlan): string {
-  const { model, context } = s;
+  const { platform, context } = s;
   const withHandlers = context.aggregates.filter((a) => a.commands.length > 0);
   const routes = s.routes.map((r) => {
     const access = Object.keys(r.access).length > 0 ? { access: r.access } : {};
@@ -51,13 +46,13 @@ export function serviceModule(s: ServicePlan): string {
       ? { kind: 'command', method: r.method, path: r.path, command: r.name, ...access }
       : { kind: 'lookup', path: r.path, readModel: r.name, ...access };
   });
-  const actors = (model.actors ?? []).map((a) => ({ name: a.name, role: a.role, pii: a.pii, records: a.records, operator: a.operator }));
-  const hasCalls = context.aggregates.some((a) => a.commands.some((c) => commandCallsOf(s, c).length > 0));
+  const actors = s.actors.map((a) => ({ name: a.name, role: a.role, pii: a.pii, records: a.records, operator: a.operator }));
+  const hasCalls = context.aggregates.some((a) => a.commands.some((c) => c.calls.length > 0));
   const definition = {
-    platform: model.platform.name,
+    platform: platform.name,
     name: context.name,
-    source: `/${model.platform.name}/${context.name}`,
-    schema: databaseSchema(context),
+    source: `/${platform.name}/${context.name}`,
+    schema: context.schema,
     aggregates: context.aggregates.map((a) => ({ name: a.name, table: aggregateTable(a), key: aggregateKey(a).name })),
     events: s.events.length > 0 ? valueFrom('./events.ts', 'eventDefs') : ts`{}`,
     commands: s.commands.length > 0 ? valueFrom('./commands.ts', 'commandDefs') : ts`{}`,
@@ -81,14 +76,14 @@ export function serviceModule(s: ServicePlan): string {
       : '';
   return new TsModule(s.runtime, [
     ...wrap(
-      `The ${context.name} service (${context.title}) of the ${model.platform.name} platform, as the runtime runs it.${runs}`,
+      `The ${context.name} service (${context.title}) of the ${platform.name} platform, as the runtime runs it.${runs}`,
     ),
     ...(context.description ? wrap(context.description) : []),
   ])
     .add(
       ts`export const service: ${runtimeType('ServiceModule')} = {
   name: ${quote(context.name)},
-  platform: ${quote(model.platform.name)},
+  platform: ${quote(platform.name)},
   defaultPort: ${String(context.port)},
   calls: ${s.targets.length > 0 ? valueFrom('./clients.ts', 'callTargets') : '[]'},
   routes: ${literal(routes, 2, 10)},

@@ -5,7 +5,10 @@
  */
 import { words } from '../../model/case.js';
 import { isPastParticiple } from '../../model/english.js';
-import type { Field, FieldType } from '../../model/valid.js';
+import type { Field as ModelField, FieldType } from '../../model/valid.js';
+
+/** A field as the emitters read it: the model's, or a plain copy without its source pointer. */
+export type Field = Omit<ModelField, 'pointer'>;
 import { quote } from './code.js';
 import { runtimeValue, ts, type Fragment } from './module.js';
 import type { RuntimeValue } from './runtime-exports.js';
