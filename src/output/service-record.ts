@@ -10,7 +10,7 @@
  * manifest; damaged, of another version or about another folder, it is ignored as a whole
  * (`parseServiceRecord` answers undefined), which only costs the next run its generation.
  */
-import { createHash } from 'node:crypto';
+import { framedRecord, recordBody } from './record-frame.js';
 
 export interface RecordedFile {
   readonly path: string;
@@ -30,7 +30,6 @@ export type ServiceRecord = ReadonlyMap<string, RecordedService>;
 const MAGIC = 'msa-gen service record 1';
 const SHA256 = /^[0-9a-f]{64}$/;
 
-const bodyHash = (body: string) => createHash('sha256').update(body, 'utf8').digest('hex');
 
 /** The record's text: a header (version, the folder it is about, the hash of the body), then one JSON line per context, sorted. */
 export function serializeServiceRecord(folder: string, record: ServiceRecord): string {
@@ -40,20 +39,15 @@ export function serializeServiceRecord(folder: string, record: ServiceRecord): s
     lines.push(`${JSON.stringify([context, s.key, s.files.map((f) => [f.path, f.sha256])])}\n`);
   }
   const body = lines.join('');
-  return `${MAGIC}\n${JSON.stringify(folder)}\n${bodyHash(body)}\n${body}`;
+  return framedRecord(MAGIC, folder, body);
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** The record in `text` if it is intact and about `folder`; otherwise undefined. */
 export function parseServiceRecord(text: string, folder: string): ServiceRecord | undefined {
-  const first = text.indexOf('\n');
-  const second = text.indexOf('\n', first + 1);
-  const third = text.indexOf('\n', second + 1);
-  if (first < 0 || second < 0 || third < 0) return undefined;
-  if (text.slice(0, first) !== MAGIC || text.slice(first + 1, second) !== JSON.stringify(folder)) return undefined;
-  const body = text.slice(third + 1);
-  if (bodyHash(body) !== text.slice(second + 1, third)) return undefined;
+  const body = recordBody(text, MAGIC, folder);
+  if (body === undefined) return undefined;
   const record = new Map<string, RecordedService>();
   try {
     for (const line of body.split('\n')) {

@@ -23,7 +23,7 @@
  * within the very clock tick (a few milliseconds) in which msa-gen wrote or read it, or a clock
  * set back. Where the record lives is the caller's business (src/cli/stat-record-store.ts).
  */
-import { sha256 } from './manifest.js';
+import { framedRecord, recordBody } from './record-frame.js';
 
 /** What an lstat says about a regular file, as far as the record compares it. */
 export interface FileStamp {
@@ -50,7 +50,6 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const DIGITS = /^[0-9]{1,20}$/;
 
 const stampKey = (s: FileStamp) => `${s.size} ${s.mtimeNs} ${s.ctimeNs} ${s.ino} ${s.dev}`;
-const bodyHash = sha256;
 
 /**
  * The record's text: a header (version, the folder it is about, the hash of the body), then one
@@ -65,18 +64,13 @@ export function serializeRecord(folder: string, entries: ReadonlyMap<string, Rec
     lines.push(`${e.sha256} ${stampKey(e.stamp)} ${path}\n`);
   }
   const body = lines.join('');
-  return `${MAGIC}\n${JSON.stringify(folder)}\n${bodyHash(body)}\n${body}`;
+  return framedRecord(MAGIC, folder, body);
 }
 
 /** The record in `text`, written at `writtenNs`, if it is intact and about `folder`; otherwise undefined. */
 export function parseRecord(text: string, folder: string, writtenNs: bigint): StatRecord | undefined {
-  const first = text.indexOf('\n');
-  const second = text.indexOf('\n', first + 1);
-  const third = text.indexOf('\n', second + 1);
-  if (first < 0 || second < 0 || third < 0) return undefined;
-  if (text.slice(0, first) !== MAGIC || text.slice(first + 1, second) !== JSON.stringify(folder)) return undefined;
-  const body = text.slice(third + 1);
-  if (bodyHash(body) !== text.slice(second + 1, third)) return undefined;
+  const body = recordBody(text, MAGIC, folder);
+  if (body === undefined) return undefined;
   const entries = new Map<string, RecordEntry>();
   for (const line of body.split('\n')) {
     if (line === '') continue;
