@@ -16,7 +16,7 @@ import { docComment, quote, wrap } from '../ts/code.js';
 import type { PlaceholderScope } from '../ts/field-types.js';
 import { declare, join, runtimeType, ts, TsModule, type Fragment, type Part } from '../ts/module.js';
 import { objectType, pickFields, retryLiteral, urnOf } from './parts.js';
-import { commandFields, type CommandCall, type CommandData, type OwnCommandData, type ServicePlan } from './plan.js';
+import { calledTargets, commandFields, type CommandCall, type CommandData, type OwnCommandData, type ServicePlan } from './plan.js';
 
 type Command = CommandData;
 
@@ -70,7 +70,7 @@ ${members.join('\n')}
 }
 
 export function clientsModule(s: ServicePlan): string {
-  const called = s.calledTargets;
+  const called = calledTargets(s);
   const targets = s.targets.map((t) => ({
     service: t.service.name,
     urlEnv: t.urlEnv,

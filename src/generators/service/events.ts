@@ -10,7 +10,7 @@ import { docComment, PRINT_WIDTH, wrap } from '../ts/code.js';
 import { objectSchema } from '../ts/field-types.js';
 import { declare, jsonFrom, runtimeType, ts, TsModule } from '../ts/module.js';
 import { objectType } from './parts.js';
-import { aggregateKey, commandFields, commandRoute, generatesKey, type CommandData, type EventData, type FieldData, type ServicePlan } from './plan.js';
+import { aggregateKey, commandFields, commandRoute, generatesKey, ownEvents, serviceCommands, type CommandData, type EventData, type FieldData, type ServicePlan } from './plan.js';
 
 export function eventSchemaId(model: Model, event: Event): string {
   return eventIdOf(model.platform.name, event);
@@ -113,7 +113,7 @@ function eventDoc(event: EventData): string[] {
 }
 
 export function eventsModule(s: ServicePlan): string {
-  const own = new Set(s.ownEvents.map((e) => e.name));
+  const own = new Set(ownEvents(s).map((e) => e.name));
   // Data types of what it emits and of what its policies read; read models and sagas take any data.
   const typed = new Set<string>([...own, ...s.context.policies.map((p) => p.on.name)]);
   const types = s.events.filter((e) => typed.has(e.name)).map((e) => objectType(eventTypeName(e), e.payload.fields, eventDoc(e)));
@@ -156,9 +156,10 @@ function commandDoc(command: CommandData): string[] {
 }
 
 export function commandsModule(s: ServicePlan): string {
-  const types = s.commands.map((c) => objectType(commandTypeName(c), commandFields(c), commandDoc(c)));
+  const commands = serviceCommands(s);
+  const types = commands.map((c) => objectType(commandTypeName(c), commandFields(c), commandDoc(c)));
   const defs: Record<string, unknown> = {};
-  for (const c of s.commands) {
+  for (const c of commands) {
     defs[c.name] = {
       name: c.name,
       aggregate: c.aggregate.name,

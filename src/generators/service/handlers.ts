@@ -21,6 +21,7 @@ import { userFile, type GeneratedFile } from '../types.js';
 import { pickFields, typeMembers, urnOf } from './parts.js';
 import {
   aggregateKey,
+  calledTargets,
   commandFields,
   commandRoute,
   eventsOfCommand,
@@ -188,7 +189,7 @@ function defaultHandler(s: ServicePlan, command: Command): Fragment {
 function aggregateSection(s: ServicePlan, aggregate: Aggregate, many: boolean): Array<Part | false> {
   const key = aggregateKey(aggregate);
   // A command with calls (ctx.calls, the third parameter) is in a service with clients (the second).
-  const clients = s.calledTargets.length > 0 ? ts`, ${typeFrom('./clients.ts', 'Clients')}` : '';
+  const clients = calledTargets(s).length > 0 ? ts`, ${typeFrom('./clients.ts', 'Clients')}` : '';
   // The key is the first field marked as the key (model/resolve.ts).
   const isKey = (i: number) => i === aggregate.fields.findIndex((f) => f.key);
   const stateFields = aggregate.fields.map((f, i) => (isKey(i) ? { ...f, optional: false } : { ...f, optional: true }));

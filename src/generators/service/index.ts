@@ -20,7 +20,7 @@ import { clientsModule } from './clients.js';
 import { commandsModule, eventsModule, schemaText, serviceCommandSchema, serviceEventSchema } from './events.js';
 import { domainFile, handlersModule } from './handlers.js';
 import { dockerfile, mainFile, packageJson, SERVICE_TEMPLATES } from './package.js';
-import type { ServicePlan } from './plan.js';
+import { ownEvents, serviceCommands, type ServicePlan } from './plan.js';
 import { policiesModule, policyFile } from './policies.js';
 import { sagaModule } from './saga.js';
 import { serviceModule } from './service-module.js';
@@ -47,13 +47,14 @@ export function generateService(s: ServicePlan, templates: Templates): Generated
     generatedFile(`${gen}/service.ts`, serviceModule(s)),
   ];
   if (s.events.length > 0) files.push(generatedFile(`${gen}/events.ts`, eventsModule(s)));
-  if (s.commands.length > 0) files.push(generatedFile(`${gen}/commands.ts`, commandsModule(s)));
+  const commands = serviceCommands(s);
+  if (commands.length > 0) files.push(generatedFile(`${gen}/commands.ts`, commandsModule(s)));
   if (s.targets.length > 0) files.push(generatedFile(`${gen}/clients.ts`, clientsModule(s)));
   if (s.compensations.length > 0 || s.orchestrations.length > 0) files.push(generatedFile(`${gen}/saga.ts`, sagaModule(s)));
-  if (s.commands.length > 0) files.push(generatedFile(`${gen}/handlers.ts`, handlersModule(s)));
+  if (commands.length > 0) files.push(generatedFile(`${gen}/handlers.ts`, handlersModule(s)));
   if (s.context.policies.length > 0) files.push(generatedFile(`${gen}/policies.ts`, policiesModule(s)));
-  for (const e of s.ownEvents) files.push(generatedFile(`${gen}/schemas/${e.name}.schema.json`, schemaText(serviceEventSchema(s.platform.name, e))));
-  for (const c of s.commands) files.push(generatedFile(`${gen}/schemas/${c.name}.schema.json`, schemaText(serviceCommandSchema(s.platform.name, c))));
+  for (const e of ownEvents(s)) files.push(generatedFile(`${gen}/schemas/${e.name}.schema.json`, schemaText(serviceEventSchema(s.platform.name, e))));
+  for (const c of commands) files.push(generatedFile(`${gen}/schemas/${c.name}.schema.json`, schemaText(serviceCommandSchema(s.platform.name, c))));
   return [...files, ...serviceUserFiles(s, templates)];
 }
 

@@ -199,13 +199,8 @@ export interface ServicePlan {
   readonly runtime: string;
   /** The events it emits or consumes, in model order. */
   readonly events: readonly EventData[];
-  /** The events it emits: those of its own aggregates. */
-  readonly ownEvents: readonly EventData[];
-  readonly commands: readonly OwnCommandData[];
   /** The services it reaches over HTTP. */
   readonly targets: readonly CallTargetData[];
-  /** Those of `targets` it calls commands of (the model's `calls`): they get typed clients. */
-  readonly calledTargets: readonly CallTargetData[];
   readonly compensations: readonly CompensationData[];
   readonly orchestrations: readonly OrchestrationData[];
   readonly routes: readonly ServiceRoute[];
@@ -225,3 +220,11 @@ export const generatesKey = (command: CommandData): boolean => command.generates
 export const eventsOfCommand = (command: CommandData): readonly EventData[] => command.emits;
 /** The event a default handler emits: the first of `emits` that is not a failure. */
 export const successEvent = (command: CommandData): EventData | undefined => command.emits.find((e) => !e.failure);
+
+// Lists a service's files need that follow from the plan: derived, so the plan (and its key) holds each fact once.
+/** The events it emits: those of its own aggregates, in model order. */
+export const ownEvents = (s: ServicePlan): readonly EventData[] => s.events.filter((e) => e.context.name === s.context.name);
+/** Its commands: those of its aggregates, in model order. */
+export const serviceCommands = (s: ServicePlan): readonly OwnCommandData[] => s.context.aggregates.flatMap((a) => a.commands);
+/** Those of `targets` it calls commands of (the model's `calls`): they get typed clients. */
+export const calledTargets = (s: ServicePlan): readonly CallTargetData[] => s.targets.filter((t) => t.commands.length > 0);

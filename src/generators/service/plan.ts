@@ -190,10 +190,7 @@ export function planService(model: Model, context: Context): ServicePlan {
     },
     runtime: runtimePackage(model),
     events: eventList,
-    ownEvents: eventList.filter((e) => e.context.name === context.name),
-    commands: aggregates.flatMap((a) => a.commands),
     targets: targetData,
-    calledTargets: targetData.filter((t) => t.commands.length > 0),
     compensations: compensated.map((c) => ({
       saga: named(c.saga.name),
       name: c.name,

@@ -8,7 +8,7 @@ import { aggregateTable, handlersVariable, policyVariable, readModelTable } from
 import { PRINT_WIDTH, quote, wrap } from '../ts/code.js';
 import { literal, runtimeType, ts, TsModule, valueFrom, type Fragment } from '../ts/module.js';
 import { retryLiteral } from './parts.js';
-import { aggregateKey, type ReadModelData, type ServicePlan } from './plan.js';
+import { aggregateKey, serviceCommands, type ReadModelData, type ServicePlan } from './plan.js';
 
 /** `{ ...a, ...b }` starting at `column`, one spread a line when it does not fit. */
 function spreads(names: readonly Fragment[], column: number): Fragment {
@@ -55,7 +55,7 @@ export function serviceModule(s: ServicePlan): string {
     schema: context.schema,
     aggregates: context.aggregates.map((a) => ({ name: a.name, table: aggregateTable(a), key: aggregateKey(a).name })),
     events: s.events.length > 0 ? valueFrom('./events.ts', 'eventDefs') : ts`{}`,
-    commands: s.commands.length > 0 ? valueFrom('./commands.ts', 'commandDefs') : ts`{}`,
+    commands: serviceCommands(s).length > 0 ? valueFrom('./commands.ts', 'commandDefs') : ts`{}`,
     handlers: spreads(
       withHandlers.map((a) => valueFrom(`../domain/${a.name}.ts`, handlersVariable(a))),
       4 + 'handlers: '.length,
