@@ -26,7 +26,7 @@ export function generate(request: GenerateRequest): GeneratedFile[] {
  * What lets `generateReusing` skip a service: the previous run's key of each context's service.
  * A key is the hash of everything the service's files are made from (serviceKey).
  */
-export interface ServiceReuse {
+export interface PreviousKeys {
   /** sha256 (hex) of a text: the caller's, as generators import no Node module. */
   readonly hash: (text: string) => string;
   /** The generators' build: a hash of their code, part of every key (no build known: no reuse). */
@@ -35,7 +35,7 @@ export interface ServiceReuse {
   readonly previous: ReadonlyMap<string, string>;
 }
 
-/** One service of a run: its context, its key (with a ServiceReuse), and whether its generated files were left out. */
+/** One service of a run: its context, its key (with PreviousKeys), and whether its generated files were left out. */
 export interface ServiceOutcome {
   readonly context: string;
   readonly key: string | undefined;
@@ -63,7 +63,7 @@ function servicePlanText(model: Model, context: Model['contexts'][number]): { te
  * templates and its plan's text. The emitters read nothing else (plan.ts), so equal keys mean
  * equal files.
  */
-export function serviceKey(reuse: Pick<ServiceReuse, 'hash' | 'build'>, request: GenerateRequest, templates: Templates, planText: string): string {
+export function serviceKey(reuse: Pick<PreviousKeys, 'hash' | 'build'>, request: GenerateRequest, templates: Templates, planText: string): string {
   const head = JSON.stringify([reuse.build, request.options.toolVersion, [...templates].sort(([a], [b]) => compareCodeUnits(a, b))]);
   return reuse.hash(`msa-gen service key 1\n${head}\n${planText}`);
 }
@@ -77,7 +77,7 @@ function serviceFiles(text: string, templates: Templates): GeneratedFile[] {
  * `generate`, skipping the generated files of each service whose key equals its previous one.
  * Without `reuse`, every service is generated (and no key computed).
  */
-export function generateReusing(request: GenerateRequest, reuse?: ServiceReuse): GenerateOutcome {
+export function generateReusing(request: GenerateRequest, reuse?: PreviousKeys): GenerateOutcome {
   const templates = serviceTemplates(request.templates);
   const services: ServiceOutcome[] = [];
   const serviceFileList: GeneratedFile[] = [];
