@@ -65,7 +65,7 @@ export interface CodeCache {
 
 const SUFFIX = '.v8cache';
 /** The first line of a bundle: `// msa-gen <name> bundle <hash>`, then ` ascii` when every byte is ASCII. */
-const STAMP = /^\/\/ msa-gen ([a-z]+) bundle ([0-9a-f]+)( ascii)?\n/;
+const STAMP = /^\/\/ msa-gen ([a-z]+) bundle ([0-9a-f]+)( ascii)?( wrapped)?\n/;
 /**
  * The files of node_modules that compile from the cache: large, and without a dynamic import().
  * Not @ts-morph/common's own ts-morph-common.js: most of its 3 MB are TypeScript's lib files as
@@ -163,7 +163,9 @@ export function openCodeCache(env: Env, loader: CommonJsLoader, trace: (line: st
       const key = stamp?.[1] === 'validate' ? 'validate' : `${stamp?.[1] ?? 'bundle'}-${command}`;
       const stale = `${key}-${node}-`;
       const file = stamp && usable() ? join(dir!, `${stale}${stamp[2]}-${source.length}${SUFFIX}`) : undefined;
-      const wrapped = `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source}\n})`;
+      // The build writes the bundle inside the function that it runs in (` wrapped`): the source
+      // compiles as read, without a second half-megabyte string made by joining it to a wrapper.
+      const wrapped = stamp?.[4] ? source : `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source}\n})`;
       const { script, state } = compile(wrapped, bundle, file, stamp !== null && usable(), dir === undefined || stamp === null);
       entries.push({ label: 'code', script, state, file, stale });
       const module = { exports: {} as { run?: Run } };

@@ -173,7 +173,7 @@ describe('validate from the code cache', { timeout: 120_000 }, () => {
   it('reads a bundle the build marks ASCII as Latin-1, and one with other characters as UTF-8, with the same output', async () => {
     // The build marks both bundles: the start-up reads them without a UTF-8 decode.
     for (const name of ['validate', 'cli']) {
-      expect(readFileSync(join(root, 'dist', 'cli', `${name}.cjs`), 'latin1').split('\n', 1)[0]).toMatch(/^\/\/ msa-gen [a-z]+ bundle [0-9a-f]+ ascii$/);
+      expect(readFileSync(join(root, 'dist', 'cli', `${name}.cjs`), 'latin1').split('\n', 1)[0]).toMatch(/^\/\/ msa-gen [a-z]+ bundle [0-9a-f]+ ascii wrapped$/);
     }
     // A bundle with a non-ASCII character (a build without minify keeps comments) carries no mark.
     const install = join(scratch, 'utf8-install');
@@ -184,8 +184,28 @@ describe('validate from the code cache', { timeout: 120_000 }, () => {
     // bin/msa-gen.js would run from the ES modules, with no cache to report.
     const body = rest.join('\n').replace('"use strict";', '"use strict";if ("é²→".length !== 3) throw new Error("decoded as Latin-1");');
     expect(body).toContain('é²→');
-    writeFileSync(file, `${stamp!.replace(/ ascii$/, '')}\n${body}`, 'utf8');
+    writeFileSync(file, `${stamp!.replace(/ ascii wrapped$/, ' wrapped')}\n${body}`, 'utf8');
     const dir = join(scratch, 'utf8-cache');
+    const want = await expected(['validate', tense]);
+    for (const state of ['miss', 'hit']) {
+      const r = split(cli(['validate', tense], dir, { bin: join(install, 'bin', 'msa-gen.js') }));
+      expect(r.state).toBe(state);
+      expect(r.result).toEqual(want);
+    }
+  });
+
+  it('runs a bundle the build wrapped as read, and one without the wrapper inside it, with the same output', async () => {
+    // The build writes each bundle inside the function it runs in: no second copy of the source at start-up.
+    const [stamp, ...rest] = readFileSync(join(root, 'dist', 'cli', 'validate.cjs'), 'latin1').split('\n');
+    const body = rest.join('\n');
+    expect(body.startsWith('(function (exports, require, module, __filename, __dirname, __bundleUrl) {')).toBe(true);
+    expect(body.endsWith('\n})')).toBe(true);
+    // Without the mark, the loader wraps the bundle itself.
+    const install = join(scratch, 'unwrapped-install');
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(install, part), { recursive: true });
+    const unwrapped = body.slice(body.indexOf('{') + 1, -'\n})'.length);
+    writeFileSync(join(install, 'dist', 'cli', 'validate.cjs'), `${stamp!.replace(/ wrapped$/, '')}\n${unwrapped}`, 'latin1');
+    const dir = join(scratch, 'unwrapped-cache');
     const want = await expected(['validate', tense]);
     for (const state of ['miss', 'hit']) {
       const r = split(cli(['validate', tense], dir, { bin: join(install, 'bin', 'msa-gen.js') }));
