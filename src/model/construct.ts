@@ -41,7 +41,7 @@ interface Anchor {
  * skip the schema's lookup (a candidate list per first character, and an object per scalar);
  * anything else is resolved by the schema itself.
  */
-function plainScalar(source: string): unknown {
+export function plainScalar(source: string): unknown {
   const c = source.charCodeAt(0);
   const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
   if (letter) {

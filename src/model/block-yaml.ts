@@ -1,0 +1,485 @@
+/**
+ * Reads the YAML models are written in, straight from the text, without js-yaml's event list: a
+ * document whose root is a block mapping of plain-text keys, block mappings and sequences, flow
+ * mappings and sequences on one line, and one-line scalars (plain, single-quoted, or
+ * double-quoted without escapes). Anything else (an anchor, an alias, a tag, a block scalar, a
+ * scalar or flow collection over several lines, an empty value, a tab, a carriage return, a
+ * document marker, a repeated key, a key that is not text or looks like an array index,
+ * `__proto__`, `<<`, a character YAML refuses or treats as a line break, a plain scalar that
+ * starts with an indicator) makes it answer undefined, and the loader takes js-yaml's road,
+ * which words every error. It never answers for a text js-yaml refuses.
+ *
+ * On what it accepts, the value is the one js-yaml builds (test/block-yaml.test.ts compares
+ * the two on every YAML file of the repository and on mutated ones), and the node table holds
+ * what the loader's pointer map would locate: each node's first character and, for a mapping
+ * value, its key's. The table is numbers and the keys already in the value, not an object per
+ * node or per parser event: on a model of 1,000 contexts js-yaml's events were 71,000 objects
+ * kept until the end of the run.
+ */
+import { plainScalar } from './construct.js';
+
+/** The nodes of a document in document order (keys are not nodes), as flat columns. */
+export interface NodeTable {
+  /** Offset of each node's first character (the opening quote of a quoted scalar). */
+  readonly start: number[];
+  /** Offset of the key that holds the node, or -1 when it is not a mapping value. */
+  readonly keyStart: number[];
+  /** Index of the node's parent, -1 for the root. */
+  readonly parent: number[];
+  /** The node's key in its parent mapping, or its index in its parent sequence (unused for the root). */
+  readonly token: Array<string | number>;
+}
+
+export interface BlockYaml {
+  readonly value: Record<string, unknown>;
+  readonly nodes: NodeTable;
+}
+
+/** Thrown inside the reader when the text is not one it covers; never leaves it. */
+class NotCovered {}
+const NOT_COVERED = new NotCovered();
+const fail = (): never => {
+  throw NOT_COVERED;
+};
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const SPACE = 0x20;
+const LF = 0x0a;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const COMMA = 0x2c;
+const SQUOTE = 0x27;
+const DQUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+
+/**
+ * Characters the reader leaves to js-yaml: tab, carriage return and the other C0 and C1 controls
+ * and DEL (refused, or whitespace and line breaks with rules of their own), the line and paragraph
+ * separators, the byte order mark, the non-characters U+FFFE and U+FFFF, and any surrogate.
+ */
+const LEFT_TO_JS_YAML = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+
+/** Indicators a plain scalar may not start with (`-`, `?` and `:` may, before a non-space; left to js-yaml). */
+function isIndicator(c: number): boolean {
+  switch (c) {
+    case 0x2d: // -
+    case 0x3f: // ?
+    case 0x3a: // :
+    case 0x2c: // ,
+    case 0x5b: // [
+    case 0x5d: // ]
+    case 0x7b: // {
+    case 0x7d: // }
+    case 0x23: // #
+    case 0x26: // &
+    case 0x2a: // *
+    case 0x21: // !
+    case 0x7c: // |
+    case 0x3e: // >
+    case 0x27: // '
+    case 0x22: // "
+    case 0x25: // %
+    case 0x40: // @
+    case 0x60: // `
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A key that an object would not keep in document order, or that js-yaml treats apart. */
+function isAwkwardKey(key: string): boolean {
+  if (key === '__proto__' || key === '<<') return true;
+  const c = key.charCodeAt(0);
+  // An array index ("0", "12"): objects list those first, whatever the document's order.
+  return c >= 0x30 && c <= 0x39 && /^(?:0|[1-9][0-9]*)$/.test(key);
+}
+
+const MAX_DEPTH = 48;
+/** YAML limits an implicit key to 1024 characters; well below that, the reader answers. */
+const MAX_KEY = 1000;
+
+/** The document's value and node table, or undefined when the text is not one the reader covers. */
+export function readBlockYaml(text: string): BlockYaml | undefined {
+  if (LEFT_TO_JS_YAML.test(text)) return undefined;
+  try {
+    return new Reader(text).document();
+  } catch (error) {
+    if (error === NOT_COVERED) return undefined;
+    throw error;
+  }
+}
+
+class Reader {
+  private readonly text: string;
+  private readonly n: number;
+  private pos = 0;
+  /** Offset where the current line starts. */
+  private lineStart = 0;
+  private depth = 0;
+  private readonly start: number[] = [];
+  private readonly keyStart: number[] = [];
+  private readonly parent: number[] = [];
+  private readonly token: Array<string | number> = [];
+
+  constructor(text: string) {
+    this.text = text;
+    this.n = text.length;
+  }
+
+  document(): BlockYaml {
+    const column = this.nextContent();
+    if (column !== 0) fail();
+    const root = this.node(this.pos, -1, -1, 0);
+    const value = this.blockMapping(0, root);
+    if (this.pos < this.n) fail();
+    return { value, nodes: { start: this.start, keyStart: this.keyStart, parent: this.parent, token: this.token } };
+  }
+
+  private node(start: number, keyStart: number, parent: number, token: string | number): number {
+    const i = this.start.length;
+    this.start.push(start);
+    this.keyStart.push(keyStart);
+    this.parent.push(parent);
+    this.token.push(token);
+    return i;
+  }
+
+  /**
+   * Skips blank lines, comment lines and the rest of the current line when it is only spaces or
+   * a comment, up to the next content character: its column, or -1 at the end of the text.
+   */
+  private nextContent(): number {
+    const { text, n } = this;
+    let pos = this.pos;
+    for (;;) {
+      while (pos < n && text.charCodeAt(pos) === SPACE) pos++;
+      if (pos >= n) {
+        this.pos = n;
+        return -1;
+      }
+      const c = text.charCodeAt(pos);
+      if (c === HASH) {
+        const eol = text.indexOf('\n', pos);
+        if (eol < 0) {
+          this.pos = n;
+          return -1;
+        }
+        pos = eol;
+        continue;
+      }
+      if (c === LF) {
+        pos++;
+        this.lineStart = pos;
+        continue;
+      }
+      this.pos = pos;
+      const column = pos - this.lineStart;
+      // Document markers and directives start at the line's first column.
+      if (column === 0 && (c === DASH || c === 0x2e || c === 0x25)) {
+        if (text.startsWith('---', pos) || text.startsWith('...', pos) || c === 0x25) fail();
+      }
+      return column;
+    }
+  }
+
+  /** After a value on a line: spaces, then a comment (after a space) or the line's end. */
+  private endOfLine(): void {
+    const { text, n } = this;
+    let pos = this.pos;
+    const from = pos;
+    while (pos < n && text.charCodeAt(pos) === SPACE) pos++;
+    if (pos >= n) {
+      this.pos = n;
+      return;
+    }
+    const c = text.charCodeAt(pos);
+    if (c === HASH && pos > from) {
+      const eol = text.indexOf('\n', pos);
+      this.pos = eol < 0 ? n : eol;
+      return;
+    }
+    if (c !== LF) fail();
+    this.pos = pos;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) fail();
+  }
+
+  /** A block mapping whose keys are at `indent`; this.pos is on its first key. */
+  private blockMapping(indent: number, self: number): Record<string, unknown> {
+    this.enter();
+    const map: Record<string, unknown> = {};
+    for (;;) {
+      const keyStart = this.pos;
+      const key = this.key(false);
+      if (hasOwn.call(map, key)) fail();
+      // this.pos is after the colon.
+      map[key] = this.mappingValue(indent, keyStart, self, key);
+      const column = this.nextContent();
+      if (column < indent) break; // the end of the text (-1) or of this mapping
+      if (column > indent) fail();
+    }
+    this.depth--;
+    return map;
+  }
+
+  /** The value after `key:`, inline or on the lines below. */
+  private mappingValue(indent: number, keyStart: number, parent: number, key: string): unknown {
+    const { text } = this;
+    let pos = this.pos;
+    while (pos < this.n && text.charCodeAt(pos) === SPACE) pos++;
+    const c = pos < this.n ? text.charCodeAt(pos) : LF;
+    if (c === LF || (c === HASH && pos > this.pos)) {
+      this.pos = pos;
+      const column = this.nextContent();
+      const at = this.pos;
+      if (column > indent) return this.blockNode(column, this.node(at, keyStart, parent, key));
+      // A sequence may sit at its key's indentation.
+      if (column === indent && this.isDash(at)) return this.blockSequence(column, this.node(at, keyStart, parent, key));
+      return fail(); // an empty value (null), left to js-yaml
+    }
+    if (pos === this.pos) fail(); // `key:value` is a plain scalar, not a key
+    this.pos = pos;
+    const value = this.flowOrScalar(false, keyStart, parent, key);
+    this.endOfLine();
+    return value;
+  }
+
+  private isDash(at: number): boolean {
+    if (this.text.charCodeAt(at) !== DASH) return false;
+    const next = at + 1 < this.n ? this.text.charCodeAt(at + 1) : LF;
+    return next === SPACE || next === LF;
+  }
+
+  /** A block mapping or sequence starting at this.pos, at `column`; a scalar alone on its line is left to js-yaml. */
+  private blockNode(column: number, self: number): unknown {
+    if (this.isDash(this.pos)) return this.blockSequence(column, self);
+    if (!this.startsKey()) fail();
+    return this.blockMapping(column, self);
+  }
+
+  /** Whether the line from this.pos is `key: …` (a plain or quoted key, a colon, then a space or the line's end). */
+  private startsKey(): boolean {
+    const { text, n } = this;
+    const c = text.charCodeAt(this.pos);
+    let pos: number;
+    if (c === SQUOTE || c === DQUOTE) {
+      const close = text.indexOf(c === SQUOTE ? "'" : '"', this.pos + 1);
+      if (close < 0) return false;
+      pos = close + 1;
+      return pos < n && text.charCodeAt(pos) === COLON && (pos + 1 >= n || text.charCodeAt(pos + 1) === SPACE || text.charCodeAt(pos + 1) === LF);
+    }
+    if (isIndicator(c)) return false; // `{ a: b }`, `[a]`: not a plain key
+    for (pos = this.pos; pos < n; pos++) {
+      const d = text.charCodeAt(pos);
+      if (d === LF) return false;
+      if (d === COLON && (pos + 1 >= n || text.charCodeAt(pos + 1) === SPACE || text.charCodeAt(pos + 1) === LF)) return true;
+      if (d === HASH && text.charCodeAt(pos - 1) === SPACE) return false;
+    }
+    return false;
+  }
+
+  /** A block sequence whose dashes are at `indent`; this.pos is on its first dash. */
+  private blockSequence(indent: number, self: number): unknown[] {
+    this.enter();
+    const list: unknown[] = [];
+    const { text } = this;
+    for (;;) {
+      let pos = this.pos + 1;
+      while (pos < this.n && text.charCodeAt(pos) === SPACE) pos++;
+      const c = pos < this.n ? text.charCodeAt(pos) : LF;
+      const index = list.length;
+      if (c === LF || (c === HASH && pos > this.pos + 1)) {
+        this.pos = pos;
+        const column = this.nextContent();
+        if (column <= indent) fail(); // an empty item (null), left to js-yaml
+        list.push(this.blockNode(column, this.node(this.pos, -1, self, index)));
+      } else {
+        this.pos = pos;
+        if (this.isDash(pos)) fail(); // `- - a`
+        if (this.startsKey()) {
+          // A mapping on the dash's line: its keys at the first key's column.
+          list.push(this.blockMapping(pos - this.lineStart, this.node(pos, -1, self, index)));
+        } else {
+          list.push(this.flowOrScalar(false, -1, self, index));
+          this.endOfLine();
+        }
+      }
+      if (this.afterItem(this.nextContent(), indent)) break;
+    }
+    this.depth--;
+    return list;
+  }
+
+  /**
+   * After an item: false on the next dash, true at the sequence's end (a line less indented, or
+   * as indented without a dash: the next key of the mapping the sequence is a value of, which
+   * that mapping checks), else not covered.
+   */
+  private afterItem(column: number, indent: number): boolean {
+    if (column < indent) return true;
+    if (column === indent) return !this.isDash(this.pos);
+    return fail();
+  }
+
+  /** A key at this.pos: a plain or quoted scalar that resolves to text, then `:`; leaves this.pos after the colon. */
+  private key(flow: boolean): string {
+    const { text } = this;
+    const c = text.charCodeAt(this.pos);
+    let key: string;
+    if (c === SQUOTE || c === DQUOTE) {
+      key = this.quoted(c);
+    } else {
+      const source = this.plain(flow);
+      const value = plainScalar(source);
+      if (typeof value !== 'string') fail();
+      key = value as string;
+    }
+    if (key.length > MAX_KEY || isAwkwardKey(key)) fail();
+    if (this.pos >= this.n || text.charCodeAt(this.pos) !== COLON) fail();
+    this.pos++;
+    const next = this.pos < this.n ? text.charCodeAt(this.pos) : LF;
+    if (next !== SPACE && next !== LF) fail();
+    return key;
+  }
+
+  /**
+   * A plain scalar on one line from this.pos: up to `: `, ` #`, the line's end, and in a flow
+   * collection `,`, `[`, `]`, `{`, `}`; trailing spaces dropped. Leaves this.pos at its end.
+   */
+  private plain(flow: boolean): string {
+    const { text, n } = this;
+    const from = this.pos;
+    if (from >= n || isIndicator(text.charCodeAt(from))) fail();
+    let pos = from;
+    let end = from;
+    for (; pos < n; pos++) {
+      const c = text.charCodeAt(pos);
+      if (c === LF) break;
+      if (c === SPACE) continue;
+      if (c === COLON) {
+        const next = pos + 1 < n ? text.charCodeAt(pos + 1) : LF;
+        if (next === SPACE || next === LF) break;
+        if (flow) fail(); // `a:b` in a flow collection: left to js-yaml
+      } else if (c === HASH) {
+        if (text.charCodeAt(pos - 1) === SPACE) break;
+      } else if (flow && (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE)) {
+        break;
+      }
+      end = pos + 1;
+    }
+    this.pos = end;
+    return text.slice(from, end);
+  }
+
+  /** A quoted scalar on one line at this.pos (single: `''` is a quote; double: no escapes); leaves this.pos after it. */
+  private quoted(quote: number): string {
+    const { text } = this;
+    const from = this.pos + 1;
+    if (quote === DQUOTE) {
+      const close = text.indexOf('"', from);
+      if (close < 0) fail();
+      const body = text.slice(from, close);
+      if (body.indexOf('\n') >= 0 || body.indexOf('\\') >= 0) fail();
+      this.pos = close + 1;
+      return body;
+    }
+    let out = '';
+    let at = from;
+    for (;;) {
+      const close = text.indexOf("'", at);
+      if (close < 0) fail();
+      if (text.charCodeAt(close + 1) === SQUOTE) {
+        out += text.slice(at, close + 1);
+        at = close + 2;
+        continue;
+      }
+      out += text.slice(at, close);
+      if (out.indexOf('\n') >= 0) fail();
+      this.pos = close + 1;
+      return out;
+    }
+  }
+
+  /** A flow collection or a scalar at this.pos, as a node of `parent`. */
+  private flowOrScalar(flow: boolean, keyStart: number, parent: number, token: string | number): unknown {
+    const { text } = this;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    if (c === LBRACE) return this.flowMapping(this.node(start, keyStart, parent, token));
+    if (c === LBRACKET) return this.flowSequence(this.node(start, keyStart, parent, token));
+    this.node(start, keyStart, parent, token);
+    if (c === SQUOTE || c === DQUOTE) return this.quoted(c);
+    const value = plainScalar(this.plain(flow));
+    // A plain scalar followed by `: ` is a key where a value was expected: left to js-yaml.
+    if (this.pos < this.n && text.charCodeAt(this.pos) === COLON) fail();
+    return value;
+  }
+
+  private skipSpaces(): number {
+    const { text, n } = this;
+    while (this.pos < n && text.charCodeAt(this.pos) === SPACE) this.pos++;
+    return this.pos < n ? text.charCodeAt(this.pos) : LF;
+  }
+
+  /** `{ key: value, … }` on one line; this.pos is on the brace. */
+  private flowMapping(self: number): Record<string, unknown> {
+    this.enter();
+    const map: Record<string, unknown> = {};
+    this.pos++;
+    let c = this.skipSpaces();
+    if (c === RBRACE) {
+      this.pos++;
+      this.depth--;
+      return map;
+    }
+    for (;;) {
+      const keyStart = this.pos;
+      const key = this.key(true);
+      if (hasOwn.call(map, key)) fail();
+      c = this.skipSpaces();
+      if (c === COMMA || c === RBRACE || c === LF || c === HASH) fail(); // an empty value
+      map[key] = this.flowOrScalar(true, keyStart, self, key);
+      c = this.skipSpaces();
+      this.pos++;
+      if (c === RBRACE) break;
+      if (c !== COMMA) fail();
+      c = this.skipSpaces();
+      if (c === RBRACE || c === COMMA || c === LF || c === HASH) fail(); // a trailing comma, or the line ends
+    }
+    this.depth--;
+    return map;
+  }
+
+  /** `[ item, … ]` on one line; this.pos is on the bracket. */
+  private flowSequence(self: number): unknown[] {
+    this.enter();
+    const list: unknown[] = [];
+    this.pos++;
+    let c = this.skipSpaces();
+    if (c === RBRACKET) {
+      this.pos++;
+      this.depth--;
+      return list;
+    }
+    for (;;) {
+      if (c === COMMA || c === LF || c === HASH) fail();
+      list.push(this.flowOrScalar(true, -1, self, list.length));
+      c = this.skipSpaces();
+      this.pos++;
+      if (c === RBRACKET) break;
+      if (c !== COMMA) fail(); // among others `[a: b]`, a one-pair mapping
+      c = this.skipSpaces();
+      if (c === RBRACKET) fail(); // a trailing comma
+    }
+    this.depth--;
+    return list;
+  }
+}
