@@ -20,15 +20,19 @@ import { plainScalar } from './construct.js';
 
 /** The nodes of a document in document order (keys are not nodes), as flat columns. */
 export interface NodeTable {
-  /** Offset of each node's first character (the opening quote of a quoted scalar). */
-  readonly start: number[];
-  /** Offset of the key that holds the node, or -1 when it is not a mapping value. */
-  readonly keyStart: number[];
-  /** Index of the node's parent, -1 for the root. */
-  readonly parent: number[];
+  readonly count: number;
+  /**
+   * NODE_FIELDS numbers per node: the offset of its first character (the opening quote of a
+   * quoted scalar), the offset of the key that holds it or -1 when it is not a mapping value,
+   * and the index of its parent or -1 for the root.
+   */
+  readonly columns: Int32Array;
   /** The node's key in its parent mapping, or its index in its parent sequence (unused for the root). */
   readonly token: Array<string | number>;
 }
+
+/** Numbers per node in NodeTable.columns: start, key start, parent. */
+export const NODE_FIELDS = 3;
 
 export interface BlockYaml {
   readonly value: Record<string, unknown>;
@@ -122,9 +126,8 @@ class Reader {
   /** Offset where the current line starts. */
   private lineStart = 0;
   private depth = 0;
-  private readonly start: number[] = [];
-  private readonly keyStart: number[] = [];
-  private readonly parent: number[] = [];
+  private columns = new Int32Array(NODE_FIELDS * 1024);
+  private count = 0;
   private readonly token: Array<string | number> = [];
 
   constructor(text: string) {
@@ -138,14 +141,21 @@ class Reader {
     const root = this.node(this.pos, -1, -1, 0);
     const value = this.blockMapping(0, root);
     if (this.pos < this.n) fail();
-    return { value, nodes: { start: this.start, keyStart: this.keyStart, parent: this.parent, token: this.token } };
+    return { value, nodes: { count: this.count, columns: this.columns.subarray(0, NODE_FIELDS * this.count), token: this.token } };
   }
 
   private node(start: number, keyStart: number, parent: number, token: string | number): number {
-    const i = this.start.length;
-    this.start.push(start);
-    this.keyStart.push(keyStart);
-    this.parent.push(parent);
+    const i = this.count++;
+    let columns = this.columns;
+    if (NODE_FIELDS * this.count > columns.length) {
+      columns = new Int32Array(columns.length * 2);
+      columns.set(this.columns);
+      this.columns = columns;
+    }
+    const at = NODE_FIELDS * i;
+    columns[at] = start;
+    columns[at + 1] = keyStart;
+    columns[at + 2] = parent;
     this.token.push(token);
     return i;
   }

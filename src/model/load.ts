@@ -11,7 +11,7 @@ import {
   parseEvents,
   type Event,
 } from 'js-yaml';
-import { readBlockYaml, type NodeTable } from './block-yaml.js';
+import { NODE_FIELDS, readBlockYaml, type NodeTable } from './block-yaml.js';
 import { constructPlain } from './construct.js';
 import { escapeToken, joinPointer } from './pointer.js';
 import { SourceText } from './source.js';
@@ -104,15 +104,16 @@ class TableMap implements SourceMap {
 
 /** Pointer → location of every node of the block reader's table (the root, sequence items, mapping values). */
 export function tableLocations(nodes: NodeTable): Map<string, NodeLocation> {
-  const { start, keyStart, parent, token } = nodes;
+  const { count, columns, token } = nodes;
   const locations = new Map<string, NodeLocation>();
   const pointers: string[] = [];
-  for (let i = 0; i < start.length; i++) {
-    const up = parent[i]!;
+  for (let i = 0; i < count; i++) {
+    const start = columns[NODE_FIELDS * i]!;
+    const keyStart = columns[NODE_FIELDS * i + 1]!;
+    const up = columns[NODE_FIELDS * i + 2]!;
     const pointer = up < 0 ? '' : `${pointers[up]!}/${escapeToken(token[i]!)}`;
     pointers.push(pointer);
-    const key = keyStart[i]!;
-    locations.set(pointer, key < 0 ? { start: start[i]! } : { start: start[i]!, keyStart: key });
+    locations.set(pointer, keyStart < 0 ? { start } : { start, keyStart });
   }
   return locations;
 }
