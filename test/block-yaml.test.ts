@@ -98,6 +98,10 @@ describe('the block reader agrees with js-yaml', () => {
       'k y: { "a": 1, \'b c\': [] }\nconstructor: {}\ntoString: []\n',
       'a:\n  - { c: d, "e f": [] }\n  - {}\n  - []\n',
       'é: ñ\nx: 한국어 제목\n',
+      'a: b\n  # c\nd: e\n',
+      'a:\n  - x\n  # c\n    # d\n  - y\n# e\n',
+      "a: b # c: d\ne: 'x' # f\n",
+      'a: x#y\nb: [x#y, "#"]\n',
     ];
     for (const text of cases) expect(compare(text), JSON.stringify(text)).toEqual({ covered: true, problem: undefined });
   });
