@@ -16,7 +16,7 @@
  * node or per parser event: on a model of 1,000 contexts js-yaml's events were 71,000 objects
  * kept until the end of the run.
  */
-import { plainScalar } from './construct.js';
+import { plainScalar, type AliasLimits } from './construct.js';
 
 /** The nodes of a document in document order (keys are not nodes), as flat columns. */
 export interface NodeTable {
@@ -60,6 +60,13 @@ const LBRACE = 0x7b;
 const RBRACE = 0x7d;
 const LBRACKET = 0x5b;
 const RBRACKET = 0x5d;
+const AMPERSAND = 0x26;
+const ASTERISK = 0x2a;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
+
+/** An anchor or alias name the reader takes: letters, digits, `_` and `-`. */
+const ANCHOR_NAME = /[A-Za-z0-9_-]+/y;
 
 /**
  * Characters the reader leaves to js-yaml: tab, carriage return and the other C0 and C1 controls
@@ -109,10 +116,10 @@ const MAX_DEPTH = 48;
 const MAX_KEY = 1000;
 
 /** The document's value and node table, or undefined when the text is not one the reader covers. */
-export function readBlockYaml(text: string): BlockYaml | undefined {
+export function readBlockYaml(text: string, limits: AliasLimits): BlockYaml | undefined {
   if (LEFT_TO_JS_YAML.test(text)) return undefined;
   try {
-    return new Reader(text).document();
+    return new Reader(text, limits).document();
   } catch (error) {
     if (error === NOT_COVERED) return undefined;
     throw error;
@@ -129,10 +136,18 @@ class Reader {
   private columns = new Int32Array(NODE_FIELDS * 1024);
   private count = 0;
   private readonly token: Array<string | number> = [];
+  private readonly limits: AliasLimits;
+  /** Anchors by name: the value, and the nodes (keys included) an alias of it adds. */
+  private readonly anchors = new Map<string, { readonly value: unknown; readonly size: number }>();
+  /** Nodes and keys read so far, aliases expanded; what aliases added; aliases. */
+  private seen = 0;
+  private added = 0;
+  private aliases = 0;
 
-  constructor(text: string) {
+  constructor(text: string, limits: AliasLimits) {
     this.text = text;
     this.n = text.length;
+    this.limits = limits;
   }
 
   document(): BlockYaml {
@@ -146,6 +161,7 @@ class Reader {
 
   private node(start: number, keyStart: number, parent: number, token: string | number): number {
     const i = this.count++;
+    this.seen++;
     let columns = this.columns;
     if (NODE_FIELDS * this.count > columns.length) {
       columns = new Int32Array(columns.length * 2);
@@ -257,7 +273,7 @@ class Reader {
     }
     if (pos === this.pos) fail(); // `key:value` is a plain scalar, not a key
     this.pos = pos;
-    const value = this.flowOrScalar(false, keyStart, parent, key);
+    const value = this.flowOrScalar(false, keyStart, parent, key, indent);
     this.endOfLine();
     return value;
   }
@@ -318,7 +334,7 @@ class Reader {
           // A mapping on the dash's line: its keys at the first key's column.
           list.push(this.blockMapping(pos - this.lineStart, this.node(pos, -1, self, index)));
         } else {
-          list.push(this.flowOrScalar(false, -1, self, index));
+          list.push(this.flowOrScalar(false, -1, self, index, indent));
           this.endOfLine();
         }
       }
@@ -353,6 +369,7 @@ class Reader {
       key = value as string;
     }
     if (key.length > MAX_KEY || isAwkwardKey(key)) fail();
+    this.seen++;
     if (this.pos >= this.n || text.charCodeAt(this.pos) !== COLON) fail();
     this.pos++;
     const next = this.pos < this.n ? text.charCodeAt(this.pos) : LF;
@@ -418,11 +435,27 @@ class Reader {
     }
   }
 
-  /** A flow collection or a scalar at this.pos, as a node of `parent`. */
-  private flowOrScalar(flow: boolean, keyStart: number, parent: number, token: string | number): unknown {
+  /**
+   * A flow collection or a scalar at this.pos, as a node of `parent`; outside flow collections
+   * also an anchor before one, an alias, or a block scalar (`indent`: the indentation of the
+   * mapping or sequence it is in, -1 in a flow collection).
+   */
+  private flowOrScalar(flow: boolean, keyStart: number, parent: number, token: string | number, indent: number): unknown {
     const { text } = this;
     const start = this.pos;
     const c = text.charCodeAt(start);
+    if (!flow) {
+      if (c === AMPERSAND) return this.anchored(keyStart, parent, token);
+      if (c === ASTERISK) return this.alias(keyStart, parent, token);
+      if (c === PIPE || c === GREATER) return this.blockScalar(c === GREATER, indent, keyStart, parent, token);
+    }
+    return this.flowOrScalarAt(flow, start, keyStart, parent, token);
+  }
+
+  /** A flow collection or a scalar at this.pos, as a node that starts at `start` (its anchor, if any). */
+  private flowOrScalarAt(flow: boolean, start: number, keyStart: number, parent: number, token: string | number): unknown {
+    const { text } = this;
+    const c = text.charCodeAt(this.pos);
     if (c === LBRACE) return this.flowMapping(this.node(start, keyStart, parent, token));
     if (c === LBRACKET) return this.flowSequence(this.node(start, keyStart, parent, token));
     this.node(start, keyStart, parent, token);
@@ -431,6 +464,85 @@ class Reader {
     // A plain scalar followed by `: ` is a key where a value was expected: left to js-yaml.
     if (this.pos < this.n && text.charCodeAt(this.pos) === COLON) fail();
     return value;
+  }
+
+  /** An anchor or alias name after `&` or `*` at this.pos; leaves this.pos after it. */
+  private anchorName(): string {
+    const from = this.pos + 1;
+    ANCHOR_NAME.lastIndex = from;
+    if (!ANCHOR_NAME.test(this.text)) fail();
+    this.pos = ANCHOR_NAME.lastIndex;
+    return this.text.slice(from, this.pos);
+  }
+
+  /** `&name value` on one line, the value a flow collection or a scalar. */
+  private anchored(keyStart: number, parent: number, token: string | number): unknown {
+    const { text } = this;
+    const start = this.pos;
+    const name = this.anchorName();
+    if (this.pos >= this.n || text.charCodeAt(this.pos) !== SPACE) fail();
+    const c = this.skipSpaces();
+    if (c === LF || c === HASH || c === AMPERSAND || c === ASTERISK || c === PIPE || c === GREATER) fail();
+    const before = this.seen;
+    const value = this.flowOrScalarAt(false, start, keyStart, parent, token);
+    this.anchors.set(name, { value, size: this.seen - before });
+    return value;
+  }
+
+  /** `*name`: the anchor's value itself, within the alias limits. */
+  private alias(keyStart: number, parent: number, token: string | number): unknown {
+    const start = this.pos;
+    const anchor = this.anchors.get(this.anchorName());
+    if (anchor === undefined) return fail();
+    this.node(start, keyStart, parent, token);
+    this.seen += anchor.size - 1;
+    this.added += anchor.size;
+    if (++this.aliases > this.limits.maxAliases || this.added > this.limits.maxExpandedNodes) fail();
+    return anchor.value;
+  }
+
+  /**
+   * `|`, `|-`, `>` or `>-` at the end of its line, then lines all at one indentation deeper than
+   * `indent` by two or more, none blank, none ending in a space: the lines joined by line breaks
+   * (literal) or spaces (folded), with a final line break unless `-`. The node starts where its
+   * first line does, as js-yaml places it.
+   */
+  private blockScalar(folded: boolean, indent: number, keyStart: number, parent: number, token: string | number): string {
+    const { text, n } = this;
+    let pos = this.pos + 1;
+    const strip = pos < n && text.charCodeAt(pos) === DASH;
+    if (strip) pos++;
+    if (pos >= n || text.charCodeAt(pos) !== LF) fail();
+    const first = pos + 1;
+    let at = first;
+    while (at < n && text.charCodeAt(at) === SPACE) at++;
+    const contentIndent = at - first;
+    if (contentIndent <= indent + 1 || at >= n || text.charCodeAt(at) === LF) fail();
+    const lines: string[] = [];
+    let lineStart = first;
+    for (;;) {
+      // lineStart begins a line of the scalar: contentIndent spaces, then a character that is not one.
+      const from = lineStart + contentIndent;
+      if (text.charCodeAt(from) === SPACE) fail();
+      const eol = text.indexOf('\n', from);
+      if (eol < 0) fail(); // the last line without its line break
+      if (text.charCodeAt(eol - 1) === SPACE) fail();
+      lines.push(text.slice(from, eol));
+      // The next line: at the scalar's indentation, or less indented (its end); a blank line is left to js-yaml.
+      const next = eol + 1;
+      let p = next;
+      while (p < n && text.charCodeAt(p) === SPACE) p++;
+      if (p >= n ? p - next >= contentIndent : text.charCodeAt(p) === LF) fail();
+      if (p >= n || p - next < contentIndent) {
+        this.pos = eol; // the caller's endOfLine and nextContent go on from the line break
+        break;
+      }
+      if (p - next > contentIndent) fail();
+      lineStart = next;
+    }
+    this.node(first, keyStart, parent, token);
+    const body = lines.join(folded ? ' ' : '\n');
+    return strip ? body : `${body}\n`;
   }
 
   private skipSpaces(): number {
@@ -456,7 +568,7 @@ class Reader {
       if (hasOwn.call(map, key)) fail();
       c = this.skipSpaces();
       if (c === COMMA || c === RBRACE || c === LF || c === HASH) fail(); // an empty value
-      map[key] = this.flowOrScalar(true, keyStart, self, key);
+      map[key] = this.flowOrScalar(true, keyStart, self, key, -1);
       c = this.skipSpaces();
       this.pos++;
       if (c === RBRACE) break;
@@ -481,7 +593,7 @@ class Reader {
     }
     for (;;) {
       if (c === COMMA || c === LF || c === HASH) fail();
-      list.push(this.flowOrScalar(true, -1, self, list.length));
+      list.push(this.flowOrScalar(true, -1, self, list.length, -1));
       c = this.skipSpaces();
       this.pos++;
       if (c === RBRACKET) break;

@@ -323,7 +323,7 @@ export function loadModelText(path: string, text: string): LoadResult {
   const source = new SourceText(path, text);
   // A model as models are written is read straight from the text; any other document (and any
   // error) takes js-yaml's road.
-  const block = readBlockYaml(text);
+  const block = readBlockYaml(text, LIMITS);
   if (block !== undefined) return { ok: true, value: block.value, map: new TableMap(source, block.nodes) };
   try {
     const events = parseEvents(text, { filename: path, maxDepth: LIMITS.maxDepth });
