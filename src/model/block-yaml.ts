@@ -1,13 +1,15 @@
 /**
  * Reads the YAML models are written in, straight from the text, without js-yaml's event list: a
  * document whose root is a block mapping of plain-text keys, block mappings and sequences, flow
- * mappings and sequences on one line, and one-line scalars (plain, single-quoted, or
- * double-quoted without escapes). Anything else (an anchor, an alias, a tag, a block scalar, a
- * scalar or flow collection over several lines, an empty value, a tab, a carriage return, a
- * document marker, a repeated key, a key that is not text or looks like an array index,
- * `__proto__`, `<<`, a character YAML refuses or treats as a line break, a plain scalar that
- * starts with an indicator) makes it answer undefined, and the loader takes js-yaml's road,
- * which words every error. It never answers for a text js-yaml refuses.
+ * mappings and sequences on one line, one-line scalars (plain, single-quoted, or double-quoted
+ * without escapes), block scalars of one indentation (`|`, `|-`, `>`, `>-`), and anchors on
+ * one-line values outside flow collections with their aliases, within the loader's alias limits.
+ * Anything else (a tag, another anchor or alias, another block scalar, a scalar or flow
+ * collection over several lines, an empty value, a tab, a carriage return, a document marker, a
+ * repeated key, a key that is not text or looks like an array index, `__proto__`, `<<`, a
+ * character YAML refuses or treats as a line break, a plain scalar that starts with an
+ * indicator) makes it answer undefined, and the loader takes js-yaml's road, which words every
+ * error. It never answers for a text js-yaml refuses.
  *
  * On what it accepts, the value is the one js-yaml builds (test/block-yaml.test.ts compares
  * the two on every YAML file of the repository and on mutated ones), and the node table holds
@@ -17,6 +19,27 @@
  * kept until the end of the run.
  */
 import { plainScalar, type AliasLimits } from './construct.js';
+import {
+  AMPERSAND,
+  ASTERISK,
+  COLON,
+  COMMA,
+  DQUOTE,
+  GREATER,
+  HASH,
+  LBRACE,
+  LBRACKET,
+  LEFT_TO_JS_YAML,
+  LF,
+  NOT_COVERED,
+  PIPE,
+  RBRACE,
+  RBRACKET,
+  SPACE,
+  SQUOTE,
+  Scanner,
+  fail,
+} from './yaml-scanner.js';
 
 /** The nodes of a document in document order (keys are not nodes), as flat columns. */
 export interface NodeTable {
@@ -39,69 +62,7 @@ export interface BlockYaml {
   readonly nodes: NodeTable;
 }
 
-/** Thrown inside the reader when the text is not one it covers; never leaves it. */
-class NotCovered {}
-const NOT_COVERED = new NotCovered();
-const fail = (): never => {
-  throw NOT_COVERED;
-};
-
 const hasOwn = Object.prototype.hasOwnProperty;
-const SPACE = 0x20;
-const LF = 0x0a;
-const HASH = 0x23;
-const COLON = 0x3a;
-const DASH = 0x2d;
-const COMMA = 0x2c;
-const SQUOTE = 0x27;
-const DQUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
-const AMPERSAND = 0x26;
-const ASTERISK = 0x2a;
-const PIPE = 0x7c;
-const GREATER = 0x3e;
-
-/** An anchor or alias name the reader takes: letters, digits, `_` and `-`. */
-const ANCHOR_NAME = /[A-Za-z0-9_-]+/y;
-
-/**
- * Characters the reader leaves to js-yaml: tab, carriage return and the other C0 and C1 controls
- * and DEL (refused, or whitespace and line breaks with rules of their own), the line and paragraph
- * separators, the byte order mark, the non-characters U+FFFE and U+FFFF, and any surrogate.
- */
-const LEFT_TO_JS_YAML = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
-
-/** Indicators a plain scalar may not start with (`-`, `?` and `:` may, before a non-space; left to js-yaml). */
-function isIndicator(c: number): boolean {
-  switch (c) {
-    case 0x2d: // -
-    case 0x3f: // ?
-    case 0x3a: // :
-    case 0x2c: // ,
-    case 0x5b: // [
-    case 0x5d: // ]
-    case 0x7b: // {
-    case 0x7d: // }
-    case 0x23: // #
-    case 0x26: // &
-    case 0x2a: // *
-    case 0x21: // !
-    case 0x7c: // |
-    case 0x3e: // >
-    case 0x27: // '
-    case 0x22: // "
-    case 0x25: // %
-    case 0x40: // @
-    case 0x60: // `
-      return true;
-    default:
-      return false;
-  }
-}
 
 /** A key that an object would not keep in document order, or that js-yaml treats apart. */
 function isAwkwardKey(key: string): boolean {
@@ -126,12 +87,7 @@ export function readBlockYaml(text: string, limits: AliasLimits): BlockYaml | un
   }
 }
 
-class Reader {
-  private readonly text: string;
-  private readonly n: number;
-  private pos = 0;
-  /** Offset where the current line starts. */
-  private lineStart = 0;
+class Reader extends Scanner {
   private depth = 0;
   private columns = new Int32Array(NODE_FIELDS * 1024);
   private count = 0;
@@ -145,8 +101,7 @@ class Reader {
   private aliases = 0;
 
   constructor(text: string, limits: AliasLimits) {
-    this.text = text;
-    this.n = text.length;
+    super(text);
     this.limits = limits;
   }
 
@@ -174,64 +129,6 @@ class Reader {
     columns[at + 2] = parent;
     this.token.push(token);
     return i;
-  }
-
-  /**
-   * Skips blank lines, comment lines and the rest of the current line when it is only spaces or
-   * a comment, up to the next content character: its column, or -1 at the end of the text.
-   */
-  private nextContent(): number {
-    const { text, n } = this;
-    let pos = this.pos;
-    for (;;) {
-      while (pos < n && text.charCodeAt(pos) === SPACE) pos++;
-      if (pos >= n) {
-        this.pos = n;
-        return -1;
-      }
-      const c = text.charCodeAt(pos);
-      if (c === HASH) {
-        const eol = text.indexOf('\n', pos);
-        if (eol < 0) {
-          this.pos = n;
-          return -1;
-        }
-        pos = eol;
-        continue;
-      }
-      if (c === LF) {
-        pos++;
-        this.lineStart = pos;
-        continue;
-      }
-      this.pos = pos;
-      const column = pos - this.lineStart;
-      // Document markers and directives start at the line's first column.
-      if (column === 0 && (c === DASH || c === 0x2e || c === 0x25)) {
-        if (text.startsWith('---', pos) || text.startsWith('...', pos) || c === 0x25) fail();
-      }
-      return column;
-    }
-  }
-
-  /** After a value on a line: spaces, then a comment (after a space) or the line's end. */
-  private endOfLine(): void {
-    const { text, n } = this;
-    let pos = this.pos;
-    const from = pos;
-    while (pos < n && text.charCodeAt(pos) === SPACE) pos++;
-    if (pos >= n) {
-      this.pos = n;
-      return;
-    }
-    const c = text.charCodeAt(pos);
-    if (c === HASH && pos > from) {
-      const eol = text.indexOf('\n', pos);
-      this.pos = eol < 0 ? n : eol;
-      return;
-    }
-    if (c !== LF) fail();
-    this.pos = pos;
   }
 
   private enter(): void {
@@ -278,38 +175,11 @@ class Reader {
     return value;
   }
 
-  private isDash(at: number): boolean {
-    if (this.text.charCodeAt(at) !== DASH) return false;
-    const next = at + 1 < this.n ? this.text.charCodeAt(at + 1) : LF;
-    return next === SPACE || next === LF;
-  }
-
   /** A block mapping or sequence starting at this.pos, at `column`; a scalar alone on its line is left to js-yaml. */
   private blockNode(column: number, self: number): unknown {
     if (this.isDash(this.pos)) return this.blockSequence(column, self);
     if (!this.startsKey()) fail();
     return this.blockMapping(column, self);
-  }
-
-  /** Whether the line from this.pos is `key: …` (a plain or quoted key, a colon, then a space or the line's end). */
-  private startsKey(): boolean {
-    const { text, n } = this;
-    const c = text.charCodeAt(this.pos);
-    let pos: number;
-    if (c === SQUOTE || c === DQUOTE) {
-      const close = text.indexOf(c === SQUOTE ? "'" : '"', this.pos + 1);
-      if (close < 0) return false;
-      pos = close + 1;
-      return pos < n && text.charCodeAt(pos) === COLON && (pos + 1 >= n || text.charCodeAt(pos + 1) === SPACE || text.charCodeAt(pos + 1) === LF);
-    }
-    if (isIndicator(c)) return false; // `{ a: b }`, `[a]`: not a plain key
-    for (pos = this.pos; pos < n; pos++) {
-      const d = text.charCodeAt(pos);
-      if (d === LF) return false;
-      if (d === COLON && (pos + 1 >= n || text.charCodeAt(pos + 1) === SPACE || text.charCodeAt(pos + 1) === LF)) return true;
-      if (d === HASH && text.charCodeAt(pos - 1) === SPACE) return false;
-    }
-    return false;
   }
 
   /** A block sequence whose dashes are at `indent`; this.pos is on its first dash. */
@@ -378,64 +248,6 @@ class Reader {
   }
 
   /**
-   * A plain scalar on one line from this.pos: up to `: `, ` #`, the line's end, and in a flow
-   * collection `,`, `[`, `]`, `{`, `}`; trailing spaces dropped. Leaves this.pos at its end.
-   */
-  private plain(flow: boolean): string {
-    const { text, n } = this;
-    const from = this.pos;
-    if (from >= n || isIndicator(text.charCodeAt(from))) fail();
-    let pos = from;
-    let end = from;
-    for (; pos < n; pos++) {
-      const c = text.charCodeAt(pos);
-      if (c === LF) break;
-      if (c === SPACE) continue;
-      if (c === COLON) {
-        const next = pos + 1 < n ? text.charCodeAt(pos + 1) : LF;
-        if (next === SPACE || next === LF) break;
-        if (flow) fail(); // `a:b` in a flow collection: left to js-yaml
-      } else if (c === HASH) {
-        if (text.charCodeAt(pos - 1) === SPACE) break;
-      } else if (flow && (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE)) {
-        break;
-      }
-      end = pos + 1;
-    }
-    this.pos = end;
-    return text.slice(from, end);
-  }
-
-  /** A quoted scalar on one line at this.pos (single: `''` is a quote; double: no escapes); leaves this.pos after it. */
-  private quoted(quote: number): string {
-    const { text } = this;
-    const from = this.pos + 1;
-    if (quote === DQUOTE) {
-      const close = text.indexOf('"', from);
-      if (close < 0) fail();
-      const body = text.slice(from, close);
-      if (body.indexOf('\n') >= 0 || body.indexOf('\\') >= 0) fail();
-      this.pos = close + 1;
-      return body;
-    }
-    let out = '';
-    let at = from;
-    for (;;) {
-      const close = text.indexOf("'", at);
-      if (close < 0) fail();
-      if (text.charCodeAt(close + 1) === SQUOTE) {
-        out += text.slice(at, close + 1);
-        at = close + 2;
-        continue;
-      }
-      out += text.slice(at, close);
-      if (out.indexOf('\n') >= 0) fail();
-      this.pos = close + 1;
-      return out;
-    }
-  }
-
-  /**
    * A flow collection or a scalar at this.pos, as a node of `parent`; outside flow collections
    * also an anchor before one, an alias, or a block scalar (`indent`: the indentation of the
    * mapping or sequence it is in, -1 in a flow collection).
@@ -447,7 +259,11 @@ class Reader {
     if (!flow) {
       if (c === AMPERSAND) return this.anchored(keyStart, parent, token);
       if (c === ASTERISK) return this.alias(keyStart, parent, token);
-      if (c === PIPE || c === GREATER) return this.blockScalar(c === GREATER, indent, keyStart, parent, token);
+      if (c === PIPE || c === GREATER) {
+        const value = this.blockScalar(c === GREATER, indent);
+        this.node(this.scalarStart, keyStart, parent, token);
+        return value;
+      }
     }
     return this.flowOrScalarAt(flow, start, keyStart, parent, token);
   }
@@ -464,15 +280,6 @@ class Reader {
     // A plain scalar followed by `: ` is a key where a value was expected: left to js-yaml.
     if (this.pos < this.n && text.charCodeAt(this.pos) === COLON) fail();
     return value;
-  }
-
-  /** An anchor or alias name after `&` or `*` at this.pos; leaves this.pos after it. */
-  private anchorName(): string {
-    const from = this.pos + 1;
-    ANCHOR_NAME.lastIndex = from;
-    if (!ANCHOR_NAME.test(this.text)) fail();
-    this.pos = ANCHOR_NAME.lastIndex;
-    return this.text.slice(from, this.pos);
   }
 
   /** `&name value` on one line, the value a flow collection or a scalar. */
@@ -499,56 +306,6 @@ class Reader {
     this.added += anchor.size;
     if (++this.aliases > this.limits.maxAliases || this.added > this.limits.maxExpandedNodes) fail();
     return anchor.value;
-  }
-
-  /**
-   * `|`, `|-`, `>` or `>-` at the end of its line, then lines all at one indentation deeper than
-   * `indent` by two or more, none blank, none ending in a space: the lines joined by line breaks
-   * (literal) or spaces (folded), with a final line break unless `-`. The node starts where its
-   * first line does, as js-yaml places it.
-   */
-  private blockScalar(folded: boolean, indent: number, keyStart: number, parent: number, token: string | number): string {
-    const { text, n } = this;
-    let pos = this.pos + 1;
-    const strip = pos < n && text.charCodeAt(pos) === DASH;
-    if (strip) pos++;
-    if (pos >= n || text.charCodeAt(pos) !== LF) fail();
-    const first = pos + 1;
-    let at = first;
-    while (at < n && text.charCodeAt(at) === SPACE) at++;
-    const contentIndent = at - first;
-    if (contentIndent <= indent + 1 || at >= n || text.charCodeAt(at) === LF) fail();
-    const lines: string[] = [];
-    let lineStart = first;
-    for (;;) {
-      // lineStart begins a line of the scalar: contentIndent spaces, then a character that is not one.
-      const from = lineStart + contentIndent;
-      if (text.charCodeAt(from) === SPACE) fail();
-      const eol = text.indexOf('\n', from);
-      if (eol < 0) fail(); // the last line without its line break
-      if (text.charCodeAt(eol - 1) === SPACE) fail();
-      lines.push(text.slice(from, eol));
-      // The next line: at the scalar's indentation, or less indented (its end); a blank line is left to js-yaml.
-      const next = eol + 1;
-      let p = next;
-      while (p < n && text.charCodeAt(p) === SPACE) p++;
-      if (p >= n ? p - next >= contentIndent : text.charCodeAt(p) === LF) fail();
-      if (p >= n || p - next < contentIndent) {
-        this.pos = eol; // the caller's endOfLine and nextContent go on from the line break
-        break;
-      }
-      if (p - next > contentIndent) fail();
-      lineStart = next;
-    }
-    this.node(first, keyStart, parent, token);
-    const body = lines.join(folded ? ' ' : '\n');
-    return strip ? body : `${body}\n`;
-  }
-
-  private skipSpaces(): number {
-    const { text, n } = this;
-    while (this.pos < n && text.charCodeAt(this.pos) === SPACE) this.pos++;
-    return this.pos < n ? text.charCodeAt(this.pos) : LF;
   }
 
   /** `{ key: value, … }` on one line; this.pos is on the brace. */
