@@ -37,17 +37,33 @@ interface Anchor {
  * The value of a plain scalar, as CORE_SCHEMA resolves it. Most plain scalars of a model are
  * names and keys, text by the YAML 1.2 core schema at a glance: only `~`, a digit, `+`, `-`,
  * `.` or the empty scalar may start a null or a number, and the only words that are not text
- * are null, Null, NULL, true, True, TRUE, false, False and FALSE (five letters at most). Those
+ * are null, Null, NULL, true, True, TRUE, false, False and FALSE (four or five letters). Those
  * skip the schema's lookup (a candidate list per first character, and an object per scalar);
  * anything else is resolved by the schema itself.
  */
-function plainScalar(source: string): unknown {
+export function plainScalar(source: string): unknown {
   const c = source.charCodeAt(0);
   const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
   if (letter) {
-    const lower = c | 0x20;
-    // n, t, f in either case: a null or a boolean word when short enough.
-    if ((lower !== 0x6e && lower !== 0x74 && lower !== 0x66) || source.length > 5) return source;
+    // Four or five letters: a null or a boolean word in one of its three spellings, else text.
+    const length = source.length;
+    if (length !== 4 && length !== 5) return source;
+    switch (source) {
+      case 'null':
+      case 'Null':
+      case 'NULL':
+        return null;
+      case 'true':
+      case 'True':
+      case 'TRUE':
+        return true;
+      case 'false':
+      case 'False':
+      case 'FALSE':
+        return false;
+      default:
+        return source;
+    }
   }
   return CORE_SCHEMA.resolveImplicitScalarTag(source).value;
 }

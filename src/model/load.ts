@@ -11,8 +11,9 @@ import {
   parseEvents,
   type Event,
 } from 'js-yaml';
+import { NODE_FIELDS, readBlockYaml, type NodeTable } from './block-yaml.js';
 import { constructPlain } from './construct.js';
-import { joinPointer } from './pointer.js';
+import { escapeToken, joinPointer } from './pointer.js';
 import { SourceText } from './source.js';
 
 export const LIMITS = {
@@ -73,13 +74,58 @@ class PointerMap implements SourceMap {
   }
 
   locate(pointer: string): NodeLocation {
-    let p = pointer;
-    for (;;) {
-      const found = this.locations.get(p);
-      if (found) return found;
-      if (p === '') return { start: 0 };
-      p = p.slice(0, p.lastIndexOf('/'));
+    return locateIn(this.locations, pointer);
+  }
+}
+
+/** Pointer → location from the block reader's node table, built the first time a finding needs a position. */
+class TableMap implements SourceMap {
+  readonly source: SourceText;
+  private nodes: NodeTable | undefined;
+  private built: Map<string, NodeLocation> | undefined;
+
+  constructor(source: SourceText, nodes: NodeTable) {
+    this.source = source;
+    this.nodes = nodes;
+  }
+
+  private get locations(): Map<string, NodeLocation> {
+    if (!this.built) {
+      this.built = tableLocations(this.nodes!);
+      this.nodes = undefined;
     }
+    return this.built;
+  }
+
+  locate(pointer: string): NodeLocation {
+    return locateIn(this.locations, pointer);
+  }
+}
+
+/** Pointer → location of every node of the block reader's table (the root, sequence items, mapping values). */
+export function tableLocations(nodes: NodeTable): Map<string, NodeLocation> {
+  const { count, columns, token } = nodes;
+  const locations = new Map<string, NodeLocation>();
+  const pointers: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = columns[NODE_FIELDS * i]!;
+    const keyStart = columns[NODE_FIELDS * i + 1]!;
+    const up = columns[NODE_FIELDS * i + 2]!;
+    const pointer = up < 0 ? '' : `${pointers[up]!}/${escapeToken(token[i]!)}`;
+    pointers.push(pointer);
+    locations.set(pointer, keyStart < 0 ? { start } : { start, keyStart });
+  }
+  return locations;
+}
+
+/** The location of a pointer, or of its nearest located ancestor. */
+function locateIn(locations: Map<string, NodeLocation>, pointer: string): NodeLocation {
+  let p = pointer;
+  for (;;) {
+    const found = locations.get(p);
+    if (found) return found;
+    if (p === '') return { start: 0 };
+    p = p.slice(0, p.lastIndexOf('/'));
   }
 }
 
@@ -168,7 +214,7 @@ function checkLimits(text: string, events: Event[]): void {
 }
 
 /** Builds pointer → location from the event stream (only when a finding needs a position). */
-function mapEvents(source: SourceText, events: Event[]): Map<string, NodeLocation> {
+export function mapEvents(source: SourceText, events: Event[]): Map<string, NodeLocation> {
   const locations = new Map<string, NodeLocation>();
   const stack: Frame[] = [];
   const text = source.text;
@@ -275,6 +321,10 @@ function constructChecked(path: string, text: string, events: Event[]): unknown[
 /** Parses one YAML document; never throws for any input text. */
 export function loadModelText(path: string, text: string): LoadResult {
   const source = new SourceText(path, text);
+  // A model as models are written is read straight from the text; any other document (and any
+  // error) takes js-yaml's road.
+  const block = readBlockYaml(text, LIMITS);
+  if (block !== undefined) return { ok: true, value: block.value, map: new TableMap(source, block.nodes) };
   try {
     const events = parseEvents(text, { filename: path, maxDepth: LIMITS.maxDepth });
     // A model as models are written (no anchors, aliases or tags, one document, distinct keys)
