@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { mkdir, realpath, rmdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, join, parse, resolve } from 'node:path';
+import { dirname, join, normalize, parse, resolve, sep } from 'node:path';
 import type { OutputFolder } from '../core/scaffold.js';
 import { errorCode, type EntryKind, type HostInfo, type OutputFs } from '../output/fs-port.js';
 import type { FileStamp } from '../output/stat-record.js';
@@ -53,7 +53,13 @@ const kindOf = (s: { isSymbolicLink(): boolean; isDirectory(): boolean; isFile()
  * after the open, without a FileHandle (an object with a finalizer per file) or two more trips.
  */
 export function nodeOutputFs(root: string): OutputFs {
-  const abs = (path: string) => (path === '' ? root : join(root, ...path.split('/')));
+  // A path of the stage is relative, forward slashes, no '.', '..' or empty segment (checkOutputPath):
+  // on POSIX it is appended to the folder as it is, which is what join() gives for it. Anything
+  // else still goes through join().
+  const base = normalize(root);
+  const prefix = base.endsWith(sep) ? base : base + sep;
+  const plain = (path: string) => sep === '/' && !path.startsWith('/') && !path.includes('//') && !/(^|\/)\.\.?(\/|$)/.test(path);
+  const abs = (path: string) => (path === '' ? root : plain(path) ? prefix + path : join(root, ...path.split('/')));
   return {
     async kind(path): Promise<EntryKind | undefined> {
       try {

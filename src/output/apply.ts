@@ -16,7 +16,7 @@
  * journal, new folders); after it, the journal stays and the next run recovers from it.
  */
 import { inParallel } from './disk.js';
-import { errorCode, type OutputFs } from './fs-port.js';
+import { errorCode, type EntryKind, type OutputFs } from './fs-port.js';
 import { JOURNAL_PATH, serializeJournal, type JournalOp } from './journal.js';
 import type { HeldLock } from './lock.js';
 import { MANIFEST_PATH, serializeManifest, sha256 } from './manifest.js';
@@ -39,7 +39,11 @@ export class WriteAbortedError extends Error {
  * recursive mkdir through an unchecked path) and recorded there.
  */
 export async function confineFolders(fs: OutputFs, path: string, created?: string[]): Promise<void> {
-  for (const folder of parentFolders(path)) await confineFolder(fs, folder, created);
+  for (const folder of parentFolders(path)) {
+    // A real folder, the common case, settled here: one lstat, no further call.
+    const kind = await fs.kind(folder);
+    if (kind !== 'dir') await settleFolder(fs, folder, kind, created);
+  }
 }
 
 /**
@@ -48,7 +52,11 @@ export async function confineFolders(fs: OutputFs, path: string, created?: strin
  * (mkdir never follows a symlink; what is there afterwards is checked all the same).
  */
 async function confineFolder(fs: OutputFs, folder: string, created?: string[], fresh = false): Promise<void> {
-  let kind = fresh && created ? undefined : await fs.kind(folder);
+  await settleFolder(fs, folder, fresh && created ? undefined : await fs.kind(folder), created);
+}
+
+/** The rest of `confineFolder`, given what lstat found at `folder` (`kind`). */
+async function settleFolder(fs: OutputFs, folder: string, kind: EntryKind | undefined, created?: string[]): Promise<void> {
   if (kind === undefined && created) {
     if (await fs.makeDir(folder)) created.push(folder);
     kind = await fs.kind(folder);
@@ -60,8 +68,17 @@ async function confineFolder(fs: OutputFs, folder: string, created?: string[], f
 
 /** Every folder on the way to `paths`, once each, by depth (outermost first), sorted within a depth. */
 function foldersByDepth(paths: readonly string[]): string[][] {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    // A folder already seen has its parents seen too: walk up only to the first one known.
+    for (let folder = folderOf(path); folder !== '' && !folders.has(folder); folder = folderOf(folder)) folders.add(folder);
+  }
   const levels: string[][] = [];
-  for (const folder of new Set(paths.flatMap(parentFolders))) (levels[folder.split('/').length - 1] ??= []).push(folder);
+  for (const folder of folders) {
+    let depth = 0;
+    for (let slash = folder.indexOf('/'); slash >= 0; slash = folder.indexOf('/', slash + 1)) depth++;
+    (levels[depth] ??= []).push(folder);
+  }
   return levels.filter((level) => level !== undefined).map((level) => level.sort());
 }
 

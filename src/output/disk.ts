@@ -36,7 +36,11 @@ function refuseUnlessFile(path: string, kind: EntryKind): void {
  * not asked about). A symlink or a file on the way stops everything (ConfinementError).
  */
 export async function existingFolders(fs: OutputFs, paths: Iterable<string>): Promise<ReadonlyMap<string, boolean>> {
-  const folders = [...new Set([...paths].flatMap(parentFolders))].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+  // Sorted by depth, then by name; each folder's depth counted once, not at every comparison.
+  const folders = [...new Set([...paths].flatMap(parentFolders))]
+    .map((folder) => ({ folder, depth: folder.split('/').length }))
+    .sort((a, b) => a.depth - b.depth || (a.folder < b.folder ? -1 : 1))
+    .map((f) => f.folder);
   const exists = new Map<string, boolean>();
   for (const folder of folders) {
     const parent = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : undefined;
