@@ -13,6 +13,11 @@
  * for real, so the plan reports, restores or refuses it exactly as a run without the record.
  * `--check` never uses the record (its verdict rests on every byte, generated); `--dry-run` uses
  * it but never writes it; a folder with no record (a fresh one) generates everything.
+ *
+ * The largest platform-wide files (the Helm values, the KafkaUsers, the KafkaTopics) are keyed
+ * the same way (src/generators/emit/keyed.ts: each made from plain data alone, its key the hash
+ * of that data's text) and recorded beside the services under a name no context has
+ * (`keyedUnit`), with the same checks against the disk.
  */
 import { generateReusing, generateServiceFiles, type GenerateOutcome, type ServiceOutcome } from '../generators/index.js';
 import type { GenerateRequest } from '../generators/types.js';

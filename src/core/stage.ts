@@ -20,7 +20,7 @@ import { errorCode, type HostInfo, type OutputFs } from '../output/fs-port.js';
 import { JOURNAL_PATH, parseJournal, recoverManifest, type Journal } from '../output/journal.js';
 import { LOCK_PATH, LockedError, acquireLock, inspectLock, type HeldLock } from '../output/lock.js';
 import { EMPTY_MANIFEST, MANIFEST_PATH, ManifestError, parseManifest, serializeManifest, type Manifest } from '../output/manifest.js';
-import { TEMP_SUFFIX, tempPathFor } from '../output/paths.js';
+import { TEMP_SUFFIX, folderOf, tempPathFor } from '../output/paths.js';
 import { MergeError, changes, conflicts, planOutput, type Merger, type Plan } from '../output/plan.js';
 import type { DriftItem } from '../output/report.js';
 import type { FileStamp, RecordEntry, RecordStore } from '../output/stat-record.js';
@@ -285,12 +285,37 @@ async function withFolder<T>(fs: OutputFs, created: string[], work: () => Promis
   }
 }
 
-/** Temporary files (`.<name>.msa-gen-tmp`) next to the paths of the plan (those whose folder exists). */
+/** A folder holding this many of the plan's paths is listed once rather than each temporary name looked up. */
+const LIST_AT = 3;
+
+/**
+ * Temporary files (`.<name>.msa-gen-tmp`) next to the paths of the plan (those whose folder
+ * exists). A folder holding several of the paths is listed once (one read of the folder for what
+ * would be a lookup per path); one that cannot be listed, and the others, are asked per path.
+ */
 async function leftoverTemps(fs: OutputFs, paths: readonly string[]): Promise<{ temp: string; path: string }[]> {
-  const found: { temp: string; path: string }[] = [];
+  const byFolder = new Map<string, string[]>();
   for (const path of paths) {
-    const temp = tempPathFor(path);
-    if ((await fs.kind(temp)) !== undefined) found.push({ temp, path });
+    const folder = folderOf(path);
+    const list = byFolder.get(folder);
+    if (list) list.push(path);
+    else byFolder.set(folder, [path]);
+  }
+  const found: { temp: string; path: string }[] = [];
+  for (const [folder, list] of byFolder) {
+    let names: ReadonlySet<string> | undefined;
+    if (list.length >= LIST_AT) {
+      try {
+        names = new Set(await fs.list(folder));
+      } catch {
+        names = undefined;
+      }
+    }
+    for (const path of list) {
+      const temp = tempPathFor(path);
+      const there = names ? names.has(temp.slice(temp.lastIndexOf('/') + 1)) : (await fs.kind(temp)) !== undefined;
+      if (there) found.push({ temp, path });
+    }
   }
   return found.sort((a, b) => (a.temp < b.temp ? -1 : 1));
 }

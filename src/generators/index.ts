@@ -3,8 +3,9 @@
  * templates in, files out (sorted by path, every path relative and unique); writing, planning
  * against disk and merging user-owned files happen elsewhere.
  */
-import { generateHelm } from './helm/index.js';
-import { generateKafkaTopics } from './kafka/index.js';
+import { helmFiles } from './helm/index.js';
+import { kafkaFiles } from './kafka/index.js';
+import type { KeyedFile } from './emit/keyed.js';
 import { compareCodeUnits } from './names/order.js';
 import { generatePlatformPackage } from './platform/index.js';
 import { generateRoot } from './root/index.js';
@@ -35,7 +36,11 @@ export interface PreviousKeys {
   readonly previous: ReadonlyMap<string, string>;
 }
 
-/** One service of a run: its context, its key (with PreviousKeys), and whether its generated files were left out. */
+/**
+ * One service of a run: its context, its key (with PreviousKeys), and whether its generated files
+ * were left out. A keyed platform-wide file (emit/keyed.ts) is one too, under `keyedUnit(path)`: a
+ * name no context can have.
+ */
 export interface ServiceOutcome {
   readonly context: string;
   readonly key: string | undefined;
@@ -73,6 +78,23 @@ function serviceFiles(text: string, templates: Templates): GeneratedFile[] {
   return generateService(JSON.parse(text) as ServicePlan, templates);
 }
 
+/** The name a keyed platform-wide file goes by among the services (context names hold no `/`). */
+export const keyedUnit = (path: string): string => `file:${path}`;
+
+/**
+ * A keyed file's key: the hash of the generators' build, msa-gen's version, its path and its
+ * input, which holds everything its content is made from.
+ */
+export function keyedFileKey(reuse: Pick<PreviousKeys, 'hash' | 'build'>, request: GenerateRequest, file: KeyedFile): string {
+  return reuse.hash(`msa-gen file key 1\n${JSON.stringify([reuse.build, request.options.toolVersion, file.path])}\n${file.input()}`);
+}
+
+/** The platform-wide files: keyed (the Helm values, the KafkaUsers and KafkaTopics) and the rest of the chart. */
+function platformFiles(request: GenerateRequest): { files: GeneratedFile[]; keyed: KeyedFile[] } {
+  const helm = helmFiles(request);
+  return { files: helm.files, keyed: [...kafkaFiles(request), ...helm.keyed] };
+}
+
 /**
  * `generate`, skipping the generated files of each service whose key equals its previous one.
  * Without `reuse`, every service is generated (and no key computed).
@@ -94,24 +116,46 @@ export function generateReusing(request: GenerateRequest, reuse?: PreviousKeys):
       serviceFileList.push(...files);
     }
   }
+  const platform = platformFiles(request);
+  const keyedFiles: GeneratedFile[] = [];
+  for (const file of platform.keyed) {
+    const unit = keyedUnit(file.path);
+    const key = reuse ? keyedFileKey(reuse, request, file) : undefined;
+    if (key !== undefined && reuse!.previous.get(unit) === key) {
+      services.push({ context: unit, key, skipped: true });
+    } else {
+      const made = file.make();
+      services.push({ context: unit, key, skipped: false, generated: [made.path] });
+      keyedFiles.push(made);
+    }
+  }
   const files: GeneratedFile[] = [
     ...generateRoot(request),
     ...generateRuntimePackage(request),
     ...generatePlatformPackage(request),
     ...serviceFileList,
-    ...generateKafkaTopics(request),
-    ...generateHelm(request),
+    ...platform.files,
+    ...keyedFiles,
     ...generateStarterTests(request),
   ];
   return { files: checkedFiles(files), services };
 }
 
-/** The generated files (not the user-owned ones) of these contexts' services, as `generate` makes them. */
+/**
+ * The generated files (not the user-owned ones) of these contexts' services, and of these keyed
+ * files (by `keyedUnit`), as `generate` makes them.
+ */
 export function generateServiceFiles(request: GenerateRequest, contexts: ReadonlySet<string>): { context: string; files: GeneratedFile[] }[] {
   const templates = serviceTemplates(request.templates);
-  return request.model.contexts
+  const services = request.model.contexts
     .filter((c) => contexts.has(c.name))
     .map((c) => ({ context: c.name, files: serviceFiles(servicePlanText(request.model, c).text, templates).filter((f) => f.ownership === 'generated') }));
+  const keyed = [...contexts].some((c) => c.startsWith(keyedUnit('')))
+    ? platformFiles(request)
+        .keyed.filter((k) => contexts.has(keyedUnit(k.path)))
+        .map((k) => ({ context: keyedUnit(k.path), files: [k.make()] }))
+    : [];
+  return [...services, ...keyed];
 }
 
 /** The files, every path checked, sorted by path, no path twice. */

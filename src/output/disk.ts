@@ -36,9 +36,11 @@ function refuseUnlessFile(path: string, kind: EntryKind): void {
  * not asked about). A symlink or a file on the way stops everything (ConfinementError).
  */
 export async function existingFolders(fs: OutputFs, paths: Iterable<string>): Promise<ReadonlyMap<string, boolean>> {
-  // Sorted by depth, then by name; each folder's depth counted once, not at every comparison.
-  const folders = [...new Set([...paths].flatMap(parentFolders))]
-    .map((folder) => ({ folder, depth: folder.split('/').length }))
+  const unique = new Set<string>();
+  for (const path of paths) for (const folder of parentFolders(path)) unique.add(folder);
+  // By depth, then name: each folder's depth counted once, not in every comparison.
+  const folders = [...unique]
+    .map((folder) => ({ folder, depth: depthOf(folder) }))
     .sort((a, b) => a.depth - b.depth || (a.folder < b.folder ? -1 : 1))
     .map((f) => f.folder);
   const exists = new Map<string, boolean>();
@@ -54,6 +56,13 @@ export async function existingFolders(fs: OutputFs, paths: Iterable<string>): Pr
     exists.set(folder, kind === 'dir');
   }
   return exists;
+}
+
+/** How many `/` a path holds. */
+function depthOf(path: string): number {
+  let n = 0;
+  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) n++;
+  return n;
 }
 
 /** Whether the folder holding `path` exists, by `existingFolders` (the output folder itself always does). */

@@ -285,16 +285,19 @@ async function planUserOwned(
   const { path } = file;
   const spec = file.merge;
   // What the generators produced: a file written with it (or taken over holding it) is pristine.
-  const fresh: ManifestEntry = { path, ownership: 'user-owned', sha256: sha256(file.content), ...(spec ? { members: memberNames(spec), pristine: true } : {}) };
+  // Made when needed: a file kept as the manifest knows it (most of them, run after run) never needs its hash.
+  let freshEntry: ManifestEntry | undefined;
+  const fresh = (): ManifestEntry =>
+    (freshEntry ??= { path, ownership: 'user-owned', sha256: sha256(file.content), ...(spec ? { members: memberNames(spec), pristine: true } : {}) });
   if (disk === undefined) {
     actions.push({ kind: 'create', path, ownership: 'user-owned', content: file.content, ...(known ? { reason: 'missing (deleted?): written again' } : {}) });
-    entries.push(fresh);
+    entries.push(fresh());
     return;
   }
   if (!known) {
-    if (disk.holds(file.content, () => fresh.sha256)) {
+    if (disk.holds(file.content, () => fresh().sha256)) {
       actions.push({ kind: 'keep', path, ownership: 'user-owned' });
-      entries.push(fresh);
+      entries.push(fresh());
       return;
     }
     let lacks: string[] = [];
@@ -336,7 +339,7 @@ async function planUserOwned(
   if (known.pristine && disk.hash() === known.sha256 && recorded.every((n) => wanted.includes(n))) {
     const added = wanted.filter((n) => !recorded.includes(n));
     actions.push({ kind: 'merge', path, ownership: 'user-owned', content: file.content, previous: await disk.text(), added });
-    entries.push(fresh);
+    entries.push(fresh());
     return;
   }
   const onDisk = await disk.text();

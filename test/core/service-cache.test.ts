@@ -163,13 +163,13 @@ const EDITS = {
   },
 } as const;
 
-/** Edits of the folder by hand, made in both folders alike: a generated file of a service edited or deleted. */
+/** Edits of the folder by hand, made in both folders alike: a generated file of a service (or a keyed platform-wide file) edited or deleted. */
 const DAMAGE = ['editGenerated', 'deleteGenerated'] as const;
 
 type Edit = { readonly kind: keyof typeof EDITS | 'renameCommand' | 'renameEvent' | 'renamePolicy' | (typeof DAMAGE)[number]; readonly n: number };
 
 function damage(folders: readonly MemoryFolder[], edit: Edit): void {
-  const paths = Object.keys(folders[0]!.files()).filter((p) => /^services\/[^/]+\/(src\/generated\/|package\.json|Dockerfile)/.test(p));
+  const paths = Object.keys(folders[0]!.files()).filter((p) => /^(services\/[^/]+\/(src\/generated\/|package\.json|Dockerfile)|helm\/[^/]+\/values\.yaml$|kafka\/[^/]+\/(users|topics)\.yaml$)/.test(p));
   const path = pick(paths, edit.n);
   if (!path) return;
   for (const folder of folders) {
@@ -275,7 +275,8 @@ describe('scaffold with the service record', () => {
       { model, templates, options: { toolVersion: '0.0.0-test' } },
       { build: BUILD, store, mode: 'write', folderExisted: true },
     );
-    expect(run.reuse?.services.map((s) => s.context)).toEqual(['application', 'lookup']);
+    // The two other services, and the platform-wide files none of whose input changed.
+    expect(run.reuse?.services.map((s) => s.context)).toEqual(['application', 'lookup', 'file:kafka/permits/users.yaml', 'file:kafka/permits/topics.yaml', 'file:helm/permits/values.yaml']);
     expect(run.files.some((f) => f.path.startsWith('services/application/src/generated/'))).toBe(false);
     expect(run.files.some((f) => f.path === 'services/issuance/src/generated/service.ts')).toBe(true);
     // The user-owned files of a skipped service are there, for the merge.
@@ -353,4 +354,33 @@ describe('scaffold with the service record', () => {
     expect(store.loads).toBe(1);
     planned(await scaffold(request(folder, minimal, 'write', true)));
   });
+
+  it('takes the Helm values, KafkaUsers and KafkaTopics from the record like a service while their input is the same', async () => {
+    const store = new MemoryStore();
+    const folder = folderOf({}, store);
+    planned(await scaffold(request(folder, minimal, 'write', true)));
+    planned(await scaffold(request(folder, minimal, 'write', true)));
+    const platformFiles = ['helm/permits/values.yaml', 'kafka/permits/users.yaml', 'kafka/permits/topics.yaml'];
+    const generation = (input: string) =>
+      generateForRun({ model: validateModel({ file: 'model.yaml', input }).valid!, templates, options: { toolVersion: '0.0.0-test' } }, { build: BUILD, store, mode: 'write', folderExisted: true });
+    // A context's title: in none of the three; they are taken from the record, not generated.
+    const retitled = await generation(minimal.replace('title: Permit issuance', 'title: Permit issuance office'));
+    expect(retitled.files.filter((f) => platformFiles.includes(f.path))).toEqual([]);
+    expect(retitled.reuse?.services.flatMap((s) => s.files.map((f) => f.path))).toEqual(expect.arrayContaining(platformFiles));
+    // A command with an actor and a route: the Helm values (its routes) are generated again, the Kafka files are not.
+    const next = minimal.replace(
+      '          - name: CancelApplication\n',
+      '          - name: ReviewApplication\n            actor: Clerk\n            http: POST /applications/{applicationId}/review\n            fields: [applicationId]\n            emits: [ApplicationCancelled]\n          - name: CancelApplication\n',
+    );
+    expect(next).not.toBe(minimal);
+    const routed = await generation(next);
+    expect(routed.files.filter((f) => platformFiles.includes(f.path)).map((f) => f.path)).toEqual(['helm/permits/values.yaml']);
+    const a = planned(await scaffold(request(folder, next, 'write', true)));
+    const reference = folderOf();
+    const b = planned(await scaffold(request(reference, next, 'write', false)));
+    expect(a.plan.actions.find((x) => x.path === 'helm/permits/values.yaml')?.kind).toBe('update');
+    expect(b.plan.actions.find((x) => x.path === 'helm/permits/values.yaml')?.kind).toBe('create');
+    expect(folder.files()).toEqual(reference.files());
+  });
 });
+

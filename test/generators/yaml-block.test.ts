@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockDocument } from '../../src/generators/emit/yaml-block.js';
+import { keyInput } from '../../src/generators/emit/keyed.js';
 import { dumpDocument, yamlDocument, yamlDoubleQuoted, yamlFlowSequence } from '../../src/generators/emit/yaml.js';
 
 /** Strings a YAML writer must think about: reserved words, numbers, indicators, unsafe characters. */
@@ -60,3 +61,32 @@ describe('yamlDocument fast path', () => {
     for (const v of [{ a: 'multi\nline' }, { a: undefined, b: 1 }, 'top', [undefined, 1]]) expect(yamlDocument(v)).toBe(dumpDocument(v));
   });
 });
+
+describe('keyInput (the key of a keyed file, src/generators/emit/keyed.ts)', () => {
+  it('tells apart the data JSON writes alike', () => {
+    const alike = [0, -0, null, NaN, Infinity, -Infinity, undefined, '0', 'null', { text: 'a' }, yamlDoubleQuoted('a'), { items: ['a'] }, yamlFlowSequence(['a']), [], {}, [1, , 2], [1, null, 2], [1, undefined, 2]]; // eslint-disable-line no-sparse-arrays
+    const inputs = alike.map((v) => keyInput({ v }));
+    expect(new Set(inputs).size).toBe(alike.length);
+    expect(keyInput({ a: 1, b: ['x', true, null] })).toBe(JSON.stringify({ a: 1, b: ['x', true, null] }));
+  });
+
+  it('is a key: data with the same input are written the same', () => {
+    const written = new Map<string, string>();
+    let same = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.dictionary(fc.constantFrom('a', 'b', 'c'), value, { maxKeys: 2 }), fc.array(value, { maxLength: 2 }), value), (v) => {
+        const input = keyInput(v);
+        const text = yamlDocument(v);
+        const known = written.get(input);
+        if (known !== undefined) {
+          same++;
+          expect(text).toBe(known);
+        } else written.set(input, text);
+      }),
+      { numRuns: 3000, seed: 12_003 },
+    );
+    // Not vacuous: many inputs came back.
+    expect(same).toBeGreaterThan(100);
+  });
+});
+

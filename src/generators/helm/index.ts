@@ -12,6 +12,7 @@ import { jsonText } from '../emit/json.js';
 import { yamlComment, yamlDocument } from '../emit/yaml.js';
 import { isolatedNamespaces, releaseName } from '../names/kubernetes.js';
 import { compareCodeUnits } from '../names/order.js';
+import { keyedFile, type KeyedFile } from '../emit/keyed.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
 import { namespaceFiles } from './namespaces.js';
 import { valuesSchema } from './schema.js';
@@ -126,15 +127,28 @@ function chartTemplateFile(path: string, body: string): GeneratedFile {
 }
 
 export function generateHelm(request: GenerateRequest): GeneratedFile[] {
+  const { files, keyed } = helmFiles(request);
+  return [...files, ...keyed.map((k) => k.make())].sort((a, b) => compareCodeUnits(a.path, b.path));
+}
+
+/**
+ * The chart's files: values.yaml as a keyed file (keyed.ts: made from its comment and values
+ * alone, the largest file of the chart at scale), the others made.
+ */
+export function helmFiles(request: GenerateRequest): { files: GeneratedFile[]; keyed: KeyedFile[] } {
   const { model, templates } = request;
   const root = `helm/${model.platform.name}`;
   const missing = HELM_CHART_FILES.filter((f) => !templates.has(`${HELM_TEMPLATE_DIR}${f}`));
   if (missing.length > 0) throw new Error(`Helm chart templates missing: ${missing.join(', ')}`);
 
+  const values = keyedFile(
+    `${root}/values.yaml`,
+    () => ({ comment: valuesComment(model), values: chartValues(model) }),
+    ({ comment, values }) => generatedFile(`${root}/values.yaml`, `${comment}\n${yamlDocument(values)}`),
+  );
   const files: GeneratedFile[] = [
     ...namespaceFiles(model),
     generatedFile(`${root}/Chart.yaml`, chartYaml(model)),
-    generatedFile(`${root}/values.yaml`, `${valuesComment(model)}\n${yamlDocument(chartValues(model))}`),
     generatedFile(`${root}/values.schema.json`, jsonText(valuesSchema(model))),
   ];
   for (const namespace of isolatedNamespaces(model)) {
@@ -152,5 +166,5 @@ export function generateHelm(request: GenerateRequest): GeneratedFile[] {
     const path = `${root}/${inChart}`;
     files.push(inChart.startsWith('templates/') ? chartTemplateFile(path, body) : generatedFile(path, body));
   }
-  return files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  return { files, keyed: [values] };
 }

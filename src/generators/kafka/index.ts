@@ -13,6 +13,7 @@ import { kafkaNamespace, uniqueKubernetesNames } from '../names/kubernetes.js';
 import { compareCodeUnits } from '../names/order.js';
 import { plannedTopics, type PlannedTopic } from '../plan/topics.js';
 import { generatedFile, type GeneratedFile, type GenerateRequest } from '../types.js';
+import { keyedFile, type KeyedFile } from '../emit/keyed.js';
 import { kafkaUsersFile } from './users.js';
 
 export const KAFKA_TOPIC_API_VERSION = 'kafka.strimzi.io/v1';
@@ -96,14 +97,31 @@ function documentComment(planned: PlannedTopic): string {
 }
 
 export function generateKafkaTopics(request: GenerateRequest): GeneratedFile[] {
+  return kafkaFiles(request)
+    .map((k) => k.make())
+    .sort((a, b) => compareCodeUnits(a.path, b.path));
+}
+
+/** The KafkaUsers and the KafkaTopics, each a keyed file (keyed.ts): made from its documents' comments and resources alone. */
+export function kafkaFiles(request: GenerateRequest): KeyedFile[] {
   const { model } = request;
-  const names = topicObjectNames(model);
-  const documents = plannedTopics(model).map((entry) => {
-    const resource = kafkaTopicResource(model, entry, names.get(entry.topic.name)!);
-    return `---\n${documentComment(entry)}\n${yamlDocument(resource)}`;
-  });
   const dir = `kafka/${kafkaNamespace(model)}`;
   const files = [kafkaUsersFile(model, `${dir}/users.yaml`)];
-  if (documents.length > 0) files.push(generatedFile(`${dir}/topics.yaml`, `${fileComment(model)}\n${documents.join('')}`));
-  return files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  const topics = plannedTopics(model);
+  if (topics.length > 0) {
+    const path = `${dir}/topics.yaml`;
+    const data = () => {
+      const names = topicObjectNames(model);
+      return {
+        comment: fileComment(model),
+        documents: topics.map((entry) => [documentComment(entry), kafkaTopicResource(model, entry, names.get(entry.topic.name)!)] as const),
+      };
+    };
+    files.push(
+      keyedFile(path, data, ({ comment, documents }) =>
+        generatedFile(path, `${comment}\n${documents.map(([head, resource]) => `---\n${head}\n${yamlDocument(resource)}`).join('')}`),
+      ),
+    );
+  }
+  return files;
 }

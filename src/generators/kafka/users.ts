@@ -18,7 +18,8 @@ import { kafkaNamespace, kafkaUserName } from '../names/kubernetes.js';
 import { compareCodeUnits } from '../names/order.js';
 import { compensations, orchestrations } from '../plan/service.js';
 import { dlqListenerGroup, policyConsumerGroup, projectionConsumerGroup } from '../plan/groups.js';
-import { generatedFile, type GeneratedFile } from '../types.js';
+import { keyedFile, type KeyedFile } from '../emit/keyed.js';
+import { generatedFile } from '../types.js';
 
 export const KAFKA_USER_API_VERSION = 'kafka.strimzi.io/v1';
 
@@ -156,11 +157,17 @@ function fileComment(model: Model): string {
   ]);
 }
 
-export function kafkaUsersFile(model: Model, path: string): GeneratedFile {
-  const contexts = [...model.contexts].sort((a, b) => compareCodeUnits(a.name, b.name));
-  const documents = contexts.map((context) => {
-    const where = context.namespace === model.platform.namespace ? '' : ` (namespace ${context.namespace})`;
-    return `---\n${yamlComment(`service ${context.name}${where}`)}\n${yamlDocument(kafkaUserResource(model, context))}`;
+export function kafkaUsersFile(model: Model, path: string): KeyedFile {
+  const data = () => ({
+    comment: fileComment(model),
+    documents: [...model.contexts]
+      .sort((a, b) => compareCodeUnits(a.name, b.name))
+      .map((context) => {
+        const where = context.namespace === model.platform.namespace ? '' : ` (namespace ${context.namespace})`;
+        return [yamlComment(`service ${context.name}${where}`), kafkaUserResource(model, context)] as const;
+      }),
   });
-  return generatedFile(path, `${fileComment(model)}\n${documents.join('')}`);
+  return keyedFile(path, data, ({ comment, documents }) =>
+    generatedFile(path, `${comment}\n${documents.map(([head, resource]) => `---\n${head}\n${yamlDocument(resource)}`).join('')}`),
+  );
 }
