@@ -80,7 +80,10 @@ function plusOneCommand(text) {
     if (!aggregate) continue;
     const first = aggregate.commands[0];
     aggregate.commands.push({ name: 'ReviewBenchRequest', fields: first.fields ?? [], emits: first.emits, http: `POST /bench-reviews` });
-    return dump(model, { lineWidth: -1 });
+    // noRefs: the new command shares its lists with the first one in memory; without it js-yaml
+    // writes them as an anchor and aliases (`&ref_0`, `*ref_0`), which no one editing a model
+    // writes by hand.
+    return dump(model, { lineWidth: -1, noRefs: true });
   }
   throw new Error('no aggregate with commands');
 }

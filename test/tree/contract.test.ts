@@ -1,8 +1,9 @@
 /** src/tree: the one definition of a safe output path, and the header written and recognised by the same module. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfinementError, GENERATED_HEADER, HELM_TEMPLATE_HEADER, carriesHeader, checkOutputPath, generatedFile, headerFor, isSafeRelativePath, outputPathProblem, userFile } from '../../src/tree/index.js';
 
-const SAFE = ['a', 'a/b.ts', '.gitignore', 'helm/x/.helmignore', 'services/application/src/main.ts', 'a..b/c'];
+const SAFE = ['a', 'a/b.ts', '.gitignore', 'helm/x/.helmignore', 'services/application/src/main.ts', 'a..b/c', '...', 'a/.../b', '.a/..b'];
 const UNSAFE: [string, string][] = [
   ['', 'an empty path'],
   ['/etc/passwd', '"/etc/passwd" is absolute'],
@@ -31,6 +32,24 @@ describe('output paths', () => {
       expect(isSafeRelativePath(p), p).toBe(false);
       expect(() => checkOutputPath(p), p).toThrow(new ConfinementError(why));
     }
+  });
+
+  it('finds the first empty, "." or ".." segment as splitting the path on "/" does', () => {
+    const bySplit = (path: string): string | undefined => {
+      for (const s of path.split('/')) {
+        if (s === '' || s === '.' || s === '..') return `"${path}" has a "${s || '//'}" segment and could leave the output folder`;
+      }
+      return undefined;
+    };
+    const piece = fc.constantFrom('a', 'b.ts', '.', '..', '...', '/', '//', '.a', 'a.', '..b');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
+        const path = pieces.join('');
+        if (path.startsWith('/')) return;
+        expect(outputPathProblem(path)).toBe(bySplit(path));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
