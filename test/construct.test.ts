@@ -14,28 +14,10 @@ import { LIMITS } from '../src/model/load.js';
 import { CATALOGUE } from '../src/model/rules/index.js';
 // @ts-expect-error: a plain ES module of the bench, without type declarations
 import { benchModel } from '../bench/models.mjs';
+import { same } from './support/same-value.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Equal down to prototypes, key order and property attributes; NaN equals NaN, 0 differs from -0. */
-function same(a: unknown, b: unknown, at = ''): string | undefined {
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
-    return Object.is(a, b) ? undefined : `${at}: ${String(a)} (${typeof a}) ≠ ${String(b)} (${typeof b})`;
-  }
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at}: prototypes differ`;
-  if (Array.isArray(a) !== Array.isArray(b)) return `${at}: array and non-array`;
-  const ka = Reflect.ownKeys(a);
-  const kb = Reflect.ownKeys(b);
-  if (ka.join('\u0000') !== kb.join('\u0000')) return `${at}: keys ${ka.map(String).join(',')} ≠ ${kb.map(String).join(',')}`;
-  for (const k of ka) {
-    const da = Object.getOwnPropertyDescriptor(a, k)!;
-    const db = Object.getOwnPropertyDescriptor(b, k)!;
-    if (da.enumerable !== db.enumerable || da.writable !== db.writable || da.configurable !== db.configurable) return `${at}/${String(k)}: attributes differ`;
-    const d = same(da.value, db.value, `${at}/${String(k)}`);
-    if (d) return d;
-  }
-  return undefined;
-}
 
 type Outcome = { kind: 'value'; documents: unknown[] } | { kind: 'error' } | { kind: 'unparsed' };
 
