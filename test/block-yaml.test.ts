@@ -4,9 +4,7 @@
  * order), and the reader's node table locates every pointer where js-yaml's events do. Where
  * js-yaml refuses a text, the reader does not answer.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { constructFromEvents, dump, parseEvents } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -16,9 +14,10 @@ import { CATALOGUE } from '../src/model/rules/index.js';
 import { SourceText } from '../src/model/source.js';
 // @ts-expect-error: a plain ES module of the bench, without type declarations
 import { benchModel } from '../bench/models.mjs';
+import { repositoryRoot, repositoryYaml } from './support/repository-yaml.js';
 import { same } from './support/same-value.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = repositoryRoot;
 
 
 /** Whether the reader answers for the text, and if so, how it differs from js-yaml (undefined: it does not). */
@@ -43,9 +42,6 @@ function compare(text: string): { covered: boolean; problem: string | undefined 
   return { covered: true, problem: a === e ? undefined : `locations differ:\n${a}\n${e}` };
 }
 
-const repositoryYaml = execFileSync('git', ['ls-files', '*.yaml', '*.yml'], { cwd: root, encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => f.length > 0 && !f.includes('node_modules/'));
 
 describe('the block reader agrees with js-yaml', () => {
   it('on every YAML file of the repository, and reads the bench models itself', () => {

@@ -3,9 +3,7 @@
  * constructFromEvents: where the pass answers, its value is the one js-yaml builds (same types,
  * prototypes, keys in the same order); where js-yaml refuses the document, the pass does not answer.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { constructFromEvents, dump, parseEvents } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +12,10 @@ import { LIMITS } from '../src/model/load.js';
 import { CATALOGUE } from '../src/model/rules/index.js';
 // @ts-expect-error: a plain ES module of the bench, without type declarations
 import { benchModel } from '../bench/models.mjs';
+import { repositoryRoot, repositoryYaml } from './support/repository-yaml.js';
 import { same } from './support/same-value.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = repositoryRoot;
 
 
 type Outcome = { kind: 'value'; documents: unknown[] } | { kind: 'error' } | { kind: 'unparsed' };
@@ -41,9 +40,6 @@ function compare(text: string): { covered: boolean; problem: string | undefined 
   return { covered: true, problem: same(fast, reference.documents) };
 }
 
-const repositoryYaml = execFileSync('git', ['ls-files', '*.yaml', '*.yml'], { cwd: root, encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => f.length > 0 && !f.includes('node_modules/'));
 
 describe('one-pass construction agrees with js-yaml', () => {
   it('on every YAML file of the repository', () => {
